@@ -1,0 +1,1 @@
+"""citecheck: check the quotes in a news draft against their sources."""
