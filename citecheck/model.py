@@ -8,6 +8,7 @@ highlight a quote where it stands.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Literal
 
 Span = tuple[int, int]
@@ -62,7 +63,7 @@ class Document:
     path: str
     raw: str
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int] = field(repr=False, compare=False)
     paragraphs: tuple[Span, ...]  # spans of `text`
     links: tuple[Link, ...]  # spans into `raw`
     format: Literal["text", "markdown", "html"] = "text"

@@ -1,0 +1,202 @@
+"""Attributions: quoted spans with their kind, speaker, cue, outlet and date hints.
+
+`extract(document)` is pure: rules over the analysis text, no network, no model weights.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from ..model import Attribution, Document
+from .names import NameIndex, find_names, is_org
+from .quotes import QuoteSpan, find_quotes
+from .speakers import Frame, Speech, medium, speech_for
+
+if TYPE_CHECKING:
+    from ..outlets import Registry
+
+__all__ = ["extract", "find_quotes"]
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof",
+    "jr", "sr", "inc", "corp", "co", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "e.g", "i.e",
+    "etc", "ft", "mt", "ave", "blvd",
+}  # fmt: skip
+_BOUNDARY = re.compile(r"([.!?…])[”’\"»)]*\s+(?=[A-Z“\"‘À-Þ¿¡(])|\n\n")
+SCARE_MAX_WORDS = 3
+
+
+def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
+    """Blank out quote interiors (keeping a final stop) so names and full stops inside quotes do
+    not confuse the rules that read the writer's own sentence."""
+    chars = list(text)
+    for q in quotes:
+        if q.nested:
+            continue
+        end = q.end - 1 if q.end > q.start and text[q.end - 1] in ".!?,;:…" else q.end
+        for i in range(q.start, end):
+            if chars[i] != "\n":
+                chars[i] = "_"
+    return "".join(chars)
+
+
+def sentence_starts(masked: str) -> list[int]:
+    starts = [0]
+    for m in _BOUNDARY.finditer(masked):
+        if m.group(1):
+            word = re.search(r"([\w.]+)[.!?…]$", masked[max(0, m.start() - 12) : m.start() + 1])
+            if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+                continue
+        starts.append(m.end())
+    return starts
+
+
+def extract(doc: Document, registry: Registry | None = None) -> list[Attribution]:
+    """Every quoted span of the draft as an Attribution, in order of appearance."""
+    text = doc.text
+    quotes = find_quotes(text)
+    masked = mask_quotes(text, quotes)
+    names = find_names(masked)
+    index = NameIndex(names)
+    starts = sentence_starts(masked)
+    reg = registry if registry is not None else _default_registry()
+    out: list[Attribution] = []
+    prev: tuple[QuoteSpan, Speech] | None = None
+    for n, q in enumerate(quotes, 1):
+        frame = _frame(masked, starts, q)
+        sp = speech_for(frame, names, index, masked)
+        nwords = len(text[q.start : q.end].split())
+        kind = _kind(text, masked, q, frame, sp, nwords)
+        if sp.speaker is None and kind == "direct" and prev is not None and prev[1].speaker:
+            # A follow-on quote: same paragraph or the next, no other speaker named.
+            if _paragraph_gap(text, prev[0].end, q.start) <= 1:
+                sp = Speech(prev[1].speaker, prev[1].speaker_span, None, 99,
+                            prev[1].outlet_text, sp.date_hint, prev[1].person)
+        outlet, language = _outlet(reg, frame, sp)
+        quote_text = text[q.start : q.end]
+        out.append(
+            Attribution(
+                id=f"q{n}",
+                quote=quote_text,
+                kind=kind,
+                span=doc.raw_span(q.start, q.end),
+                text_span=(q.start, q.end),
+                speaker=sp.speaker if kind != "scare" else None,
+                speaker_span=(
+                    doc.raw_span(*sp.speaker_span)
+                    if sp.speaker_span and kind != "scare"
+                    else None
+                ),
+                cue=sp.cue if kind != "scare" else None,
+                outlet=outlet if kind != "scare" else None,
+                language=language if kind != "scare" else None,
+                date_hint=sp.date_hint if kind != "scare" else None,
+            )
+        )
+        if kind != "scare" and not q.nested:
+            prev = (q, sp)
+    return out
+
+
+def _frame(masked: str, starts: list[int], q: QuoteSpan) -> Frame:
+    open_at = q.start - 1
+    k = bisect_right(starts, open_at) - 1
+    s = starts[max(k, 0)]
+    close = min(q.end + 1, len(masked))
+    e_idx = bisect_right(starts, q.end)
+    e = starts[e_idx] if e_idx < len(starts) else len(masked)
+    return Frame(s, masked[s:open_at].replace("\n", " "), close, masked[close:e].replace("\n", " "))
+
+
+def _paragraph_gap(text: str, a: int, b: int) -> int:
+    return text.count("\n\n", a, b)
+
+
+def _kind(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords: int) -> str:
+    """direct, partial or scare, from the quote's length and how it sits in its sentence."""
+    before = frame.before.rstrip()
+    if re.search(r"\bso-called$|\bso called$", before, re.IGNORECASE):
+        return "scare"
+    if nwords <= SCARE_MAX_WORDS:
+        near_cue = sp.cue is not None and sp.cue_gap <= 6
+        if not near_cue or sp.speaker is None:
+            return "scare"
+        return "partial"
+    if sp.speaker is None and sp.cue is None and nwords <= 5:
+        return "scare"
+    first = text[q.start : q.start + 1]
+    if not before or before.endswith((",", ":", "—", "–")) or before.endswith(("said", "says")):
+        return "direct" if first.isupper() or first in "¿¡“‘'\"" or not before else "partial"
+    return "partial"
+
+
+def _outlet(reg: Registry | None, frame: Frame, sp: Speech) -> tuple[str | None, str | None]:
+    """The outlet or platform the quote appeared in, and the language to expect there."""
+    around = f"{frame.before} {frame.after}"
+    found = None
+    if reg is not None:
+        for candidate in (sp.outlet_text, sp.speaker, around):
+            if candidate:
+                hits = reg.find_in(candidate)
+                if candidate is around:
+                    hits = [h for h in hits if _credited(around, h[1])]
+                if hits:
+                    found = hits[0][0]
+                    if candidate is around:
+                        # the outlet nearest the quote
+                        found = min(hits, key=lambda h: _distance(h[1], len(frame.before)))[0]
+                    break
+    platform, _doc = medium(around)
+    if found is None and platform and reg is not None:
+        found = reg.find(platform)
+    if found is not None:
+        return found.name, found.language
+    if sp.outlet_text and sp.outlet_text[:1].isupper():
+        return sp.outlet_text, None
+    return platform, None
+
+
+_CREDIT_BEFORE = re.compile(
+    r"(?:\b(?:to|in|with|on|told|by|from|for|via|of)|according to)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_CUE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}(?:reported|said|says|wrote|published|quoted|cited)")
+
+
+def _credited(text: str, span: tuple[int, int]) -> bool:
+    """An outlet named as where the words appeared ("told El País", "Infobae reported"), not one
+    merely mentioned nearby (a photo credit)."""
+    before = text[max(0, span[0] - 40) : span[0]]
+    if re.search(r"(?:credit|photo|image|©)\W*$", before, re.IGNORECASE):
+        return False
+    return bool(_CREDIT_BEFORE.search(before) or _CUE_AFTER.match(text[span[1] :]))
+
+
+def _distance(span: tuple[int, int], anchor: int) -> int:
+    return min(abs(span[0] - anchor), abs(span[1] - anchor))
+
+
+def _default_registry() -> Registry | None:
+    try:
+        from ..outlets import default_registry
+    except ImportError:  # pragma: no cover - the registry ships with the package
+        return None
+    return default_registry()
+
+
+def speaker_in_source(page_text: str, span: tuple[int, int]) -> tuple[str | None, bool]:
+    """Who a source page gives the words at `span` (offsets into page_text) to, and whether that
+    is a named person. Used to catch a quote that stands in a source under another name."""
+    from ..document import load_text
+
+    doc = load_text(page_text, "<page>", "text")
+    for a in extract(doc, registry=None):
+        s, e = a.span
+        if s < span[1] and span[0] < e and a.speaker and a.kind != "scare":
+            person = a.speaker[:1].isupper() and not is_org(a.speaker.split())
+            return a.speaker, person
+    return None, False

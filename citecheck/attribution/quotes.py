@@ -1,0 +1,149 @@
+"""Find quoted spans: pairs of quote marks, in any common style, across paragraph breaks.
+
+Pure and linear in the text: one pass over the quote-mark characters. Apostrophes are told apart
+from single quote marks by what stands on either side of them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+OPENERS = "“„«‹"
+CLOSERS = "”»›"
+MAX_QUOTE_CHARS = 4000  # a quote longer than this is a stray mark, not a quotation
+_MARKS = re.compile(r"[\"“”„«»‹›‘’']")
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quoted span of the analysis text: [start, end) between its marks."""
+
+    start: int
+    end: int
+    continues: bool = False  # runs on into the next paragraph, which reopens it
+    single: bool = False  # single marks (‘…’ or '…')
+    nested: bool = False  # inside another quotation
+
+
+def _para_ends(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\n\n", text)] + [len(text)]
+
+
+def _opening_context(text: str, i: int) -> bool:
+    """A straight mark at i opens a quote if it follows space/start/bracket and precedes a non-space."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/:“‘\"'") and not after.isspace()
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """All quoted spans of `text` in order of appearance (nested ones after their parent)."""
+    paras = _para_ends(text)
+    spans = _double_quotes(text, paras)
+    singles = _single_quotes(text, paras, spans)
+    return sorted(spans + singles, key=lambda q: (q.start, -q.end))
+
+
+def _double_quotes(text: str, paras: list[int]) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    marks = [m.start() for m in re.finditer(r"[\"“”„«»]", text)]
+    open_at: int | None = None
+    k = 0
+    while k < len(marks):
+        i = marks[k]
+        ch = text[i]
+        if open_at is not None:
+            para_end = paras[bisect_right(paras, open_at)] if bisect_right(paras, open_at) < len(
+                paras
+            ) else len(text)
+            if i > para_end or i - open_at > MAX_QUOTE_CHARS:
+                # The quote is still open at the end of its paragraph.
+                nxt = para_end + 2
+                while nxt < len(text) and text[nxt] == " ":
+                    nxt += 1
+                if i == nxt and (ch in OPENERS or ch == '"'):
+                    # The next paragraph reopens it: a quotation that runs on.
+                    out.append(QuoteSpan(open_at + 1, para_end, continues=True))
+                    open_at = i
+                    k += 1
+                    continue
+                next_para_end = paras[bisect_right(paras, para_end)] if bisect_right(
+                    paras, para_end
+                ) < len(paras) else len(text)
+                if (
+                    ch in CLOSERS or (ch == '"' and not _opening_context(text, i))
+                ) and i <= next_para_end and i - open_at <= MAX_QUOTE_CHARS:
+                    # It closes in the next paragraph: a quote broken by a stray paragraph break.
+                    out.append(QuoteSpan(open_at + 1, i))
+                    open_at = None
+                    k += 1
+                    continue
+                # Never closed: keep what stands before the paragraph end.
+                if para_end - open_at > 1:
+                    out.append(QuoteSpan(open_at + 1, para_end))
+                open_at = None
+                continue  # re-read this mark with nothing open
+            if ch in CLOSERS or (ch == '"' and not (_opening_context(text, i) and i - open_at > 1
+                                                    and text[i - 1].isspace())):
+                if i > open_at + 1:
+                    out.append(QuoteSpan(open_at + 1, i))
+                open_at = None
+            elif ch in OPENERS or ch == '"':
+                open_at = i  # a second opener: the first was stray
+        else:
+            if ch in OPENERS or ch == '"':
+                open_at = i
+            elif ch == "”" and _opening_context(text, i):
+                open_at = i  # a closing mark misused as an opener
+        k += 1
+    if open_at is not None:
+        end = paras[bisect_right(paras, open_at)] if bisect_right(paras, open_at) < len(
+            paras
+        ) else len(text)
+        if end - open_at > 1 and end - open_at <= MAX_QUOTE_CHARS:
+            out.append(QuoteSpan(open_at + 1, end))
+    return out
+
+
+def _single_quotes(
+    text: str, paras: list[int], doubles: list[QuoteSpan]
+) -> list[QuoteSpan]:
+    """‘…’ and '…' pairs that close in the same paragraph; lone marks are apostrophes."""
+    out: list[QuoteSpan] = []
+    open_at: int | None = None
+    starts = [q.start for q in doubles]
+    for m in re.finditer(r"[‘’']", text):
+        i = m.start()
+        ch = text[i]
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if open_at is not None and bisect_right(paras, open_at) != bisect_right(paras, i):
+            open_at = None  # single quotes never run across paragraphs
+        can_close = (
+            open_at is not None
+            and ch in "’'"
+            and not before.isspace()
+            and not _WORD.match(after)
+            and i > open_at + 1
+        )
+        if can_close:
+            # "Morales' escape": a possessive after s, with the quote open across many words, is
+            # ambiguous; accept the closer only if the span stays within one double quote or none.
+            inner = _containing(doubles, starts, open_at)
+            if inner == _containing(doubles, starts, i):
+                out.append(QuoteSpan(open_at + 1, i, single=True, nested=inner is not None))
+                open_at = None
+                continue
+        if ch in "‘'" and _opening_context(text, i) and not after.isdigit() and _WORD.match(after):
+            open_at = i
+    return out
+
+
+def _containing(doubles: list[QuoteSpan], starts: list[int], pos: int) -> QuoteSpan | None:
+    k = bisect_right(starts, pos) - 1
+    if k >= 0 and doubles[k].start <= pos < doubles[k].end:
+        return doubles[k]
+    return None

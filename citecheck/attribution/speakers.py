@@ -1,0 +1,379 @@
+"""Who said a quote, with which cue, in which outlet: rules over the quote's sentence.
+
+The frame of a quote is the rest of its sentence (other quotes blanked out). A cue verb in the frame
+anchors the speaker: the subject before it ("Arturo Murillo announced"), the name after it
+("said Smith", "according to the White House"), or a pronoun resolved to the last person named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import PRONOUNS, TITLES, Name, NameIndex, is_org, strip_titles
+
+_CUE_WORDS = (
+    "said|says|say|saying|told|tells|tell|telling|stated|states|stating|announced|announces|"
+    "announcing|declared|declares|declaring|added|adds|adding|wrote|writes|writing|written|"
+    "tweeted|tweets|posted|posts|explained|explains|noted|notes|noting|argued|argues|arguing|"
+    "claimed|claims|claiming|insisted|insists|warned|warns|warning|threatened|threatens|asked|"
+    "asks|replied|replies|responded|responds|recalled|recalls|urged|urges|denounced|denounces|"
+    "reported|reports|reporting|acknowledged|acknowledges|admitted|admits|conceded|concedes|"
+    "described|describes|called|calls|call|calling|promised|promises|vowed|vows|pledged|pledges|"
+    "demanded|stressed|stresses|emphasized|emphasised|emphasizes|observed|commented|"
+    "remarked|concluded|concludes|testified|predicted|predicts|boasted|complained|complains|"
+    "joked|quipped|offered|recounted|recounting|continued|confirmed|confirms|"
+    "mentioned|suggested|suggests|agreed|agrees|countered|counters|answered|shouted|wondered|"
+    "cautioned|cautions|insisting|explaining|announcing|accused|accuses|praised|praises|"
+    "criticized|criticised|denied|denies|admitting|signed|says?\\b"
+)
+_CUE = re.compile(rf"\b(?:according to|in the words of|{_CUE_WORDS})\b", re.IGNORECASE)
+_TOLD_OBJ = re.compile(
+    r"\s+((?:a |an |the )?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|reporters?|journalists?|"
+    r"the press|the media|lawmakers|supporters|the audience|the crowd|a reporter|"
+    r"an interviewer|(?:a|the) \w+ (?:reporter|journalist|newspaper|radio|station|crowd)))"
+)
+_ADVERBS = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|first|immediately|now|"
+    r"again|once|previously|recently|reportedly|publicly|repeatedly|still|had\s+also|"
+    r"has\s+now|\w+ly))+\s*$",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(
+    r"^(?:a|an|the|one|two|three|several|some|many|another|other|its|his|her|their)\s+",
+    re.IGNORECASE,
+)
+
+
+def is_description(chunk: str) -> bool:
+    """ "the Russian undersecretary of foreign relations": a determiner and a common-noun head."""
+    if not _DETERMINER.match(chunk):
+        return False
+    words = chunk.split()[1:]
+    return any(w[:1].islower() and w not in ("of", "for", "and", "in", "the", "de") for w in words)
+_PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH_DAY = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2}\b"
+)
+# Media that name the outlet by themselves: "in a 2013 tweet" is a tweet on Twitter.
+MEDIA = {
+    "tweet": "Twitter", "tweeted": "Twitter", "twitter": "Twitter", "x": "X",
+    "facebook": "Facebook", "instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube",
+    "telegram": "Telegram", "linkedin": "LinkedIn", "threads": "Threads", "bluesky": "Bluesky",
+}  # fmt: skip
+_MEDIA = re.compile(
+    r"\b(?:tweet(?:ed)?|on (?:Twitter|X|Facebook|Instagram|TikTok|YouTube|Telegram|LinkedIn|"
+    r"Threads|Bluesky)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|TikTok) post)\b"
+)
+_DOCUMENTS = re.compile(
+    r"\b(?:report|statement|press release|communiqu[eé]|letter|memo|filing|ruling|study|paper|"
+    r"interview|speech|op-ed|column|editorial|post|blog post|book|decree|indictment)\b"
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A quote's sentence outside the quote, in the masked text."""
+
+    before_start: int
+    before: str  # sentence start .. opening mark
+    after_start: int
+    after: str  # closing mark .. sentence end
+
+
+@dataclass(frozen=True)
+class Speech:
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None  # in analysis text
+    cue: str | None = None
+    cue_gap: int = 99  # words between the cue and the quote
+    outlet_text: str | None = None
+    date_hint: str | None = None
+    person: bool = False
+
+
+def find_cue_before(before: str) -> re.Match | None:
+    """The cue verb nearest the opening mark, in the same clause chain."""
+    last = None
+    for m in _CUE.finditer(before):
+        if re.search(r"\bto\s+$", before[max(0, m.start() - 4) : m.start()]):
+            continue  # an infinitive ("to call a strike") is not the speech act
+        last = m
+    return last
+
+
+def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech:
+    """Speaker, cue and medium of one quote from its frame."""
+    date = _date_hint(frame.before + " " + frame.after)
+    cue_m = find_cue_before(frame.before)
+    after_sp = _after_quote(frame, names, index, masked)
+    if after_sp is not None and (cue_m is None or after_sp.cue_gap <= 1):
+        return _with(after_sp, date)
+    if cue_m is not None:
+        sp = _before_quote(frame, cue_m, names, index, masked)
+        if sp is not None:
+            return _with(sp, date)
+    if after_sp is not None:
+        return _with(after_sp, date)
+    return Speech(date_hint=date)
+
+
+def _with(sp: Speech, date: str | None) -> Speech:
+    return Speech(sp.speaker, sp.speaker_span, sp.cue, sp.cue_gap, sp.outlet_text, date, sp.person)
+
+
+def _date_hint(s: str) -> str | None:
+    m = _MONTH_DAY.search(s) or _YEAR.search(s)
+    return m.group(0) if m else None
+
+
+def _words_between(s: str) -> int:
+    return len(re.findall(r"[\w’'-]+", s))
+
+
+def _cue_phrase(text: str, m: re.Match) -> tuple[str, str | None]:
+    """The cue as written ("told a reporter", "said"), and the object of "told" if it names one."""
+    cue = m.group(0)
+    if cue.lower().startswith("tol") or cue.lower() in ("wrote", "writes", "posted"):
+        obj = _TOLD_OBJ.match(text, m.end())
+        if obj and cue.lower().startswith("tol"):
+            target = obj.group(1).rstrip(".,;:")
+            return f"{cue} {target}", target
+    if cue.lower() in ("called", "calls", "call", "calling"):
+        nxt = re.match(r"\s+(for|on|it|them|him|her)\b", text[m.end() :])
+        if nxt:
+            return f"{cue} {nxt.group(1)}", None
+    return cue, None
+
+
+def _before_quote(
+    frame: Frame, cue_m: re.Match, names: list[Name], index: NameIndex, masked: str
+) -> Speech | None:
+    before = frame.before
+    cue, obj = _cue_phrase(before, cue_m)
+    gap = _words_between(before[cue_m.end() :])
+    abs_cue = frame.before_start + cue_m.start()
+    if cue_m.group(0).lower() in ("according to", "in the words of"):
+        # The speaker follows the cue: "According to the White House, “…”".
+        tail = before[cue_m.end() :]
+        np = re.match(r"\s*([^,;:“\"]+)", tail)
+        if np and np.group(1).strip():
+            sp, span, person = _resolve_phrase(
+                np.group(1).strip(), frame.before_start + cue_m.end() + np.start(1), names,
+                index, masked,
+            )
+            return Speech(sp, span, cue, gap, None, None, person)
+    head = before[: cue_m.start()]
+    if _PARTICIPLE.search(cue_m.group(0)) and cue_m.group(0).lower() not in ("according",):
+        # "…, arguing that": the speaker is the sentence's subject.
+        sp, span, person = _subject(head, frame.before_start, names, index, masked)
+    else:
+        sp, span, person = _nearest_subject(head, frame.before_start, names, index, masked)
+    if sp is None:
+        return None
+    del abs_cue
+    return Speech(sp, span, cue, gap, obj, None, person)
+
+
+def _after_quote(
+    frame: Frame, names: list[Name], index: NameIndex, masked: str
+) -> Speech | None:
+    """ “…,” said Smith / “…,” Smith said / “…,” she told CNN / “…,” according to X."""
+    after = frame.after
+    lead = re.match(r"[\s,;:—–-]*", after).end()
+    m = _CUE.match(after, lead)
+    if m:  # said Smith
+        cue, obj = _cue_phrase(after, m)
+        if m.group(0).lower() in ("according to", "in the words of"):
+            np = re.match(r"\s*([^,;.:]+)", after[m.end() :])
+            if np:
+                sp, span, person = _resolve_phrase(
+                    np.group(1).strip(), frame.after_start + m.end() + np.start(1), names, index,
+                    masked,
+                )
+                return Speech(sp, span, cue, 0, None, None, person)
+        rest = after[m.end() :]
+        np = re.match(r"\s+((?:the\s+|a\s+|an\s+)?[^,;.:—]+)", rest)
+        if np:
+            sp, span, person = _resolve_phrase(
+                np.group(1).strip(), frame.after_start + m.end() + np.start(1), names, index,
+                masked,
+            )
+            if sp:
+                return Speech(sp, span, cue, 0, obj, None, person)
+        return None
+    # Smith, who runs the bakery, told …: drop the relative clause or appositive
+    appos = re.match(r"([^,;.:—“\"]{1,60}?),\s+(?:who|which|the|a|an)\b[^,;:“\"]{1,120},\s+", after[lead:])
+    if appos and _CUE.match(after, lead + appos.end()):
+        cue_m = _CUE.match(after, lead + appos.end())
+        cue, obj = _cue_phrase(after, cue_m)
+        sp, span, person = _resolve_phrase(
+            appos.group(1).strip(), frame.after_start + lead, names, index, masked
+        )
+        if sp:
+            return Speech(sp, span, cue, 0, obj, None, person)
+    # Smith said / she said / the minister told reporters
+    m2 = re.match(r"((?:[^,;.:—“\"]\s?){1,80}?)\s+(" + _CUE.pattern[2:-2] + r")\b", after[lead:],
+                  re.IGNORECASE)
+    if m2 and _words_between(m2.group(1)) <= 8:
+        cue_m = _CUE.match(after, lead + m2.start(2))
+        cue, obj = _cue_phrase(after, cue_m)
+        phrase = _ADVERBS.sub("", m2.group(1))
+        sp, span, person = _resolve_phrase(
+            phrase.strip(), frame.after_start + lead, names, index, masked
+        )
+        if sp:
+            return Speech(sp, span, cue, 0, obj, None, person)
+    return None
+
+
+def _split_chunks(head: str) -> list[tuple[int, str]]:
+    """Comma-separated chunks of a clause (parentheses kept whole), with their offsets."""
+    chunks, depth, start = [], 0, 0
+    for i, ch in enumerate(head):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ",;:—" and depth == 0:
+            chunks.append((start, head[start:i]))
+            start = i + 1
+    chunks.append((start, head[start:]))
+    return [(s + len(c) - len(c.lstrip()), c.strip()) for s, c in chunks if c.strip()]
+
+
+def _nearest_subject(
+    head: str, base: int, names: list[Name], index: NameIndex, masked: str
+) -> tuple[str | None, tuple[int, int] | None, bool]:
+    """The noun phrase before the cue: walk comma chunks back from the verb."""
+    chunks = _split_chunks(head)
+    for k in range(len(chunks) - 1, -1, -1):
+        off, chunk = chunks[k]
+        chunk = _ADVERBS.sub("", chunk).strip()
+        if not chunk:
+            continue
+        low = chunk.lower()
+        if low.startswith(("which ", "who ", "that ")):
+            continue  # a relative clause: its antecedent is the chunk before
+        sp = _resolve_phrase(chunk, base + off, names, index, masked)
+        if sp[0] is None:
+            continue
+        # an appositive description after a name: "Smith, the minister, said" -> Smith
+        if is_description(chunk) and k > 0:
+            prev = _resolve_phrase(
+                chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked
+            )
+            if prev[0] and prev[2] or (prev[0] and _has_name(chunks[k - 1][1])):
+                if len(chunks[k - 1][1].split()) <= 8:
+                    return prev
+        return sp
+    return None, None, False
+
+
+def _subject(
+    head: str, base: int, names: list[Name], index: NameIndex, masked: str
+) -> tuple[str | None, tuple[int, int] | None, bool]:
+    """The first named entity of the main clause (for participle cues: "…, arguing that")."""
+    chunks = _split_chunks(head)
+    for off, chunk in chunks:
+        if chunk.lower().startswith(("in ", "after ", "before ", "during ", "while ", "when ")):
+            continue
+        sp = _resolve_phrase(chunk, base + off, names, index, masked, first=True)
+        if sp[0]:
+            return sp
+    return None, None, False
+
+
+def _has_name(chunk: str) -> bool:
+    return any(w[:1].isupper() for w in chunk.split()[1:]) or (
+        chunk[:1].isupper() and chunk.split()[0].lower() not in ("the", "a", "an")
+    )
+
+
+def _resolve_phrase(
+    phrase: str,
+    start: int,
+    names: list[Name],
+    index: NameIndex,
+    masked: str,
+    first: bool = False,
+) -> tuple[str | None, tuple[int, int] | None, bool]:
+    """Turn a subject phrase into a speaker: a name (expanded), a pronoun resolved, or a description."""
+    phrase = phrase.strip(" ,;:")
+    if not phrase:
+        return None, None, False
+    words = phrase.split()
+    if words[0].lower() in PRONOUNS or (len(words) <= 3 and words[-1].lower() in PRONOUNS):
+        who = resolve_pronoun(start, names, index, masked)
+        return (who[0], who[1], True) if who[0] else (None, None, False)
+    end = start + len(phrase)
+    inside = [n for n in names if start <= n.start < end]
+    if inside:
+        pick = inside[0] if first else _head_name(inside, phrase, start)
+        if pick is not None:
+            words = strip_titles(pick.text.split())
+            org = is_org(pick.text.split())
+            text = pick.text
+            # An organisation's acronym in brackets belongs to its name: "Workers Central (COB)".
+            tail = masked[pick.end : pick.end + 12]
+            acro = re.match(r"\s*\(([A-Z]{2,8})\)", tail)
+            span_end = pick.end
+            if acro:
+                text = f"{text} ({acro.group(1)})"
+                span_end = pick.end + acro.end()
+                org = True
+            if pick.person or index.is_person(words[-1]):
+                return index.expand(" ".join(words)), (pick.start, pick.end), True
+            if org or pick.text[0].isupper():
+                text = re.sub(r"^[\w-]+-based\s+", "", text)
+                return text, (pick.start, span_end), False
+    if is_description(phrase) and len(words) <= 12:
+        # An unnamed source as the text gives it: "an indigenous worker in El Alto".
+        return phrase, (start, end), False
+    return None, None, False
+
+
+def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
+    """The name that heads the phrase: the last one, unless it sits after a preposition."""
+    for n in reversed(inside):
+        pre = phrase[: n.start - start].rstrip().split()
+        if pre and pre[-1].startswith("(") or phrase[n.start - start - 1 : n.start - start] == "(":
+            continue  # an acronym in brackets belongs to the name before it
+        if pre and pre[-1].lower() in ("in", "of", "from", "at", "to", "for", "by", "with"):
+            if is_description(phrase):
+                return None  # "an indigenous worker in El Alto": a description, not El Alto
+            continue
+        return n
+    return None
+
+
+def resolve_pronoun(
+    pos: int, names: list[Name], index: NameIndex, masked: str
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The person a pronoun at `pos` stands for: the subject of the nearest sentence before it
+    that names a person."""
+    sentence_starts = [0] + [
+        m.end() for m in re.finditer(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n", masked[: pos + 1])
+    ]
+    for s in reversed(sentence_starts[:-1] if len(sentence_starts) > 1 else sentence_starts):
+        e = next((x for x in sentence_starts if x > s), pos)
+        for n in names:
+            if s <= n.start < min(e, pos) and (n.person or index.is_person(n.text)):
+                if n.text.split()[0].lower() in TITLES and len(n.text.split()) == 1:
+                    continue
+                return index.expand(n.text), (n.start, n.end)
+    return None, None
+
+
+def medium(frame_text: str) -> tuple[str | None, str | None]:
+    """A platform named by the medium ("in a 2013 tweet" -> Twitter) and a document noun."""
+    m = _MEDIA.search(frame_text)
+    platform = None
+    if m:
+        word = m.group(0).split()[-1].lower() if m.group(0).startswith("on ") else m.group(0)
+        word = word.split()[0].lower()
+        platform = MEDIA.get(word.lower(), m.group(0).split()[-1])
+    d = _DOCUMENTS.search(frame_text)
+    return platform, (d.group(0) if d else None)

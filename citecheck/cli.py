@@ -1,0 +1,126 @@
+"""The `citecheck` command: a thin shell over the library API (`citecheck.check`, `.extract`).
+
+Exit codes (DESIGN.md): 0 nothing matches --fail-on, 1 something does, 2 usage or input error,
+reported as one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from .document import InputError
+from .fetch import CassetteError
+from .model import DEFAULT_FAIL_ON, VERDICTS, Report
+from .report import FORMATS, render
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+def _fail_on(value: str) -> tuple[str, ...]:
+    items = tuple(v.strip() for v in value.split(",") if v.strip())
+    bad = [v for v in items if v not in VERDICTS]
+    if bad:
+        raise click.BadParameter(
+            f"unknown verdict {', '.join(bad)} (choose from {', '.join(VERDICTS)})"
+        )
+    return items
+
+
+def _write(text: str, out: str | None) -> None:
+    """Write the report; to a file atomically, so a dying run leaves no half-written report."""
+    if out is None or out == "-":
+        click.echo(text, nl=False)
+        return
+    target = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _error(message: str) -> None:
+    click.echo(f"citecheck: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="citecheck")
+def main() -> None:
+    """Check the quotes in news drafts against their sources."""
+
+
+_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+_output = click.option("-o", "--output", "out", metavar="FILE", help="Write the report here.")
+
+
+@main.command()
+@_paths
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@_output
+@click.option("--replay", metavar="CASSETTE", help="Serve every request from a vcrpy cassette.")
+@click.option("--record", metavar="CASSETTE", help="Record every request into a vcrpy cassette.")
+@click.option("--offline", is_flag=True, help="Make no network request at all.")
+@click.option(
+    "--fail-on",
+    default=",".join(DEFAULT_FAIL_ON),
+    show_default=True,
+    help="Verdicts that make the exit code 1.",
+)
+@click.option("--sources", "sources_file", metavar="FILE", help="A list of source URLs, one a line.")
+@click.option("--allow-private", is_flag=True, help="Allow fetching private/loopback addresses.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or notes on stderr.")
+def check(paths, fmt, out, replay, record, offline, fail_on, sources_file, allow_private, quiet):
+    """Check the quotes in PATHS against their sources."""
+    from . import discover
+    from .pipeline import check as run_check
+
+    try:
+        fail = _fail_on(fail_on)
+    except click.BadParameter as exc:
+        _error(f"--fail-on: {exc.message}")
+    if replay and record:
+        _error("--replay and --record cannot be used together")
+    try:
+        sources = tuple(discover.load_sources_file(sources_file)) if sources_file else ()
+        report = run_check(
+            list(paths),
+            replay=replay,
+            record=record,
+            offline=offline,
+            sources=sources,
+            allow_private=allow_private,
+        )
+    except (InputError, CassetteError, ValueError, OSError) as exc:
+        _error(str(exc))
+    _write(render(report, fmt), out)
+    sys.exit(EXIT_FAIL if report.failing(fail) else EXIT_OK)
+
+
+@main.command()
+@_paths
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@_output
+def extract(paths, fmt, out):
+    """List the attributions in PATHS (no network)."""
+    from .pipeline import extract as run_extract
+
+    try:
+        report: Report = run_extract(list(paths))
+    except (InputError, ValueError, OSError) as exc:
+        _error(str(exc))
+    _write(render(report, fmt), out)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,414 @@
+"""Load drafts (plain text, Markdown, HTML) into a `Document`.
+
+The analysis text is what later stages read: markup stripped, lines broken by a PDF re-joined into
+sentences, paragraphs separated by a blank line. Every character of it keeps the offset of the
+input character it came from, so spans found in the analysis text map back onto the file as read.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import statistics
+from array import array
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .model import Document, Link, Span
+
+MAX_DRAFT_BYTES = 20_000_000
+
+
+class InputError(ValueError):
+    """A draft that cannot be read: missing, binary, undecodable or too large."""
+
+
+class _Builder:
+    """Accumulates analysis text with a raw offset for every character."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.offsets = array("q")
+        self.paragraphs: list[Span] = []
+        self._para_start = 0
+        self._len = 0
+
+    def copy(self, raw: str, start: int, end: int) -> None:
+        """Append raw[start:end] verbatim."""
+        if end > start:
+            self.parts.append(raw[start:end])
+            self.offsets.extend(range(start, end))
+            self._len += end - start
+
+    def put(self, chars: str, at: int) -> None:
+        """Append synthetic characters (a joining space, a decoded entity) mapped to raw offset `at`."""
+        if chars:
+            self.parts.append(chars)
+            self.offsets.extend([at] * len(chars))
+            self._len += len(chars)
+
+    def space(self, at: int) -> None:
+        if self._len and not self._last_is_space():
+            self.put(" ", at)
+
+    def _last_is_space(self) -> bool:
+        return self.parts[-1][-1:] in (" ", "\n") if self.parts else True
+
+    def end_paragraph(self, at: int) -> None:
+        """Close the current paragraph (if it holds anything) and separate the next with a blank line."""
+        # strip trailing spaces from the paragraph
+        while self.parts and self.parts[-1].endswith(" ") and self._len > self._para_start:
+            self.parts[-1] = self.parts[-1][:-1]
+            self.offsets.pop()
+            self._len -= 1
+        if self._len > self._para_start:
+            self.paragraphs.append((self._para_start, self._len))
+            self.put("\n\n", at)
+            self._para_start = self._len
+
+    def finish(self, raw_len: int) -> tuple[str, array, tuple[Span, ...]]:
+        self.end_paragraph(raw_len)
+        text = "".join(self.parts)
+        # drop the final paragraph separator
+        if text.endswith("\n\n"):
+            text = text[:-2]
+            del self.offsets[-2:]
+        self.offsets.append(raw_len)
+        return text, self.offsets, tuple(self.paragraphs)
+
+
+def decode(data: bytes, name: str = "input") -> str:
+    """Decode a draft's bytes; refuse binary files with a clear message."""
+    if len(data) > MAX_DRAFT_BYTES:
+        raise InputError(f"{name}: larger than {MAX_DRAFT_BYTES // 1_000_000} MB")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file, not a text draft")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # installed with httpx/trafilatura
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name}: not a text file (could not determine its encoding)")
+    return str(best)
+
+
+def detect_format(path: str, raw: str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix in (".md", ".markdown", ".mdown", ".mkd"):
+        return "markdown"
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".txt", ".text", ""):
+        head = raw[:2000].lstrip().lower()
+        if head.startswith(("<!doctype html", "<html")):
+            return "html"
+        return "text"
+    return "text"
+
+
+def load(path: str | Path) -> Document:
+    """Read and load a draft file. Raises InputError with a one-line message."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{path}: is a directory, not a draft")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    raw = decode(data, str(path))
+    return load_text(raw, str(path), detect_format(str(path), raw))
+
+
+def load_text(raw: str, path: str = "<text>", fmt: str | None = None) -> Document:
+    """Load a draft given as a string."""
+    fmt = fmt or detect_format(path, raw)
+    if fmt == "html":
+        return _load_html(raw, path)
+    if fmt == "markdown":
+        return _load_markdown(raw, path)
+    return _load_plain(raw, path)
+
+
+# --- plain text (and the paragraph logic Markdown shares) -------------------------------------
+
+_TERMINAL = re.compile(r"[.!?:;…]['\"’”»)\]]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?]['\"’”»)\]]*\s*$")
+_LINE = re.compile(r"[^\n]*\n?")
+
+
+def _lines(raw: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each line's content in raw[start:end], without the newline."""
+    end = len(raw) if end is None else end
+    out = []
+    pos = start
+    while pos < end:
+        nl = raw.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+def _blocks(raw: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Group lines into blocks separated by blank lines."""
+    blocks: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    for s, e in lines:
+        if raw[s:e].strip():
+            cur.append((s, e))
+        elif cur:
+            blocks.append(cur)
+            cur = []
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _is_pdf_paste(raw: str, blocks: list[list[tuple[int, int]]]) -> tuple[bool, float]:
+    """A PDF paste puts every printed line in its own block; most end mid-sentence."""
+    singles = [b[0] for b in blocks if len(b) == 1]
+    if len(blocks) < 6 or len(singles) < 0.8 * len(blocks):
+        return False, 0.0
+    open_ended = sum(1 for s, e in singles if not _SENTENCE_END.search(raw[s:e]))
+    if open_ended < 0.4 * len(singles):
+        return False, 0.0
+    width = statistics.median(len(raw[s:e].strip()) for s, e in singles)
+    return True, width
+
+
+def _load_plain(raw: str, path: str) -> Document:
+    b = _Builder()
+    lines = _lines(raw)
+    blocks = _blocks(raw, lines)
+    pdf, width = _is_pdf_paste(raw, blocks)
+    prev_block_end: int | None = None
+    prev_text = ""
+    for block in blocks:
+        first_s, first_e = block[0]
+        if prev_block_end is not None:
+            if _soft_break(prev_text, raw[first_s:first_e], pdf, width):
+                b.space(prev_block_end)
+            else:
+                b.end_paragraph(prev_block_end)
+        for i, (s, e) in enumerate(block):
+            if i:
+                b.space(block[i - 1][1])
+            ls, le = _strip(raw, s, e)
+            b.copy(raw, ls, le)
+        prev_block_end = block[-1][1]
+        prev_text = raw[block[-1][0] : block[-1][1]]
+    text, offsets, paragraphs = b.finish(len(raw))
+    return Document(path, raw, text, offsets, paragraphs, tuple(_bare_links(raw, ())), "text")
+
+
+def _soft_break(prev: str, nxt: str, pdf: bool, width: float) -> bool:
+    """Is the blank line between two blocks a line wrap (True) rather than a paragraph break?"""
+    if not pdf:
+        return False
+    p = prev.rstrip()
+    if not _TERMINAL.search(p):
+        # a sentence cut by the page layout, unless it is a short heading line
+        return not (len(p.strip()) < 0.6 * width and nxt.strip()[:1].isupper())
+    # a full-width line that ends a sentence is usually still mid-paragraph
+    return len(p.strip()) >= 0.85 * width and not nxt[:1].isspace()
+
+
+def _strip(raw: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and raw[s] in " \t\r\f\v":
+        s += 1
+    while e > s and raw[e - 1] in " \t\r\f\v":
+        e -= 1
+    return s, e
+
+
+_BARE_URL = re.compile(r"\bhttps?://[^\s<>\"'“”‘’\])]+", re.IGNORECASE)
+
+
+def _bare_links(raw: str, taken: tuple[Span, ...] | list[Span]) -> list[Link]:
+    out = []
+    for m in _BARE_URL.finditer(raw):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        url = m.group(0).rstrip(".,;:!?")
+        out.append(Link(url, url, (m.start(), m.start() + len(url))))
+    return out
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+_MD_LINK = re.compile(
+    r"(?P<img>!)?\[(?P<text>[^\]\n]*(?:\n[^\]\n]+)*)\]\((?P<url><[^>\n]+>|[^)\s]+)(?:\s+\"[^\"]*\")?\)"
+)
+_MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_MD_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_MD_PREFIX = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)")
+_MD_EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_MD_RULE = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
+
+
+def _load_markdown(raw: str, path: str) -> Document:
+    """Markdown: strip link syntax, emphasis, headings, quotes and list markers; keep text offsets."""
+    links: list[Link] = []
+    # spans of raw to drop entirely, and link texts to keep
+    cuts: list[tuple[int, int, int, int]] = []  # (start, end, keep_start, keep_end)
+    for m in _MD_COMMENT.finditer(raw):
+        cuts.append((m.start(), m.end(), m.end(), m.end()))
+    for m in _MD_LINK.finditer(raw):
+        if any(s <= m.start() < e for s, e, *_ in cuts):
+            continue
+        url = m.group("url").strip("<>")
+        if m.group("img"):
+            cuts.append((m.start(), m.end(), m.end(), m.end()))
+            continue
+        links.append(Link(url, m.group("text"), (m.start(), m.end())))
+        cuts.append((m.start(), m.end(), m.start("text"), m.end("text")))
+    for m in _MD_AUTOLINK.finditer(raw):
+        if any(s <= m.start() < e for s, e, *_ in cuts):
+            continue
+        links.append(Link(m.group(1), m.group(1), (m.start(), m.end())))
+        cuts.append((m.start(), m.end(), m.start(1), m.end(1)))
+    taken = [(s, e) for s, e, *_ in cuts]
+    links.extend(_bare_links(raw, taken))
+    links.sort(key=lambda link: link.span)
+    cuts.sort()
+
+    # Keep-mask over raw: which characters survive into the analysis text.
+    keep = bytearray(b"\x01") * len(raw)
+    for s, e, ks, ke in cuts:
+        keep[s:ks] = b"\x00" * (ks - s)
+        keep[ke:e] = b"\x00" * (e - ke)
+    for s, e in _lines(raw):
+        line = raw[s:e]
+        if _MD_RULE.match(line) or line.lstrip().startswith("```"):
+            keep[s:e] = b"\x00" * (e - s)
+            continue
+        m = _MD_PREFIX.match(line)
+        while m and m.end():
+            keep[s : s + m.end()] = b"\x00" * m.end()
+            s += m.end()
+            line = raw[s:e]
+            m = _MD_PREFIX.match(line) if line.startswith(">") else None
+        for em in _MD_EMPH.finditer(line):
+            if em.group(1) in ("_", "__") and (
+                (em.start() > 0 and line[em.start() - 1].isalnum())
+                or (em.end() < len(line) and line[em.end()].isalnum())
+            ):
+                continue  # snake_case, not emphasis
+            n = len(em.group(1))
+            keep[s + em.start() : s + em.start() + n] = b"\x00" * n
+            keep[s + em.end() - n : s + em.end()] = b"\x00" * n
+
+    b = _Builder()
+    for block in _blocks(raw, _lines(raw)):
+        # A block that is only dropped characters (a comment, an image) adds nothing.
+        if not any(keep[s:e].count(1) and raw[s:e].strip() for s, e in block):
+            continue
+        for i, (s, e) in enumerate(block):
+            if i:
+                b.space(block[i - 1][1])
+            _copy_kept(b, raw, keep, s, e)
+        b.end_paragraph(block[-1][1])
+    text, offsets, paragraphs = b.finish(len(raw))
+    return Document(path, raw, text, offsets, paragraphs, tuple(links), "markdown")
+
+
+def _copy_kept(b: _Builder, raw: str, keep: bytearray, s: int, e: int) -> None:
+    s, e = _strip(raw, s, e)
+    pos = s
+    while pos < e:
+        if keep[pos]:
+            stop = keep.find(0, pos, e)
+            stop = e if stop < 0 else stop
+            b.copy(raw, pos, stop)
+            pos = stop
+        else:
+            stop = keep.find(1, pos, e)
+            pos = e if stop < 0 else stop
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
+    "section", "article", "header", "footer", "aside", "nav", "tr", "table", "pre", "hr",
+    "figure", "figcaption", "main", "dd", "dt", "dl", "title",
+}  # fmt: skip
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
+
+
+class _HTMLText(HTMLParser):
+    def __init__(self, raw: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.raw = raw
+        self.b = _Builder()
+        self.links: list[Link] = []
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+        self._skip = 0
+        self._anchor: tuple[str, int, int] | None = None  # href, raw start, text start
+
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self._line_starts[line - 1] + col
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.b.end_paragraph(self._pos())
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self._anchor = (href.strip(), self._pos(), self.b._len)
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.b.end_paragraph(self._pos())
+        if tag == "a" and self._anchor:
+            href, start, tstart = self._anchor
+            end = self._pos() + len("</a>")
+            text = "".join(self.b.parts)[tstart:] if self.b._len > tstart else ""
+            self.links.append(Link(href, text.strip(), (start, end)))
+            self._anchor = None
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        start = self._pos()
+        pos = 0
+        for m in re.finditer(r"\s+", data):
+            self.b.copy(self.raw, start + pos, start + m.start())
+            self.b.space(start + m.start())
+            pos = m.end()
+        self.b.copy(self.raw, start + pos, start + len(data))
+
+    def _ref(self, text: str) -> None:
+        if not self._skip:
+            self.b.put(html.unescape(text), self._pos())
+
+    def handle_entityref(self, name):
+        self._ref(f"&{name};")
+
+    def handle_charref(self, name):
+        self._ref(f"&#{name};")
+
+
+def _load_html(raw: str, path: str) -> Document:
+    parser = _HTMLText(raw)
+    parser.feed(raw)
+    parser.close()
+    text, offsets, paragraphs = parser.b.finish(len(raw))
+    links = [lk for lk in parser.links if lk.url.lower().startswith(("http://", "https://"))]
+    return Document(path, raw, text, offsets, paragraphs, tuple(links), "html")

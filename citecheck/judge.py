@@ -1,0 +1,156 @@
+"""Scores to verdicts: combine every source tried for one attribution into one Finding.
+
+Pure: it sees the attribution, the pages as fetched, their best matches and who each page says
+spoke the words, and decides the verdict of DESIGN.md with a one-line reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Attribution, Candidate, Evidence, Finding, Match, Page, SourceStatus
+
+_GRADE_RANK = {"exact": 3, "close": 2, "altered": 1, "none": 0}
+
+
+@dataclass(frozen=True)
+class Tried:
+    """One candidate source for one attribution: what was fetched and how it matched."""
+
+    candidate: Candidate
+    page: Page
+    match: Match | None = None  # None when the page was not read or is in another language
+    source_speaker: str | None = None  # who the page gives the matched words to
+
+
+def _status(t: Tried) -> SourceStatus:
+    status = t.page.status
+    if t.page.ok and t.page.from_cache:
+        status = "ok (cache)"
+    detail = t.candidate.detail
+    if t.page.archive_url:
+        detail = f"{detail}; archived copy {t.page.archive_url}".strip("; ")
+    return SourceStatus(t.candidate.url, t.candidate.origin, status, detail)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two renderings of one name: equal surnames, or one name contained in the other."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    if not wa or not wb:
+        return False
+    return wa[-1] == wb[-1] or a.casefold() in b.casefold() or b.casefold() in a.casefold()
+
+
+def judge(
+    attr: Attribution,
+    tried: Sequence[Tried],
+    *,
+    quote_language: str = "en",
+    searched: tuple[str, ...] = (),
+    offline: bool = False,
+) -> Finding:
+    """The verdict for one attribution from every source tried for it."""
+    sources = tuple(_status(t) for t in tried)
+    base = {"sources": sources, "searched": searched}
+    if not attr.checkable:
+        return Finding(attr, None, reason="scare quote: listed, not checked", **base)
+    if not tried:
+        if offline:
+            why = "offline: no source fetched"
+        else:
+            why = "no candidate source: the draft links none near the quote"
+            if searched:
+                why += " and no search back-end is enabled"
+        if attr.outlet:
+            why += f" (expected in {attr.outlet}"
+            why += f", language {attr.language})" if attr.language else ")"
+        return Finding(attr, "unverifiable", reason=why, **base)
+
+    read = [t for t in tried if t.page.ok]
+    foreign = [t for t in read if _foreign(t.page, quote_language)]
+    matched = [t for t in read if t.match is not None]
+    best = max(
+        matched,
+        key=lambda t: (_GRADE_RANK[t.match.grade], t.match.score),
+        default=None,
+    )
+    if best is not None and best.match.grade != "none":
+        return _verdict(attr, best, base)
+
+    failed = [t for t in tried if not t.page.ok]
+    failed_links = [t for t in failed if t.candidate.origin == "link"]
+    if failed_links or not matched:
+        if foreign and not matched:
+            langs = ", ".join(sorted({t.page.language or "?" for t in foreign}))
+            reason = (
+                f"language: the source is in {langs} and no translator is configured "
+                f"({foreign[0].page.url})"
+            )
+        else:
+            reason = "; ".join(f"{t.page.status} at {t.page.url}" for t in failed[:3])
+            if failed_links:
+                reason = f"the linked source could not be read: {reason}"
+            if matched:
+                reason += f"; not in the {len(matched)} other source(s) read"
+        return Finding(attr, "unverifiable", reason=reason, **base)
+    urls = ", ".join(t.page.url for t in matched[:3])
+    return Finding(
+        attr,
+        "not_found",
+        score=best.match.score if best else 0.0,
+        reason=f"not in the {len(matched)} source(s) read ({urls})",
+        evidence=_evidence(best) if best and best.match.passage else None,
+        **base,
+    )
+
+
+def _foreign(page: Page, quote_language: str) -> bool:
+    return bool(page.language) and page.language != quote_language
+
+
+def _evidence(t: Tried) -> Evidence:
+    m = t.match
+    assert m is not None
+    return Evidence(
+        url=t.page.final_url or t.page.url,
+        passage=m.passage,
+        language=t.page.language,
+        diff=m.diff,
+        speaker=t.source_speaker,
+        archive_url=t.page.archive_url,
+    )
+
+
+def _verdict(attr: Attribution, t: Tried, base: dict) -> Finding:
+    m = t.match
+    assert m is not None
+    ev = _evidence(t)
+    if m.grade in ("exact", "close") and _misattributed(attr, t.source_speaker):
+        return Finding(
+            attr,
+            "misattributed",
+            score=m.score,
+            reason=(
+                f"the source gives these words to {t.source_speaker}, "
+                f"not {attr.speaker}"
+            ),
+            evidence=ev,
+            **base,
+        )
+    verdict = {"exact": "verified", "close": "close", "altered": "altered"}[m.grade]
+    reason = m.reason or {
+        "verified": "the quoted words stand in the source",
+        "close": "same words; punctuation or spelling differs",
+        "altered": "the source's words differ",
+    }[verdict]
+    return Finding(attr, verdict, score=m.score, reason=reason, evidence=ev, **base)
+
+
+def _misattributed(attr: Attribution, source_speaker: str | None) -> bool:
+    """Only a named person in the draft against a different named person in the source."""
+    if not source_speaker or not attr.speaker:
+        return False
+    if attr.speaker[:1].islower() or len(attr.speaker.split()) < 1:
+        return False  # an unnamed source ("a spokesperson") cannot be contradicted by name
+    return not same_person(attr.speaker, source_speaker)

@@ -1,0 +1,153 @@
+"""The run: load -> attribute -> discover -> fetch -> match -> judge, for one or more drafts.
+
+All network I/O happens in one place (`fetch_pages_sync`, over every distinct URL of the run);
+the other stages are pure. A failing source or quote becomes a Finding with a reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import discover
+from .attribution import extract as extract_attributions
+from .attribution import speaker_in_source
+from .attribution.names import is_org
+from .document import load, load_text
+from .fetch import FetchConfig, fetch_pages_sync
+from .judge import Tried, judge
+from .match import match_quote, prepare_page
+from .model import Attribution, Candidate, Document, DocumentReport, Finding, Page, Report
+from .outlets import Registry, default_registry
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a run can be told; the CLI's flags map onto these one to one."""
+
+    replay: str | None = None  # serve every request from this vcrpy cassette
+    record: str | None = None  # record every request into this cassette
+    offline: bool = False  # make no request at all
+    sources: tuple[str, ...] = ()  # the reporter's source list: candidates for every quote
+    allow_private: bool = False  # let drafts reach private/loopback addresses
+    max_candidates: int = 8
+    quote_language: str = "en"
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    registry: Registry | None = None
+
+
+def _fetch_config(opts: Options) -> FetchConfig:
+    cfg = replace(opts.fetch, allow_private=opts.allow_private or opts.fetch.allow_private)
+    if opts.offline:
+        return replace(cfg, offline=True)
+    if opts.replay:
+        return replace(cfg, cassette_path=opts.replay, cassette_mode="replay")
+    if opts.record:
+        return replace(cfg, cassette_path=opts.record, cassette_mode="record")
+    return cfg
+
+
+def extract(paths: Sequence[str | Path], registry: Registry | None = None) -> Report:
+    """Attributions only, no network: one DocumentReport per path."""
+    reg = registry or default_registry()
+    docs = []
+    for p in paths:
+        doc = load(p)
+        findings = tuple(
+            Finding(a, None, reason="") for a in extract_attributions(doc, registry=reg)
+        )
+        docs.append(DocumentReport(str(p), findings, doc))
+    return Report(tuple(docs), checked=False)
+
+
+def check(paths: Sequence[str | Path] | str | Path, options: Options | None = None, **kw) -> Report:
+    """Check every quote of the drafts at `paths` against its sources.
+
+    Keyword arguments are Options fields: `check("draft.md", replay="cassettes/sample.yaml")`.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    opts = replace(options or Options(), **kw)
+    return check_documents([load(p) for p in paths], opts)
+
+
+def check_text(text: str, fmt: str = "markdown", options: Options | None = None, **kw) -> Report:
+    """`check` for a draft held in a string (a notebook cell, a CMS export)."""
+    opts = replace(options or Options(), **kw)
+    return check_documents([load_text(text, "<text>", fmt)], opts)
+
+
+def check_documents(docs: Sequence[Document], opts: Options) -> Report:
+    reg = opts.registry or default_registry()
+    plans: list[tuple[Document, list[tuple[Attribution, list[Candidate], tuple[str, ...]]]]] = []
+    urls: list[str] = []
+    for doc in docs:
+        items = []
+        for attr in extract_attributions(doc, registry=reg):
+            if attr.checkable:
+                cands = discover.candidates_for(
+                    doc, attr, sources=opts.sources, registry=reg,
+                    max_candidates=opts.max_candidates,
+                )
+                searched = tuple(discover.search_plan(attr, reg)) if not cands else ()
+            else:
+                cands, searched = [], ()
+            urls.extend(c.url for c in cands)
+            items.append((attr, cands, searched))
+        plans.append((doc, items))
+
+    pages = fetch_pages_sync(urls, _fetch_config(opts)) if urls else {}
+    prepared: dict[str, object] = {}
+    speakers: dict[tuple[str, tuple[int, int]], tuple[str | None, bool]] = {}
+
+    reports = []
+    for doc, items in plans:
+        findings = []
+        for attr, cands, searched in items:
+            try:
+                tried = [
+                    _try(attr, c, pages[c.url], opts, prepared, speakers) for c in cands
+                ]
+                finding = judge(
+                    attr, tried, quote_language=opts.quote_language, searched=searched,
+                    offline=opts.offline,
+                )
+            except Exception as exc:  # noqa: BLE001 - one quote never sinks the others
+                finding = Finding(attr, "unverifiable", reason=f"internal error: {exc!r}")
+            findings.append(finding)
+        reports.append(DocumentReport(doc.path, tuple(findings), doc))
+    return Report(tuple(reports), checked=True)
+
+
+def _try(
+    attr: Attribution,
+    cand: Candidate,
+    page: Page,
+    opts: Options,
+    prepared: dict,
+    speakers: dict,
+) -> Tried:
+    if not page.ok or not page.text:
+        return Tried(cand, page)
+    if page.language and page.language != opts.quote_language:
+        return Tried(cand, page)  # another language: a translator's job (not configured)
+    pp = prepared.get(page.url)
+    if pp is None:
+        pp = prepared[page.url] = prepare_page(page.text)
+    m = match_quote(attr.quote, pp, page.final_url or page.url)
+    who = None
+    if m.grade in ("exact", "close") and m.passage_span and _named_person(attr.speaker):
+        key = (page.url, m.passage_span)
+        if key not in speakers:
+            speakers[key] = speaker_in_source(page.text, m.passage_span)
+        name, person = speakers[key]
+        who = name if person else None
+    return Tried(cand, page, m, who)
+
+
+def _named_person(speaker: str | None) -> bool:
+    if not speaker or not speaker[:1].isupper():
+        return False
+    words = speaker.split()
+    return 2 <= len(words) <= 5 and not is_org(words)
