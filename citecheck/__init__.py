@@ -1,9 +1,9 @@
 """citecheck: check the quotes in a news draft against their sources.
 
-    >>> import citecheck
-    >>> report = citecheck.check("draft.md", replay="cassettes/sample.yaml")
-    >>> for f in report.findings:
-    ...     print(f.verdict, f.attribution.speaker, f.attribution.quote)
+>>> import citecheck
+>>> report = citecheck.check("draft.md", replay="cassettes/sample.yaml")
+>>> for f in report.findings:
+...     print(f.verdict, f.attribution.speaker, f.attribution.quote)
 """
 
 from __future__ import annotations

@@ -75,7 +75,9 @@ _output = click.option("-o", "--output", "out", metavar="FILE", help="Write the 
     show_default=True,
     help="Verdicts that make the exit code 1.",
 )
-@click.option("--sources", "sources_file", metavar="FILE", help="A list of source URLs, one a line.")
+@click.option(
+    "--sources", "sources_file", metavar="FILE", help="A list of source URLs, one a line."
+)
 @click.option("--allow-private", is_flag=True, help="Allow fetching private/loopback addresses.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or notes on stderr.")
 def check(paths, fmt, out, replay, record, offline, fail_on, sources_file, allow_private, quiet):

@@ -41,7 +41,7 @@ class _Builder:
             self._len += end - start
 
     def put(self, chars: str, at: int) -> None:
-        """Append synthetic characters (a joining space, a decoded entity) mapped to raw offset `at`."""
+        """Append synthetic characters (a joining space, an entity) mapped to raw offset `at`."""
         if chars:
             self.parts.append(chars)
             self.offsets.extend([at] * len(chars))
@@ -55,7 +55,7 @@ class _Builder:
         return self.parts[-1][-1:] in (" ", "\n") if self.parts else True
 
     def end_paragraph(self, at: int) -> None:
-        """Close the current paragraph (if it holds anything) and separate the next with a blank line."""
+        """Close the current paragraph (if not empty); a blank line separates the next."""
         # strip trailing spaces from the paragraph
         while self.parts and self.parts[-1].endswith(" ") and self._len > self._para_start:
             self.parts[-1] = self.parts[-1][:-1]
@@ -258,7 +258,7 @@ _MD_RULE = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
 
 
 def _load_markdown(raw: str, path: str) -> Document:
-    """Markdown: strip link syntax, emphasis, headings, quotes and list markers; keep text offsets."""
+    """Markdown: strip links, emphasis, headings, quotes and list markers; keep offsets."""
     links: list[Link] = []
     # spans of raw to drop entirely, and link texts to keep
     cuts: list[tuple[int, int, int, int]] = []  # (start, end, keep_start, keep_end)

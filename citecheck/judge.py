@@ -46,7 +46,7 @@ def judge(
     attr: Attribution,
     tried: Sequence[Tried],
     *,
-    quote_language: str = "en",
+    quote_language: str | None = "en",
     searched: tuple[str, ...] = (),
     offline: bool = False,
 ) -> Finding:
@@ -105,8 +105,8 @@ def judge(
     )
 
 
-def _foreign(page: Page, quote_language: str) -> bool:
-    return bool(page.language) and page.language != quote_language
+def _foreign(page: Page, quote_language: str | None) -> bool:
+    return bool(page.language and quote_language) and page.language != quote_language
 
 
 def _evidence(t: Tried) -> Evidence:
@@ -131,19 +131,19 @@ def _verdict(attr: Attribution, t: Tried, base: dict) -> Finding:
             attr,
             "misattributed",
             score=m.score,
-            reason=(
-                f"the source gives these words to {t.source_speaker}, "
-                f"not {attr.speaker}"
-            ),
+            reason=(f"the source gives these words to {t.source_speaker}, not {attr.speaker}"),
             evidence=ev,
             **base,
         )
     verdict = {"exact": "verified", "close": "close", "altered": "altered"}[m.grade]
-    reason = m.reason or {
-        "verified": "the quoted words stand in the source",
-        "close": "same words; punctuation or spelling differs",
-        "altered": "the source's words differ",
-    }[verdict]
+    reason = (
+        m.reason
+        or {
+            "verified": "the quoted words stand in the source",
+            "close": "same words; punctuation or spelling differs",
+            "altered": "the source's words differ",
+        }[verdict]
+    )
     return Finding(attr, verdict, score=m.score, reason=reason, evidence=ev, **base)
 
 

@@ -7,8 +7,8 @@ highlight a quote where it stands.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
 Span = tuple[int, int]
@@ -56,7 +56,7 @@ class Document:
     """A loaded draft.
 
     `raw` is the file as decoded; `text` is the analysis text (markup stripped, PDF line breaks
-    re-joined) and `offsets[i]` is the index in `raw` of `text[i]` (with one extra entry for the end),
+    re-joined) and `offsets[i]` is the index in `raw` of `text[i]` (one extra entry for the end),
     so any span of `text` maps back to the input with `raw_span`.
     """
 
@@ -139,7 +139,8 @@ DiffOp = tuple[str, str]  # ("=", words) | ("-", words in source only) | ("+", w
 class Match:
     """The best passage of one page for one quote, and how it aligns.
 
-    grade: "exact" (verbatim up to typography and marked edits), "close" (punctuation/spelling only),
+    grade: "exact" (verbatim up to typography and marked edits), "close" (punctuation or
+    spelling only),
     "altered" (same passage, words differ), "none" (no passage close enough).
     """
 

@@ -15,8 +15,9 @@ from .attribution import extract as extract_attributions
 from .attribution import speaker_in_source
 from .attribution.names import is_org
 from .document import load, load_text
-from .fetch import FetchConfig, fetch_pages_sync
+from .fetch import FetchConfig, cassette, fetch_pages_sync
 from .judge import Tried, judge
+from .language import detect
 from .match import match_quote, prepare_page
 from .model import Attribution, Candidate, Document, DocumentReport, Finding, Page, Report
 from .outlets import Registry, default_registry
@@ -32,7 +33,7 @@ class Options:
     sources: tuple[str, ...] = ()  # the reporter's source list: candidates for every quote
     allow_private: bool = False  # let drafts reach private/loopback addresses
     max_candidates: int = 8
-    quote_language: str = "en"
+    quote_language: str | None = None  # None: detect from the quote, else from the draft
     fetch: FetchConfig = field(default_factory=FetchConfig)
     registry: Registry | None = None
 
@@ -87,7 +88,10 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
         for attr in extract_attributions(doc, registry=reg):
             if attr.checkable:
                 cands = discover.candidates_for(
-                    doc, attr, sources=opts.sources, registry=reg,
+                    doc,
+                    attr,
+                    sources=opts.sources,
+                    registry=reg,
                     max_candidates=opts.max_candidates,
                 )
                 searched = tuple(discover.search_plan(attr, reg)) if not cands else ()
@@ -97,21 +101,32 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
             items.append((attr, cands, searched))
         plans.append((doc, items))
 
-    pages = fetch_pages_sync(urls, _fetch_config(opts)) if urls else {}
+    if urls:
+        pages = fetch_pages_sync(urls, _fetch_config(opts))
+    else:
+        pages = {}
+        if opts.replay and not opts.offline:
+            with cassette(opts.replay, "replay"):  # a bad cassette is an input error all the same
+                pass
     prepared: dict[str, object] = {}
     speakers: dict[tuple[str, tuple[int, int]], tuple[str | None, bool]] = {}
 
+    page_langs: dict[str, str | None] = {}
     reports = []
     for doc, items in plans:
         findings = []
+        doc_lang: list[str | None] = []  # detected once, on first need
         for attr, cands, searched in items:
             try:
+                lang = _quote_language(attr, doc, doc_lang, opts) if cands else None
                 tried = [
-                    _try(attr, c, pages[c.url], opts, prepared, speakers) for c in cands
+                    _try(
+                        attr, c, _with_language(pages[c.url], page_langs), lang, prepared, speakers
+                    )
+                    for c in cands
                 ]
                 finding = judge(
-                    attr, tried, quote_language=opts.quote_language, searched=searched,
-                    offline=opts.offline,
+                    attr, tried, quote_language=lang, searched=searched, offline=opts.offline
                 )
             except Exception as exc:  # noqa: BLE001 - one quote never sinks the others
                 finding = Finding(attr, "unverifiable", reason=f"internal error: {exc!r}")
@@ -120,17 +135,42 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
     return Report(tuple(reports), checked=True)
 
 
+def _quote_language(
+    attr: Attribution, doc: Document, doc_lang: list[str | None], opts: Options
+) -> str | None:
+    """The quote's own language where it says clearly, else the draft's."""
+    if opts.quote_language:
+        return opts.quote_language
+    if len(attr.quote) >= 40:
+        lang = detect(attr.quote, min_confidence=0.95)
+        if lang:
+            return lang
+    if not doc_lang:
+        doc_lang.append(detect(doc.text))
+    return doc_lang[0]
+
+
+def _with_language(page: Page, cache: dict[str, str | None]) -> Page:
+    """The page with the language of its text (a declared lang attribute is often wrong)."""
+    if not page.ok or not page.text:
+        return page
+    if page.url not in cache:
+        cache[page.url] = detect(page.text) or page.language
+    lang = cache[page.url]
+    return page if lang == page.language else replace(page, language=lang)
+
+
 def _try(
     attr: Attribution,
     cand: Candidate,
     page: Page,
-    opts: Options,
+    quote_language: str | None,
     prepared: dict,
     speakers: dict,
 ) -> Tried:
     if not page.ok or not page.text:
         return Tried(cand, page)
-    if page.language and page.language != opts.quote_language:
+    if page.language and quote_language and page.language != quote_language:
         return Tried(cand, page)  # another language: a translator's job (not configured)
     pp = prepared.get(page.url)
     if pp is None:

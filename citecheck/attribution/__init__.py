@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Attribution, Document
@@ -54,15 +55,20 @@ def sentence_starts(masked: str) -> list[int]:
     return starts
 
 
-def extract(doc: Document, registry: Registry | None = None) -> list[Attribution]:
-    """Every quoted span of the draft as an Attribution, in order of appearance."""
+def extract(
+    doc: Document, registry: Registry | None = None, *, outlets: bool = True
+) -> list[Attribution]:
+    """Every quoted span of the draft as an Attribution, in order of appearance.
+
+    `registry` defaults to the packaged outlet registry; `outlets=False` skips outlet lookup
+    (a source page's own attributions only need speakers)."""
     text = doc.text
     quotes = find_quotes(text)
     masked = mask_quotes(text, quotes)
     names = find_names(masked)
     index = NameIndex(names)
     starts = sentence_starts(masked)
-    reg = registry if registry is not None else _default_registry()
+    reg = (registry or _default_registry()) if outlets else None
     out: list[Attribution] = []
     prev: tuple[QuoteSpan, Speech] | None = None
     for n, q in enumerate(quotes, 1):
@@ -73,8 +79,15 @@ def extract(doc: Document, registry: Registry | None = None) -> list[Attribution
         if sp.speaker is None and kind == "direct" and prev is not None and prev[1].speaker:
             # A follow-on quote: same paragraph or the next, no other speaker named.
             if _paragraph_gap(text, prev[0].end, q.start) <= 1:
-                sp = Speech(prev[1].speaker, prev[1].speaker_span, None, 99,
-                            prev[1].outlet_text, sp.date_hint, prev[1].person)
+                sp = Speech(
+                    prev[1].speaker,
+                    prev[1].speaker_span,
+                    None,
+                    99,
+                    prev[1].outlet_text,
+                    sp.date_hint,
+                    prev[1].person,
+                )
         outlet, language = _outlet(reg, frame, sp)
         quote_text = text[q.start : q.end]
         out.append(
@@ -86,9 +99,7 @@ def extract(doc: Document, registry: Registry | None = None) -> list[Attribution
                 text_span=(q.start, q.end),
                 speaker=sp.speaker if kind != "scare" else None,
                 speaker_span=(
-                    doc.raw_span(*sp.speaker_span)
-                    if sp.speaker_span and kind != "scare"
-                    else None
+                    doc.raw_span(*sp.speaker_span) if sp.speaker_span and kind != "scare" else None
                 ),
                 cue=sp.cue if kind != "scare" else None,
                 outlet=outlet if kind != "scare" else None,
@@ -120,6 +131,9 @@ def _kind(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords
     before = frame.before.rstrip()
     if re.search(r"\bso-called$|\bso called$", before, re.IGNORECASE):
         return "scare"
+    quote = text[q.start : q.end].rstrip()
+    if not before and quote[:1].isupper() and quote[-1:] in ".!?,…" and nwords >= 2:
+        return "direct"  # a whole sentence standing alone: a follow-on quote
     if nwords <= SCARE_MAX_WORDS:
         near_cue = sp.cue is not None and sp.cue_gap <= 6
         if not near_cue or sp.speaker is None:
@@ -191,12 +205,17 @@ def _default_registry() -> Registry | None:
 def speaker_in_source(page_text: str, span: tuple[int, int]) -> tuple[str | None, bool]:
     """Who a source page gives the words at `span` (offsets into page_text) to, and whether that
     is a named person. Used to catch a quote that stands in a source under another name."""
-    from ..document import load_text
-
-    doc = load_text(page_text, "<page>", "text")
-    for a in extract(doc, registry=None):
+    for a in _page_attributions(page_text):
         s, e = a.span
         if s < span[1] and span[0] < e and a.speaker and a.kind != "scare":
             person = a.speaker[:1].isupper() and not is_org(a.speaker.split())
             return a.speaker, person
     return None, False
+
+
+@lru_cache(maxsize=64)
+def _page_attributions(page_text: str) -> tuple[Attribution, ...]:
+    """A source page's own attributions, computed once per page for all the quotes checked on it."""
+    from ..document import load_text
+
+    return tuple(extract(load_text(page_text, "<page>", "text"), outlets=False))

@@ -31,7 +31,7 @@ ORG_WORDS = {
     "institute", "foundation", "bank", "company", "group", "commission", "board", "service",
     "services", "force", "forces", "air", "navy", "church", "school", "college", "hospital",
     "museum", "league", "club", "team", "network", "news", "times", "post", "press", "journal",
-    "daily", "tribune", "herald", "gazette", "media", "agency", "bureau", "administration",
+    "daily", "tribune", "herald", "gazette", "media", "bureau", "administration",
     "authority", "program", "programme", "project", "fund", "trust", "society", "coalition",
     "alliance", "movement", "front", "guard", "corps", "academy", "laboratory", "lab", "labs",
     "systems", "technologies", "airlines", "motors", "capital", "partners", "holdings",
@@ -103,8 +103,11 @@ def find_names(text: str) -> list[Name]:
 def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
     """A run of capitalised words as a Name, without leading function words and titles."""
     # Drop a leading sentence-initial function word ("The", "After") and titles.
-    while words and (words[0].lower() in STOP_CAPS or words[0].lower() in TITLES
-                     or re.match(r"^[\w]+-[a-z]+$", words[0])):
+    while words and (
+        words[0].lower() in STOP_CAPS
+        or words[0].lower() in TITLES
+        or re.match(r"^[\w]+-[a-z]+$", words[0])
+    ):
         start += len(words[0])
         start = text.find(words[1], start) if len(words) > 1 else start
         words = words[1:]
@@ -114,8 +117,10 @@ def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
         return []
     name = " ".join(words)
     end = start + len(name) if text.startswith(name, start) else run_end
-    person = 2 <= len(words) <= 4 and not is_org(words) and all(
-        w[0].isupper() or w in CONNECTORS for w in words
+    person = (
+        2 <= len(words) <= 4
+        and not is_org(words)
+        and all(w[0].isupper() or w in CONNECTORS for w in words)
     )
     return [Name(name, start, end, person)]
 
@@ -140,8 +145,10 @@ class NameIndex:
         if not words:
             return name
         full = self.full.get(_key(words[-1]))
-        if full and len(full.split()) >= len(words) and (
-            len(words) == 1 or _key(full.split()[0]) == _key(words[0])
+        if (
+            full
+            and len(full.split()) >= len(words)
+            and (len(words) == 1 or _key(full.split()[0]) == _key(words[0]))
         ):
             return full
         return " ".join(words)

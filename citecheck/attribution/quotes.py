@@ -33,7 +33,7 @@ def _para_ends(text: str) -> list[int]:
 
 
 def _opening_context(text: str, i: int) -> bool:
-    """A straight mark at i opens a quote if it follows space/start/bracket and precedes a non-space."""
+    """A straight mark at i opens a quote after space/start/bracket and before a non-space."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before.isspace() or before in "([{—–-/:“‘\"'") and not after.isspace()
@@ -56,9 +56,11 @@ def _double_quotes(text: str, paras: list[int]) -> list[QuoteSpan]:
         i = marks[k]
         ch = text[i]
         if open_at is not None:
-            para_end = paras[bisect_right(paras, open_at)] if bisect_right(paras, open_at) < len(
-                paras
-            ) else len(text)
+            para_end = (
+                paras[bisect_right(paras, open_at)]
+                if bisect_right(paras, open_at) < len(paras)
+                else len(text)
+            )
             if i > para_end or i - open_at > MAX_QUOTE_CHARS:
                 # The quote is still open at the end of its paragraph.
                 nxt = para_end + 2
@@ -70,12 +72,16 @@ def _double_quotes(text: str, paras: list[int]) -> list[QuoteSpan]:
                     open_at = i
                     k += 1
                     continue
-                next_para_end = paras[bisect_right(paras, para_end)] if bisect_right(
-                    paras, para_end
-                ) < len(paras) else len(text)
+                next_para_end = (
+                    paras[bisect_right(paras, para_end)]
+                    if bisect_right(paras, para_end) < len(paras)
+                    else len(text)
+                )
                 if (
-                    ch in CLOSERS or (ch == '"' and not _opening_context(text, i))
-                ) and i <= next_para_end and i - open_at <= MAX_QUOTE_CHARS:
+                    (ch in CLOSERS or (ch == '"' and not _opening_context(text, i)))
+                    and i <= next_para_end
+                    and i - open_at <= MAX_QUOTE_CHARS
+                ):
                     # It closes in the next paragraph: a quote broken by a stray paragraph break.
                     out.append(QuoteSpan(open_at + 1, i))
                     open_at = None
@@ -86,8 +92,10 @@ def _double_quotes(text: str, paras: list[int]) -> list[QuoteSpan]:
                     out.append(QuoteSpan(open_at + 1, para_end))
                 open_at = None
                 continue  # re-read this mark with nothing open
-            if ch in CLOSERS or (ch == '"' and not (_opening_context(text, i) and i - open_at > 1
-                                                    and text[i - 1].isspace())):
+            if ch in CLOSERS or (
+                ch == '"'
+                and not (_opening_context(text, i) and i - open_at > 1 and text[i - 1].isspace())
+            ):
                 if i > open_at + 1:
                     out.append(QuoteSpan(open_at + 1, i))
                 open_at = None
@@ -100,17 +108,17 @@ def _double_quotes(text: str, paras: list[int]) -> list[QuoteSpan]:
                 open_at = i  # a closing mark misused as an opener
         k += 1
     if open_at is not None:
-        end = paras[bisect_right(paras, open_at)] if bisect_right(paras, open_at) < len(
-            paras
-        ) else len(text)
+        end = (
+            paras[bisect_right(paras, open_at)]
+            if bisect_right(paras, open_at) < len(paras)
+            else len(text)
+        )
         if end - open_at > 1 and end - open_at <= MAX_QUOTE_CHARS:
             out.append(QuoteSpan(open_at + 1, end))
     return out
 
 
-def _single_quotes(
-    text: str, paras: list[int], doubles: list[QuoteSpan]
-) -> list[QuoteSpan]:
+def _single_quotes(text: str, paras: list[int], doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     """‘…’ and '…' pairs that close in the same paragraph; lone marks are apostrophes."""
     out: list[QuoteSpan] = []
     open_at: int | None = None

@@ -51,6 +51,8 @@ def is_description(chunk: str) -> bool:
         return False
     words = chunk.split()[1:]
     return any(w[:1].islower() and w not in ("of", "for", "and", "in", "the", "de") for w in words)
+
+
 _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_DAY = re.compile(
@@ -161,8 +163,11 @@ def _before_quote(
         np = re.match(r"\s*([^,;:“\"]+)", tail)
         if np and np.group(1).strip():
             sp, span, person = _resolve_phrase(
-                np.group(1).strip(), frame.before_start + cue_m.end() + np.start(1), names,
-                index, masked,
+                np.group(1).strip(),
+                frame.before_start + cue_m.end() + np.start(1),
+                names,
+                index,
+                masked,
             )
             return Speech(sp, span, cue, gap, None, None, person)
     head = before[: cue_m.start()]
@@ -177,10 +182,8 @@ def _before_quote(
     return Speech(sp, span, cue, gap, obj, None, person)
 
 
-def _after_quote(
-    frame: Frame, names: list[Name], index: NameIndex, masked: str
-) -> Speech | None:
-    """ “…,” said Smith / “…,” Smith said / “…,” she told CNN / “…,” according to X."""
+def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech | None:
+    """“…,” said Smith / “…,” Smith said / “…,” she told CNN / “…,” according to X."""
     after = frame.after
     lead = re.match(r"[\s,;:—–-]*", after).end()
     m = _CUE.match(after, lead)
@@ -190,7 +193,10 @@ def _after_quote(
             np = re.match(r"\s*([^,;.:]+)", after[m.end() :])
             if np:
                 sp, span, person = _resolve_phrase(
-                    np.group(1).strip(), frame.after_start + m.end() + np.start(1), names, index,
+                    np.group(1).strip(),
+                    frame.after_start + m.end() + np.start(1),
+                    names,
+                    index,
                     masked,
                 )
                 return Speech(sp, span, cue, 0, None, None, person)
@@ -198,14 +204,19 @@ def _after_quote(
         np = re.match(r"\s+((?:the\s+|a\s+|an\s+)?[^,;.:—]+)", rest)
         if np:
             sp, span, person = _resolve_phrase(
-                np.group(1).strip(), frame.after_start + m.end() + np.start(1), names, index,
+                np.group(1).strip(),
+                frame.after_start + m.end() + np.start(1),
+                names,
+                index,
                 masked,
             )
             if sp:
                 return Speech(sp, span, cue, 0, obj, None, person)
         return None
     # Smith, who runs the bakery, told …: drop the relative clause or appositive
-    appos = re.match(r"([^,;.:—“\"]{1,60}?),\s+(?:who|which|the|a|an)\b[^,;:“\"]{1,120},\s+", after[lead:])
+    appos = re.match(
+        r"([^,;.:—“\"]{1,60}?),\s+(?:who|which|the|a|an)\b[^,;:“\"]{1,120},\s+", after[lead:]
+    )
     if appos and _CUE.match(after, lead + appos.end()):
         cue_m = _CUE.match(after, lead + appos.end())
         cue, obj = _cue_phrase(after, cue_m)
@@ -215,12 +226,11 @@ def _after_quote(
         if sp:
             return Speech(sp, span, cue, 0, obj, None, person)
     # Smith said / she said / the minister told reporters
-    m2 = re.match(r"((?:[^,;.:—“\"]\s?){1,80}?)\s+(" + _CUE.pattern[2:-2] + r")\b", after[lead:],
-                  re.IGNORECASE)
-    if m2 and _words_between(m2.group(1)) <= 8:
-        cue_m = _CUE.match(after, lead + m2.start(2))
+    clause = re.match(r"[^,;.:—“\"]{1,80}", after[lead:])
+    cue_m = _CUE.search(after, lead, lead + clause.end()) if clause else None
+    if cue_m and cue_m.start() > lead and _words_between(after[lead : cue_m.start()]) <= 8:
         cue, obj = _cue_phrase(after, cue_m)
-        phrase = _ADVERBS.sub("", m2.group(1))
+        phrase = _ADVERBS.sub("", after[lead : cue_m.start()])
         sp, span, person = _resolve_phrase(
             phrase.strip(), frame.after_start + lead, names, index, masked
         )
@@ -262,9 +272,7 @@ def _nearest_subject(
             continue
         # an appositive description after a name: "Smith, the minister, said" -> Smith
         if is_description(chunk) and k > 0:
-            prev = _resolve_phrase(
-                chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked
-            )
+            prev = _resolve_phrase(chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked)
             if prev[0] and prev[2] or (prev[0] and _has_name(chunks[k - 1][1])):
                 if len(chunks[k - 1][1].split()) <= 8:
                     return prev
@@ -300,7 +308,7 @@ def _resolve_phrase(
     masked: str,
     first: bool = False,
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
-    """Turn a subject phrase into a speaker: a name (expanded), a pronoun resolved, or a description."""
+    """A subject phrase as a speaker: a name (expanded), a pronoun resolved, a description."""
     phrase = phrase.strip(" ,;:")
     if not phrase:
         return None, None, False

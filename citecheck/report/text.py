@@ -98,6 +98,9 @@ def render(report: Report, **_: object) -> str:
             summary = ", ".join(f"{v} {k}" for k, v in sorted(doc.summary.items()))
             scare = sum(1 for f in doc.findings if f.verdict is None)
             out.append("")
-            out.append(f"summary: {summary or 'nothing checked'}" + (f"; {scare} scare quote(s) not checked" if scare else ""))
+            out.append(
+                f"summary: {summary or 'nothing checked'}"
+                + (f"; {scare} scare quote(s) not checked" if scare else "")
+            )
         out.append("")
     return "\n".join(out)

@@ -1,0 +1,174 @@
+"""Attribution rules: quote spans, kinds, speakers (pronouns resolved), cues, outlets."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED
+
+from citecheck.attribution import extract, find_quotes
+from citecheck.document import load, load_text
+
+
+@pytest.fixture(scope="module")
+def seed():
+    doc = load(SEED)
+    return doc, extract(doc)
+
+
+def test_seed_has_its_twenty_quoted_spans_with_exact_offsets(seed):
+    doc, attrs = seed
+    assert len(attrs) == 20
+    for a in attrs:
+        s, e = a.span
+        # the span holds the quote as printed (line breaks of the PDF included)
+        assert " ".join(doc.raw[s:e].split()) == " ".join(a.quote.split())
+        assert doc.raw[s - 1] == "“" and doc.raw[e] == "”"
+
+
+def test_seed_scare_quotes_are_listed_not_attributed(seed):
+    _, attrs = seed
+    scare = {a.quote.strip(",.") for a in attrs if a.kind == "scare"}
+    assert scare == {
+        "confirmed",
+        "interim president",
+        "suggested",
+        "anti-establishment",
+        "Satan",
+        "witchcraft",
+    }
+    assert all(a.speaker is None for a in attrs if a.kind == "scare")
+
+
+def _by_start(attrs, start):
+    return next(a for a in attrs if a.quote.startswith(start))
+
+
+@pytest.mark.parametrize(
+    "start, speaker, cue, outlet",
+    [
+        ("We are here fighting", "an indigenous worker in El Alto", "told a reporter", None),
+        ("re-establish the constitutional", "Bolivian Workers Central (COB)", "threatened", None),
+        ("all mobilized sectors", "Sergio Choque", "called on", None),  # "He first called on"
+        ("pacify the country", "Evo Morales", None, None),  # "He has offered ..."
+        ("the United States called", "Evo Morales", "stated", "El País"),
+        ("We view everything", "Sergey Ryabkov", "declared", None),
+        ("to act on the streets", "Infobae", "reported", "Infobae"),
+        ("I spoke with the new Defense", "Arturo Murillo", "announced", None),
+        ("the rule of law", "Roxana Lizárraga", "announced", None),
+        (
+            "no statistical or evidentiary",
+            "Center for Economic and Policy Research (CEPR)",
+            None,
+            "Center for Economic and Policy Research",
+        ),
+        ("I dream of a Bolivia", "Jeanine Áñez", "declared", "Twitter"),
+    ],
+)
+def test_seed_speakers_cues_and_outlets(seed, start, speaker, cue, outlet):
+    _, attrs = seed
+    a = _by_start(attrs, start)
+    assert a.speaker == speaker
+    if cue:
+        assert a.cue == cue
+    assert a.outlet == outlet
+
+
+def test_seed_outlet_languages_and_date_hints(seed):
+    _, attrs = seed
+    assert _by_start(attrs, "the United States called").language == "es"
+    assert _by_start(attrs, "to act on the streets").language == "es"
+    assert _by_start(attrs, "I dream of a Bolivia").date_hint == "2013"
+
+
+def test_quote_split_by_a_pdf_page_break_is_one_quote(seed):
+    _, attrs = seed
+    murillo = _by_start(attrs, "I spoke with the new Defense")
+    assert murillo.quote.endswith("we’ll pursue you.")
+    assert "[Luis Fernando López Julio]" in murillo.quote  # brackets kept for the matcher
+    assert "coup… but" in _by_start(attrs, "We view everything").quote
+
+
+def test_pronoun_resolves_to_the_last_named_person():
+    doc = load_text(
+        "Mayor Idris Vantongeren opened the session. She later said “the budget is closed.”\n\n"
+        "Councillor Bram Okafor disagreed. He told reporters, “We will reopen it.”",
+        "x.txt",
+    )
+    a, b = extract(doc)
+    assert a.speaker == "Idris Vantongeren"
+    assert b.speaker == "Bram Okafor" and b.cue == "told reporters"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        (
+            "“The river is rising fast,” said Harriet Quell, a hydrologist.",
+            "Harriet Quell",
+            "direct",
+        ),
+        (
+            "“The river is rising fast,” Harriet Quell told Example Daily.",
+            "Harriet Quell",
+            "direct",
+        ),
+        (
+            "According to the Example Water Board, “the river is rising fast.”",
+            "Example Water Board",
+            "partial",
+        ),
+        (
+            "Harriet Quell said the river was “rising faster than any model predicted.”",
+            "Harriet Quell",
+            "partial",
+        ),
+        ('Harriet Quell said: "The river is rising fast."', "Harriet Quell", "direct"),
+    ],
+)
+def test_common_attribution_patterns(text, speaker, kind):
+    (a,) = extract(load_text(text, "x.txt"))
+    assert a.speaker == speaker
+    assert a.kind == kind
+
+
+def test_follow_on_quote_keeps_the_speaker():
+    doc = load_text(
+        "“We will rebuild the pier,” said Lorcan Abernethy.\n\n“It will take two years.”", "x.txt"
+    )
+    a, b = extract(doc)
+    assert b.speaker == "Lorcan Abernethy" and b.cue is None
+
+
+def test_quote_running_across_paragraphs_that_reopen():
+    text = "He said: “The first part ends here.\n\n“The second part closes it.”"
+    spans = find_quotes(text)
+    assert [text[q.start : q.end] for q in spans] == [
+        "The first part ends here.",
+        "The second part closes it.",
+    ]
+    assert spans[0].continues and not spans[1].continues
+
+
+def test_apostrophes_are_not_quote_marks_but_nested_singles_are():
+    text = "“The mayor’s words were ‘not now’, and the ’90s plan is dead,” said Ona Brisk."
+    quotes = [text[q.start : q.end] for q in find_quotes(text)]
+    assert quotes == [
+        "The mayor’s words were ‘not now’, and the ’90s plan is dead,",
+        "not now",
+    ]
+    assert extract(load_text(text, "x.txt"))[0].speaker == "Ona Brisk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An odd “number of marks and no close",
+        "x" * 10 + " no quotes at all",
+        "混合「引用」と“mixed” quotes 'here' and “there”",
+        "שלום “עולם” עברית",
+        "",
+    ],
+)
+def test_hostile_inputs_give_a_result(text):
+    attrs = extract(load_text(text, "x.txt"))
+    assert isinstance(attrs, list)

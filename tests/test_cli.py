@@ -1,0 +1,203 @@
+"""The command line end to end: the sample replayed, the seed offline, errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, SAMPLE, SAMPLE_CASSETTE, SEED
+
+import citecheck
+from citecheck.cli import main
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def sample_json():
+    code, out, _ = run("check", SAMPLE, "--replay", SAMPLE_CASSETTE, "--format", "json")
+    assert code == 1  # the sample holds misquotes: the default --fail-on trips
+    return json.loads(out)
+
+
+def _verdicts(doc):
+    return {a["quote"][:30]: a["verdict"] for a in doc["attributions"]}
+
+
+def test_sample_shows_every_verdict(sample_json):
+    doc = sample_json["documents"][0]
+    by_start = {a["quote"][:24]: a for a in doc["attributions"]}
+    expected = {
+        "The safety report gave u": "verified",
+        "[The engineers] told us ": "verified",  # bracket
+        "We are asking the county": "verified",  # ellipsis
+        "a slow eviction of the w": "verified",  # partial quote
+        "Nobody on this council w": "misattributed",
+        "We intend to reopen the ": "close",
+        "For our youngest pupils ": "close",
+        "There are 24 households ": "altered",  # number changed
+        "We have known for three ": "altered",  # word changed
+        "We can carry the whole e": "not_found",  # fabricated
+        "More than 3,000 people s": "unverifiable",  # dead link
+        "Since they closed the br": "unverifiable",  # Spanish source, no translator
+        "The pier is not going to": "verified",  # pronoun speaker, straight quotes in source
+        "consultation": None,  # scare quote: listed, not checked
+    }
+    got = {k: by_start[k]["verdict"] for k in expected}
+    assert got == expected
+    assert doc["summary"]["verified"] == 5
+
+
+def test_sample_findings_carry_evidence_and_diff(sample_json):
+    atts = {a["quote"][:24]: a for a in sample_json["documents"][0]["attributions"]}
+    altered = atts["There are 24 households "]
+    assert ["-", "42"] in altered["evidence"]["diff"] and ["+", "24"] in altered["evidence"]["diff"]
+    assert altered["evidence"]["url"].startswith("https://news.example.org/")
+    swapped = atts["We have known for three "]
+    assert ["+", "sinking"] in swapped["evidence"]["diff"]
+    mis = atts["Nobody on this council w"]
+    assert mis["speaker"] == "Maren Oakshott" and mis["evidence"]["speaker"] == "Dorian Pemberwick"
+    dead = atts["More than 3,000 people s"]
+    assert dead["sources"][0]["status"] == "http_404" and "404" in dead["reason"]
+    lang = atts["Since they closed the br"]
+    assert lang["reason"].startswith("language") and "es" in lang["reason"]
+    pronoun = atts["The pier is not going to"]
+    assert pronoun["speaker"] == "Ingrid Halloway"
+
+
+def test_json_follows_the_data_contract(sample_json):
+    assert sample_json["schema"] == 1
+    doc = sample_json["documents"][0]
+    raw = SAMPLE.read_text(encoding="utf-8")
+    for a in doc["attributions"]:
+        assert set(a) >= {
+            "id",
+            "quote",
+            "kind",
+            "span",
+            "speaker",
+            "speaker_span",
+            "cue",
+            "outlet",
+            "verdict",
+            "score",
+            "reason",
+            "evidence",
+            "sources",
+        }
+        assert a["kind"] in ("direct", "partial", "scare", "indirect")
+        s, e = a["span"]
+        assert " ".join(raw[s:e].split()) == " ".join(a["quote"].split())
+
+
+def test_text_report_reads_verdict_first():
+    code, out, _ = run("check", SAMPLE, "--replay", SAMPLE_CASSETTE)
+    assert code == 1
+    assert "ALTERED" in out and "[-42-] {+24+}" in out
+    assert "summary:" in out
+
+
+def test_fail_on_controls_the_exit_code():
+    code, *_ = run("check", SAMPLE, "--replay", SAMPLE_CASSETTE, "--fail-on", "translated")
+    assert code == 0
+
+
+def test_seed_offline_lists_every_attribution_quickly():
+    t = time.perf_counter()
+    code, out, err = run("check", SEED, "--offline", "--format", "json")
+    assert time.perf_counter() - t < 10
+    doc = json.loads(out)["documents"][0]
+    atts = doc["attributions"]
+    assert len(atts) == 20
+    checkable = [a for a in atts if a["kind"] != "scare"]
+    assert len(checkable) == 14
+    assert all(a["verdict"] == "unverifiable" and "offline" in a["reason"] for a in checkable)
+    elpais = next(a for a in atts if a["outlet"] == "El País")
+    assert elpais["language"] == "es"
+    assert any("elpais.com" in q for q in elpais["searched"])
+    assert code == 0  # unverifiable is not in the default --fail-on
+
+
+def test_seed_without_network_flags_says_what_it_would_search():
+    code, out, _ = run("check", SEED)
+    assert code == 0
+    assert "no candidate source" in out and "site:elpais.com" in out
+
+
+def test_extract_json_has_no_check_fields():
+    code, out, _ = run("extract", SEED, "--format", "json")
+    assert code == 0
+    a = json.loads(out)["documents"][0]["attributions"][0]
+    assert "verdict" not in a and a["speaker"] == "an indigenous worker in El Alto"
+
+
+def test_several_paths_give_one_report_in_order(tmp_path):
+    other = tmp_path / "b.md"
+    other.write_text("“Nothing to see,” said Pell Quarrie.", encoding="utf-8")
+    code, out, _ = run("extract", SEED, other, "--format", "json")
+    paths = [d["path"] for d in json.loads(out)["documents"]]
+    assert paths == [str(SEED), str(other)]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["check", "missing.md"], "no such file"),
+        (["check", "{seed}", "--replay", "nope.yaml"], "cassette"),
+        (["check", "{seed}", "--fail-on", "wrong"], "unknown verdict"),
+        (["check", "{binary}"], "binary"),
+        (["check", "{seed}", "--sources", "{badsources}"], "s.txt:1: not an http(s) URL"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, args, message):
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04" * 10)
+    bad = tmp_path / "s.txt"
+    bad.write_text("not a url\n")
+    args = [a.format(seed=SEED, binary=binary, badsources=bad) for a in args]
+    code, out, err = run(*args)
+    assert code == 2
+    assert message in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_output_file_is_written_whole(tmp_path):
+    target = tmp_path / "report.json"
+    code, out, _ = run(
+        "check", SAMPLE, "--replay", SAMPLE_CASSETTE, "--format", "json", "-o", target
+    )
+    assert out == "" and json.loads(target.read_text())["schema"] == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temp file left
+
+
+def test_console_script_runs_as_a_process():
+    proc = subprocess.run(
+        [sys.executable, "-m", "citecheck.cli", "extract", str(SEED)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert proc.returncode == 0 and "Arturo Murillo" in proc.stdout
+
+
+def test_library_api_returns_typed_findings():
+    report = citecheck.check(SAMPLE, replay=str(SAMPLE_CASSETTE))
+    f = next(f for f in report.findings if f.verdict == "altered")
+    assert isinstance(f, citecheck.Finding)
+    assert f.attribution.speaker and f.evidence and f.evidence.diff
+    assert f.sources[0].origin == "link"
+    assert report.failing() and report.documents[0].summary["altered"] == 2
+
+
+def test_check_text_api():
+    report = citecheck.check_text("“Hello there,” said Wim Arbogast.", offline=True)
+    (f,) = report.findings
+    assert f.verdict == "unverifiable" and f.attribution.speaker == "Wim Arbogast"

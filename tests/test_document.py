@@ -1,0 +1,103 @@
+"""Loading drafts: text reassembled for analysis, every span still an offset into the file."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED
+
+from citecheck.document import InputError, load, load_text
+
+
+def _roundtrip_ok(doc) -> None:
+    """Every analysis character maps to an input character that it copies or stands for."""
+    for i, ch in enumerate(doc.text):
+        raw = doc.raw[doc.offsets[i]]
+        assert ch == raw or (ch.isspace() and raw.isspace()) or ch == " ", (i, ch, raw)
+
+
+def test_pdf_paste_is_rejoined_into_sentences_and_keeps_offsets():
+    doc = load(SEED)
+    _roundtrip_ok(doc)
+    # lines broken by the PDF (with blank lines between) come back as one sentence
+    assert "an indigenous worker in El Alto told a reporter" in doc.text
+    assert doc.text.startswith("Popular resistance mounts against Bolivian coup\n\n")
+    start = doc.text.index("the rule of law will be used")
+    end = start + len("the rule of law will be used")
+    s, e = doc.raw_span(start, end)
+    assert doc.raw[s:e] == "the rule of law will be used"
+
+
+def test_quote_across_a_pdf_page_break_stays_in_one_paragraph():
+    doc = load(SEED)
+    i = doc.text.index("security…")
+    para = next(p for p in doc.paragraphs if p[0] <= i < p[1])
+    assert "All those in sedition will go to jail" in doc.text[para[0] : para[1]]
+
+
+def test_plain_text_with_real_paragraphs_keeps_them():
+    doc = load_text("First paragraph here.\nIt wraps.\n\nSecond one.\n", "x.txt", "text")
+    assert doc.text == "First paragraph here. It wraps.\n\nSecond one."
+    assert len(doc.paragraphs) == 2
+
+
+def test_markdown_links_are_harvested_and_syntax_stripped():
+    raw = (
+        "# Title\n\nThe mayor told [Example Daily](https://news.example.org/a?x=1) "
+        "that **“all is well,”** see <https://example.com/b> and https://example.net/c.\n"
+        "<!-- a comment -->\n"
+    )
+    doc = load_text(raw, "d.md")
+    assert doc.format == "markdown"
+    assert "The mayor told Example Daily that “all is well,” see" in doc.text
+    assert "comment" not in doc.text and "**" not in doc.text and "#" not in doc.text
+    urls = [lk.url for lk in doc.links]
+    assert urls == [
+        "https://news.example.org/a?x=1",
+        "https://example.com/b",
+        "https://example.net/c",
+    ]
+    first = doc.links[0]
+    assert raw[first.span[0] : first.span[1]].startswith("[Example Daily](")
+    _roundtrip_ok(doc)
+
+
+def test_html_text_links_and_entities_map_back():
+    raw = (
+        "<html><head><title>t</title><script>var x='“no”';</script></head><body>"
+        "<p>The clerk said &ldquo;we&nbsp;will <b>reopen</b>&rdquo;.</p>"
+        '<p>See <a href="https://example.com/story">the story</a>.</p></body></html>'
+    )
+    doc = load_text(raw, "d.html")
+    assert "The clerk said “we\xa0will reopen”." in doc.text
+    assert "var x" not in doc.text
+    assert doc.links[0].url == "https://example.com/story"
+    assert doc.links[0].text == "the story"
+    i = doc.text.index("reopen")
+    assert raw[doc.offsets[i] : doc.offsets[i] + 6] == "reopen"
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [(b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"), (b"", None)],
+)
+def test_binary_input_is_refused_cleanly(tmp_path, data, message):
+    p = tmp_path / "x.txt"
+    p.write_bytes(data)
+    if message:
+        with pytest.raises(InputError, match=message):
+            load(p)
+    else:
+        assert load(p).text == ""
+
+
+def test_missing_file_and_directory_are_input_errors(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        load(tmp_path / "nope.md")
+    with pytest.raises(InputError, match="directory"):
+        load(tmp_path)
+
+
+def test_latin1_draft_is_decoded(tmp_path):
+    p = tmp_path / "old.txt"
+    p.write_bytes("El alcalde dijo “sí” en la reunión de la mañana.".encode("cp1252"))
+    assert "reunión" in load(p).text

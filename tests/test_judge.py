@@ -1,0 +1,78 @@
+"""Verdicts from matches: the decision table of DESIGN.md, one rule at a time."""
+
+from __future__ import annotations
+
+from citecheck.judge import Tried, judge
+from citecheck.model import Attribution, Candidate, Match, Page
+
+URL = "https://news.example.org/story"
+
+
+def _attr(kind="direct", speaker="Ada Brennock"):
+    return Attribution("q1", "we will not close the school", kind, (0, 28), (0, 28), speaker)
+
+
+def _tried(grade="exact", status="ok", language="en", speaker=None, origin="link"):
+    page = Page(URL, status, text="..." if status == "ok" else "", language=language)
+    m = Match(URL, grade, 0.9, "we will not close the school", (0, 28)) if status == "ok" else None
+    return Tried(Candidate(URL, origin), page, m, speaker)
+
+
+def test_exact_match_is_verified_with_evidence():
+    f = judge(_attr(), [_tried()])
+    assert f.verdict == "verified" and f.evidence.url == URL
+
+
+def test_close_and_altered_pass_through():
+    assert judge(_attr(), [_tried("close")]).verdict == "close"
+    assert judge(_attr(), [_tried("altered")]).verdict == "altered"
+
+
+def test_best_source_wins():
+    f = judge(_attr(), [_tried("altered"), _tried("exact")])
+    assert f.verdict == "verified"
+
+
+def test_other_named_person_in_source_is_misattributed():
+    f = judge(_attr(), [_tried(speaker="Corin Dallow")])
+    assert f.verdict == "misattributed" and "Corin Dallow" in f.reason
+
+
+def test_same_surname_is_not_misattribution():
+    assert judge(_attr(), [_tried(speaker="Brennock")]).verdict == "verified"
+
+
+def test_unnamed_draft_speaker_is_never_misattributed():
+    f = judge(_attr(speaker="a council spokesperson"), [_tried(speaker="Corin Dallow")])
+    assert f.verdict == "verified"
+
+
+def test_read_sources_without_the_quote_give_not_found():
+    assert judge(_attr(), [_tried("none")]).verdict == "not_found"
+
+
+def test_dead_link_is_unverifiable_with_the_status():
+    f = judge(_attr(), [_tried(status="http_404")])
+    assert f.verdict == "unverifiable" and "http_404" in f.reason
+
+
+def test_dead_linked_source_is_not_outvoted_by_other_pages_that_lack_the_quote():
+    f = judge(_attr(), [_tried(status="http_404"), _tried("none", origin="sources")])
+    assert f.verdict == "unverifiable"
+
+
+def test_foreign_page_without_translator_is_unverifiable_language():
+    page = Page(URL, "ok", text="texto", language="es")
+    f = judge(_attr(), [Tried(Candidate(URL, "link"), page)])
+    assert f.verdict == "unverifiable" and f.reason.startswith("language") and "es" in f.reason
+
+
+def test_no_candidate_says_why_and_what_would_be_searched():
+    f = judge(_attr(), [], searched=('site:example.org "we will not close"',))
+    assert f.verdict == "unverifiable" and "no candidate" in f.reason
+    assert f.searched
+    assert "offline" in judge(_attr(), [], offline=True).reason
+
+
+def test_scare_quote_is_listed_without_verdict():
+    assert judge(_attr(kind="scare", speaker=None), []).verdict is None
