@@ -28,6 +28,7 @@ _ABBREV = {
 }  # fmt: skip
 _BOUNDARY = re.compile(r"([.!?…])[”’\"»)]*\s+(?=[A-Z“\"‘À-Þ¿¡(])|\n\n")
 SCARE_MAX_WORDS = 3
+SHORT_QUOTE_CUE_GAP = 15  # a short quote this close after a speech verb is the speaker's word
 
 
 def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
@@ -76,7 +77,14 @@ def extract(
         sp = speech_for(frame, names, index, masked)
         nwords = len(text[q.start : q.end].split())
         kind = _kind(text, masked, q, frame, sp, nwords)
-        if sp.speaker is None and kind == "direct" and prev is not None and prev[1].speaker:
+        runs_on = (
+            prev is not None
+            and prev[0].continues
+            and _paragraph_gap(text, prev[0].end, q.start) == 1
+        )
+        if runs_on and kind == "scare":
+            kind = "direct"  # the next part of a quotation that runs across paragraphs
+        if sp.speaker is None and (kind == "direct" or runs_on) and prev and prev[1].speaker:
             # A follow-on quote: same paragraph or the next, no other speaker named.
             if _paragraph_gap(text, prev[0].end, q.start) <= 1:
                 sp = Speech(
@@ -107,7 +115,7 @@ def extract(
                 date_hint=sp.date_hint if kind != "scare" else None,
             )
         )
-        if kind != "scare" and not q.nested:
+        if (kind != "scare" or q.continues) and not q.nested:
             prev = (q, sp)
     return out
 
@@ -135,7 +143,7 @@ def _kind(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords
     if not before and quote[:1].isupper() and quote[-1:] in ".!?,…" and nwords >= 2:
         return "direct"  # a whole sentence standing alone: a follow-on quote
     if nwords <= SCARE_MAX_WORDS:
-        near_cue = sp.cue is not None and sp.cue_gap <= 6
+        near_cue = sp.cue is not None and sp.cue_gap <= SHORT_QUOTE_CUE_GAP
         if not near_cue or sp.speaker is None:
             return "scare"
         return "partial"

@@ -25,7 +25,10 @@ _CUE_WORDS = (
     "joked|quipped|offered|recounted|recounting|continued|confirmed|confirms|"
     "mentioned|suggested|suggests|agreed|agrees|countered|counters|answered|shouted|wondered|"
     "cautioned|cautions|insisting|explaining|announcing|accused|accuses|praised|praises|"
-    "criticized|criticised|denied|denies|admitting|signed|says?\\b"
+    "criticized|criticised|denied|denies|admitting|signed|begged|begs|slammed|slams|assailed|"
+    "assured|assures|instructed|shouted|shouts|ordered|orders|dubbed|labeled|labelled|branded|"
+    "texted|emailed|messaged|pleaded|whispered|yelled|screamed|exclaimed|added|insisting|"
+    "acknowledging|arguing|contending|contended|maintained|maintains|told|recounts"
 )
 _CUE = re.compile(rf"\b(?:according to|in the words of|{_CUE_WORDS})\b", re.IGNORECASE)
 _TOLD_OBJ = re.compile(
@@ -182,60 +185,41 @@ def _before_quote(
     return Speech(sp, span, cue, gap, obj, None, person)
 
 
+_ABBR_DOT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Prof|Sgt|Capt|[A-Z])\.")
+
+
 def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech | None:
-    """“…,” said Smith / “…,” Smith said / “…,” she told CNN / “…,” according to X."""
-    after = frame.after
+    """“…,” said Smith / “…,” Smith, a spokesperson, said / “…,” she told CNN / according to X.
+
+    Tries each cue of the rest of the sentence in turn: the name right after it ("said Smith"),
+    else the phrase between the quote and the cue ("Smith, the minister, said")."""
+    # Dots of abbreviations ("Dr.", "U.S.") do not end a phrase.
+    after = _ABBR_DOT.sub(lambda m: m.group(0)[:-1] + "\u00b7", frame.after)
     lead = re.match(r"[\s,;:—–-]*", after).end()
-    m = _CUE.match(after, lead)
-    if m:  # said Smith
+    base = frame.after_start
+    for m in _CUE.finditer(after, lead):
+        between = after[lead : m.start()]
+        if re.search(r"[“\"”]", between) or _words_between(between) > 30:
+            break
         cue, obj = _cue_phrase(after, m)
-        if m.group(0).lower() in ("according to", "in the words of"):
-            np = re.match(r"\s*([^,;.:]+)", after[m.end() :])
+        if m.group(0).lower() in ("according to", "in the words of") or not between.strip():
+            np = re.match(r"\s*((?:the\s+|a\s+|an\s+)?[^,;.:—]+)", after[m.end() :])
             if np:
                 sp, span, person = _resolve_phrase(
-                    np.group(1).strip(),
-                    frame.after_start + m.end() + np.start(1),
-                    names,
-                    index,
-                    masked,
+                    np.group(1).strip(), base + m.end() + np.start(1), names, index, masked
                 )
-                return Speech(sp, span, cue, 0, None, None, person)
-        rest = after[m.end() :]
-        np = re.match(r"\s+((?:the\s+|a\s+|an\s+)?[^,;.:—]+)", rest)
-        if np:
-            sp, span, person = _resolve_phrase(
-                np.group(1).strip(),
-                frame.after_start + m.end() + np.start(1),
-                names,
-                index,
-                masked,
-            )
+                if sp:
+                    return Speech(sp, span, cue, 0, obj, None, person)
+            if not between.strip():
+                continue
+        # the subject: the first comma chunk after the quote that names someone
+        for off, chunk in _split_chunks(between):
+            chunk = _ADVERBS.sub("", chunk).strip()
+            if not chunk or chunk.lower().startswith(("who ", "which ", "that ")):
+                continue
+            sp, span, person = _resolve_phrase(chunk, base + lead + off, names, index, masked)
             if sp:
                 return Speech(sp, span, cue, 0, obj, None, person)
-        return None
-    # Smith, who runs the bakery, told …: drop the relative clause or appositive
-    appos = re.match(
-        r"([^,;.:—“\"]{1,60}?),\s+(?:who|which|the|a|an)\b[^,;:“\"]{1,120},\s+", after[lead:]
-    )
-    if appos and _CUE.match(after, lead + appos.end()):
-        cue_m = _CUE.match(after, lead + appos.end())
-        cue, obj = _cue_phrase(after, cue_m)
-        sp, span, person = _resolve_phrase(
-            appos.group(1).strip(), frame.after_start + lead, names, index, masked
-        )
-        if sp:
-            return Speech(sp, span, cue, 0, obj, None, person)
-    # Smith said / she said / the minister told reporters
-    clause = re.match(r"[^,;.:—“\"]{1,80}", after[lead:])
-    cue_m = _CUE.search(after, lead, lead + clause.end()) if clause else None
-    if cue_m and cue_m.start() > lead and _words_between(after[lead : cue_m.start()]) <= 8:
-        cue, obj = _cue_phrase(after, cue_m)
-        phrase = _ADVERBS.sub("", after[lead : cue_m.start()])
-        sp, span, person = _resolve_phrase(
-            phrase.strip(), frame.after_start + lead, names, index, masked
-        )
-        if sp:
-            return Speech(sp, span, cue, 0, obj, None, person)
     return None
 
 
