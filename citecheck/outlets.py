@@ -1,0 +1,288 @@
+"""The outlet registry: who publishes, on which domains, in which language.
+
+The data lives in `outlets.toml` so a newsroom can extend or override it with its own file instead
+of patching code. Attribution uses `Registry.find_in` to spot "told El País"; discovery uses
+`find` and `for_url` to rank a quote's candidate sources and to plan searches.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from citecheck.model import Span
+
+KINDS: tuple[str, ...] = (
+    "newspaper",
+    "agency",
+    "broadcaster",
+    "magazine",
+    "digital",
+    "think_tank",
+    "platform",
+    "government",
+    "organization",
+)
+
+_DOMAIN = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+_LANGUAGE = re.compile(r"[a-z]{2}")
+_COUNTRY = re.compile(r"[A-Z]{2}")
+_FIELDS = ("name", "aliases", "ambiguous", "domains", "language", "country", "kind")
+_COMBINING = "[\u0300-\u036f]*"  # decomposed accents in the text, which the folded form drops
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A publisher of quotable material: a newspaper, agency, broadcaster, platform, ministry..."""
+
+    name: str
+    domains: tuple[str, ...]
+    kind: str
+    aliases: tuple[str, ...] = ()
+    language: str | None = None  # ISO 639-1 of the main edition; None for multilingual platforms
+    country: str | None = None  # ISO 3166-1 alpha-2
+    ambiguous: tuple[str, ...] = ()  # names that are also common words: matched in text strictly
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def owns(self, url: str) -> bool:
+        """True if the URL's host is one of the outlet's domains or a subdomain of one."""
+        host = _host(url)
+        return bool(host) and any(host == d or host.endswith("." + d) for d in self.domains)
+
+
+def _host(url: str) -> str:
+    """The lowercased host of a URL or bare domain ("elpais.com/x" works too)."""
+    try:
+        host = urlsplit(url if "//" in url else "//" + url.strip()).hostname
+    except ValueError:
+        return ""
+    return (host or "").rstrip(".")
+
+
+def _strip_accents(s: str) -> str:
+    """Drop diacritics char by char, so an offset into the result is an offset into `s`."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in s)
+
+
+def _key(name: str) -> str:
+    """Lookup key: no accents, no case, punctuation as spaces, no leading "the"."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = " ".join(re.sub(r"[\W_]+", " ", s).split())
+    return s[4:] if s.startswith("the ") else s
+
+
+def _spaced(c: str) -> bool:
+    """Whether a word boundary means anything next to `c` (not in scripts written unspaced)."""
+    return c.isalnum() and ord(c) < 0x2E80
+
+
+def _pattern(form: str, strict: bool) -> re.Pattern[str]:
+    """A regex for one name in running text.
+
+    Upper-case letters must stand upper-case ("AP" is not "a map"), lower-case ones may be either
+    ("EL PAÍS" is "El País"); a strict (ambiguous) form must stand exactly as written.
+    """
+    if not strict:
+        form = _strip_accents(form)
+    words = form.split()
+    article = ""
+    if not strict and words[0].lower() == "the" and len(words) > 1:
+        # "the Guardian" and "The Guardian"; "New York Times" alone, but never "Hill" alone.
+        article = r"(?:[Tt]he\s+)" + ("?" if len(words) > 2 else "")
+        words = words[1:]
+
+    def char(c: str) -> str:
+        if strict or not c.isalpha() or c.upper() == c.lower() or c.isupper():
+            return re.escape(c) + ("" if strict or not c.isalpha() else _COMBINING)
+        upper = c.upper()
+        return (f"[{c}{upper}]" if len(upper) == 1 else c) + _COMBINING
+
+    body = r"\s+".join("".join(char(c) for c in w) for w in words)
+    before = r"(?<!\w)" if _spaced(form[0]) or article else ""
+    after = r"(?!\w)" if _spaced(form[-1]) else ""
+    return re.compile(before + article + body + after)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip().rstrip("\"'“‘«([")
+    return not before or before[-1] in ".!?…:"
+
+
+def _after_capitalised_word(text: str, start: int) -> bool:
+    """True in "Michael Bloomberg" or "Capitol Hill": the name is part of a longer proper noun."""
+    m = re.search(r"(\w+)[ \t]+$", text[:start])
+    return bool(m) and m.group(1)[0].isupper()
+
+
+def _strings(entry: dict, field: str, where: str) -> tuple[str, ...]:
+    value = entry.get(field, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and _key(v) for v in value):
+        raise ValueError(f"{where}: {field!r} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _parse(data: dict, source: str) -> list[Outlet]:
+    """Validate a decoded outlets TOML; every problem is a one-line ValueError naming `source`."""
+    unknown = set(data) - {"outlet"}
+    if unknown:
+        raise ValueError(
+            f"{source}: unknown top-level key {sorted(unknown)[0]!r}; expected [[outlet]]"
+        )
+    entries = data.get("outlet", [])
+    if not isinstance(entries, list):
+        raise ValueError(f"{source}: 'outlet' must be an array of tables ([[outlet]])")
+    outlets = []
+    for i, entry in enumerate(entries, 1):
+        where = f"{source}: outlet #{i}"
+        if not isinstance(entry, dict):
+            raise ValueError(f"{where}: not a table")
+        name = entry.get("name")
+        if not isinstance(name, str) or not _key(name):
+            raise ValueError(f"{where}: 'name' must be a non-empty string")
+        where += f" ({name})"
+        extra = set(entry) - set(_FIELDS)
+        if extra:
+            raise ValueError(f"{where}: unknown field {sorted(extra)[0]!r}")
+
+        aliases, ambiguous, domains = (
+            _strings(entry, f, where) for f in ("aliases", "ambiguous", "domains")
+        )
+        for d in domains:
+            if not _DOMAIN.fullmatch(d):
+                raise ValueError(f"{where}: {d!r} is not a lower-case domain like 'example.com'")
+        for a in ambiguous:
+            if a not in (name, *aliases):
+                raise ValueError(f"{where}: ambiguous name {a!r} is not its name or an alias")
+        language, country, kind = entry.get("language"), entry.get("country"), entry.get("kind")
+        if language is not None and not (
+            isinstance(language, str) and _LANGUAGE.fullmatch(language)
+        ):
+            raise ValueError(f"{where}: language {language!r} is not an ISO 639-1 code like 'es'")
+        if country is not None and not (isinstance(country, str) and _COUNTRY.fullmatch(country)):
+            raise ValueError(f"{where}: country {country!r} is not an ISO 3166 code like 'AR'")
+        if kind not in KINDS:
+            raise ValueError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+        outlets.append(Outlet(name, domains, kind, aliases, language, country, ambiguous))
+    _index(outlets, source)  # duplicate names and domains within one file are mistakes
+    return outlets
+
+
+def _index(outlets: Iterable[Outlet], source: str | None = None):
+    """Name-key and domain maps; later outlets win, unless `source` asks for a duplicate check."""
+    by_key: dict[str, Outlet] = {}
+    by_domain: dict[str, Outlet] = {}
+    for o in outlets:
+        for table, keys, what in (
+            (by_key, {_key(n) for n in (*o.names, *o.domains)}, "name"),
+            (by_domain, set(o.domains), "domain"),
+        ):
+            for k in keys:
+                other = table.get(k)
+                if source and other is not None and other != o:
+                    raise ValueError(f"{source}: {what} {k!r} is both {other.name} and {o.name}")
+                table[k] = o
+    return by_key, by_domain
+
+
+class Registry:
+    """The outlets citecheck knows, with lookups by name, by mention in text and by URL."""
+
+    def __init__(self, outlets: Iterable[Outlet]):
+        self.outlets: tuple[Outlet, ...] = tuple(outlets)
+        self._by_key, self._by_domain = _index(self.outlets)
+        self._patterns: list[tuple[str, re.Pattern[str], bool, Outlet]] | None = None
+
+    @classmethod
+    def load(cls, extra: Path | str | None = None) -> Registry:
+        """The packaged registry, extended (and overridden by name) by a user TOML file."""
+        if extra is None:
+            return default_registry()
+        path = Path(extra)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as e:
+            raise ValueError(f"{path}: cannot read outlet registry: {e.strerror or e}") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise ValueError(f"{path}: invalid TOML: {e}") from None
+        user = _parse(data, str(path))
+        replaced = {_key(o.name) for o in user}
+        base = [o for o in default_registry().outlets if _key(o.name) not in replaced]
+        return cls([*base, *user])
+
+    def __len__(self) -> int:
+        return len(self.outlets)
+
+    def __iter__(self) -> Iterator[Outlet]:
+        return iter(self.outlets)
+
+    def find(self, name: str) -> Outlet | None:
+        """The outlet called `name` (or a domain of it); case, accents and a leading "the" aside."""
+        found = self._by_key.get(_key(name))
+        if found is None and "." in name and " " not in name.strip():
+            found = self.for_url(name)
+        return found
+
+    def for_url(self, url: str) -> Outlet | None:
+        """The outlet whose domain serves `url`; the most specific domain wins."""
+        parts = _host(url).split(".")
+        for i in range(len(parts) - 1):
+            found = self._by_domain.get(".".join(parts[i:]))
+            if found is not None:
+                return found
+        return None
+
+    def find_in(self, text: str) -> list[tuple[Outlet, Span]]:
+        """Outlets named in `text`, in text order, with their spans (offsets into `text`).
+
+        Overlapping mentions resolve longest first ("ABC News" over "ABC"). Single-letter names are
+        never matched, and ambiguous names only exactly as written, mid-sentence, and not after
+        another capitalised word ("Capitol Hill", "Michael Bloomberg").
+        """
+        folded = _strip_accents(text)
+        lowered = "".join(c for c in folded.lower() if not unicodedata.combining(c))
+        hits: list[tuple[int, int, Outlet]] = []
+        for needle, pattern, strict, outlet in self._compiled():
+            if needle not in lowered:
+                continue  # a cheap substring test spares most of the 400-odd regexes
+            for m in pattern.finditer(text if strict else folded):
+                if strict and (
+                    _sentence_start(text, m.start()) or _after_capitalised_word(text, m.start())
+                ):
+                    continue
+                hits.append((m.start(), m.end(), outlet))
+        hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+        taken: list[tuple[int, int, Outlet]] = []
+        for start, end, outlet in hits:
+            if all(end <= s or start >= e for s, e, _ in taken):
+                taken.append((start, end, outlet))
+        return [(o, (s, e)) for s, e, o in sorted(taken, key=lambda h: h[0])]
+
+    def _compiled(self) -> list[tuple[str, re.Pattern[str], bool, Outlet]]:
+        if self._patterns is None:
+            patterns = []
+            for o in self.outlets:
+                for form in dict.fromkeys((*o.names, *o.domains)):
+                    if len(form.strip()) >= 2:
+                        strict = form in o.ambiguous
+                        needle = max(_strip_accents(form).lower().split(), key=len)
+                        patterns.append((needle, _pattern(form.strip(), strict), strict, o))
+            self._patterns = patterns
+        return self._patterns
+
+
+@functools.cache
+def default_registry() -> Registry:
+    """The packaged registry, parsed once per process."""
+    text = resources.files("citecheck").joinpath("outlets.toml").read_text(encoding="utf-8")
+    return Registry(_parse(tomllib.loads(text), "citecheck/outlets.toml"))
