@@ -172,3 +172,15 @@ def test_apostrophes_are_not_quote_marks_but_nested_singles_are():
 def test_hostile_inputs_give_a_result(text):
     attrs = extract(load_text(text, "x.txt"))
     assert isinstance(attrs, list)
+
+
+def test_large_draft_is_linear_not_quadratic():
+    """A megabyte of news text (the seed repeated) is read in bounded time with every quote."""
+    import time
+
+    seed = SEED.read_text(encoding="utf-8")
+    copies = 130  # ~1 MB
+    t = time.perf_counter()
+    attrs = extract(load_text((seed + "\n\n") * copies, "big.txt"))
+    assert len(attrs) == 20 * copies
+    assert time.perf_counter() - t < 30

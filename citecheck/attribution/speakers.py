@@ -8,6 +8,7 @@ anchors the speaker: the subject before it ("Arturo Murillo announced"), the nam
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .names import PRONOUNS, TITLES, Name, NameIndex, is_org, strip_titles
@@ -301,7 +302,7 @@ def _resolve_phrase(
         who = resolve_pronoun(start, names, index, masked)
         return (who[0], who[1], True) if who[0] else (None, None, False)
     end = start + len(phrase)
-    inside = [n for n in names if start <= n.start < end]
+    inside = names_between(names, start, end)
     if inside:
         pick = inside[0] if first else _head_name(inside, phrase, start)
         if pick is not None:
@@ -341,18 +342,39 @@ def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
     return None
 
 
+PRONOUN_WINDOW = 3000  # characters before a pronoun searched for the person it stands for
+
+
+def names_between(names: list[Name], start: int, end: int) -> list[Name]:
+    """Names starting in [start, end); `names` is sorted by start (as find_names returns it)."""
+    starts = _starts(names)
+    return names[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+_STARTS_CACHE: dict[int, tuple[list[Name], list[int]]] = {}
+
+
+def _starts(names: list[Name]) -> list[int]:
+    cached = _STARTS_CACHE.get(id(names))
+    if cached is None or cached[0] is not names:
+        _STARTS_CACHE.clear()
+        cached = _STARTS_CACHE[id(names)] = (names, [n.start for n in names])
+    return cached[1]
+
+
 def resolve_pronoun(
     pos: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str | None, tuple[int, int] | None]:
     """The person a pronoun at `pos` stands for: the subject of the nearest sentence before it
     that names a person."""
-    sentence_starts = [0] + [
-        m.end() for m in re.finditer(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n", masked[: pos + 1])
+    lo = max(0, pos - PRONOUN_WINDOW)  # look back a few sentences, not the whole article
+    sentence_starts = [lo] + [
+        lo + m.end() for m in re.finditer(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n", masked[lo : pos + 1])
     ]
     for s in reversed(sentence_starts[:-1] if len(sentence_starts) > 1 else sentence_starts):
         e = next((x for x in sentence_starts if x > s), pos)
-        for n in names:
-            if s <= n.start < min(e, pos) and (n.person or index.is_person(n.text)):
+        for n in names_between(names, s, min(e, pos)):
+            if n.person or index.is_person(n.text):
                 if n.text.split()[0].lower() in TITLES and len(n.text.split()) == 1:
                     continue
                 return index.expand(n.text), (n.start, n.end)
