@@ -1,0 +1,388 @@
+"""Search discovery: queries from attributions, rate limits, merging, failure as reasons, and one
+end-to-end run (a draft with no links -> GDELT -> fetch -> exact match), all replayed."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+from datetime import date
+
+import httpx
+import pytest
+from conftest import ROOT
+
+from citecheck.attribution import extract
+from citecheck.discover.search import (
+    BackendError,
+    SearchBackend,
+    SearchHit,
+    SearchQuery,
+    available_backends,
+    build_backends,
+    build_queries,
+    check_claims,
+    date_window,
+    discover_sources,
+    merge_hits,
+    parse_backend_names,
+    phrase_in,
+    rare_words,
+)
+from citecheck.document import load_text
+from citecheck.fetch import FetchConfig, cassette, fetch_pages
+from citecheck.match import match_quote
+from citecheck.model import Attribution
+from citecheck.outlets import Outlet, default_registry
+
+_spec = importlib.util.spec_from_file_location(
+    "build_search_cassettes", ROOT / "scripts" / "build_search_cassettes.py"
+)
+fixtures = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fixtures)
+
+
+class FakeClock:
+    """A monotonic clock that sleeping advances at once: rate limits without real waiting."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(round(seconds, 6))
+        await asyncio.sleep(0)  # let other tasks run, as a real sleep would
+        self.now += seconds
+
+
+def attr(quote: str, **kw) -> Attribution:
+    return Attribution(kw.pop("id", "q1"), quote, kw.pop("kind", "direct"), (0, 1), (0, 1), **kw)
+
+
+QUOTE = "The council will keep the Mill Lane footbridge shut until the spring, whatever it costs."
+
+# --- queries ----------------------------------------------------------------------------------
+
+
+def test_date_window_reads_years_months_and_days():
+    assert date_window("2013") == (date(2013, 1, 1), date(2013, 12, 31))
+    assert date_window("in March 2025") == (date(2025, 3, 1), date(2025, 3, 31))
+    assert date_window("December 2024") == (date(2024, 12, 1), date(2024, 12, 31))
+    assert date_window("March 11, 2025") == (date(2025, 3, 9), date(2025, 3, 13))
+    assert date_window("11 March 2025") == (date(2025, 3, 9), date(2025, 3, 13))
+    assert date_window("2025-03-11") == (date(2025, 3, 9), date(2025, 3, 13))
+
+
+def test_date_window_without_a_year_or_with_a_bad_date_gives_none():
+    assert date_window("March 11") == (None, None)
+    assert date_window("31 February 2020") == (None, None)
+    assert date_window(None) == (None, None)
+
+
+def test_rare_words_keeps_text_order_and_skips_stopwords():
+    assert rare_words("the harbour will reopen on Monday for all 2025 ships", 3) == [
+        "harbour",
+        "Monday",
+        "2025",
+    ]
+    assert rare_words("it is what it is") == []
+
+
+def test_build_queries_exact_on_outlet_then_anywhere_then_loose():
+    reg = default_registry()
+    a = attr(QUOTE, speaker="Dorian Pemberwick", outlet="El País", date_hint="2013")
+    exact_site, exact_web, loose = build_queries(a, reg)
+    assert exact_site.exact and exact_site.domains == ("elpais.com",)
+    assert phrase_in(exact_site.phrase, QUOTE) and len(exact_site.phrase.split()) >= 6
+    assert exact_web.phrase == exact_site.phrase and exact_web.domains == ()
+    assert exact_site.language == "es"
+    assert exact_site.date_from == date(2013, 1, 1) and exact_site.date_to == date(2013, 12, 31)
+    # The outlet writes Spanish and the quote is English: its page holds a translation, so the
+    # loose query is the speaker's surname alone on the outlet's domains.
+    assert loose.loose == "Pemberwick" and loose.domains == ("elpais.com",)
+
+
+def test_build_queries_loose_has_surname_and_rare_words_when_languages_agree():
+    a = attr(QUOTE, speaker="Dorian Pemberwick")
+    queries = build_queries(a, default_registry())
+    assert [q.exact for q in queries] == [True, False]  # no outlet: no site-restricted query
+    words = queries[1].loose.split()
+    assert words[0] == "Pemberwick" and 2 <= len(words) <= 5
+    assert all(w in QUOTE for w in words[1:])
+
+
+def test_build_queries_skips_scare_quotes_and_empty_quotes():
+    reg = default_registry()
+    assert build_queries(attr("so-called", kind="scare"), reg) == []
+    assert build_queries(attr("…"), reg) == []
+
+
+def test_phrase_in_ignores_case_and_punctuation():
+    assert phrase_in("forty-two households", "Some Forty-Two households, said")
+    assert not phrase_in("forty-two households", "forty two", "households")
+
+
+# --- rate limits ------------------------------------------------------------------------------
+
+
+def test_limiter_spaces_requests_to_one_host_only():
+    from citecheck.discover.search import RateLimiter
+
+    clock = FakeClock()
+    lim = RateLimiter(clock=clock, sleep=clock.sleep)
+
+    async def go():
+        for _ in range(3):
+            await lim.acquire("api.gdeltproject.org", 5.0)
+        await lim.acquire("web.archive.org", 1.0)
+
+    asyncio.run(go())
+    assert clock.sleeps == [5.0, 5.0]  # the archive's bucket is its own
+    assert lim.wait_for("api.gdeltproject.org") == pytest.approx(5.0)
+
+
+def test_limiter_burst_and_defer_and_max_wait():
+    from citecheck.discover.search import RateLimiter
+
+    clock = FakeClock()
+    lim = RateLimiter(clock=clock, sleep=clock.sleep)
+
+    async def go():
+        await lim.acquire("h", 1.0, burst=2)
+        await lim.acquire("h", 1.0, burst=2)  # the second token of the burst: no wait
+        assert clock.sleeps == []
+        lim.defer("h", 3.0)
+        await lim.acquire("h", 1.0, burst=2)
+        assert clock.sleeps == [3.0]
+        lim.defer("h", 500.0)
+        with pytest.raises(BackendError, match="pause"):
+            await lim.acquire("h", 1.0, max_wait=60)
+
+    asyncio.run(go())
+
+
+def test_limiter_queues_concurrent_requests_without_failing():
+    from citecheck.discover.search import RateLimiter
+
+    clock = FakeClock()
+    lim = RateLimiter(clock=clock, sleep=clock.sleep)
+
+    async def go():
+        await asyncio.gather(*(lim.acquire("gdelt", 5.0, max_wait=30) for _ in range(10)))
+
+    asyncio.run(go())  # the tenth waits 45 s for its turn: queued, not refused
+    assert sorted(clock.sleeps) == [5.0 * n for n in range(1, 10)]
+
+
+def test_disabled_limiter_never_waits():
+    from citecheck.discover.search import RateLimiter
+
+    clock = FakeClock()
+    lim = RateLimiter(clock=clock, sleep=clock.sleep, enabled=False)
+    asyncio.run(lim.acquire("h", 5.0))
+    asyncio.run(lim.acquire("h", 5.0))
+    assert clock.sleeps == []
+
+
+# --- merging and ranking ----------------------------------------------------------------------
+
+OUTLET = Outlet("Example Gazette", ("example.com",), "newspaper", language="en")
+
+
+def test_merge_dedupes_by_canonical_url_and_names_every_backend():
+    hits = [
+        SearchHit("https://www.example.com/a?utm_source=x", backend="gdelt", phrase_hit=True),
+        SearchHit("https://WWW.example.com/a/", backend="brave"),
+        SearchHit("https://other.example.net/b", backend="brave", phrase_hit=True),
+    ]
+    cands = merge_hits(hits, OUTLET)
+    assert [c.url for c in cands] == [
+        "https://www.example.com/a?utm_source=x",
+        "https://other.example.net/b",
+    ]
+    assert cands[0].detail == "gdelt,brave" and cands[0].origin == "search"
+    assert cands[0].rank > cands[1].rank
+
+
+def test_merge_ranks_outlet_then_phrase_then_date_and_caps():
+    q = SearchQuery(phrase="x", date_from=date(2025, 3, 1), date_to=date(2025, 3, 31))
+    hits = [
+        SearchHit("https://elsewhere.example.org/old", backend="b", date="2019-01-01"),
+        SearchHit("https://elsewhere.example.org/phrase", backend="b", phrase_hit=True),
+        SearchHit("https://www.example.com/on-outlet", backend="b", date="2025-03-12"),
+        SearchHit("https://elsewhere.example.org/dated", backend="b", date="2025-03-12"),
+    ]
+    urls = [c.url.rsplit("/", 1)[1] for c in merge_hits(hits, OUTLET, q, limit=3)]
+    assert urls == ["on-outlet", "phrase", "dated"]
+
+
+def test_archive_only_hits_are_archive_candidates_of_the_live_url():
+    hits = [
+        SearchHit(
+            "https://news.example.org/x",
+            backend="wayback",
+            archive_url="https://web.archive.org/web/20250312180500id_/https://news.example.org/x",
+        )
+    ]
+    (cand,) = merge_hits(hits, None)
+    assert (cand.url, cand.origin, cand.detail) == (
+        "https://news.example.org/x",
+        "archive",
+        "wayback",
+    )
+    both = merge_hits([*hits, SearchHit("https://news.example.org/x", backend="gdelt")], None)
+    assert (both[0].origin, both[0].detail) == ("search", "wayback,gdelt")
+
+
+# --- discover_sources -------------------------------------------------------------------------
+
+
+class Canned(SearchBackend):
+    """A back-end with answers by query kind, counting what it was asked."""
+
+    name = "canned"
+
+    def __init__(self, name="canned", answers=None, error=None, env=None):
+        super().__init__(env or {})
+        self.name = name
+        self.answers = answers or {}
+        self.error = error
+        self.asked: list[SearchQuery] = []
+
+    async def search(self, query, client):
+        self.asked.append(query)
+        if self.error is not None:
+            raise self.error
+        key = "exact-site" if query.exact and query.domains else "exact" if query.exact else "loose"
+        return [
+            SearchHit(u, backend=self.name, phrase_hit=query.exact)
+            for u in self.answers.get(key, [])
+        ]
+
+
+class NeedsKey(Canned):
+    env_vars = ("CANNED_KEY",)
+
+
+def _run(attrs, backends, **kw):
+    async def go():
+        async with httpx.AsyncClient() as client:
+            return await discover_sources(attrs, default_registry(), backends, client, **kw)
+
+    return asyncio.run(go())
+
+
+def test_discover_stops_at_the_first_query_that_finds_something():
+    a = attr(QUOTE, speaker="Dorian Pemberwick")
+    b = Canned(answers={"exact": [], "loose": ["https://news.example.org/a"]})
+    (cands, reasons) = _run([a], [b])["q1"]
+    assert [q.exact for q in b.asked] == [True, False]
+    assert cands[0].url == "https://news.example.org/a" and reasons == []
+    b2 = Canned(answers={"exact": ["https://news.example.org/b"]})
+    _run([a], [b2])
+    assert len(b2.asked) == 1
+
+
+def test_discover_turns_failures_into_reasons_and_never_raises():
+    a = attr(QUOTE, speaker="Dorian Pemberwick")
+    backends = [
+        Canned("ok", answers={"exact": ["https://news.example.org/a"]}),
+        Canned("broken", error=RuntimeError("boom")),
+        Canned("limited", error=BackendError("rate limited by x (HTTP 429, no Retry-After)")),
+        NeedsKey("keyed"),
+    ]
+    cands, reasons = _run([a], backends)["q1"]
+    assert [c.detail for c in cands] == ["ok"]
+    assert reasons == [
+        "broken: internal error: RuntimeError: boom",
+        "limited: rate limited by x (HTTP 429, no Retry-After)",
+        "keyed: not configured (CANNED_KEY not set)",
+    ]
+
+
+def test_discover_asks_an_identical_query_once_and_skips_scare_quotes():
+    b = Canned(answers={"exact": ["https://news.example.org/a"]})
+    attrs = [attr(QUOTE, id="q1"), attr(QUOTE, id="q2"), attr("so-called", id="q3", kind="scare")]
+    out = _run(attrs, [b], max_per_quote=1)
+    assert len(b.asked) == 1
+    assert out["q1"] == out["q2"] and out["q3"] == ([], [])
+
+
+# --- choosing back-ends -----------------------------------------------------------------------
+
+
+def test_default_backends_are_the_keyless_ones():
+    assert parse_backend_names(None) == ["gdelt", "wayback"]
+    assert parse_backend_names(" GDELT, brave,gdelt ") == ["gdelt", "brave"]
+    names = [b.name for b in build_backends(None, {})]
+    assert names == ["gdelt", "wayback"]
+    assert all(b.keyless for b in build_backends(None, {}))
+
+
+def test_build_backends_shares_one_limiter_and_rejects_unknown_names():
+    built = build_backends("gdelt,brave", {"BRAVE_API_KEY": "k" * 8})
+    assert built[0].limiter is built[1].limiter
+    with pytest.raises(ValueError, match="unknown search back-end bing"):
+        build_backends("gdelt,bing", {})
+
+
+def test_available_backends_reports_status_for_the_backends_command():
+    rows = dict(available_backends({"BRAVE_API_KEY": "k" * 8}, "gdelt,mediacloud,nope"))
+    assert rows["gdelt"] == "enabled"
+    assert rows["wayback"] == "available"
+    assert rows["brave"] == "available"
+    assert rows["mediacloud"] == "not configured: MEDIACLOUD_API_KEY not set (selected)"
+    assert rows["searxng"].startswith("not configured: SEARXNG_URL not set")
+    assert rows["nope"] == "unknown back-end"
+
+
+def test_check_claims_keeps_only_reviews_of_the_quotes_claim():
+    body = fixtures._json(fixtures.SUCCESS["factcheck"])
+    seen = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url)
+        return httpx.Response(200, text=body, headers={"content-type": "application/json"})
+
+    (fc,) = build_backends("factcheck", fixtures.FIXTURE_ENV)
+    a = attr("The Mill Lane footbridge carried twelve thousand people every week, he said.")
+
+    async def go():
+        async with httpx.AsyncClient(transport=httpx.MockTransport(answer)) as client:
+            return await check_claims([a], default_registry(), [fc], client)
+
+    checks, reasons = asyncio.run(go())["q1"]
+    assert reasons == [] and len(seen) == 1
+    assert [(c.rating, c.publisher) for c in checks] == [("Mostly false", "Example Fact Desk")]
+    assert checks[0].review_url.startswith("https://factcheck.example.net/")
+
+
+# --- end to end -------------------------------------------------------------------------------
+
+
+def test_a_quote_without_links_is_found_through_gdelt_fetched_and_verified():
+    registry = fixtures.e2e_registry()
+    doc = load_text(fixtures.E2E_DRAFT, "e2e-draft.md", "markdown")
+    assert doc.links == ()
+    (a,) = extract(doc, registry=registry)
+    assert (a.speaker, a.outlet) == ("Ottoline Marsh-Greaves", "Corvenna Courier")
+    path = str(fixtures.cassette_path("gdelt"))
+
+    async def go():
+        with cassette(path, "replay"):
+            async with httpx.AsyncClient() as client:
+                found = await discover_sources([a], registry, [fixtures.backend("gdelt")], client)
+        cands, reasons = found[a.id]
+        assert reasons == []
+        top = cands[0]
+        assert (top.url, top.origin, top.detail) == (fixtures.E2E_PAGE_URL, "search", "gdelt")
+        assert [c.url for c in cands][1] == fixtures.E2E_OTHER_URL  # not the outlet: ranked lower
+        pages = await fetch_pages([top.url], FetchConfig(cassette_path=path))
+        return pages[top.url]
+
+    page = asyncio.run(go())
+    assert page.ok, page.reason
+    m = match_quote(a.quote, page.text, page.url)
+    assert m.grade == "exact", m
