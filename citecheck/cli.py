@@ -79,10 +79,20 @@ _output = click.option("-o", "--output", "out", metavar="FILE", help="Write the 
     "--sources", "sources_file", metavar="FILE", help="A list of source URLs, one a line."
 )
 @click.option("--allow-private", is_flag=True, help="Allow fetching private/loopback addresses.")
+@click.option(
+    "--search",
+    "search_names",
+    metavar="BACKEND,...",
+    help="Search back-ends for quotes with no source (default: the keyless ones; '' for none).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress or notes on stderr.")
-def check(paths, fmt, out, replay, record, offline, fail_on, sources_file, allow_private, quiet):
+def check(
+    paths, fmt, out, replay, record, offline, fail_on, sources_file, allow_private, search_names,
+    quiet,
+):  # fmt: skip
     """Check the quotes in PATHS against their sources."""
     from . import discover
+    from .discover.search import parse_backend_names
     from .pipeline import check as run_check
 
     try:
@@ -91,6 +101,7 @@ def check(paths, fmt, out, replay, record, offline, fail_on, sources_file, allow
         _error(f"--fail-on: {exc.message}")
     if replay and record:
         _error("--replay and --record cannot be used together")
+    search = None if search_names is None else tuple(parse_backend_names(search_names))
     try:
         sources = tuple(discover.load_sources_file(sources_file)) if sources_file else ()
         report = run_check(
@@ -100,6 +111,7 @@ def check(paths, fmt, out, replay, record, offline, fail_on, sources_file, allow
             offline=offline,
             sources=sources,
             allow_private=allow_private,
+            search=search,
         )
     except (InputError, CassetteError, ValueError, OSError) as exc:
         _error(str(exc))
@@ -122,6 +134,35 @@ def extract(paths, fmt, out):
     except (InputError, ValueError, OSError) as exc:
         _error(str(exc))
     _write(render(report, fmt), out)
+
+
+@main.command()
+@click.option("--search", "search_names", metavar="BACKEND,...", help="Back-ends to report on.")
+@click.option("--check", "probe", is_flag=True, help="Also send each back-end one small request.")
+def backends(search_names, probe):
+    """List the search back-ends: enabled, available, or why not configured."""
+    import asyncio
+
+    import httpx
+
+    from .discover.search import available_backends, build_backends, probe_backends
+
+    rows = available_backends(os.environ, search_names)
+    for name, status in rows:
+        click.echo(f"{name:<15}{status}")
+    if probe:
+        try:
+            chosen = build_backends(search_names, os.environ)
+        except ValueError as exc:
+            _error(str(exc))
+
+        async def run():
+            async with httpx.AsyncClient(timeout=10) as client:
+                return await probe_backends(chosen, client)
+
+        click.echo("")
+        for name, status in asyncio.run(run()):
+            click.echo(f"{name:<15}{status}")
 
 
 if __name__ == "__main__":  # pragma: no cover

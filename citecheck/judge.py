@@ -48,11 +48,12 @@ def judge(
     *,
     quote_language: str | None = "en",
     searched: tuple[str, ...] = (),
+    search_errors: tuple[str, ...] = (),
     offline: bool = False,
 ) -> Finding:
     """The verdict for one attribution from every source tried for it."""
     sources = tuple(_status(t) for t in tried)
-    base = {"sources": sources, "searched": searched}
+    base = {"sources": sources, "searched": searched, "search_errors": search_errors}
     if not attr.checkable:
         return Finding(attr, None, reason="scare quote: listed, not checked", **base)
     if not tried:
@@ -60,8 +61,10 @@ def judge(
             why = "offline: no source fetched"
         else:
             why = "no candidate source: the draft links none near the quote"
-            if searched:
-                why += " and no search back-end is enabled"
+            if search_errors:
+                why += "; search: " + "; ".join(search_errors[:3])
+            elif searched:
+                why += " and the search back-ends found nothing"
         if attr.outlet:
             why += f" (expected in {attr.outlet}"
             why += f", language {attr.language})" if attr.language else ")"

@@ -181,7 +181,8 @@ class Finding:
     reason: str = ""
     evidence: Evidence | None = None
     sources: tuple[SourceStatus, ...] = ()
-    searched: tuple[str, ...] = ()  # what discovery would search (outlet domains, back-ends)
+    searched: tuple[str, ...] = ()  # the searches discovery ran or would run for this quote
+    search_errors: tuple[str, ...] = ()  # back-ends that failed or are not configured, and why
 
 
 @dataclass(frozen=True)

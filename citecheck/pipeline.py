@@ -1,19 +1,27 @@
 """The run: load -> attribute -> discover -> fetch -> match -> judge, for one or more drafts.
 
-All network I/O happens in one place (`fetch_pages_sync`, over every distinct URL of the run);
-the other stages are pure. A failing source or quote becomes a Finding with a reason.
+Network I/O happens in two places, each over the whole run: the search back-ends (for quotes the
+draft gives no source for) and `fetch_pages_sync` (every distinct URL once); the other stages
+are pure. A failing source or quote becomes a Finding with a reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+import contextlib
+import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import httpx
 
 from . import discover
 from .attribution import extract as extract_attributions
 from .attribution import speaker_in_source
 from .attribution.names import is_org
+from .discover.backends import DEFAULT as DEFAULT_BACKENDS
+from .discover.search import RateLimiter, build_backends, discover_sources
 from .document import load, load_text
 from .fetch import FetchConfig, cassette, fetch_pages_sync
 from .judge import Tried, judge
@@ -34,6 +42,9 @@ class Options:
     allow_private: bool = False  # let drafts reach private/loopback addresses
     max_candidates: int = 8
     quote_language: str | None = None  # None: detect from the quote, else from the draft
+    search: tuple[str, ...] | None = None  # search back-ends; None: the keyless defaults
+    max_search_results: int = 5  # candidates a search may add per quote
+    env: Mapping[str, str] | None = None  # where back-end keys come from (default os.environ)
     fetch: FetchConfig = field(default_factory=FetchConfig)
     registry: Registry | None = None
 
@@ -81,7 +92,7 @@ def check_text(text: str, fmt: str = "markdown", options: Options | None = None,
 
 def check_documents(docs: Sequence[Document], opts: Options) -> Report:
     reg = opts.registry or default_registry()
-    plans: list[tuple[Document, list[tuple[Attribution, list[Candidate], tuple[str, ...]]]]] = []
+    plans: list[tuple[Document, list]] = []
     urls: list[str] = []
     for doc in docs:
         items = []
@@ -97,9 +108,18 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
                 searched = tuple(discover.search_plan(attr, reg)) if not cands else ()
             else:
                 cands, searched = [], ()
-            urls.extend(c.url for c in cands)
             items.append((attr, cands, searched))
         plans.append((doc, items))
+
+    found = _search(plans, reg, opts)
+    for d, (_doc, items) in enumerate(plans):
+        for k, (attr, cands, searched) in enumerate(items):
+            extra, reasons = found.get((d, attr.id), ([], []))
+            if extra:
+                known = {discover.canonical_url(c.url) for c in cands}
+                cands = cands + [c for c in extra if discover.canonical_url(c.url) not in known]
+            items[k] = (attr, cands, searched, tuple(reasons))
+            urls.extend(c.url for c in cands)
 
     if urls:
         pages = fetch_pages_sync(urls, _fetch_config(opts))
@@ -116,7 +136,7 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
     for doc, items in plans:
         findings = []
         doc_lang: list[str | None] = []  # detected once, on first need
-        for attr, cands, searched in items:
+        for attr, cands, searched, search_errors in items:
             try:
                 lang = _quote_language(attr, doc, doc_lang, opts) if cands else None
                 tried = [
@@ -126,13 +146,61 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
                     for c in cands
                 ]
                 finding = judge(
-                    attr, tried, quote_language=lang, searched=searched, offline=opts.offline
+                    attr,
+                    tried,
+                    quote_language=lang,
+                    searched=searched,
+                    search_errors=search_errors,
+                    offline=opts.offline,
                 )
             except Exception as exc:  # noqa: BLE001 - one quote never sinks the others
                 finding = Finding(attr, "unverifiable", reason=f"internal error: {exc!r}")
             findings.append(finding)
         reports.append(DocumentReport(doc.path, tuple(findings), doc))
     return Report(tuple(reports), checked=True)
+
+
+def _search(plans, reg: Registry, opts: Options) -> dict[tuple[int, str], tuple[list, list]]:
+    """Ask the search back-ends for the quotes the draft gives no source for; one event loop and
+    one client for the whole run, per-host rate limits shared. Never raises for a back-end."""
+    wanted = [
+        (d, [a for a, cands, *_ in items if a.checkable and not cands])
+        for d, (_doc, items) in enumerate(plans)
+    ]
+    wanted = [(d, attrs) for d, attrs in wanted if attrs]
+    if not wanted or opts.offline:
+        return {}
+    env = os.environ if opts.env is None else opts.env
+    names = opts.search if opts.search is not None else DEFAULT_BACKENDS
+    if not names:
+        return {}
+    backends = build_backends(names, env, limiter=RateLimiter(enabled=not opts.replay))
+
+    async def run() -> dict[tuple[int, str], tuple[list, list]]:
+        cfg = _fetch_config(opts)
+        async with httpx.AsyncClient(
+            timeout=httpx.Timeout(cfg.read_timeout, connect=cfg.connect_timeout),
+            headers={"User-Agent": cfg.user_agent},
+        ) as client:
+            results = await asyncio.gather(
+                *(
+                    discover_sources(
+                        attrs, reg, backends, client, max_per_quote=opts.max_search_results
+                    )
+                    for _, attrs in wanted
+                )
+            )
+        return {
+            (d, aid): r
+            for (d, _), res in zip(wanted, results, strict=True)
+            for aid, r in res.items()
+        }
+
+    with contextlib.ExitStack() as stack:
+        if opts.replay or opts.record:
+            mode = "replay" if opts.replay else "record"
+            stack.enter_context(cassette(opts.replay or opts.record, mode))
+        return asyncio.run(run())
 
 
 def _quote_language(

@@ -386,3 +386,38 @@ def test_a_quote_without_links_is_found_through_gdelt_fetched_and_verified():
     assert page.ok, page.reason
     m = match_quote(a.quote, page.text, page.url)
     assert m.grade == "exact", m
+
+
+def test_the_whole_run_finds_an_unlinked_quote_through_search(tmp_path):
+    """`citecheck.check` on a draft with no links: search, fetch and verdict, all replayed."""
+    import citecheck
+
+    draft = tmp_path / "e2e-draft.md"
+    draft.write_text(fixtures.E2E_DRAFT, encoding="utf-8")
+    report = citecheck.check(
+        draft,
+        replay=str(fixtures.cassette_path("gdelt")),
+        search=("gdelt",),
+        registry=fixtures.e2e_registry(),
+    )
+    (f,) = report.findings
+    assert f.verdict == "verified", f.reason
+    assert f.evidence.url == fixtures.E2E_PAGE_URL
+    assert f.sources[0].origin == "search" and f.sources[0].detail == "gdelt"
+
+
+def test_search_failure_is_a_reason_not_a_crash(tmp_path):
+    import citecheck
+
+    draft = tmp_path / "e2e-draft.md"
+    draft.write_text(fixtures.E2E_DRAFT, encoding="utf-8")
+    # the searxng cassette holds no GDELT answers: the back-end fails, the run goes on
+    report = citecheck.check(
+        draft,
+        replay=str(fixtures.cassette_path("searxng")),
+        search=("gdelt",),
+        registry=fixtures.e2e_registry(),
+    )
+    (f,) = report.findings
+    assert f.verdict == "unverifiable"
+    assert f.search_errors and "gdelt" in f.search_errors[0]

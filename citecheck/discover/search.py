@@ -275,6 +275,19 @@ class RateLimiter:
         self.sleep = sleep
         self.enabled = enabled
         self._buckets: dict[str, _Bucket] = {}
+        self._down: dict[str, str] = {}  # host -> why it could not be reached in this run
+        self._events: dict[str, asyncio.Event] = {}
+
+    def mark_down(self, host: str, reason: str) -> None:
+        """A host that cannot be reached is not asked again in this run: queued requests fail at
+        once instead of each waiting out the host's spacing (minutes for GDELT's 5 s rule)."""
+        self._down.setdefault(host, reason)
+        if host in self._events:
+            self._events[host].set()
+
+    def _check_down(self, host: str) -> None:
+        if host in self._down:
+            raise BackendError(f"{host} unreachable earlier in this run ({self._down[host]})")
 
     def _bucket(self, host: str, interval: float, burst: int) -> _Bucket:
         if host not in self._buckets:
@@ -294,6 +307,7 @@ class RateLimiter:
         self, host: str, interval: float = 1.0, *, burst: int = 1, max_wait: float = 60.0
     ) -> float:
         """Take a token for `host`, sleeping until one is free; returns the seconds waited."""
+        self._check_down(host)
         if not self.enabled:
             return 0.0
         b = self._bucket(host, interval, burst)
@@ -306,7 +320,13 @@ class RateLimiter:
         wait = start - now
         b.tat = max(tat, start) + b.interval  # reserve before sleeping: no lock needed
         if wait > 0:
-            await self.sleep(wait)
+            event = self._events.setdefault(host, asyncio.Event())
+            sleeper = asyncio.ensure_future(self.sleep(wait))
+            down = asyncio.ensure_future(event.wait())
+            await asyncio.wait({sleeper, down}, return_when=asyncio.FIRST_COMPLETED)
+            for task in (sleeper, down):
+                task.cancel()
+            self._check_down(host)
         return wait
 
     def defer(self, host: str, seconds: float, interval: float = 1.0) -> None:
@@ -425,9 +445,11 @@ class Backend:
             except CannotOverwriteExistingCassetteException:
                 raise BackendError(f"the replay cassette holds no answer from {host}") from None
             except httpx.TimeoutException as exc:
+                self.limiter.mark_down(host, f"timed out: {type(exc).__name__}")
                 raise BackendError(f"{host} timed out ({type(exc).__name__})") from None
             except httpx.HTTPError as exc:
                 why = self._redact(f"{type(exc).__name__}: {exc}".splitlines()[0])
+                self.limiter.mark_down(host, why)
                 raise BackendError(f"cannot reach {host}: {why}") from None
             if response.status_code == 429:
                 asked = _retry_after(response)

@@ -1,16 +1,30 @@
-"""Report formats: one module per format, each with `render(report) -> str`."""
+"""Report formats: one module per format, each with `render(report, **opts) -> str`.
+
+Options every renderer accepts (and ignores when it has no use for them):
+- `fail_on`: the verdicts that fail the run (default `model.DEFAULT_FAIL_ON`); JUnit, SARIF,
+  GitHub annotations, Markdown and HTML mark those quotes as failures / errors.
+"""
 
 from __future__ import annotations
 
 from ..model import Report
-from . import json, text
+from . import github, html, json, junit, markdown, sarif, text
 
-_RENDERERS = {"text": text.render, "json": json.render}
+_RENDERERS = {
+    "text": text.render,
+    "json": json.render,
+    "markdown": markdown.render,
+    "html": html.render,
+    "junit": junit.render,
+    "sarif": sarif.render,
+    "github": github.render,
+}
 FORMATS: tuple[str, ...] = tuple(_RENDERERS)
 
 
-def render(report: Report, fmt: str = "text") -> str:
+def render(report: Report, fmt: str = "text", **opts: object) -> str:
     try:
-        return _RENDERERS[fmt](report)
+        renderer = _RENDERERS[fmt]
     except KeyError:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})") from None
+    return renderer(report, **opts)

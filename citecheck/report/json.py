@@ -45,6 +45,7 @@ def finding_dict(f: Finding, checked: bool) -> dict:
         for s in f.sources
     ]
     d["searched"] = list(f.searched)
+    d["search_errors"] = list(f.search_errors)
     return d
 
 

@@ -80,9 +80,8 @@ def finding_block(f: Finding, checked: bool) -> list[str]:
     elif f.sources:
         for s in f.sources[:4]:
             lines += _wrap("tried", f"{s.status:<14}{s.url} ({s.origin})")
-    if f.searched:
-        for q in f.searched[:3]:
-            lines += _wrap("search", q)
+    for q in f.searched[:3]:
+        lines += _wrap("search", q)
     return lines
 
 

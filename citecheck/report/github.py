@@ -1,0 +1,95 @@
+"""GitHub Actions workflow commands: one annotation per quote that needs an editor's eye.
+
+    ::error file=PATH,line=L,col=C,endLine=L,endColumn=C2,title=TITLE::MESSAGE
+
+`::error` for a verdict in `fail_on`, `::warning` for every other verdict that is not `verified`;
+verified and scare quotes produce no annotation. Lines and columns are 1-based and count
+characters of the decoded draft, as in the SARIF report; `endColumn` is the column just after the
+quote. GitHub accepts columns only on a one-line region, so a quote that spans lines carries
+`line`/`endLine` alone.
+
+Escaping follows the runner's parser (actions/toolkit `command.ts`): in the message `%`, CR and LF
+become %25, %0D, %0A; in property values `:` and `,` also become %3A and %2C. A draft can therefore
+not end the command early or start a second one on a new line. The last line is a plain summary
+(no command), so a clean run still says what it checked.
+"""
+
+from __future__ import annotations
+
+from ..model import DEFAULT_FAIL_ON, Document, Finding, Report
+from .sarif import line_col
+from .text import diff_line
+
+
+def _clean(s: str) -> str:
+    """No terminal control sequences from drafts or pages in the log (CR and LF are escaped)."""
+    return "".join(
+        " " if (ord(ch) < 32 and ch not in "\r\n") or 0x7F <= ord(ch) <= 0x9F else ch for ch in s
+    )
+
+
+def escape_data(s: str) -> str:
+    return _clean(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(s: str) -> str:
+    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def _excerpt(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _message(f: Finding) -> str:
+    a = f.attribution
+    lines = [f"“{_excerpt(a.quote)}” ({a.speaker or 'no speaker named'})"]
+    if f.reason:
+        lines.append(f.reason)
+    if f.evidence:
+        lines.append(f"Source: {f.evidence.url}")
+        if f.evidence.archive_url:
+            lines.append(f"Archive: {f.evidence.archive_url}")
+        if f.evidence.speaker and f.verdict == "misattributed":
+            lines.append(f"The source gives these words to {f.evidence.speaker}")
+        if any(op != "=" for op, _ in f.evidence.diff):
+            lines.append(f"Diff: {_excerpt(diff_line(f.evidence.diff), 400)}")
+    return "\n".join(lines)
+
+
+def annotation(path: str, raw: str | None, f: Finding, command: str) -> str:
+    a = f.attribution
+    props: list[tuple[str, str]] = [("file", path)]
+    if raw is not None:
+        start, end = a.span
+        line, col = line_col(raw, start)
+        end_line, end_col = line_col(raw, max(start, end - 1))
+        props.append(("line", str(line)))
+        if end_line == line:
+            props += [("col", str(col)), ("endColumn", str(end_col + (1 if end > start else 0)))]
+        props.append(("endLine", str(end_line)))
+    props.append(("title", f"citecheck: {f.verdict} quote {a.id}"))
+    head = ",".join(f"{k}={escape_property(v)}" for k, v in props)
+    return f"::{command} {head}::{escape_data(_message(f))}"
+
+
+def render(report: Report, *, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON, **_: object) -> str:
+    out: list[str] = []
+    counts = {"error": 0, "warning": 0}
+    total = 0
+    for doc in report.documents:
+        raw = doc.document.raw if isinstance(doc.document, Document) else None
+        for f in doc.findings:
+            total += 1
+            if not report.checked or f.verdict is None or f.verdict == "verified":
+                continue
+            command = "error" if f.verdict in fail_on else "warning"
+            counts[command] += 1
+            out.append(annotation(doc.path, raw, f, command))
+    docs = len(report.documents)
+    out.append(
+        f"citecheck: {total} quote{'s' if total != 1 else ''} in {docs} "
+        f"document{'s' if docs != 1 else ''}: {counts['error']} error(s), "
+        f"{counts['warning']} warning(s)"
+    )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,347 @@
+"""The HTML evidence page: one self-contained file an editor opens in any browser.
+
+The draft is shown as it was written (for a Markdown or HTML draft, its source text, as text) with
+every quote highlighted in its verdict's colour: a <mark class="q v-VERDICT" id="ID">, followed by
+a small link to the quote's card. Each card gives the verdict, speaker, cue, outlet, reason, the
+source link (and archive link), the source passage and the word diff (<del> words the source has
+and the draft dropped, <ins> words the draft has and the source does not). Scare quotes are marked
+and listed as "not checked". Colour is never the only cue: the verdict is written on every card
+and in every mark's title.
+
+Safety: every string from a draft or a page goes through `html.escape`; only http(s) URLs become
+links (anything else, `javascript:` included, is shown as text). The page loads nothing and runs
+nothing: a Content-Security-Policy meta allows no script, no connection, no image, no frame and
+only the page's own stylesheet (pinned by its SHA-256), so even a markup bug could not run code.
+No JavaScript is needed to read it.
+
+With several documents, the first keeps the plain attribution ids (q1, q2 ...) and the later ones
+are prefixed (d2-q1 ...) so ids stay unique in the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from urllib.parse import urlsplit
+
+from ..model import DEFAULT_FAIL_ON, VERDICTS, Document, DocumentReport, Finding, Report
+from .sarif import line_col
+
+# verdict -> (highlight background, accent for borders and badges). The draft text (#101828)
+# reads at 7:1 or better on every background, and white badge text at 4.5:1 or better on every
+# accent (tests/test_report_formats.py checks both with the WCAG formula).
+PALETTE: dict[str, tuple[str, str]] = {
+    "verified": ("#c8efd4", "#17723a"),
+    "close": ("#fcefa6", "#7a5a00"),
+    "translated": ("#cfe6ff", "#0b5cad"),
+    "supported": ("#cdeeea", "#0f6b64"),
+    "altered": ("#ffd0c9", "#b42318"),
+    "misattributed": ("#ffd9ad", "#a3410a"),
+    "not_found": ("#efd3f7", "#86198f"),
+    "unverifiable": ("#dfe3ea", "#475467"),
+    "scare": ("#f2f4f7", "#667085"),  # not a verdict: listed, not checked
+}
+TEXT_COLOUR = "#101828"
+
+LABELS: dict[str, str] = {
+    "verified": "verified",
+    "close": "close",
+    "translated": "translated",
+    "supported": "supported",
+    "altered": "altered",
+    "misattributed": "misattributed",
+    "not_found": "not found",
+    "unverifiable": "unverifiable",
+    "scare": "not checked",
+}
+
+MEANINGS: dict[str, str] = {
+    "verified": "the quoted words stand in a source",
+    "close": "same passage; punctuation or spelling differs",
+    "translated": "matches a source in another language through a translator",
+    "supported": "reported speech that the source backs",
+    "altered": "words added, dropped or changed: a misquote",
+    "misattributed": "the source gives the words to someone else",
+    "not_found": "sources were read and none holds the quote",
+    "unverifiable": "no source could be found or read",
+    "scare": "scare quote, the writer's own: listed, not checked",
+}
+
+_CLOSERS = "”’\"'»›„“"
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def esc(s: object) -> str:
+    """Text for HTML content or a quoted attribute: escaped, control characters dropped."""
+    return html.escape(_CONTROL.sub("", str(s)), quote=True)
+
+
+def safe_href(url: str | None) -> str | None:
+    """`url` if it is a plain http(s) URL that can stand in an href, else None."""
+    if not url or any(ord(c) <= 0x20 or ord(c) == 0x7F or c in "\"'<>\\`" for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def link(url: str | None, label: str | None = None) -> str:
+    if not url:
+        return ""
+    href = safe_href(url)
+    if href is None:
+        return f'<span class="url">{esc(url)}</span>'
+    return f'<a href="{esc(href)}" rel="noopener noreferrer nofollow">{esc(label or url)}</a>'
+
+
+def _key(f: Finding, checked: bool) -> str:
+    """The palette key of a finding: its verdict, or "scare" when it was not checked."""
+    return f.verdict if checked and f.verdict in PALETTE else "scare"
+
+
+def stylesheet() -> str:
+    rules = [
+        ":root{color-scheme:light}",
+        "*{box-sizing:border-box}",
+        f"body{{margin:0;background:#f5f6f8;color:{TEXT_COLOUR};font:16px/1.5 system-ui,"
+        "-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif}",
+        "main{max-width:1120px;margin:0 auto;padding:24px 28px 48px}",
+        "h1{font-size:1.55rem;margin:0 0 4px}",
+        "h2{font-size:1.2rem;margin:32px 0 8px;overflow-wrap:anywhere}",
+        "h3{font-size:1rem;margin:0 0 8px;display:flex;gap:8px;align-items:center;flex-wrap:wrap}",
+        ".lede{margin:0 0 16px;color:#344054}",
+        ".legend{display:flex;flex-wrap:wrap;gap:6px 18px;margin:0 0 8px;padding:12px 16px;"
+        "list-style:none;background:#fff;border:1px solid #d0d5dd;border-radius:8px;"
+        "font-size:14px}",
+        ".legend li{display:flex;align-items:center;gap:6px}",
+        ".swatch{display:inline-block;padding:0 6px;border-radius:3px;border-bottom:2px solid;"
+        "font-weight:600}",
+        ".counts{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 12px;padding:0;list-style:none}",
+        ".draft{white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 16px;padding:20px 24px;"
+        "background:#fff;border:1px solid #d0d5dd;border-radius:8px;"
+        "font:16px/1.75 Georgia,'Times New Roman',serif}",
+        f"mark.q{{color:{TEXT_COLOUR};padding:1px 2px;border-radius:3px;border-bottom:3px solid}}",
+        "mark.q.v-scare{border-bottom-style:dashed}",
+        ".ref{font:600 11px/1 system-ui,sans-serif;vertical-align:super;margin-left:2px;"
+        "text-decoration:none;color:#344054}",
+        ".badge{display:inline-block;padding:1px 9px;border-radius:999px;color:#fff;"
+        "font:600 13px/1.5 system-ui,sans-serif;white-space:nowrap}",
+        ".fid{font:600 14px/1.5 ui-monospace,Menlo,Consolas,monospace;color:#344054}",
+        ".kind{color:#475467;font-size:14px;font-weight:400}",
+        ".finding{background:#fff;border:1px solid #d0d5dd;border-left:6px solid;border-radius:8px;"
+        "padding:14px 18px;margin:0 0 12px}",
+        ".finding blockquote{margin:0 0 10px;font:17px/1.6 Georgia,'Times New Roman',serif}",
+        "dl{display:grid;grid-template-columns:9.5em 1fr;gap:4px 14px;margin:0}",
+        "dt{font-weight:600;color:#475467}",
+        "dd{margin:0;overflow-wrap:anywhere}",
+        "dd blockquote{margin:0;padding:2px 0 2px 10px;border-left:3px solid #d0d5dd;"
+        "font-family:Georgia,'Times New Roman',serif}",
+        "del{background:#ffd0c9;color:#7a1a10;text-decoration:line-through;padding:0 2px}",
+        "ins{background:#c8efd4;color:#0b4a26;text-decoration:underline;padding:0 2px}",
+        "ul.tried{margin:0;padding-left:18px}",
+        "code{font:13px ui-monospace,Menlo,Consolas,monospace;background:#f2f4f7;padding:0 4px;"
+        "border-radius:3px}",
+        "a{color:#0b5cad}",
+        ".url{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;color:#475467}",
+        "footer{margin-top:32px;color:#475467;font-size:13px}",
+        "@media (max-width:720px){dl{grid-template-columns:1fr}dt{margin-top:6px}}",
+        "@media print{body{background:#fff}.finding{break-inside:avoid}}",
+    ]
+    for key, (background, accent) in PALETTE.items():
+        rules.append(f"mark.v-{key}{{background:{background};border-bottom-color:{accent}}}")
+        rules.append(f".swatch.v-{key}{{background:{background};border-bottom-color:{accent}}}")
+        rules.append(f".badge.v-{key}{{background:{accent}}}")
+        rules.append(f".finding.v-{key}{{border-left-color:{accent}}}")
+    return "\n".join(rules) + "\n"
+
+
+def _dom_ids(index: int, f: Finding) -> tuple[str, str]:
+    """(mark id, card id) of a finding in document number `index` (0-based)."""
+    base = f.attribution.id if index == 0 else f"d{index + 1}-{f.attribution.id}"
+    return base, f"card-{base}"
+
+
+def _draft(doc: DocumentReport, index: int, checked: bool) -> str:
+    raw = doc.document.raw if isinstance(doc.document, Document) else None
+    if raw is None:
+        return '<p class="lede">The draft text is not part of this report.</p>'
+    parts: list[str] = []
+    pos = 0
+    ordered = sorted(doc.findings, key=lambda f: (f.attribution.span[0], -f.attribution.span[1]))
+    starts = [max(0, min(f.attribution.span[0], len(raw))) for f in ordered] + [len(raw)]
+    for i, f in enumerate(ordered):
+        start, end = starts[i], max(0, min(f.attribution.span[1], len(raw)))
+        if start < pos or end <= start:  # overlapping or empty: listed in the cards only
+            continue
+        key = _key(f, checked)
+        mark_id, card_id = _dom_ids(index, f)
+        title = f"{f.attribution.id}: {LABELS[key]}"
+        after = end  # the reference goes after the closing quote mark, not between
+        limit = min(len(raw), next((x for x in starts[i + 1 :] if x >= end), len(raw)))
+        while after < limit and after - end < 2 and raw[after] in _CLOSERS:
+            after += 1
+        parts.append(esc(raw[pos:start]))
+        parts.append(
+            f'<mark class="q v-{key}" id="{esc(mark_id)}" title="{esc(title)}">'
+            f"{esc(raw[start:end])}</mark>{esc(raw[end:after])}"
+            f'<a class="ref" href="#{esc(card_id)}">{esc(f.attribution.id)}</a>'
+        )
+        pos = after
+    parts.append(esc(raw[pos:]))
+    return f'<pre class="draft">{"".join(parts)}</pre>'
+
+
+def _diff(diff) -> str:
+    out = []
+    for op, words in diff:
+        if op == "=":
+            out.append(esc(words))
+        elif op == "-":
+            out.append(f"<del>{esc(words)}</del>")
+        else:
+            out.append(f"<ins>{esc(words)}</ins>")
+    return " ".join(out)
+
+
+def _row(label: str, value_html: str) -> str:
+    return f"<dt>{esc(label)}</dt><dd>{value_html}</dd>"
+
+
+def _card(doc: DocumentReport, index: int, f: Finding, checked: bool) -> str:
+    a = f.attribution
+    key = _key(f, checked)
+    mark_id, card_id = _dom_ids(index, f)
+    kind = {"direct": "direct quote", "partial": "partial quote", "scare": "scare quote",
+            "indirect": "reported speech"}.get(a.kind, a.kind)  # fmt: skip
+    rows: list[str] = []
+    rows.append(_row("Speaker", esc(a.speaker) if a.speaker else "<em>none named</em>"))
+    if a.cue:
+        rows.append(_row("Cue", esc(a.cue)))
+    if a.outlet:
+        rows.append(_row("Outlet", esc(a.outlet) + (f" ({esc(a.language)})" if a.language else "")))
+    if a.date_hint:
+        rows.append(_row("Date", esc(a.date_hint)))
+    if isinstance(doc.document, Document):
+        line, col = line_col(doc.document.raw, a.span[0])
+        where = f'<a href="#{esc(mark_id)}">line {line}, column {col}</a>'
+        rows.append(_row("In the draft", where))
+    if f.reason:
+        rows.append(_row("Why", esc(f.reason)))
+    if checked and f.score is not None:
+        rows.append(_row("Score", f"{f.score:.2f}"))
+    ev = f.evidence
+    if ev:
+        rows.append(_row("Source", link(ev.url)))
+        if ev.archive_url:
+            rows.append(_row("Archive", link(ev.archive_url)))
+        if ev.speaker and (ev.speaker != a.speaker or f.verdict == "misattributed"):
+            rows.append(_row("Source credits", esc(ev.speaker)))
+        if ev.language:
+            rows.append(_row("Source language", esc(ev.language)))
+        if ev.passage:
+            rows.append(_row("Source passage", f"<blockquote>“{esc(ev.passage)}”</blockquote>"))
+        if any(op != "=" for op, _ in ev.diff):
+            label = "Marked edits" if f.verdict == "verified" else "Word diff"
+            rows.append(_row(label, f'<span class="diff">{_diff(ev.diff)}</span>'))
+    if f.sources and (not ev or f.verdict in ("not_found", "unverifiable")):
+        items = "".join(
+            f"<li><code>{esc('read' if s.status == 'ok' else s.status)}</code> {link(s.url)} "
+            f"({esc(s.origin)}" + (f", {esc(s.detail)}" if s.detail else "") + ")</li>"
+            for s in f.sources[:8]
+        )
+        rows.append(_row("Sources tried", f'<ul class="tried">{items}</ul>'))
+    if f.searched and f.verdict in ("not_found", "unverifiable"):
+        items = "".join(f"<li>{esc(q)}</li>" for q in f.searched[:5])
+        rows.append(_row("Would search", f'<ul class="tried">{items}</ul>'))
+    return (
+        f'<article class="finding v-{key}" id="{esc(card_id)}">'
+        f'<h3><a class="fid" href="#{esc(mark_id)}">{esc(a.id)}</a>'
+        f'<span class="badge v-{key}">{esc(LABELS[key])}</span>'
+        f'<span class="kind">{esc(kind)}</span></h3>'
+        f"<blockquote>“{esc(a.quote)}”</blockquote>"
+        f"<dl>{''.join(rows)}</dl></article>"
+    )
+
+
+def _counts(doc: DocumentReport, checked: bool) -> str:
+    if not checked:
+        return ""
+    items = []
+    summary = doc.summary
+    for verdict in VERDICTS:
+        if summary.get(verdict):
+            items.append(
+                f'<li><span class="badge v-{verdict}">{summary[verdict]} {esc(LABELS[verdict])}'
+                "</span></li>"
+            )
+    scare = sum(1 for f in doc.findings if f.verdict is None)
+    if scare:
+        items.append(f'<li><span class="badge v-scare">{scare} not checked</span></li>')
+    return f'<ul class="counts">{"".join(items)}</ul>' if items else ""
+
+
+def _legend() -> str:
+    items = "".join(
+        f'<li><span class="swatch v-{key}">{esc(LABELS[key])}</span> {esc(MEANINGS[key])}</li>'
+        for key in PALETTE
+    )
+    return f'<ul class="legend" aria-label="Legend">{items}</ul>'
+
+
+def render(report: Report, *, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON, **_: object) -> str:
+    css = stylesheet()
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    csp = (
+        f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'none'; script-src 'none'; "
+        "base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'"
+    )
+    n_docs = len(report.documents)
+    n_quotes = len(report.findings)
+    failing = len(report.failing(tuple(fail_on))) if report.checked else 0
+    title = "citecheck report" + (f": {report.documents[0].path}" if n_docs == 1 else "")
+    lede = f"{n_quotes} quote{'s' if n_quotes != 1 else ''} in {n_docs} document"
+    lede += "s" if n_docs != 1 else ""
+    if report.checked:
+        lede += (
+            f"; {failing} fail{'s' if failing == 1 else ''} ({', '.join(fail_on)})"
+            if failing
+            else f"; none fails ({', '.join(fail_on)})"
+        )
+    else:
+        lede += "; not checked (attributions only)"
+    body: list[str] = [
+        "<main>",
+        "<h1>citecheck report</h1>",
+        f'<p class="lede">{esc(lede)}</p>',
+        _legend(),
+    ]
+    for index, doc in enumerate(report.documents):
+        body.append(f'<section class="document"><h2>{esc(doc.path)}</h2>')
+        body.append(_counts(doc, report.checked))
+        body.append(_draft(doc, index, report.checked))
+        body.extend(_card(doc, index, f, report.checked) for f in doc.findings)
+        body.append("</section>")
+    body.append(
+        "<footer>Generated by citecheck. Highlights show each quote where it stands in the draft; "
+        "the cards below give the evidence. Words in <del>red, struck through</del> are in the "
+        "source and not in the draft; words <ins>underlined in green</ins> are in the draft and "
+        "not in the source.</footer>"
+    )
+    body.append("</main>")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="citecheck">\n'
+        f"<title>{esc(title)}</title>\n"
+        f"<style>{css}</style>\n"
+        "</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    )
