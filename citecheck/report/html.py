@@ -145,7 +145,7 @@ def stylesheet() -> str:
         "del{background:#ffd0c9;color:#7a1a10;text-decoration:line-through;padding:0 2px}",
         "ins{background:#c8efd4;color:#0b4a26;text-decoration:underline;padding:0 2px}",
         "ul.tried{margin:0;padding-left:18px}",
-        "code{font:13px ui-monospace,Menlo,Consolas,monospace;background:#f2f4f7;padding:0 4px;"
+        "code{font:13px ui-monospace,Menlo,Consolas,monospace;background:#e9ecf1;padding:0 4px;"
         "border-radius:3px}",
         "a{color:#0b5cad}",
         ".url{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;color:#475467}",
@@ -258,7 +258,10 @@ def _card(doc: DocumentReport, index: int, f: Finding, checked: bool) -> str:
         rows.append(_row("Sources tried", f'<ul class="tried">{items}</ul>'))
     if f.searched and f.verdict in ("not_found", "unverifiable"):
         items = "".join(f"<li>{esc(q)}</li>" for q in f.searched[:5])
-        rows.append(_row("Would search", f'<ul class="tried">{items}</ul>'))
+        rows.append(_row("Searched", f'<ul class="tried">{items}</ul>'))
+    if f.search_errors:
+        items = "".join(f"<li>{esc(e)}</li>" for e in f.search_errors[:5])
+        rows.append(_row("Search problems", f'<ul class="tried">{items}</ul>'))
     return (
         f'<article class="finding v-{key}" id="{esc(card_id)}">'
         f'<h3><a class="fid" href="#{esc(mark_id)}">{esc(a.id)}</a>'

@@ -66,6 +66,8 @@ def details(doc: DocumentReport, f: Finding) -> str:
             lines.append(f"diff:    {diff_line(f.evidence.diff)}")
     for s in f.sources:
         lines.append(f"tried:   {s.status} {s.url} ({s.origin})")
+    for e in f.search_errors:
+        lines.append(f"search:  {e}")
     return "\n".join(lines) + "\n"
 
 

@@ -170,6 +170,8 @@ def _section(doc: DocumentReport, f: Finding, fail_on: tuple[str, ...]) -> list[
             for s in f.sources[:5]
         )
         facts.append(f"- **Tried:** {tried}")
+    if f.search_errors:
+        facts.append(f"- **Search problems:** {escape('; '.join(f.search_errors[:5]))}")
     return out + facts + [""]
 
 
