@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from .document import InputError
-from .fetch import CassetteError
+from .fetch import CassetteError, FetchConfig
 from .model import DEFAULT_FAIL_ON, VERDICTS, Report
 from .report import FORMATS, render
 
@@ -47,6 +48,26 @@ def _write(text: str, out: str | None) -> None:
         raise
 
 
+# The environment variable each back-end reads its key (or address) from.
+_BACKEND_ENV = {
+    "brave": "BRAVE_API_KEY",
+    "mediacloud": "MEDIACLOUD_API_KEY",
+    "factcheck": "GOOGLE_FACTCHECK_API_KEY",
+    "searxng": "SEARXNG_URL",
+}
+
+
+def _backend_env(cfg) -> dict[str, str]:
+    """os.environ, plus keys the config file says to read from other variables (never a key
+    written in the file itself: config.py refuses those)."""
+    env = dict(os.environ)
+    for backend, var in _BACKEND_ENV.items():
+        key = cfg.api_key(backend)
+        if key:
+            env[var] = key
+    return env
+
+
 def _error(message: str) -> None:
     click.echo(f"citecheck: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -71,9 +92,8 @@ _output = click.option("-o", "--output", "out", metavar="FILE", help="Write the 
 @click.option("--offline", is_flag=True, help="Make no network request at all.")
 @click.option(
     "--fail-on",
-    default=",".join(DEFAULT_FAIL_ON),
-    show_default=True,
-    help="Verdicts that make the exit code 1.",
+    default=None,
+    help=f"Verdicts that make the exit code 1 [default: {','.join(DEFAULT_FAIL_ON)}].",
 )
 @click.option(
     "--sources", "sources_file", metavar="FILE", help="A list of source URLs, one a line."
@@ -85,23 +105,36 @@ _output = click.option("-o", "--output", "out", metavar="FILE", help="Write the 
     metavar="BACKEND,...",
     help="Search back-ends for quotes with no source (default: the keyless ones; '' for none).",
 )
+@click.option(
+    "--config", "config_file", metavar="FILE",
+    help="citecheck.toml or pyproject.toml to read (default: found from the draft upward).",
+)  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress or notes on stderr.")
 def check(
     paths, fmt, out, replay, record, offline, fail_on, sources_file, allow_private, search_names,
-    quiet,
+    config_file, quiet,
 ):  # fmt: skip
     """Check the quotes in PATHS against their sources."""
     from . import discover
+    from .config import load_config
     from .discover.search import parse_backend_names
+    from .outlets import Registry
     from .pipeline import check as run_check
 
-    try:
-        fail = _fail_on(fail_on)
-    except click.BadParameter as exc:
-        _error(f"--fail-on: {exc.message}")
     if replay and record:
         _error("--replay and --record cannot be used together")
-    search = None if search_names is None else tuple(parse_backend_names(search_names))
+    try:
+        cfg = load_config(config_file, start=Path(paths[0]).resolve().parent)
+    except ValueError as exc:
+        _error(str(exc))
+    try:
+        fail = _fail_on(fail_on) if fail_on is not None else cfg.fail_on
+    except click.BadParameter as exc:
+        _error(f"--fail-on: {exc.message}")
+    if search_names is not None:
+        search = tuple(parse_backend_names(search_names))
+    else:
+        search = cfg.search or None  # flags beat the config file, which beats the defaults
     try:
         sources = tuple(discover.load_sources_file(sources_file)) if sources_file else ()
         report = run_check(
@@ -112,10 +145,13 @@ def check(
             sources=sources,
             allow_private=allow_private,
             search=search,
+            env=_backend_env(cfg),
+            fetch=replace(FetchConfig(), **cfg.fetch_options()),
+            registry=Registry.load(cfg.outlets) if cfg.outlets else None,
         )
     except (InputError, CassetteError, ValueError, OSError) as exc:
         _error(str(exc))
-    _write(render(report, fmt), out)
+    _write(render(report, fmt, fail_on=fail), out)
     sys.exit(EXIT_FAIL if report.failing(fail) else EXIT_OK)
 
 

@@ -201,3 +201,25 @@ def test_check_text_api():
     report = citecheck.check_text("“Hello there,” said Wim Arbogast.", offline=True)
     (f,) = report.findings
     assert f.verdict == "unverifiable" and f.attribution.speaker == "Wim Arbogast"
+
+
+def test_config_file_sets_fail_on_and_flags_override_it(tmp_path):
+    cfg = tmp_path / "citecheck.toml"
+    cfg.write_text('fail_on = ["translated"]\n', encoding="utf-8")
+    base = ["check", SAMPLE, "--replay", SAMPLE_CASSETTE, "--config", cfg]
+    assert run(*base)[0] == 0  # nothing translated in the sample
+    assert run(*base, "--fail-on", "altered")[0] == 1
+
+
+def test_bad_config_is_one_line_and_exit_2(tmp_path):
+    cfg = tmp_path / "citecheck.toml"
+    cfg.write_text('brave_key_env = "BSAxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"\nfail_on = 3\n')
+    code, _, err = run("check", SEED, "--offline", "--config", cfg)
+    assert code == 2 and "citecheck.toml" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "junit", "sarif", "github"])
+def test_every_format_renders_the_sample(fmt):
+    code, out, _ = run("check", SAMPLE, "--replay", SAMPLE_CASSETTE, "--format", fmt)
+    assert code == 1 and out.strip()
+    assert "24 households" in out or fmt == "sarif" and "q8" in out
