@@ -6,6 +6,7 @@ reported as one line on stderr, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -66,6 +67,30 @@ def _backend_env(cfg) -> dict[str, str]:
         if key:
             env[var] = key
     return env
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool):
+    """Stage notes on stderr while a run works (a rich spinner), shown only to a person at a
+    terminal, after the first second, and never with --quiet or in CI logs."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    import time
+
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    started = time.monotonic()
+    with console.status("reading drafts", spinner="dots") as status:
+        status.stop()  # appear only once the run has taken a second
+
+        def note(message: str) -> None:
+            if time.monotonic() - started > 1.0:
+                status.start()
+            status.update(message)
+
+        yield note
 
 
 def _error(message: str) -> None:
@@ -137,18 +162,20 @@ def check(
         search = cfg.search or None  # flags beat the config file, which beats the defaults
     try:
         sources = tuple(discover.load_sources_file(sources_file)) if sources_file else ()
-        report = run_check(
-            list(paths),
-            replay=replay,
-            record=record,
-            offline=offline,
-            sources=sources,
-            allow_private=allow_private,
-            search=search,
-            env=_backend_env(cfg),
-            fetch=replace(FetchConfig(), **cfg.fetch_options()),
-            registry=Registry.load(cfg.outlets) if cfg.outlets else None,
-        )
+        with _progress(quiet) as progress:
+            report = run_check(
+                list(paths),
+                replay=replay,
+                record=record,
+                offline=offline,
+                sources=sources,
+                allow_private=allow_private,
+                search=search,
+                env=_backend_env(cfg),
+                fetch=replace(FetchConfig(), **cfg.fetch_options()),
+                registry=Registry.load(cfg.outlets) if cfg.outlets else None,
+                progress=progress,
+            )
     except (InputError, CassetteError, ValueError, OSError) as exc:
         _error(str(exc))
     _write(render(report, fmt, fail_on=fail), out)

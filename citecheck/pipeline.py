@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -47,6 +47,7 @@ class Options:
     env: Mapping[str, str] | None = None  # where back-end keys come from (default os.environ)
     fetch: FetchConfig = field(default_factory=FetchConfig)
     registry: Registry | None = None
+    progress: Callable[[str], None] | None = field(default=None, compare=False)  # stage notes
 
 
 def _fetch_config(opts: Options) -> FetchConfig:
@@ -111,6 +112,8 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
             items.append((attr, cands, searched))
         plans.append((doc, items))
 
+    note = opts.progress or (lambda _msg: None)
+    note("searching for unlinked sources")
     found = _search(plans, reg, opts)
     for d, (_doc, items) in enumerate(plans):
         for k, (attr, cands, searched) in enumerate(items):
@@ -122,6 +125,7 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
             urls.extend(c.url for c in cands)
 
     if urls:
+        note(f"fetching {len(set(urls))} source page(s)")
         pages = fetch_pages_sync(urls, _fetch_config(opts))
     else:
         pages = {}
@@ -131,6 +135,7 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
     prepared: dict[str, object] = {}
     speakers: dict[tuple[str, tuple[int, int]], tuple[str | None, bool]] = {}
 
+    note("matching quotes against their sources")
     page_langs: dict[str, str | None] = {}
     reports = []
     for doc, items in plans:

@@ -223,3 +223,8 @@ def test_every_format_renders_the_sample(fmt):
     code, out, _ = run("check", SAMPLE, "--replay", SAMPLE_CASSETTE, "--format", fmt)
     assert code == 1 and out.strip()
     assert "24 households" in out or fmt == "sarif" and "q8" in out
+
+
+def test_no_progress_noise_when_not_a_terminal():
+    code, out, err = run("check", SAMPLE, "--replay", SAMPLE_CASSETTE, "--format", "json")
+    assert err == "" and json.loads(out)["schema"] == 1
