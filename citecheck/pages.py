@@ -1,0 +1,264 @@
+"""Page bytes to text and metadata: HTML (trafilatura + a BeautifulSoup safety net), PDF, plain.
+
+Pure functions, no I/O: the fetcher hands over bytes and headers, the matcher reads `Page.text`.
+Paragraphs in `Page.text` are separated by a blank line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import logging
+import re
+
+from citecheck.model import Page
+
+log = logging.getLogger(__name__)
+
+# Characters that are invisible on screen but break substring matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_WS = re.compile(r"[ \t\r\f\v\u00a0]+")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+# WHATWG: browsers read these labels as windows-1252, and so must we.
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+}
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "figcaption", "pre", "dd")
+_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select")
+# Below this many characters trafilatura's text is treated as a miss and the fallback takes over.
+_MIN_MAIN_TEXT = 200
+# Fallback paragraphs shorter than this many words are not appended (menus, bylines, buttons).
+_MIN_EXTRA_WORDS = 6
+
+
+def parse_page(
+    url: str,
+    body: bytes,
+    content_type: str | None,
+    *,
+    final_url: str | None = None,
+    http_status: int = 200,
+    content_language: str | None = None,
+) -> Page:
+    """Turn a fetched body into a `Page`: status "ok" with text, or why not."""
+    mime, charset = _split_content_type(content_type)
+    base = {"url": url, "final_url": final_url or url, "http_status": http_status}
+    kind = _kind(mime, body)
+    try:
+        if kind == "pdf":
+            return _parse_pdf(body, base)
+        if kind == "html":
+            return _parse_html(body, charset, content_language, base)
+        if kind == "json":
+            text = decode_text(body, charset)
+            try:
+                text = json.dumps(json.loads(text), indent=2, ensure_ascii=False)
+            except ValueError:
+                pass
+            return _text_page(text, base, language=_lang(content_language))
+        if kind == "text":
+            return _text_page(decode_text(body, charset), base, language=_lang(content_language))
+    except Exception as exc:  # a broken page must not sink the run
+        log.debug("parse failed for %s", url, exc_info=True)
+        return Page(status="error", reason=f"could not read the {kind} body: {exc}", **base)
+    return Page(status="not_text", reason=f"content type {mime or 'unknown'} is not text", **base)
+
+
+def _split_content_type(content_type: str | None) -> tuple[str, str | None]:
+    if not content_type:
+        return "", None
+    mime, _, params = content_type.partition(";")
+    m = re.search(r"charset\s*=\s*[\"']?([^\"';\s]+)", params, re.I)
+    return mime.strip().lower(), (m.group(1) if m else None)
+
+
+def _kind(mime: str, body: bytes) -> str:
+    """Classify by content type, sniffing the bytes when the type is missing or generic."""
+    head = body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if mime == "application/pdf" or body[:5] == b"%PDF-":
+        return "pdf"
+    if mime in ("text/html", "application/xhtml+xml"):
+        return "html"
+    if mime == "application/json" or mime.endswith("+json"):
+        return "json"
+    if mime.startswith("text/"):
+        return "text"
+    if mime in ("", "application/octet-stream", "binary/octet-stream"):
+        if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+            return "html"
+        if mime == "" and b"\x00" not in body[:4096]:
+            return "text"
+    return "other"
+
+
+def decode_text(body: bytes, declared: str | None = None, *, sniff_meta: bool = False) -> str:
+    """Decode bytes, trusting clean UTF-8 over any label (a wrong `iso-8859-1` header is common).
+
+    Order: BOM, strict UTF-8, the declared charset, `<meta charset>`, charset-normalizer.
+    """
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16")):
+        if body.startswith(bom) or (enc == "utf-16" and body.startswith(codecs.BOM_UTF16_BE)):
+            return body.decode(enc, errors="replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    labels = [declared]
+    if sniff_meta:
+        m = _META_CHARSET.search(body[:4096])
+        labels.append(m.group(1).decode("ascii", "ignore") if m else None)
+    for label in labels:
+        if not label:
+            continue
+        enc = _CHARSET_ALIASES.get(label.strip().lower(), label.strip())
+        try:
+            if codecs.lookup(enc).name == "utf-8":
+                continue  # already failed above
+            return body.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body).best()
+    return str(best) if best is not None else body.decode("utf-8", errors="replace")
+
+
+def _clean(text: str) -> str:
+    """Drop invisible characters, tidy spaces, and separate paragraphs by one blank line."""
+    text = text.translate(_INVISIBLE)
+    lines = (_WS.sub(" ", line).strip() for line in text.splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
+def _text_page(text: str, base: dict, **meta) -> Page:
+    text = _clean(text)
+    if not text:
+        return Page(status="empty", reason="the page holds no readable text", **base)
+    return Page(status="ok", text=text, **base, **meta)
+
+
+def _lang(value: str | None) -> str | None:
+    """Normalise "en-US", "en_GB", "EN" to a two-letter code; None for anything else."""
+    if not value:
+        return None
+    code = re.split(r"[-_,;\s]", value.strip(), maxsplit=1)[0].lower()
+    return code if len(code) == 2 and code.isalpha() else None
+
+
+def _parse_pdf(body: bytes, base: dict) -> Page:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(body))
+    text = "\n\n".join((page.extract_text() or "").strip() for page in reader.pages)
+    title = None
+    try:
+        title = (reader.metadata.title or None) if reader.metadata else None
+    except Exception:  # metadata is optional and often malformed
+        pass
+    if not text.strip():
+        return Page(status="empty", reason="the PDF holds no extractable text (scanned?)", **base)
+    # Keep pypdf's lines; only collapse runs of spaces. Pages are separated by a blank line.
+    text = "\n\n".join(
+        "\n".join(_WS.sub(" ", ln).strip() for ln in chunk.translate(_INVISIBLE).splitlines())
+        for chunk in text.split("\n\n")
+    ).strip()
+    return Page(status="ok", text=text, title=title, **base)
+
+
+def _parse_html(body: bytes, charset: str | None, content_language: str | None, base: dict) -> Page:
+    import trafilatura
+    from bs4 import BeautifulSoup
+
+    html = decode_text(body, charset, sniff_meta=True)
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=base["final_url"],
+            include_comments=False,
+            include_tables=True,
+            favor_recall=True,
+            with_metadata=True,
+        )
+    except Exception:  # trafilatura can choke on odd markup; the fallback still reads it
+        log.debug("trafilatura failed on %s", base["url"], exc_info=True)
+    main = _untable(getattr(doc, "text", None) or "")
+    soup = BeautifulSoup(html, "lxml")
+    blocks = _soup_blocks(soup)
+    if len(main) < _MIN_MAIN_TEXT:
+        text = "\n".join(blocks) if len("\n".join(blocks)) > len(main) else main
+    else:
+        # The matcher only sees Page.text, so keep article sentences trafilatura left out
+        # (captions, embedded posts, paragraphs with odd markup) by appending them.
+        seen = _norm(main)
+        extra = [b for b in blocks if len(b.split()) >= _MIN_EXTRA_WORDS and _norm(b) not in seen]
+        text = "\n".join([main, *extra])
+    meta = _soup_meta(soup)
+    title = getattr(doc, "title", None) or meta.get("title")
+    date = getattr(doc, "date", None) or meta.get("date")
+    language = _lang(meta.get("lang")) or _lang(content_language) or _lang(meta.get("locale"))
+    language = language or _lang(getattr(doc, "language", None))
+    return _text_page(text, base, title=title, date=date, language=language)
+
+
+def _untable(text: str) -> str:
+    """trafilatura writes tables as Markdown rows; keep the cells as plain words."""
+    out = []
+    for line in text.splitlines():
+        s = line.strip()
+        if s.startswith("|") and s.endswith("|"):
+            cells = [c.strip() for c in s.strip("|").split("|")]
+            if all(set(c) <= set("-: ") for c in cells):
+                continue  # the |---|---| separator row
+            line = " ".join(c for c in cells if c)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.translate(_INVISIBLE).split()).casefold()
+
+
+def _soup_blocks(soup) -> list[str]:
+    """Visible text of the innermost text blocks (paragraphs, headings, quotes, list items)."""
+    for tag in soup(_DROP):
+        tag.decompose()
+    for br in soup("br"):
+        br.replace_with("\n")
+    out, seen = [], set()
+    for el in soup.find_all(_BLOCKS):
+        if el.find(_BLOCKS):
+            continue  # its inner blocks are read on their own
+        text = " ".join(el.get_text("").split())
+        if text and text not in seen:
+            seen.add(text)
+            out.append(text)
+    return out
+
+
+def _soup_meta(soup) -> dict[str, str]:
+    """Title, date and language hints from <html lang>, <title> and <meta> tags."""
+    meta: dict[str, str] = {}
+    html = soup.find("html")
+    if html is not None and html.get("lang"):
+        meta["lang"] = html["lang"]
+    for tag in soup("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
+        value = (tag.get("content") or "").strip()
+        if not value:
+            continue
+        if key == "og:title":
+            meta.setdefault("title", value)
+        elif key in ("article:published_time", "datepublished", "dc.date", "date"):
+            meta.setdefault("date", value[:10])
+        elif key == "og:locale":
+            meta.setdefault("locale", value)
+        elif (tag.get("http-equiv") or "").lower() == "content-language":
+            meta.setdefault("locale", value)
+    if "title" not in meta and soup.title and soup.title.string:
+        meta["title"] = soup.title.string.strip()
+    return meta
