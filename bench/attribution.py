@@ -95,6 +95,8 @@ def main() -> int:
                     c["cue_n"] += 1
                     if _norm(a.cue) == _norm(g["cue"]):
                         c["cue_ok"] += 1
+                    if a.cue and _norm(a.cue).split()[0] == _norm(g["cue"]).split()[0]:
+                        c["cue_verb_ok"] += 1
                     else:
                         errors.append(f"CUE   {p.name} {a.cue!r} vs {g['cue']!r}")
                 if g.get("outlet"):
@@ -121,7 +123,8 @@ def main() -> int:
     print(f"{'span F1':<28}{'':>13}{f1:>8.1%}")
     row("kind (title as scare)", c["kind_ok"], c["kind_n"])
     row("speaker (direct+partial)", c["spk_ok"], c["spk_n"])
-    row("cue (where annotated)", c["cue_ok"], c["cue_n"])
+    row("cue, exact (where annotated)", c["cue_ok"], c["cue_n"])
+    row("cue, same verb", c["cue_verb_ok"], c["cue_n"])
     row("outlet (where annotated)", c["out_ok"], c["out_n"])
     print(f"{words} words in {elapsed:.3f} s: {words / elapsed:,.0f} words/s")
     if args.show_errors:

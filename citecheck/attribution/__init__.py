@@ -51,6 +51,9 @@ def sentence_starts(masked: str) -> list[int]:
         if m.group(1):
             word = re.search(r"([\w.]+)[.!?…]$", masked[max(0, m.start() - 12) : m.start() + 1])
             if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+                para = masked.find("\n\n", m.start(), m.end())
+                if para >= 0:  # "... Inc.¶¶Next": the paragraph still ends there
+                    starts.append(para + 2)
                 continue
         starts.append(m.end())
     return starts
@@ -84,9 +87,14 @@ def extract(
         )
         if runs_on and kind == "scare":
             kind = "direct"  # the next part of a quotation that runs across paragraphs
-        if sp.speaker is None and (kind == "direct" or runs_on) and prev and prev[1].speaker:
-            # A follow-on quote: same paragraph or the next, no other speaker named.
-            if _paragraph_gap(text, prev[0].end, q.start) <= 1:
+        if sp.speaker is None and kind != "scare":
+            # Reported speech in the sentence before: "The cell, Herbert said, is ... “Once ...”"
+            sp = _previous_sentence_speech(text, masked, starts, frame, names, index, sp)
+        if sp.speaker is None and kind != "scare" and prev and prev[1].speaker:
+            # A follow-on quote: a direct one in the same paragraph or the next, a partial one
+            # in the same paragraph, no other speaker named.
+            gap = _paragraph_gap(text, prev[0].end, q.start)
+            if gap == 0 or (gap == 1 and (kind == "direct" or runs_on)):
                 sp = Speech(
                     prev[1].speaker,
                     prev[1].speaker_span,
@@ -128,6 +136,26 @@ def _frame(masked: str, starts: list[int], q: QuoteSpan) -> Frame:
     e_idx = bisect_right(starts, q.end)
     e = starts[e_idx] if e_idx < len(starts) else len(masked)
     return Frame(s, masked[s:open_at].replace("\n", " "), close, masked[close:e].replace("\n", " "))
+
+
+def _previous_sentence_speech(text, masked, starts, frame, names, index, sp: Speech) -> Speech:
+    """The speaker of a cue in the previous sentence of the same paragraph, if the quote's own
+    sentence starts with it (nothing of the writer's own before the quote)."""
+    if frame.before.strip():
+        return sp
+    k = bisect_right(starts, frame.before_start - 1) - 1
+    if k < 0 or starts[k] >= frame.before_start:
+        return sp
+    s, e = starts[k], frame.before_start
+    if "\n\n" in masked[s:e]:
+        return sp
+    prev_frame = Frame(s, masked[s:e].rstrip(), e, "")
+    found = speech_for(prev_frame, names, index, masked)
+    if found.speaker is None:
+        return sp
+    return Speech(
+        found.speaker, found.speaker_span, None, 99, found.outlet_text, sp.date_hint, found.person
+    )
 
 
 def _paragraph_gap(text: str, a: int, b: int) -> int:

@@ -102,15 +102,23 @@ def find_names(text: str) -> list[Name]:
 
 def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
     """A run of capitalised words as a Name, without leading function words and titles."""
-    # Drop a leading sentence-initial function word ("The", "After") and titles.
+    # Drop a leading sentence-initial function word ("The", "After") and titles, with their
+    # portfolio: "Secretary of State Mike Pompeo" is Mike Pompeo.
+    titled = False
     while words and (
         words[0].lower() in STOP_CAPS
         or words[0].lower() in TITLES
         or re.match(r"^[\w]+-[a-z]+$", words[0])
+        or (titled and words[0] == "of" and len(words) > 3)
     ):
-        start += len(words[0])
-        start = text.find(words[1], start) if len(words) > 1 else start
-        words = words[1:]
+        drop = 2 if titled and words[0] == "of" else 1
+        titled = words[0].lower() in TITLES
+        for _ in range(drop):
+            start += len(words[0])
+            start = text.find(words[1], start) if len(words) > 1 else start
+            words = words[1:]
+    if all(re.fullmatch(r"(?:[A-Z]\.)+", w) for w in words):
+        return []  # initials alone ("U.S.") name no one
     while words and words[-1].lower() in CONNECTORS | {"of", "for", "and", "on", "the"}:
         words = words[:-1]
     if not words:

@@ -323,9 +323,64 @@ def _resolve_phrase(
                 text = re.sub(r"^[\w-]+-based\s+", "", text)
                 return text, (pick.start, span_end), False
     if is_description(phrase) and len(words) <= 12:
+        named = _definite_reference(phrase, start, names, index, masked)
+        if named is not None:
+            return named
         # An unnamed source as the text gives it: "an indigenous worker in El Alto".
         return phrase, (start, end), False
     return None, None, False
+
+
+PERSON_ROLES = {
+    "president", "minister", "secretary", "ambassador", "senator", "governor", "mayor", "coach",
+    "manager", "boss", "chief", "spokesman", "spokeswoman", "spokesperson", "official", "director",
+    "ceo", "founder", "chairman", "chairwoman", "leader", "judge", "professor", "scientist",
+    "researcher", "author", "lawyer", "attorney", "captain", "general", "pope", "king", "queen",
+    "premier", "chancellor", "prosecutor", "star", "striker", "player", "actor", "actress",
+    "singer", "executive", "economist", "analyst", "commissioner", "diplomat", "envoy",
+}  # fmt: skip
+ORG_NOUNS = {
+    "agency", "company", "group", "organization", "organisation", "department", "ministry",
+    "council", "committee", "union", "court", "office", "government", "military", "police",
+    "firm", "bank", "university", "network", "team", "club", "party", "board", "commission",
+    "administration", "campaign", "charity", "foundation", "institute", "center", "centre",
+}  # fmt: skip
+
+
+def _definite_reference(
+    phrase: str, start: int, names: list[Name], index: NameIndex, masked: str
+) -> tuple[str, tuple[int, int], bool] | None:
+    """ "the president", "the 56-year-old", "the agency", "the doctors": the named person or
+    organisation the article introduced earlier, when the description points back to one."""
+    words = phrase.split()
+    if words[0].lower() != "the" or len(words) > 3:
+        return None
+    head = words[-1].lower().strip(",.")
+    stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    before = names_between(names, max(0, start - PRONOUN_WINDOW), start)
+    # an organisation whose name holds the noun: "the doctors" -> "Doctors for Camp Closure"
+    for n in reversed(before):
+        if not n.person and re.search(rf"\b{re.escape(stem)}", n.text, re.IGNORECASE):
+            if len(n.text.split()) >= 2:
+                return n.text, (n.start, n.end), False
+    if stem in PERSON_ROLES or re.fullmatch(r"\d+-year-old", head):
+        # a title given before a name: "President Donald Trump" for "the president"
+        last = None
+        window = masked[max(0, start - PRONOUN_WINDOW) : start]
+        for m in re.finditer(
+            rf"\b{re.escape(stem)}\s+((?:[A-Z][\w’'-]+\s?){{1,3}})", window, re.IGNORECASE
+        ):
+            last = m
+        if last is not None and last.group(0)[0].isupper():
+            return index.expand(last.group(1).strip()), (start, start + len(phrase)), True
+        who = resolve_pronoun(start, names, index, masked)
+        if who[0]:
+            return who[0], who[1], True
+    if stem in ORG_NOUNS:
+        for n in reversed(before):
+            if not n.person and is_org(n.text.split()) and len(n.text.split()) >= 2:
+                return n.text, (n.start, n.end), False
+    return None
 
 
 def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
