@@ -172,6 +172,19 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class FactCheck:
+    """A fact-checker's published rating of a claim the quote makes (Google Fact Check Tools)."""
+
+    claim: str
+    rating: str
+    publisher: str
+    review_url: str
+    claimant: str = ""
+    review_date: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
 class Finding:
     """An attribution with its verdict, the evidence for it and every source that was tried."""
 
@@ -183,6 +196,7 @@ class Finding:
     sources: tuple[SourceStatus, ...] = ()
     searched: tuple[str, ...] = ()  # the searches discovery ran or would run for this quote
     search_errors: tuple[str, ...] = ()  # back-ends that failed or are not configured, and why
+    fact_checks: tuple[FactCheck, ...] = ()  # published ratings of this claim by fact-checkers
 
 
 @dataclass(frozen=True)

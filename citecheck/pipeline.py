@@ -21,7 +21,7 @@ from .attribution import extract as extract_attributions
 from .attribution import speaker_in_source
 from .attribution.names import is_org
 from .discover.backends import DEFAULT as DEFAULT_BACKENDS
-from .discover.search import RateLimiter, build_backends, discover_sources
+from .discover.search import RateLimiter, build_backends, check_claims, discover_sources
 from .document import load, load_text
 from .fetch import FetchConfig, cassette, fetch_pages_sync
 from .judge import Tried, judge
@@ -114,14 +114,16 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
 
     note = opts.progress or (lambda _msg: None)
     note("searching for unlinked sources")
-    found = _search(plans, reg, opts)
+    found, claims = _search(plans, reg, opts)
     for d, (_doc, items) in enumerate(plans):
         for k, (attr, cands, searched) in enumerate(items):
             extra, reasons = found.get((d, attr.id), ([], []))
+            checks, check_reasons = claims.get((d, attr.id), ([], []))
             if extra:
                 known = {discover.canonical_url(c.url) for c in cands}
                 cands = cands + [c for c in extra if discover.canonical_url(c.url) not in known]
-            items[k] = (attr, cands, searched, tuple(reasons))
+            errors = tuple(dict.fromkeys([*reasons, *check_reasons]))
+            items[k] = (attr, cands, searched, errors, tuple(checks))
             urls.extend(c.url for c in cands)
 
     if urls:
@@ -141,7 +143,7 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
     for doc, items in plans:
         findings = []
         doc_lang: list[str | None] = []  # detected once, on first need
-        for attr, cands, searched, search_errors in items:
+        for attr, cands, searched, search_errors, fact_checks in items:
             try:
                 lang = _quote_language(attr, doc, doc_lang, opts) if cands else None
                 tried = [
@@ -160,46 +162,65 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
                 )
             except Exception as exc:  # noqa: BLE001 - one quote never sinks the others
                 finding = Finding(attr, "unverifiable", reason=f"internal error: {exc!r}")
+            if fact_checks:
+                finding = replace(finding, fact_checks=fact_checks)
             findings.append(finding)
         reports.append(DocumentReport(doc.path, tuple(findings), doc))
     return Report(tuple(reports), checked=True)
 
 
-def _search(plans, reg: Registry, opts: Options) -> dict[tuple[int, str], tuple[list, list]]:
-    """Ask the search back-ends for the quotes the draft gives no source for; one event loop and
-    one client for the whole run, per-host rate limits shared. Never raises for a back-end."""
-    wanted = [
+Found = dict[tuple[int, str], tuple[list, list]]  # (document index, attribution id) -> results
+
+
+def _search(plans, reg: Registry, opts: Options) -> tuple[Found, Found]:
+    """Ask the search back-ends for the quotes the draft gives no source for, and the fact-check
+    back-ends about every checkable quote; one event loop and one client for the whole run, with
+    per-host rate limits shared. Never raises for a back-end.
+
+    Returns (candidates and reasons, fact-checks and reasons), keyed by (document, attribution)."""
+    unlinked = [
         (d, [a for a, cands, *_ in items if a.checkable and not cands])
         for d, (_doc, items) in enumerate(plans)
     ]
-    wanted = [(d, attrs) for d, attrs in wanted if attrs]
-    if not wanted or opts.offline:
-        return {}
-    env = os.environ if opts.env is None else opts.env
+    checkable = [
+        (d, [a for a, *_ in items if a.checkable]) for d, (_doc, items) in enumerate(plans)
+    ]
+    unlinked = [(d, attrs) for d, attrs in unlinked if attrs]
     names = opts.search if opts.search is not None else DEFAULT_BACKENDS
-    if not names:
-        return {}
+    if opts.offline or not names:
+        return {}, {}
+    env = os.environ if opts.env is None else opts.env
     backends = build_backends(names, env, limiter=RateLimiter(enabled=not opts.replay))
+    claims = any(getattr(b, "kind", "") == "factcheck" for b in backends)
+    if not unlinked and not claims:
+        return {}, {}
 
-    async def run() -> dict[tuple[int, str], tuple[list, list]]:
+    async def gather(call, groups) -> Found:
+        results = await asyncio.gather(*(call(attrs) for _, attrs in groups))
+        return {
+            (d, aid): r
+            for (d, _), res in zip(groups, results, strict=True)
+            for aid, r in res.items()
+        }
+
+    async def run() -> tuple[Found, Found]:
         cfg = _fetch_config(opts)
         async with httpx.AsyncClient(
             timeout=httpx.Timeout(cfg.read_timeout, connect=cfg.connect_timeout),
             headers={"User-Agent": cfg.user_agent},
         ) as client:
-            results = await asyncio.gather(
-                *(
-                    discover_sources(
-                        attrs, reg, backends, client, max_per_quote=opts.max_search_results
-                    )
-                    for _, attrs in wanted
-                )
+            found = await gather(
+                lambda attrs: discover_sources(
+                    attrs, reg, backends, client, max_per_quote=opts.max_search_results
+                ),
+                unlinked,
             )
-        return {
-            (d, aid): r
-            for (d, _), res in zip(wanted, results, strict=True)
-            for aid, r in res.items()
-        }
+            checks = (
+                await gather(lambda attrs: check_claims(attrs, reg, backends, client), checkable)
+                if claims
+                else {}
+            )
+        return found, checks
 
     with contextlib.ExitStack() as stack:
         if opts.replay or opts.record:

@@ -122,7 +122,7 @@ QUERIES: dict[str, dict[str, SearchQuery]] = {
         "malformed": _q("story archive answer truncated halfway through"),
     },
     "factcheck": {
-        "success": _q("the footbridge carried twelve thousand people every week", max_results=10),
+        "success": _q("footbridge carried twelve thousand people every week", max_results=10),
         "empty": _q("a claim no fact checker has looked at", max_results=10),
         "429-retry-after": _q("claim search asked once too soon with retry after", max_results=10),
         "429-no-retry-after": _q("claim search asked too soon without retry after",

@@ -421,3 +421,21 @@ def test_search_failure_is_a_reason_not_a_crash(tmp_path):
     (f,) = report.findings
     assert f.verdict == "unverifiable"
     assert f.search_errors and "gdelt" in f.search_errors[0]
+
+
+def test_a_quote_a_fact_checker_rated_is_flagged_in_the_finding():
+    import citecheck
+
+    report = citecheck.check_text(
+        "Councillor Dorian Pemberwick said that in winter “footbridge carried twelve thousand"
+        " people every week” before the closure.",  # the phrase the fixture cassette answers
+        replay=str(fixtures.cassette_path("factcheck")),
+        search=("factcheck",),
+        env={"GOOGLE_FACTCHECK_API_KEY": "fixture-factcheck-key"},
+    )
+    (f,) = report.findings
+    (check,) = f.fact_checks
+    assert check.rating == "Mostly false" and check.publisher == "Example Fact Desk"
+    assert check.review_url.startswith("https://factcheck.example.net/")
+    text = citecheck.render(report, "text")
+    assert "Example Fact Desk rated it “Mostly false”" in text

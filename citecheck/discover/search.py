@@ -32,7 +32,7 @@ from citecheck.discover.registry import (
     expected_language,
     outlet_for,
 )
-from citecheck.model import Attribution, Candidate
+from citecheck.model import Attribution, Candidate, FactCheck
 from citecheck.outlets import Outlet, Registry
 
 # --- queries ----------------------------------------------------------------------------------
@@ -203,19 +203,6 @@ class SearchHit:
     date: str | None = None  # ISO yyyy-mm-dd where the back-end gives one
     phrase_hit: bool = False  # the back-end matched the exact phrase (or its snippet shows it)
     archive_url: str | None = None  # raw Wayback capture, for hits that come from the archive
-
-
-@dataclass(frozen=True)
-class FactCheck:
-    """A fact-checker's published rating of a claim the quote makes (Google Fact Check Tools)."""
-
-    claim: str
-    rating: str
-    publisher: str
-    review_url: str
-    claimant: str = ""
-    review_date: str | None = None
-    language: str | None = None
 
 
 def phrase_in(phrase: str, *texts: str) -> bool:

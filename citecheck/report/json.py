@@ -46,6 +46,11 @@ def finding_dict(f: Finding, checked: bool) -> dict:
     ]
     d["searched"] = list(f.searched)
     d["search_errors"] = list(f.search_errors)
+    d["fact_checks"] = [
+        {"claim": c.claim, "rating": c.rating, "publisher": c.publisher,
+         "review_url": c.review_url, "claimant": c.claimant, "review_date": c.review_date}
+        for c in f.fact_checks
+    ]  # fmt: skip
     return d
 
 

@@ -80,6 +80,8 @@ def finding_block(f: Finding, checked: bool) -> list[str]:
     elif f.sources:
         for s in f.sources[:4]:
             lines += _wrap("tried", f"{s.status:<14}{s.url} ({s.origin})")
+    for c in f.fact_checks[:3]:
+        lines += _wrap("checked", f"{c.publisher} rated it “{c.rating}”: {c.review_url}")
     for q in f.searched[:3]:
         lines += _wrap("search", q)
     return lines
