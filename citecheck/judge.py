@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .model import Attribution, Candidate, Evidence, Finding, Match, Page, SourceStatus
 
-_GRADE_RANK = {"exact": 3, "close": 2, "altered": 1, "none": 0}
+_GRADE_RANK = {"exact": 3, "supported": 3, "close": 2, "altered": 1, "none": 0}
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,16 @@ def judge(
                 reason += f"; not in the {len(matched)} other source(s) read"
         return Finding(attr, "unverifiable", reason=reason, **base)
     urls = ", ".join(t.page.url for t in matched[:3])
+    if attr.kind == "indirect":
+        # a paraphrase no rule matched may still be right: unverifiable, not a misquote
+        return Finding(
+            attr,
+            "unverifiable",
+            score=best.match.score if best else 0.0,
+            reason=f"reported speech: no passage of the {len(matched)} source(s) read backs it "
+            f"({urls})",
+            **base,
+        )
     return Finding(
         attr,
         "not_found",
@@ -138,13 +148,19 @@ def _verdict(attr: Attribution, t: Tried, base: dict) -> Finding:
             evidence=ev,
             **base,
         )
-    verdict = {"exact": "verified", "close": "close", "altered": "altered"}[m.grade]
+    verdict = {
+        "exact": "verified",
+        "close": "close",
+        "altered": "altered",
+        "supported": "supported",
+    }[m.grade]
     reason = (
         m.reason
         or {
             "verified": "the quoted words stand in the source",
             "close": "same words; punctuation or spelling differs",
             "altered": "the source's words differ",
+            "supported": "the source backs the reported statement",
         }[verdict]
     )
     return Finding(attr, verdict, score=m.score, reason=reason, evidence=ev, **base)

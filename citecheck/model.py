@@ -37,6 +37,8 @@ VERDICTS: tuple[str, ...] = (
     "unverifiable",
 )
 DEFAULT_FAIL_ON: tuple[str, ...] = ("altered", "misattributed", "not_found")
+# Verdicts that confirm the attribution: reports show them as passes, never as warnings.
+CONFIRMED: tuple[str, ...] = ("verified", "translated", "supported")
 
 # How a candidate source was proposed.
 Origin = Literal["link", "sources", "registry", "search", "archive"]
@@ -141,11 +143,12 @@ class Match:
 
     grade: "exact" (verbatim up to typography and marked edits), "close" (punctuation or
     spelling only),
-    "altered" (same passage, words differ), "none" (no passage close enough).
+    "altered" (same passage, words differ), "supported" (reported speech the passage backs),
+    "none" (no passage close enough).
     """
 
     url: str
-    grade: Literal["exact", "close", "altered", "none"]
+    grade: Literal["exact", "close", "altered", "supported", "none"]
     score: float  # 0..1 similarity of quote and passage
     passage: str = ""
     passage_span: Span | None = None  # into Page.text

@@ -29,6 +29,7 @@ from .language import detect
 from .match import match_quote, prepare_page
 from .model import Attribution, Candidate, Document, DocumentReport, Finding, Page, Report
 from .outlets import Registry, default_registry
+from .support import support_claim
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,10 @@ def _try(
     pp = prepared.get(page.url)
     if pp is None:
         pp = prepared[page.url] = prepare_page(page.text)
-    m = match_quote(attr.quote, pp, page.final_url or page.url)
+    if attr.kind == "indirect":
+        m = support_claim(attr.quote, page.text, page.final_url or page.url)
+    else:
+        m = match_quote(attr.quote, pp, page.final_url or page.url)
     who = None
     if m.grade in ("exact", "close") and m.passage_span and _named_person(attr.speaker):
         key = (page.url, m.passage_span)

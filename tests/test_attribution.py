@@ -17,8 +17,9 @@ def seed():
 
 def test_seed_has_its_twenty_quoted_spans_with_exact_offsets(seed):
     doc, attrs = seed
-    assert len(attrs) == 20
-    for a in attrs:
+    quoted = [a for a in attrs if a.kind != "indirect"]
+    assert len(quoted) == 20
+    for a in quoted:
         s, e = a.span
         # the span holds the quote as printed (line breaks of the PDF included)
         assert " ".join(doc.raw[s:e].split()) == " ".join(a.quote.split())
@@ -182,5 +183,39 @@ def test_large_draft_is_linear_not_quadratic():
     copies = 130  # ~1 MB
     t = time.perf_counter()
     attrs = extract(load_text((seed + "\n\n") * copies, "big.txt"))
-    assert len(attrs) == 20 * copies
+    assert len([a for a in attrs if a.kind != "indirect"]) == 20 * copies
     assert time.perf_counter() - t < 30
+
+
+def test_reported_speech_is_an_indirect_attribution(seed):
+    _, attrs = seed
+    reported = [a for a in attrs if a.kind == "indirect"]
+    office = next(a for a in reported if "three protesters" in a.quote)
+    assert office.quote == "three protesters have been killed since Monday"
+    assert office.speaker == "Prosecutor’s Office" and office.cue == "recognized"
+    local = next(a for a in reported if "many more have been killed" in a.quote)
+    assert local.speaker == "Local news outlets"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor reported a fire on Elm Street near the old mill.",  # no clause: not speech
+        "It said in a statement on Wednesday.",
+        "“We will go,” she said that morning, and the crowd said nothing more at all.",
+    ],
+)
+def test_sentences_that_are_not_reported_speech(text):
+    assert [a for a in extract(load_text(text, "x.txt")) if a.kind == "indirect"] == []
+
+
+def test_reported_speech_with_adverbial_and_trailing_credit():
+    (a,) = extract(
+        load_text(
+            "The Example Water Board said on Tuesday that the reservoir would stay closed until "
+            "June, Example Daily reported.",
+            "x.txt",
+        )
+    )
+    assert a.kind == "indirect" and a.speaker == "Example Water Board"
+    assert a.quote == "the reservoir would stay closed until June"

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Attribution, Document
+from .indirect import find_reported
 from .names import NameIndex, find_names, is_org
 from .quotes import QuoteSpan, find_quotes
 from .speakers import Frame, Speech, medium, speech_for
@@ -60,12 +62,13 @@ def sentence_starts(masked: str) -> list[int]:
 
 
 def extract(
-    doc: Document, registry: Registry | None = None, *, outlets: bool = True
+    doc: Document, registry: Registry | None = None, *, outlets: bool = True, reported: bool = True
 ) -> list[Attribution]:
     """Every quoted span of the draft as an Attribution, in order of appearance.
 
     `registry` defaults to the packaged outlet registry; `outlets=False` skips outlet lookup
-    (a source page's own attributions only need speakers)."""
+    (a source page's own attributions only need speakers); `reported=False` lists quotations
+    only, leaving out reported speech (kind "indirect")."""
     text = doc.text
     quotes = find_quotes(text)
     masked = mask_quotes(text, quotes)
@@ -125,6 +128,36 @@ def extract(
         )
         if (kind != "scare" or q.continues) and not q.nested:
             prev = (q, sp)
+    if reported:
+        out.extend(_reported(doc, masked, starts, names, index, reg))
+        out.sort(key=lambda a: a.text_span[0])
+        out = [replace(a, id=f"q{i}") for i, a in enumerate(out, 1)]
+    return out
+
+
+def _reported(doc, masked, starts, names, index, reg) -> list[Attribution]:
+    """Reported speech as `indirect` attributions: checked for support, not for wording."""
+    out = []
+    for r in find_reported(masked, starts, names, index):
+        k = bisect_right(starts, r.clause_start) - 1
+        sentence_start = starts[max(k, 0)]
+        frame = Frame(sentence_start, masked[sentence_start : r.clause_start], r.clause_end, "")
+        sp = Speech(r.speaker, r.speaker_span, r.cue)
+        outlet, language = _outlet(reg, frame, sp)
+        out.append(
+            Attribution(
+                id="",
+                quote=doc.text[r.clause_start : r.clause_end],
+                kind="indirect",
+                span=doc.raw_span(r.clause_start, r.clause_end),
+                text_span=(r.clause_start, r.clause_end),
+                speaker=r.speaker,
+                speaker_span=doc.raw_span(*r.speaker_span) if r.speaker_span else None,
+                cue=r.cue,
+                outlet=outlet,
+                language=language,
+            )
+        )
     return out
 
 
@@ -254,4 +287,4 @@ def _page_attributions(page_text: str) -> tuple[Attribution, ...]:
     """A source page's own attributions, computed once per page for all the quotes checked on it."""
     from ..document import load_text
 
-    return tuple(extract(load_text(page_text, "<page>", "text"), outlets=False))
+    return tuple(extract(load_text(page_text, "<page>", "text"), outlets=False, reported=False))

@@ -303,6 +303,15 @@ def _resolve_phrase(
         return (who[0], who[1], True) if who[0] else (None, None, False)
     end = start + len(phrase)
     inside = names_between(names, start, end)
+    if (
+        len(inside) == 1
+        and inside[0].start == start
+        and " " not in inside[0].text
+        and len(words) >= 3
+        and all(w[:1].islower() for w in words[1:])
+    ):
+        # "Local news outlets": a sentence-initial capital, not a name
+        return phrase, (start, end), False
     if inside:
         pick = inside[0] if first else _head_name(inside, phrase, start)
         if pick is not None:

@@ -16,7 +16,7 @@ not end the command early or start a second one on a new line. The last line is 
 
 from __future__ import annotations
 
-from ..model import DEFAULT_FAIL_ON, Document, Finding, Report
+from ..model import CONFIRMED, DEFAULT_FAIL_ON, Document, Finding, Report
 from .sarif import line_col
 from .text import diff_line
 
@@ -81,7 +81,7 @@ def render(report: Report, *, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON, **_: o
         raw = doc.document.raw if isinstance(doc.document, Document) else None
         for f in doc.findings:
             total += 1
-            if not report.checked or f.verdict is None or f.verdict == "verified":
+            if not report.checked or f.verdict is None or f.verdict in CONFIRMED:
                 continue
             command = "error" if f.verdict in fail_on else "warning"
             counts[command] += 1

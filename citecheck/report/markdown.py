@@ -17,7 +17,7 @@ import re
 from urllib.parse import quote as _urlquote
 from urllib.parse import urlsplit
 
-from ..model import DEFAULT_FAIL_ON, Document, DocumentReport, Finding, Report
+from ..model import CONFIRMED, DEFAULT_FAIL_ON, Document, DocumentReport, Finding, Report
 from .sarif import line_col
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
@@ -188,7 +188,7 @@ def render(report: Report, *, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON, **_: o
         out.append("")
         if not report.checked:
             continue
-        flagged = [f for f in doc.findings if f.verdict not in (None, "verified")]
+        flagged = [f for f in doc.findings if f.verdict not in (None, *CONFIRMED)]
         if flagged:
             out.append("<details open><summary>Quotes that need a look</summary>")
             out.append("")

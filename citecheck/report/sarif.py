@@ -22,7 +22,16 @@ from importlib import metadata
 from pathlib import PurePosixPath
 from urllib.parse import quote as _urlquote
 
-from ..model import DEFAULT_FAIL_ON, VERDICTS, Document, DocumentReport, Finding, Report, Span
+from ..model import (
+    CONFIRMED,
+    DEFAULT_FAIL_ON,
+    VERDICTS,
+    Document,
+    DocumentReport,
+    Finding,
+    Report,
+    Span,
+)
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -146,7 +155,7 @@ def artifact_uri(path: str) -> str:
 
 def level_for(verdict: str | None, fail_on: tuple[str, ...]) -> str | None:
     """ "error" / "warning" for a result, None when the quote is left out."""
-    if verdict is None or verdict == "verified":
+    if verdict is None or verdict in CONFIRMED:
         return None
     return "error" if verdict in fail_on else "warning"
 
@@ -211,7 +220,7 @@ def to_dict(report: Report, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON) -> dict:
     rules = []
     for verdict in VERDICTS:
         name, short, full = RULES[verdict]
-        default = "note" if verdict == "verified" else level_for(verdict, fail_on)
+        default = "note" if verdict in CONFIRMED else level_for(verdict, fail_on)
         rules.append(
             {
                 "id": rule_id(verdict),
