@@ -38,7 +38,8 @@ _TRAILING_CREDIT = re.compile(
     r"(?:reported|said|says|reports))\s*$"
 )
 _NOT_SPEAKERS = {"it", "this", "that", "there", "i", "i’ve", "i've", "we", "you", "they", "one"}
-_QUOTE_CHARS = set('“”"«»‘_')
+_HAS_QUOTE = re.compile('[“”"«»‘_]')
+_ANY_VERB = re.compile(rf"\b(?:{_VERB})\b")  # cheap test before the full pattern
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,9 @@ def find_reported(
     bounds = starts + [len(masked)]
     for s, e in zip(bounds, bounds[1:], strict=False):
         sentence = masked[s:e]
-        if "\n\n" in sentence.strip() or any(c in _QUOTE_CHARS for c in sentence):
+        if "\n\n" in sentence.strip() or _HAS_QUOTE.search(sentence) or not _ANY_VERB.search(
+            sentence
+        ):
             continue
         m = _REPORTED.match(sentence.rstrip())
         if not m:
