@@ -270,7 +270,13 @@ class _Fetcher:
         if isinstance(got, Page):
             return got
         # Parsing is CPU work: off the event loop, outside the slots and the network clock.
-        return await asyncio.to_thread(parse_page, url, *got.args, **got.kwargs)
+        try:
+            return await asyncio.to_thread(parse_page, url, *got.args, **got.kwargs)
+        except Exception as exc:  # parse_page catches its own; this is the last net
+            log.debug("parsing %s failed", url, exc_info=True)
+            why = f"could not read the page: {type(exc).__name__}: {exc}".splitlines()[0]
+            meta = {k: got.kwargs[k] for k in ("final_url", "http_status")}
+            return _page(url, "error", why, **meta)
 
     async def _with_retries(self, url: str) -> Page | _Body:
         page, wait = await self._attempt(url)

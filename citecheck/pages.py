@@ -29,6 +29,13 @@ _CHARSET_ALIASES = {
 }
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "figcaption", "pre", "dd")
 _DROP = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select")
+# Page furniture: blocks inside these are never article text.
+_FURNITURE_TAGS = frozenset({"header", "footer", "nav", "aside", "form"})
+_FURNITURE_NAMES = re.compile(
+    r"cookie|consent|gdpr|banner|newsletter|subscri|promo|advert|social|share|related|sidebar"
+    r"|menu|breadcrumb|paywall|modal|popup|footer|masthead|navigation|navbar|(?<![a-z])ads?(?![a-z])",
+    re.I,
+)
 # Below this many characters trafilatura's text is treated as a miss and the fallback takes over.
 _MIN_MAIN_TEXT = 200
 # Fallback paragraphs shorter than this many words are not appended (menus, bylines, buttons).
@@ -123,8 +130,18 @@ def decode_text(body: bytes, declared: str | None = None, *, sniff_meta: bool = 
             continue
     from charset_normalizer import from_bytes
 
-    best = from_bytes(body).best()
-    return str(best) if best is not None else body.decode("utf-8", errors="replace")
+    results = from_bytes(body)
+    best = results.best()
+    if best is None:
+        return body.decode("utf-8", errors="replace")
+    # Short Western text often reads equally clean in several legacy code pages (cp1250 turns
+    # "£" into "Ł"); at equal chaos prefer windows-1252, the web's usual legacy encoding.
+    low = min(m.chaos for m in results)
+    for m in results:
+        if m.encoding == "cp1252" and m.chaos <= low:
+            best = m
+            break
+    return str(best)
 
 
 def _clean(text: str) -> str:
@@ -188,9 +205,12 @@ def _parse_html(body: bytes, charset: str | None, content_language: str | None, 
         log.debug("trafilatura failed on %s", base["url"], exc_info=True)
     main = _untable(getattr(doc, "text", None) or "")
     soup = BeautifulSoup(html, "lxml")
-    blocks = _soup_blocks(soup)
+    all_blocks, blocks = _soup_blocks(soup)
     if len(main) < _MIN_MAIN_TEXT:
-        text = "\n".join(blocks) if len("\n".join(blocks)) > len(main) else main
+        # No article found: the page's own text blocks, menus and banners left out when that
+        # leaves anything.
+        fallback = "\n".join(blocks) or "\n".join(all_blocks)
+        text = fallback if len(fallback) > len(main) else main
     else:
         # The matcher only sees Page.text, so keep article sentences trafilatura left out
         # (captions, embedded posts, paragraphs with odd markup) by appending them.
@@ -223,13 +243,14 @@ def _norm(text: str) -> str:
     return " ".join(text.translate(_INVISIBLE).split()).casefold()
 
 
-def _soup_blocks(soup) -> list[str]:
-    """Visible text of the innermost text blocks (paragraphs, headings, quotes, list items)."""
+def _soup_blocks(soup) -> tuple[list[str], list[str]]:
+    """Visible text of the innermost text blocks (paragraphs, headings, quotes, list items):
+    all of them, and those outside page furniture (menus, cookie banners, footers, sidebars)."""
     for tag in soup(_DROP):
         tag.decompose()
     for br in soup("br"):
         br.replace_with("\n")
-    out, seen = [], set()
+    out, content, seen = [], [], set()
     for el in soup.find_all(_BLOCKS):
         if el.find(_BLOCKS):
             continue  # its inner blocks are read on their own
@@ -237,7 +258,25 @@ def _soup_blocks(soup) -> list[str]:
         if text and text not in seen:
             seen.add(text)
             out.append(text)
-    return out
+            if not _furniture(el):
+                content.append(text)
+    return out, content
+
+
+def _furniture(el) -> bool:
+    """Inside a header, footer, nav, aside or form, or a box named like a banner or a menu;
+    an <article> or <main> on the way up vouches for its content."""
+    for node in (el, *el.parents):
+        name = getattr(node, "name", None)
+        if name in ("article", "main", "body", "html", None):
+            return False
+        if name in _FURNITURE_TAGS:
+            return True
+        attrs = node.get("class") or []
+        label = " ".join([*attrs, node.get("id") or "", node.get("role") or ""])
+        if label.strip() and _FURNITURE_NAMES.search(label):
+            return True
+    return False
 
 
 def _soup_meta(soup) -> dict[str, str]:

@@ -1,0 +1,372 @@
+"""The fetch stage: a loopback server for live behaviour, a stub resolver for the address guard,
+a refusing transport for end-to-end guard runs, and tmp cassettes for replay. Nothing here opens
+a connection outside 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+import httpx
+import pytest
+import yaml
+from faultserver import FaultServer, LoopbackOnlyTransport
+
+from citecheck.fetch import (
+    CassetteError,
+    FetchConfig,
+    address_allowed,
+    cassette,
+    fetch_pages,
+    fetch_pages_sync,
+)
+
+# Small timeouts and no politeness pauses: a loopback server answers at once.
+LIVE = FetchConfig(
+    allow_private=True,
+    connect_timeout=2.0,
+    read_timeout=2.0,
+    candidate_timeout=5.0,
+    retries=1,
+    backoff=0.01,
+)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with FaultServer() as s:
+        yield s
+
+
+def fetch(urls, cfg=LIVE, **kw):
+    return fetch_pages_sync(list(urls), cfg, **kw)
+
+
+# --- live fetching against the loopback server ------------------------------------------------
+
+
+def test_ok_page_has_text_title_and_final_url(server):
+    url = server.url("/ok")
+    page = fetch([url])[url]
+    assert page.status == "ok", page.reason
+    assert "Mayor Quill said the bridge will reopen in May." in page.text
+    assert page.title == "A fixture page"
+    assert page.final_url == url and page.http_status == 200
+    assert page.language == "en"
+    assert not page.from_cache and page.archive_url is None
+
+
+def test_404_and_410_are_statuses_with_the_server_answer_as_reason(server):
+    pages = fetch([server.url("/404"), server.url("/410")])
+    p404, p410 = pages[server.url("/404")], pages[server.url("/410")]
+    assert (p404.status, p404.http_status) == ("http_404", 404)
+    assert "404" in p404.reason and not p404.text
+    assert p410.status == "http_410"
+
+
+def test_redirect_chain_is_followed_to_the_final_url(server):
+    url = server.url("/redirect")
+    page = fetch([url])[url]
+    assert page.status == "ok", page.reason
+    assert page.url == url
+    assert page.final_url == server.url("/ok")
+
+
+def test_redirect_loop_stops_at_the_cap(server):
+    url = server.url("/loop")
+    page = fetch([url], replace(LIVE, max_redirects=3))[url]
+    assert page.status == "too_many_redirects"
+    assert "3 redirects" in page.reason
+
+
+@pytest.mark.parametrize("path", ["/image.png", "/binary"])
+def test_non_text_content_is_not_text(server, path):
+    url = server.url(path)
+    page = fetch([url])[url]
+    assert page.status == "not_text", page.reason
+    assert not page.text
+
+
+def test_plain_text_and_pdf_are_read(server):
+    pages = fetch([server.url("/plain.txt"), server.url("/report.pdf")])
+    plain, pdf = pages[server.url("/plain.txt")], pages[server.url("/report.pdf")]
+    assert plain.status == "ok" and plain.text.startswith("Plain words from a fixture text file.")
+    assert pdf.status == "ok", pdf.reason
+    assert "footbridge pier is beyond patching" in pdf.text
+
+
+def test_one_failing_url_does_not_affect_the_others(server):
+    good = [server.url(f"/page/{n}") for n in range(6)]
+    bad = [server.url("/404"), "ftp://files.example.com/x", "not a url", server.url("/image.png")]
+    pages = fetch(good + bad + good[:2])  # duplicates are fetched once
+    assert set(pages) == set(good + bad)
+    for n, url in enumerate(good):
+        assert pages[url].status == "ok", pages[url].reason
+        assert f"This is page {n} of the fixture site." in pages[url].text
+    assert [pages[u].status for u in bad] == ["http_404", "invalid_url", "invalid_url", "not_text"]
+    assert server.hits["/page/0"] >= 1
+
+
+def test_every_url_gets_a_page_even_when_parsing_blows_up(server, monkeypatch):
+    import citecheck.fetch as fetch_mod
+
+    def boom(url, *a, **kw):
+        if url.endswith("/page/x"):
+            raise RuntimeError("parser exploded")
+        return real(url, *a, **kw)
+
+    real = fetch_mod.parse_page
+    monkeypatch.setattr(fetch_mod, "parse_page", boom)
+    urls = [server.url("/page/x"), server.url("/page/y")]
+    pages = fetch(urls)
+    assert pages[urls[1]].status == "ok"
+    assert pages[urls[0]].status == "error" and "parser exploded" in pages[urls[0]].reason
+
+
+def test_user_agent_is_sent(server):
+    agent = "citecheck-test/1.0 (+https://example.org/contact)"
+    url = server.url("/echo")
+    page = fetch([url], replace(LIVE, user_agent=agent))[url]
+    assert f"Asked by {agent}." in page.text
+
+
+def test_fetch_pages_runs_inside_a_running_loop(server):
+    url = server.url("/ok")
+
+    async def main():
+        return await fetch_pages([url], LIVE)
+
+    assert asyncio.run(main())[url].status == "ok"
+
+
+# --- the address guard as a decision ----------------------------------------------------------
+
+
+class StubResolver:
+    """Names to addresses, as a hostile or broken DNS would answer; records every lookup."""
+
+    def __init__(self, table: dict[str, list[str]]):
+        self.table = table
+        self.asked: list[str] = []
+
+    def __call__(self, host: str) -> list[str]:
+        self.asked.append(host)
+        if host not in self.table:
+            raise OSError(f"stub: no such name {host}")
+        return self.table[host]
+
+
+@pytest.mark.parametrize(
+    "address, kind",
+    [
+        ("10.0.0.1", "private"),
+        ("172.16.5.4", "private"),
+        ("192.168.1.1", "private"),
+        ("127.0.0.1", "loopback"),
+        ("169.254.169.254", "link-local"),
+        ("::1", "loopback"),
+        ("fc00::1", "private"),
+        ("fe80::1", "link-local"),
+        ("224.0.0.1", "multicast"),
+        ("0.0.0.0", "unspecified"),
+        ("::ffff:127.0.0.1", "loopback"),
+        ("100.64.0.1", "non-public"),
+    ],
+)
+def test_names_resolving_to_inside_addresses_are_refused(address, kind):
+    resolve = StubResolver({"evil.example.com": [address]})
+    ok, why = address_allowed("evil.example.com", resolve)
+    assert not ok
+    assert kind in why and address in why
+    assert resolve.asked == ["evil.example.com"]
+
+
+def test_one_inside_address_among_public_ones_is_enough_to_refuse():
+    resolve = StubResolver({"mixed.example.com": ["93.184.216.34", "10.1.2.3"]})
+    ok, why = address_allowed("mixed.example.com", resolve)
+    assert not ok and "10.1.2.3" in why
+
+
+def test_a_public_address_is_allowed():
+    resolve = StubResolver({"news.example.com": ["93.184.216.34", "2606:2800:220:1::1"]})
+    assert address_allowed("news.example.com", resolve) == (True, "")
+
+
+@pytest.mark.parametrize(
+    "host, allowed",
+    [
+        ("127.0.0.1", False),
+        ("[::1]", False),
+        ("169.254.169.254", False),
+        ("10.0.0.1", False),
+        ("0.0.0.0", False),
+        ("93.184.216.34", True),
+        ("localhost", False),
+        ("api.localhost", False),
+    ],
+)
+def test_literal_addresses_and_localhost_are_decided_without_dns(host, allowed):
+    resolve = StubResolver({})
+    ok, why = address_allowed(host, resolve)
+    assert ok is allowed, why
+    assert resolve.asked == []
+
+
+def test_allow_private_lifts_the_guard():
+    resolve = StubResolver({"intranet.example.com": ["10.0.0.1"]})
+    assert address_allowed("intranet.example.com", resolve, allow_private=True) == (True, "")
+    assert address_allowed("127.0.0.1", resolve, allow_private=True) == (True, "")
+    assert resolve.asked == []
+
+
+def test_unresolvable_and_empty_answers_are_refused():
+    resolve = StubResolver({"empty.example.com": []})
+    assert not address_allowed("nowhere.example.com", resolve)[0]
+    ok, why = address_allowed("empty.example.com", resolve)
+    assert not ok and "no address" in why
+
+
+# --- the guard end to end, through a transport that cannot leave loopback ---------------------
+
+PUBLIC = {"news.example.com": ["93.184.216.34"], "intranet.example.com": ["10.0.0.5"]}
+
+
+@pytest.mark.parametrize(
+    "path, why",
+    [
+        ("/redirect", "127.0.0.1 is a loopback address"),
+        ("/to-localhost", "localhost is a loopback name"),
+        ("/to-other-loopback", "127.0.0.2 is a loopback address"),
+        ("/to-metadata", "169.254.169.254 is a link-local address"),
+        ("/to-private", "10.0.0.1 is a private address"),
+    ],
+)
+def test_a_redirect_inside_is_refused_before_any_connection(server, path, why):
+    transport = LoopbackOnlyTransport(server.port, ("news.example.com",))
+    url = f"http://news.example.com{path}"
+    cfg = replace(LIVE, allow_private=False)
+    page = fetch([url], cfg, transport=transport, resolve=StubResolver(PUBLIC))[url]
+    assert page.status == "blocked"
+    assert why in page.reason
+    assert transport.refused == []  # the guard stopped it; the transport never had to
+    assert set(transport.seen) == {"news.example.com"}
+
+
+def test_a_name_that_resolves_inside_is_refused_end_to_end(server):
+    transport = LoopbackOnlyTransport(server.port, ("news.example.com",))
+    url = "http://intranet.example.com/ok"
+    cfg = replace(LIVE, allow_private=False)
+    page = fetch([url], cfg, transport=transport, resolve=StubResolver(PUBLIC))[url]
+    assert page.status == "blocked" and "10.0.0.5" in page.reason
+    assert transport.refused == [] and transport.seen == []
+
+
+def test_a_public_name_is_fetched_end_to_end(server):
+    transport = LoopbackOnlyTransport(server.port, ("news.example.com",))
+    url = "http://news.example.com/ok"
+    cfg = replace(LIVE, allow_private=False)
+    page = fetch([url], cfg, transport=transport, resolve=StubResolver(PUBLIC))[url]
+    assert page.status == "ok", page.reason
+    assert transport.refused == []
+
+
+def test_a_redirect_to_another_scheme_is_refused(server):
+    url = server.url("/to-ftp")
+    page = fetch([url])[url]
+    assert page.status == "invalid_url" and "ftp://" in page.reason
+
+
+def test_the_default_guard_refuses_the_loopback_server_itself(server):
+    transport = LoopbackOnlyTransport(server.port, allow_loopback=True)
+    url = server.url("/ok")
+    page = fetch([url], replace(LIVE, allow_private=False), transport=transport)[url]
+    assert page.status == "blocked"
+    assert transport.seen == []
+
+
+# --- offline ----------------------------------------------------------------------------------
+
+
+class RecordingTransport(httpx.AsyncBaseTransport):
+    def __init__(self):
+        self.requests: list[str] = []
+
+    async def handle_async_request(self, request):
+        self.requests.append(str(request.url))
+        raise httpx.ConnectError("no network in this test")
+
+
+def test_offline_makes_no_request():
+    transport = RecordingTransport()
+    resolve = StubResolver({})
+    urls = ["https://www.example.com/a", "https://www.example.org/b"]
+    pages = fetch(urls, FetchConfig(offline=True), transport=transport, resolve=resolve)
+    assert {p.status for p in pages.values()} == {"offline"}
+    assert transport.requests == [] and resolve.asked == []
+
+
+# --- cassettes --------------------------------------------------------------------------------
+
+FIXTURE_HTML = (
+    "<html lang='en'><head><title>Fictional council story</title></head><body><article>"
+    "<p>Councillor Wren Tallis said the fictional ferry would run every twenty minutes.</p>"
+    "<p>Fixture page written for citecheck tests; not a real news story.</p>"
+    "</article></body></html>"
+)
+
+
+def interaction(uri: str, status: int = 200, body: str = FIXTURE_HTML, headers=None) -> dict:
+    return {
+        "request": {"body": None, "headers": {}, "method": "GET", "uri": uri},
+        "response": {
+            "status": {"code": status, "message": "OK" if status == 200 else "Not Found"},
+            "headers": headers or {"Content-Type": ["text/html; charset=utf-8"]},
+            "body": {"string": body},
+        },
+    }
+
+
+def write_cassette(path, interactions) -> str:
+    text = "# Fixture cassette written by tests/test_fetch.py; not recorded from the web.\n"
+    text += yaml.safe_dump({"interactions": interactions, "version": 1}, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_replay_serves_recorded_pages_and_names_missing_ones(tmp_path):
+    path = write_cassette(
+        tmp_path / "c.yaml",
+        [
+            interaction("https://www.example.com/news/ferry"),
+            interaction("https://www.example.com/news/gone", 404, "<p>Page not found</p>"),
+        ],
+    )
+    resolve = StubResolver({})
+    urls = [
+        "https://www.example.com/news/ferry",
+        "https://www.example.com/news/gone",
+        "https://www.example.com/news/never-recorded",
+    ]
+    pages = fetch(urls, FetchConfig(cassette_path=path), resolve=resolve)
+    ferry, gone, missing = (pages[u] for u in urls)
+    assert ferry.status == "ok" and "every twenty minutes" in ferry.text
+    assert gone.status == "http_404"
+    assert missing.status == "not_in_cassette"
+    assert "never-recorded" in missing.reason
+    assert resolve.asked == []  # a replay resolves nothing
+
+
+def test_missing_empty_or_garbled_cassettes_are_cassette_errors(tmp_path):
+    garbled = tmp_path / "garbled.yaml"
+    garbled.write_text("interactions: [ {request: : :\n", encoding="utf-8")
+    not_vcr = tmp_path / "not-vcr.yaml"
+    not_vcr.write_text("just: a mapping\n", encoding="utf-8")
+    empty = write_cassette(tmp_path / "empty.yaml", [])
+    for path in (tmp_path / "missing.yaml", garbled, not_vcr, empty):
+        with pytest.raises(CassetteError):
+            fetch(["https://www.example.com/a"], FetchConfig(cassette_path=str(path)))
+
+
+def test_unknown_cassette_mode_is_a_cassette_error(tmp_path):
+    with pytest.raises(CassetteError), cassette(str(tmp_path / "x.yaml"), "rewind"):
+        pass
