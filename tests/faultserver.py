@@ -2,8 +2,8 @@
 
 `FaultServer` listens on 127.0.0.1 only, on a free port, in a background thread per connection.
 Each path answers one way (see `ROUTES`); tests may add their own with `server.route(path, fn)`.
-Every request is counted per path (`server.hits`) and its headers kept (`server.requests`), so a
-test can tell whether the fetcher asked at all, and how often.
+Every request is counted per path (`server.hits`) and its headers and time kept
+(`server.requests`), so a test can tell whether the fetcher asked at all, how often and how fast.
 
 Slow answers wait on the server's stop event rather than sleeping, so `stop()` returns at once even
 while a handler is mid-way through a one-byte-a-second body.
@@ -22,9 +22,11 @@ import io
 import socket
 import struct
 import threading
+import time
 import zlib
 from collections import Counter
 from collections.abc import Callable
+from functools import cached_property
 
 import httpx
 
@@ -325,7 +327,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         with self.server.lock:
             self.server.hits[path] += 1
-            self.server.requests.append((path, dict(self.headers.items())))
+            self.server.requests.append((path, dict(self.headers.items()), time.monotonic()))
         handler = self.server.routes.get(path)
         if handler is None and path.startswith("/page/"):
             handler = _page_named
@@ -370,12 +372,15 @@ class FaultServer(http.server.ThreadingHTTPServer):
         super().__init__((host, 0), _Handler)
         self.routes: dict[str, Handler] = dict(ROUTES)
         self.hits: Counter[str] = Counter()
-        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.requests: list[tuple[str, dict[str, str], float]] = []  # path, headers, when
         self.lock = threading.Lock()
         self.stopping = threading.Event()
         self.latency = latency  # seconds added before every answer
-        self.bomb = gzip.compress(b"\0" * BOMB_SIZE, compresslevel=9)
         self._thread: threading.Thread | None = None
+
+    @cached_property
+    def bomb(self) -> bytes:
+        return gzip.compress(b"\0" * BOMB_SIZE, compresslevel=9)
 
     @property
     def port(self) -> int:

@@ -29,6 +29,8 @@ LIVE = FetchConfig(
     candidate_timeout=5.0,
     retries=1,
     backoff=0.01,
+    host_delay=0.0,
+    cache=False,
 )
 
 
@@ -370,3 +372,94 @@ def test_missing_empty_or_garbled_cassettes_are_cassette_errors(tmp_path):
 def test_unknown_cassette_mode_is_a_cassette_error(tmp_path):
     with pytest.raises(CassetteError), cassette(str(tmp_path / "x.yaml"), "rewind"):
         pass
+
+
+# --- recording never keeps secrets ------------------------------------------------------------
+
+SECRETS = {
+    "Authorization": "Bearer secret-bearer-4",
+    "Cookie": "session=secret-cookie-5",
+    "X-Subscription-Token": "secret-brave-6",
+    "DeepL-Auth-Key": "secret-deepl-7",
+}
+
+
+def test_record_strips_cookies_auth_headers_and_key_parameters(server, tmp_path):
+    path = tmp_path / "recorded.yaml"
+    query = "?key=secret-key-1&api_key=secret-key-2&token=secret-key-3&q=kept-term"
+    url = server.url("/echo") + query
+
+    async def ask():
+        async with httpx.AsyncClient(headers=SECRETS) as client:
+            return await client.get(url)
+
+    before = server.hits["/echo"]
+    with cassette(str(path), "record"):
+        live = asyncio.run(ask())
+    assert live.status_code == 200 and server.hits["/echo"] == before + 1
+    text = path.read_text(encoding="utf-8")
+    for secret in ("secret-key-", "secret-bearer", "secret-cookie", "secret-brave", "secret-deepl"):
+        assert secret not in text
+    assert "fixture-secret-cookie" not in text  # the server's Set-Cookie
+    assert "q=kept-term" in text and "Asked by" in text
+    recorded = yaml.safe_load(text)["interactions"][0]
+    headers = {k.lower() for k in recorded["request"]["headers"]}
+    assert not headers & {"authorization", "cookie", "x-subscription-token", "deepl-auth-key"}
+    assert "set-cookie" not in {k.lower() for k in recorded["response"]["headers"]}
+
+    # The same request, keys and all, replays from the scrubbed cassette without the server.
+    with cassette(str(path), "replay"):
+        again = asyncio.run(ask())
+    assert again.status_code == 200 and "Asked by" in again.text
+    assert server.hits["/echo"] == before + 1
+
+
+def test_record_then_replay_through_fetch_pages(server, tmp_path):
+    path = str(tmp_path / "run.yaml")
+    urls = [server.url("/ok"), server.url("/404")]
+    recorded = fetch(urls, replace(LIVE, cassette_path=path, cassette_mode="record"))
+    assert [recorded[u].status for u in urls] == ["ok", "http_404"]
+    hits = sum(server.hits.values())
+    replayed = fetch(urls, replace(LIVE, cassette_path=path))
+    assert [replayed[u].status for u in urls] == ["ok", "http_404"]
+    assert replayed[urls[0]].text == recorded[urls[0]].text
+    assert sum(server.hits.values()) == hits  # nothing asked of the server
+    uris = [i["request"]["uri"] for i in yaml.safe_load(open(path))["interactions"]]
+    assert server.url("/robots.txt") in uris  # robots.txt is part of the record
+
+
+# --- the second line of the guard: the address actually connected to ---------------------------
+
+
+def test_a_connection_that_lands_inside_is_dropped_before_any_request(server):
+    import httpcore
+
+    from citecheck.fetch import _CheckedBackend, _Exemptions
+
+    async def connect(exempt):
+        backend = _CheckedBackend(httpcore.AnyIOBackend(), exempt)
+        # The guard saw a public address a moment ago; the socket lands on loopback.
+        stream = await backend.connect_tcp("127.0.0.1", server.port, timeout=2)
+        await stream.aclose()
+
+    with pytest.raises(httpcore.ConnectError, match="loopback address 127.0.0.1"):
+        asyncio.run(connect(_Exemptions()))
+    asyncio.run(connect(_Exemptions(["127.0.0.0/8"])))  # an exempted network passes
+
+
+def test_allow_private_hosts_exempts_names_and_networks():
+    resolve = StubResolver({"cms.intranet.example": ["10.0.0.7"], "db.example.com": ["10.9.9.9"]})
+    hosts = ("intranet.example", "192.168.0.0/16")
+    assert address_allowed("cms.intranet.example", resolve, allow_hosts=hosts) == (True, "")
+    assert address_allowed("192.168.4.2", resolve, allow_hosts=hosts) == (True, "")
+    assert not address_allowed("db.example.com", resolve, allow_hosts=hosts)[0]
+    assert not address_allowed("10.0.0.1", resolve, allow_hosts=hosts)[0]
+
+
+def test_dns_failure_is_its_own_status(server):
+    transport = LoopbackOnlyTransport(server.port, ("news.example.com",))
+    url = "http://gone.example.com/story"
+    cfg = replace(LIVE, allow_private=False, archive_fallback=False)
+    page = fetch([url], cfg, transport=transport, resolve=StubResolver(PUBLIC))[url]
+    assert page.status == "dns_error" and "gone.example.com" in page.reason
+    assert transport.seen == [] and transport.refused == []

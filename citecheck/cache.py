@@ -1,0 +1,87 @@
+"""The on-disk HTTP cache: hishel's RFC 9111 cache over SQLite, under the user's cache directory.
+
+Re-running a check on a revised draft refetches nothing that is still fresh: a page whose
+Cache-Control or Expires says so (or whose Last-Modified allows a heuristic lifetime) is served
+from the file, and a stale one with a validator is revalidated with a conditional request. It is a
+private cache (one user's runs), so `Cache-Control: private` pages are kept too, and nothing marked
+`no-store` is ever written.
+
+The fetcher puts it *above* its own caps and decoding (`fetch._Wire`), so what is stored is the
+decoded, size-checked body, and a response that broke a cap is never stored. It is off in replay
+and record mode and when `FetchConfig.cache` is False (`--no-cache`).
+
+Where: `FetchConfig.cache_dir` (`--cache-dir`), else `$CITECHECK_CACHE_DIR`, else the platform's
+user cache directory (platformdirs when installed; `$XDG_CACHE_HOME` or `~/.cache` otherwise)
+plus `citecheck/`. The database is `http-cache.sqlite` in it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+import httpx
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "http-cache.sqlite"
+MAX_CACHE_BYTES = 512 * 1024**2  # hishel evicts the oldest entries past this
+
+
+def default_cache_dir() -> Path:
+    """The directory the cache lives in when none is configured."""
+    env = os.environ.get("CITECHECK_CACHE_DIR", "").strip()
+    if env:
+        return Path(env).expanduser()
+    try:
+        import platformdirs
+
+        return Path(platformdirs.user_cache_dir("citecheck", appauthor=False))
+    except ImportError:
+        pass
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "citecheck"
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "citecheck" / "Cache"
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(base) / "citecheck"
+
+
+def cache_transport(
+    inner: httpx.AsyncBaseTransport, directory: str | os.PathLike | None = None
+) -> httpx.AsyncBaseTransport | None:
+    """`inner` behind an RFC 9111 cache stored in `directory`; None (no cache, a warning in the
+    log) when hishel is not installed or the directory cannot be written."""
+    try:
+        from hishel import AsyncSqliteStorage, CacheOptions
+        from hishel.httpx import AsyncCacheTransport
+    except ImportError:
+        log.warning("hishel is not installed: fetching without the HTTP cache")
+        return None
+    where = Path(directory).expanduser() if directory else default_cache_dir()
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        probe = where / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        log.warning("cache directory %s is not writable (%s): fetching without cache", where, exc)
+        return None
+    try:
+        storage = AsyncSqliteStorage(database_path=where / DB_NAME, max_size=MAX_CACHE_BYTES)
+        return AsyncCacheTransport(inner, storage=storage, rfc=CacheOptions(shared=False))
+    except TypeError:  # hishel 1.x: RFC 9111 is its default policy, no max_size
+        storage = AsyncSqliteStorage(database_path=where / DB_NAME)
+        return AsyncCacheTransport(inner, storage=storage)
+
+
+def served_from_cache(response: httpx.Response) -> bool:
+    """Whether the cache answered (a fresh hit, or a stale entry the server confirmed)."""
+    status = response.extensions.get("caching")  # hishel 2.x: a CacheStatus dict
+    if isinstance(status, dict):
+        return bool(status.get("from_cache"))
+    if status is not None:
+        return bool(getattr(status, "from_cache", False))
+    return bool(response.extensions.get("hishel_from_cache"))  # hishel 1.x
