@@ -5,6 +5,7 @@ a connection outside 127.0.0.1."""
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import replace
 
 import httpx
@@ -463,3 +464,132 @@ def test_dns_failure_is_its_own_status(server):
     page = fetch([url], cfg, transport=transport, resolve=StubResolver(PUBLIC))[url]
     assert page.status == "dns_error" and "gone.example.com" in page.reason
     assert transport.seen == [] and transport.refused == []
+
+
+# --- dead links and the Internet Archive ------------------------------------------------------
+# Fixtures: the availability API's documented answer shape
+# ({"url", "archived_snapshots": {"closest": {"status", "available", "url", "timestamp"}}}) on
+# example.* URLs, written for these tests (X-Fixture header), not recorded from the archive.
+
+DEAD = "https://www.example.com/news/2025/03/18/petition-delivered"
+NO_CAPTURE = "https://www.example.com/news/2025/03/19/never-archived"
+NOT_ASKED = "https://www.example.com/news/2025/03/20/gone-for-good"
+SNAPSHOT = "20250318093000"
+CAPTURE = f"https://web.archive.org/web/{SNAPSHOT}id_/{DEAD}"
+FIXTURE_HEADERS = {"X-Fixture": ["written for citecheck tests; not a real archive answer"]}
+
+
+def availability_uri(url: str) -> str:
+    from citecheck.discover.backends.wayback import AVAILABILITY_API
+    from citecheck.discover.search import Call
+
+    return Call(AVAILABILITY_API, (("url", url),)).uri
+
+
+def availability(url: str, closest: dict | None) -> dict:
+    body = {"url": url, "archived_snapshots": {"closest": closest} if closest else {}}
+    headers = {"Content-Type": ["application/json"], **FIXTURE_HEADERS}
+    return interaction(availability_uri(url), body=json.dumps(body), headers=headers)
+
+
+def archive_cassette(tmp_path) -> str:
+    closest = {
+        "status": "200",
+        "available": True,
+        "url": f"http://web.archive.org/web/{SNAPSHOT}/{DEAD}",
+        "timestamp": SNAPSHOT,
+    }
+    gone = {"Content-Type": ["text/html"], **FIXTURE_HEADERS}
+    return write_cassette(
+        tmp_path / "archive.yaml",
+        [
+            interaction(DEAD, 404, "<p>Page not found</p>", gone),
+            availability(DEAD, closest),
+            interaction(CAPTURE, headers={"Content-Type": ["text/html"], **FIXTURE_HEADERS}),
+            interaction(NO_CAPTURE, 404, "<p>Page not found</p>", gone),
+            availability(NO_CAPTURE, None),
+            interaction(NOT_ASKED, 410, "<p>Gone</p>", gone),
+        ],
+    )
+
+
+def test_a_dead_link_is_read_from_its_closest_snapshot(tmp_path):
+    path = archive_cassette(tmp_path)
+    page = fetch([DEAD], FetchConfig(cassette_path=path))[DEAD]
+    assert page.status == "ok", page.reason
+    assert "every twenty minutes" in page.text
+    assert page.url == DEAD and page.final_url == DEAD
+    assert page.archive_url == CAPTURE
+    assert "404" in page.reason and "Internet Archive" in page.reason
+    assert "2025-03-18 09:30:00 UTC" in page.reason and CAPTURE in page.reason
+
+
+def test_no_capture_or_no_answer_keeps_the_dead_status(tmp_path):
+    path = archive_cassette(tmp_path)
+    pages = fetch([NO_CAPTURE, NOT_ASKED], FetchConfig(cassette_path=path))
+    none, unasked = pages[NO_CAPTURE], pages[NOT_ASKED]
+    assert none.status == "http_404" and "holds no capture" in none.reason
+    assert none.archive_url is None
+    assert unasked.status == "http_410"
+    assert "no archived copy" in unasked.reason and "cassette" in unasked.reason
+
+
+def test_archive_fallback_can_be_switched_off(tmp_path):
+    path = archive_cassette(tmp_path)
+    page = fetch([DEAD], FetchConfig(cassette_path=path, archive_fallback=False))[DEAD]
+    assert page.status == "http_404" and page.archive_url is None
+    assert "archive" not in page.reason.lower()
+
+
+def test_the_sample_drafts_dead_link_stays_dead_in_replay():
+    from conftest import SAMPLE_CASSETTE
+
+    url = "https://news.example.org/local/2025/03/18/footbridge-petition-delivered-to-town-hall"
+    page = fetch([url], FetchConfig(cassette_path=str(SAMPLE_CASSETTE)))[url]
+    assert page.status == "http_404" and page.archive_url is None
+
+
+def test_a_dns_failure_falls_back_to_the_archive():
+    """Live mode, the network replaced by a MockTransport that plays the archive's part."""
+    url = "https://vanished.example.net/2024/story"
+    capture = f"https://web.archive.org/web/20240102030405id_/{url}"
+    asked: list[str] = []
+
+    def archive(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        if request.url.host == "archive.org":
+            closest = {
+                "status": "200",
+                "available": True,
+                "url": f"http://web.archive.org/web/20240102030405/{url}",
+                "timestamp": "20240102030405",
+            }
+            return httpx.Response(
+                200, json={"url": url, "archived_snapshots": {"closest": closest}}
+            )
+        if str(request.url) == capture:
+            return httpx.Response(200, html=FIXTURE_HTML)
+        return httpx.Response(404)
+
+    resolve = StubResolver({"web.archive.org": ["207.241.237.3"]})
+    cfg = replace(LIVE, allow_private=False, robots=False)
+    page = fetch([url], cfg, transport=httpx.MockTransport(archive), resolve=resolve)[url]
+    assert page.status == "ok", page.reason
+    assert page.archive_url == capture
+    assert "cannot resolve vanished.example.net" in page.reason
+    assert asked == [availability_uri(url), capture]
+
+
+def test_internal_and_literal_hosts_are_never_sent_to_the_archive(server):
+    asked: list[str] = []
+
+    def archive(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        return httpx.Response(404)
+
+    urls = [server.url("/404"), "http://cms.intranet/story", "http://wiki.corp/page"]
+    resolve = StubResolver({})
+    fetch(
+        urls, replace(LIVE, robots=False), transport=httpx.MockTransport(archive), resolve=resolve
+    )
+    assert not [u for u in asked if "archive.org" in u]
