@@ -593,3 +593,62 @@ def test_internal_and_literal_hosts_are_never_sent_to_the_archive(server):
         urls, replace(LIVE, robots=False), transport=httpx.MockTransport(archive), resolve=resolve
     )
     assert not [u for u in asked if "archive.org" in u]
+
+
+# --- the on-disk HTTP cache -------------------------------------------------------------------
+
+
+def test_a_second_run_fetches_nothing_that_is_fresh(server, tmp_path):
+    cache_dir = tmp_path / "cache"
+    cfg = replace(LIVE, cache=True, cache_dir=str(cache_dir))
+    fresh, nostore = server.url("/cached"), server.url("/no-store")
+    before = (server.hits["/cached"], server.hits["/no-store"])
+    first = fetch([fresh, nostore], cfg)
+    assert first[fresh].status == "ok" and not first[fresh].from_cache
+    second = fetch([fresh, nostore], cfg)
+    assert second[fresh].status == "ok" and second[fresh].from_cache
+    assert second[fresh].text == first[fresh].text
+    assert server.hits["/cached"] == before[0] + 1  # max-age=3600: not asked again
+    assert not second[nostore].from_cache
+    assert server.hits["/no-store"] == before[1] + 2  # no-store: asked every time
+    assert (cache_dir / "http-cache.sqlite").is_file()
+
+
+def test_cache_hits_show_in_the_source_status(server, tmp_path):
+    from citecheck.judge import Tried, _status
+    from citecheck.model import Candidate
+
+    cfg = replace(LIVE, cache=True, cache_dir=str(tmp_path))
+    url = server.url("/cached")
+    fetch([url], cfg)
+    page = fetch([url], cfg)[url]
+    assert _status(Tried(Candidate(url, "link"), page)).status == "ok (cache)"
+
+
+def test_a_body_over_the_cap_is_never_cached(server, tmp_path):
+    cfg = replace(LIVE, cache=True, cache_dir=str(tmp_path), max_bytes=100_000)
+    url = server.url("/huge-chunked")
+    before = server.hits["/huge-chunked"]
+    for _ in range(2):
+        assert fetch([url], cfg)[url].status == "too_large"
+    assert server.hits["/huge-chunked"] == before + 2
+
+
+def test_the_cache_is_off_in_replay_and_record(server, tmp_path):
+    path = str(tmp_path / "run.yaml")
+    cache_dir = tmp_path / "cache"
+    cfg = replace(LIVE, cache=True, cache_dir=str(cache_dir), cassette_path=path)
+    fetch([server.url("/cached")], replace(cfg, cassette_mode="record"))
+    page = fetch([server.url("/cached")], cfg)[server.url("/cached")]
+    assert page.status == "ok" and not page.from_cache
+    assert not cache_dir.exists()
+
+
+def test_default_cache_dir_follows_the_environment(monkeypatch, tmp_path):
+    from citecheck.cache import default_cache_dir
+
+    monkeypatch.setenv("CITECHECK_CACHE_DIR", str(tmp_path / "mine"))
+    assert default_cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv("CITECHECK_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir().name == "citecheck"
