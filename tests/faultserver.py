@@ -322,6 +322,7 @@ ROUTES: dict[str, Handler] = {
 class _Handler(http.server.BaseHTTPRequestHandler):
     server: FaultServer
     protocol_version = "HTTP/1.0"  # one request per connection: simple, and resets stay local
+    disable_nagle_algorithm = True  # headers and body go out at once, no delayed-ACK stalls
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         path = self.path.split("?", 1)[0]
@@ -368,8 +369,11 @@ class FaultServer(http.server.ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 256
 
-    def __init__(self, host: str = "127.0.0.1", *, latency: float = 0.0):
-        super().__init__((host, 0), _Handler)
+    def __init__(self, host: str = "127.0.0.1", *, latency: float = 0.0, keep_alive: bool = False):
+        handler = _Handler
+        if keep_alive:  # HTTP/1.1: connections stay open between requests (the benchmark)
+            handler = type("_KeepAliveHandler", (_Handler,), {"protocol_version": "HTTP/1.1"})
+        super().__init__((host, 0), handler)
         self.routes: dict[str, Handler] = dict(ROUTES)
         self.hits: Counter[str] = Counter()
         self.requests: list[tuple[str, dict[str, str], float]] = []  # path, headers, when
