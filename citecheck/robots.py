@@ -59,8 +59,11 @@ class RobotsFile:
 
     def __post_init__(self) -> None:
         if self.text:
-            from protego import Protego
-
+            try:
+                from protego import Protego
+            except ImportError:
+                log.warning("protego is not installed: robots.txt at %s not honoured", self.url)
+                return
             try:
                 self._parser = Protego.parse(self.text)
             except Exception:  # a file protego cannot read is no rules at all
