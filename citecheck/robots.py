@@ -27,7 +27,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def product_token(user_agent: str) -> str:
-    """The part of a User-Agent that robots.txt groups name: "citecheck/0.1 (+url)" -> "citecheck"."""
+    """The name robots.txt groups match: "citecheck/0.1 (+url)" -> "citecheck"."""
     m = _TOKEN.match(user_agent.strip())
     return m.group(0).lower() if m else "*"
 
