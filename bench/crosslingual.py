@@ -1,6 +1,7 @@
 """Quotes across languages on ../shared/datasets/crosslingual-dev, replayed from its cassette.
 
-    python bench/crosslingual.py [--data DIR] [--model use|e5] [--show-errors] [--no-translator]
+    python bench/crosslingual.py [--data DIR] [--model use|e5] [--show-errors]
+                                 [--translations CASSETTE | --no-translator]
 
 54 news documents (NTREX-128) in es, pt, ru, de and fr, quoted in English by drafts: 297 labelled
 quotes (faithful renderings -> translated; a changed number or negation -> altered; a sentence of
@@ -10,13 +11,15 @@ cassette; each quote goes through `citecheck.crosslingual.cross_match`. Per lang
 - located: the chosen passage holds the label's source sentence (faithful, number and negation
   quotes; top-1),
 - embedding only: verdict accuracy with no translator,
-- translator: verdict accuracy over the quotes whose translations were written by hand into
-  cassettes/translate/bench-handmade.yaml (see that file; a quote without one is not counted),
+- translator: verdict accuracy over the quotes whose translations were written by hand into a
+  DeepL-format cassette (`--translations`, default $CITECHECK_BENCH_TRANSLATIONS; a quote without
+  one is not counted). That file holds renderings of the data set's passages, so it lives next to
+  the data, never in this repository; without it the column is skipped,
 - unsafe: a changed number or negation, or a fabricated quote, graded `translated` (must be 0),
 
 then the sentences embedded per second (a fresh embedder, no cache), the model's load time and
 its installed size. Skips cleanly (exit 0) where the data set or the embedding extra is absent.
-The data never enters the repository (the hand-made cassette keys its requests by a hash).
+The data never enters the repository, and neither do the hand-made translations of it.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT = ROOT.parent / "shared" / "datasets" / "crosslingual-dev"
-HANDMADE = ROOT / "cassettes" / "translate" / "bench-handmade.yaml"
+HANDMADE = Path(os.environ.get("CITECHECK_BENCH_TRANSLATIONS", "") or "/nonexistent")
 VERDICT = {
     "translated": "translated",
     "altered": "altered",
@@ -98,6 +101,7 @@ def main() -> int:
     ap.add_argument("--model", default="use", choices=("use", "e5"))
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--no-translator", action="store_true")
+    ap.add_argument("--translations", type=Path, default=HANDMADE, help="hand-made cassette")
     ap.add_argument("--repeat", type=int, default=3, help="throughput runs (the best is shown)")
     ap.add_argument(
         "--print-hashes",
@@ -137,8 +141,8 @@ def main() -> int:
     size_mb = installed_size(dist) / 1e6
 
     translator = None
-    if not args.no_translator and HANDMADE.exists():
-        translator = HashKeyedTranslator(HANDMADE)
+    if not args.no_translator and args.translations.exists():
+        translator = HashKeyedTranslator(args.translations)
 
     page_lang = {u: detect(p.text) or p.language for u, p in pages.items()}
     rows = []
@@ -211,7 +215,7 @@ def main() -> int:
     if translator is not None:
         print(
             f"translator column: {sum(1 for r in rows if r[3])} quotes with a hand-made "
-            f"translation ({HANDMADE.relative_to(ROOT)}, not a real translator's output)"
+            f"translation ({args.translations}, not a real translator's output)"
         )
     else:
         print("translator column: skipped (no hand-made cassette, or --no-translator)")

@@ -60,13 +60,36 @@ _BACKEND_ENV = {
 
 def _backend_env(cfg) -> dict[str, str]:
     """os.environ, plus keys the config file says to read from other variables (never a key
-    written in the file itself: config.py refuses those)."""
+    written in the file itself: config.py refuses those), plus the config's translator settings
+    as the variables its back-end reads."""
+    from . import translate
+
     env = dict(os.environ)
     for backend, var in _BACKEND_ENV.items():
         key = cfg.api_key(backend)
         if key:
             env[var] = key
+    if t := cfg.translator:
+        where = f"{cfg.source or 'config'}: translator"
+        if t.key_env and not t.key():
+            raise ValueError(f"{where}: the environment variable {t.key_env} is not set")
+        try:
+            env.update(translate.settings_env(t.name, url=t.url, key=t.key(), model=t.model))
+        except ValueError as exc:
+            raise ValueError(f"{where}: {exc}") from None
     return env
+
+
+def _translator_choice(flag: str | None, cfg) -> tuple[bool, str | None]:
+    """(check quotes across languages at all, the translator back-end to prefer)."""
+    from . import translate
+
+    name = (flag if flag is not None else (cfg.translator.name if cfg.translator else "")).strip()
+    if name.lower() == "none":
+        return True, "none"
+    if name and name not in translate.names():
+        raise ValueError(f"unknown translator {name!r}: use one of {', '.join(translate.names())}")
+    return True, name or None
 
 
 @contextlib.contextmanager
@@ -131,13 +154,22 @@ _output = click.option("-o", "--output", "out", metavar="FILE", help="Write the 
     help="Search back-ends for quotes with no source (default: the keyless ones; '' for none).",
 )
 @click.option(
+    "--translator",
+    metavar="NAME",
+    help="deepl, libretranslate or openai, set up from the environment (default: the first one "
+    "configured); 'none' to locate foreign-language quotes by embedding alone.",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the on-disk HTTP cache.")
+@click.option("--cache-dir", metavar="DIR", help="Where the HTTP cache lives.")
+@click.option("--user-agent", metavar="STRING", help="The User-Agent to send (name a contact).")
+@click.option(
     "--config", "config_file", metavar="FILE",
     help="citecheck.toml or pyproject.toml to read (default: found from the draft upward).",
 )  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress or notes on stderr.")
 def check(
     paths, fmt, out, replay, record, offline, fail_on, sources_file, allow_private, search_names,
-    config_file, quiet,
+    translator, no_cache, cache_dir, user_agent, config_file, quiet,
 ):  # fmt: skip
     """Check the quotes in PATHS against their sources."""
     from . import discover
@@ -160,6 +192,20 @@ def check(
         search = tuple(parse_backend_names(search_names))
     else:
         search = cfg.search or None  # flags beat the config file, which beats the defaults
+    fetch = replace(FetchConfig(), **cfg.fetch_options())
+    if no_cache:
+        fetch = replace(fetch, cache=False)
+    if cache_dir:
+        fetch = replace(fetch, cache_dir=cache_dir)
+    if user_agent:
+        if not user_agent.strip() or any(c in user_agent for c in "\r\n"):
+            _error("--user-agent: must be one non-empty line")
+        fetch = replace(fetch, user_agent=user_agent.strip())
+    try:
+        cross_language, prefer = _translator_choice(translator, cfg)
+        env = _backend_env(cfg)
+    except ValueError as exc:
+        _error(str(exc))
     try:
         sources = tuple(discover.load_sources_file(sources_file)) if sources_file else ()
         with _progress(quiet) as progress:
@@ -171,8 +217,11 @@ def check(
                 sources=sources,
                 allow_private=allow_private,
                 search=search,
-                env=_backend_env(cfg),
-                fetch=replace(FetchConfig(), **cfg.fetch_options()),
+                env=env,
+                fetch=fetch,
+                cross_language=cross_language,
+                translator=prefer,
+                translate_languages=cfg.translator.languages if cfg.translator else (),
                 registry=Registry.load(cfg.outlets) if cfg.outlets else None,
                 progress=progress,
             )

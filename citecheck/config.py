@@ -10,10 +10,11 @@
     search = ["brave", "gdelt"]           # search back-ends, tried in this order
     brave_key_env = "BRAVE_API_KEY"       # API keys: only the NAME of an environment variable
 
-    [tool.citecheck.translator]           # or: translator = "argos"
-    name = "deepl"
-    url = "https://api-free.deepl.com"
-    key_env = "DEEPL_AUTH_KEY"
+    [tool.citecheck.translator]           # or: translator = "deepl" (settings from the env)
+    name = "libretranslate"               # deepl, libretranslate or openai (any compatible chat)
+    url = "https://translate.example.org" # the server (openai: the base URL; deepl: optional)
+    key_env = "LT_KEY"                    # the variable holding its key, if it needs one
+    model = "gpt-4o-mini"                 # openai only: the model to ask
     languages = ["es", "fr"]              # source languages to translate (empty: all)
 
 Keys never live in a config file (it is committed, copied into CI logs and bug reports): a
@@ -65,7 +66,7 @@ _TOP_KEYS = (
     "search",
     "translator",
 )
-_TRANSLATOR_KEYS = ("name", "url", "key_env", "languages")
+_TRANSLATOR_KEYS = ("name", "url", "model", "key_env", "languages")
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Translator:
     url: str | None = None
     key_env: str | None = None  # the environment variable that holds its key
     languages: tuple[str, ...] = ()  # source languages to translate; empty: all
+    model: str | None = None  # the model a chat endpoint (openai) is asked to use
 
     def key(self, environ: Mapping[str, str] | None = None) -> str | None:
         return _read_env(self.key_env, environ)
@@ -109,6 +111,8 @@ class Config:
         opts: dict[str, object] = {"concurrency": self.concurrency, "per_host": self.per_host}
         if self.user_agent:
             opts["user_agent"] = self.user_agent
+        if self.allow_private_hosts:
+            opts["allow_private_hosts"] = self.allow_private_hosts
         return opts
 
 
@@ -254,9 +258,18 @@ def _reject_secret(where: _Where, key: str, *, nested: bool = False) -> None:
         )
 
 
+def _translator_name(where: _Where, key: str, value: object) -> str:
+    from .translate import names
+
+    name = _backend_name(where, key, value)
+    if name not in names():
+        raise where.error(key, f"unknown translator {name!r} (known: {', '.join(names())})")
+    return name
+
+
 def _translator(where: _Where, value: object) -> Translator:
     if isinstance(value, str):
-        return Translator(name=_backend_name(where, "translator", value))
+        return Translator(name=_translator_name(where, "translator", value))
     if not isinstance(value, dict):
         raise where.error("translator", f"must be a name or a table, not {_show(value)}")
     inner = _Where(where.source, f"{where.section}translator.")
@@ -277,8 +290,9 @@ def _translator(where: _Where, value: object) -> Translator:
             raise inner.error("url", "must not carry credentials; name a key_env instead")
     languages = _str_list(inner, "languages", value.get("languages", []))
     return Translator(
-        name=_backend_name(inner, "name", value["name"]),
+        name=_translator_name(inner, "name", value["name"]),
         url=url,
+        model=_str(inner, "model", value["model"]) if "model" in value else None,
         key_env=_env_name(inner, "key_env", value["key_env"]) if "key_env" in value else None,
         languages=tuple(v.lower() for v in languages),
     )

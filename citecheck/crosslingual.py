@@ -81,7 +81,7 @@ _ABBREV = frozenset(
 )
 _NUMBERED = frozenset("no nr nº núm art vol p pp".split())  # abbreviations before a number
 # Capitalised words that begin a sentence, never a name: a heading glued to the first sentence
-# ("... Belfast Giants Les Dundee Stars ont ...") is cut before them.
+# ("... Tamblewick Rovers Les Westbank Wanderers ont ...") is cut before them.
 _STARTERS = {
     "en": "The An He She They It We In On At But And This That These Those There His Her "
     "Their Its After Before When While However Police Officials",

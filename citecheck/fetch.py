@@ -34,6 +34,7 @@ import asyncio
 import contextlib
 import email.utils
 import ipaddress
+import json
 import logging
 import random
 import socket
@@ -287,6 +288,27 @@ def _same_uri_without_secrets(r1, r2) -> None:
     assert _scrub_uri(r1.uri) == _scrub_uri(r2.uri), f"{r1.uri} != {r2.uri}"
 
 
+def _body_without_secrets(body: bytes | str | None) -> object:
+    """A request body to compare: JSON without secret keys (LibreTranslate's api_key travels in
+    the body), or the raw bytes."""
+    raw = body.encode() if isinstance(body, str) else (body or b"")
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return raw
+    if isinstance(data, dict):
+        data = {k: v for k, v in data.items() if k.lower() not in _SECRET_PARAMS}
+    return data
+
+
+def _same_body_without_secrets(r1, r2) -> None:
+    """vcrpy matcher: POSTs (translator calls, all to one URL) match on their body; GETs on the
+    URI alone, as they were recorded."""
+    if r1.method.upper() == "GET" and r2.method.upper() == "GET":
+        return
+    assert _body_without_secrets(r1.body) == _body_without_secrets(r2.body), "bodies differ"
+
+
 @contextlib.contextmanager
 def cassette(path: str, mode: CassetteMode = "replay") -> Iterator[None]:
     """Serve every httpx request from a vcrpy cassette ("replay") or save them to one ("record").
@@ -299,13 +321,15 @@ def cassette(path: str, mode: CassetteMode = "replay") -> Iterator[None]:
         raise CassetteError(f"unknown cassette mode {mode!r}: use replay or record")
     recorder = vcr.VCR(
         record_mode="none" if mode == "replay" else "all",
-        match_on=["method", "uri_without_secrets"],
+        match_on=["method", "uri_without_secrets", "body_without_secrets"],
         decode_compressed_response=True,
         filter_headers=list(_SECRET_HEADERS),
         filter_query_parameters=list(_SECRET_PARAMS) if mode == "record" else [],
+        filter_post_data_parameters=list(_SECRET_PARAMS) if mode == "record" else [],
         before_record_response=_drop_response_secrets,
     )
     recorder.register_matcher("uri_without_secrets", _same_uri_without_secrets)
+    recorder.register_matcher("body_without_secrets", _same_body_without_secrets)
     if mode == "replay":
         recorder.register_persister(_ReplayPersister)
     token = _REPLAYING.set(mode == "replay")

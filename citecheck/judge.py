@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .crosslingual import CrossMatch
 from .model import Attribution, Candidate, Evidence, Finding, Match, Page, SourceStatus
 
-_GRADE_RANK = {"exact": 3, "supported": 3, "close": 2, "altered": 1, "none": 0}
+_GRADE_RANK = {"exact": 3, "supported": 3, "close": 2, "translated": 1.5, "altered": 1, "none": 0}
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Tried:
     page: Page
     match: Match | None = None  # None when the page was not read or is in another language
     source_speaker: str | None = None  # who the page gives the matched words to
+    cross: CrossMatch | None = None  # the cross-language match, for a page in another language
 
 
 def _status(t: Tried) -> SourceStatus:
@@ -86,10 +88,9 @@ def judge(
     if failed_links or not matched:
         if foreign and not matched:
             langs = ", ".join(sorted({t.page.language or "?" for t in foreign}))
-            reason = (
-                f"language: the source is in {langs} and no translator is configured "
-                f"({foreign[0].page.url})"
-            )
+            why = next((t.cross.reason for t in foreign if t.cross is not None), "")
+            reason = why or f"language: the source is in {langs} and no translator is configured"
+            reason += f" ({foreign[0].page.url})"
         else:
             reason = "; ".join(f"{t.page.status} at {t.page.url}" for t in failed[:3])
             if failed_links:
@@ -132,6 +133,8 @@ def _evidence(t: Tried) -> Evidence:
         diff=m.diff,
         speaker=t.source_speaker,
         archive_url=t.page.archive_url,
+        translation=t.cross.translation if t.cross else None,
+        backends=t.cross.backends if t.cross else (),
     )
 
 
@@ -153,6 +156,7 @@ def _verdict(attr: Attribution, t: Tried, base: dict) -> Finding:
         "close": "close",
         "altered": "altered",
         "supported": "supported",
+        "translated": "translated",
     }[m.grade]
     reason = (
         m.reason
@@ -161,6 +165,7 @@ def _verdict(attr: Attribution, t: Tried, base: dict) -> Finding:
             "close": "same words; punctuation or spelling differs",
             "altered": "the source's words differ",
             "supported": "the source backs the reported statement",
+            "translated": "the quote renders the source in another language",
         }[verdict]
     )
     return Finding(attr, verdict, score=m.score, reason=reason, evidence=ev, **base)

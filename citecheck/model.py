@@ -148,7 +148,7 @@ class Match:
     """
 
     url: str
-    grade: Literal["exact", "close", "altered", "supported", "none"]
+    grade: Literal["exact", "close", "altered", "supported", "translated", "none"]
     score: float  # 0..1 similarity of quote and passage
     passage: str = ""
     passage_span: Span | None = None  # into Page.text
@@ -172,6 +172,8 @@ class Evidence:
     diff: tuple[DiffOp, ...] = ()
     speaker: str | None = None  # who the source gives the words to, where it says
     archive_url: str | None = None
+    translation: str | None = None  # the passage in the quote's language, when translated
+    backends: tuple[str, ...] = ()  # embedding model and translator used, for `translated`
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -16,10 +17,11 @@ from pathlib import Path
 
 import httpx
 
-from . import discover
+from . import discover, translate
 from .attribution import extract as extract_attributions
 from .attribution import speaker_in_source
 from .attribution.names import is_org
+from .crosslingual import cross_match
 from .discover.backends import DEFAULT as DEFAULT_BACKENDS
 from .discover.search import RateLimiter, build_backends, check_claims, discover_sources
 from .document import load, load_text
@@ -27,7 +29,16 @@ from .fetch import FetchConfig, cassette, fetch_pages_sync
 from .judge import Tried, judge
 from .language import detect
 from .match import match_quote, prepare_page
-from .model import Attribution, Candidate, Document, DocumentReport, Finding, Page, Report
+from .model import (
+    Attribution,
+    Candidate,
+    Document,
+    DocumentReport,
+    Finding,
+    Match,
+    Page,
+    Report,
+)
 from .outlets import Registry, default_registry
 from .support import support_claim
 
@@ -48,6 +59,10 @@ class Options:
     env: Mapping[str, str] | None = None  # where back-end keys come from (default os.environ)
     fetch: FetchConfig = field(default_factory=FetchConfig)
     registry: Registry | None = None
+    cross_language: bool = True  # check quotes against pages in another language (issue 7)
+    translator: str | None = None  # a translator back-end by name; None: the first configured;
+    # "none": no translator (foreign-language quotes are located by embedding alone)
+    translate_languages: tuple[str, ...] = ()  # page languages to translate; empty: all
     progress: Callable[[str], None] | None = field(default=None, compare=False)  # stage notes
 
 
@@ -115,7 +130,7 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
 
     note = opts.progress or (lambda _msg: None)
     note("searching for unlinked sources")
-    found, claims = _search(plans, reg, opts)
+    found, claims = _search(plans, reg, opts, _search_translations(plans, reg, opts))
     for d, (_doc, items) in enumerate(plans):
         for k, (attr, cands, searched) in enumerate(items):
             extra, reasons = found.get((d, attr.id), ([], []))
@@ -141,6 +156,94 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
     note("matching quotes against their sources")
     page_langs: dict[str, str | None] = {}
     reports = []
+    with contextlib.ExitStack() as stack:
+        cross = _cross_context(opts, stack)
+        reports = _match_all(plans, pages, prepared, speakers, page_langs, cross, opts)
+    return Report(tuple(reports), checked=True)
+
+
+@dataclass
+class _Cross:
+    """What a page in another language is checked with. The embedder loads (about 2 s) only
+    when a run meets such a page; None without the citecheck[multilingual] extra."""
+
+    enabled: bool = True
+    translator: object | None = None  # a citecheck.translate.Bound, or None
+    languages: tuple[str, ...] = ()  # page languages the translator is used for; empty: all
+
+    def translator_for(self, language: str | None) -> object | None:
+        if self.languages and (language or "") not in self.languages:
+            return None
+        return self.translator
+
+    @functools.cached_property
+    def embedder(self):
+        if not self.enabled:
+            return None
+        from . import embed  # numpy and the model come with the extra: import only when needed
+
+        return embed.default_embedder()
+
+
+def _translator(opts: Options, stack: contextlib.ExitStack) -> translate.Bound | None:
+    """The configured translator, bound to a client that lives as long as `stack`; in replay
+    (record) mode its requests are served from (saved into) the run's cassette."""
+    if opts.offline or not opts.cross_language or opts.translator == "none":
+        return None
+    env = os.environ if opts.env is None else opts.env
+    backend = translate.pick(env, prefer=opts.translator)
+    if backend is None:
+        return None
+    if opts.replay or opts.record:
+        mode = "replay" if opts.replay else "record"
+        stack.enter_context(cassette(opts.replay or opts.record, mode))
+    return translate.bind(backend, stack.enter_context(translate.client()))
+
+
+def _cross_context(opts: Options, stack: contextlib.ExitStack) -> _Cross | None:
+    if not opts.cross_language:
+        return None
+    return _Cross(translator=_translator(opts, stack), languages=tuple(opts.translate_languages))
+
+
+def _search_translations(plans, reg: Registry, opts: Options) -> dict[int, dict[str, str]]:
+    """The unlinked quotes whose credited outlet writes in another language, translated into
+    that language for the search back-ends (document -> attribution id -> text). Empty without a
+    translator or a search; a translator's failure only costs these extra queries."""
+    names = opts.search if opts.search is not None else DEFAULT_BACKENDS
+    if opts.offline or not names or opts.translator == "none" or not opts.cross_language:
+        return {}
+    wanted: dict[tuple[str, str], list[tuple[int, Attribution]]] = {}  # (from, to) -> quotes
+    for d, (doc, items) in enumerate(plans):
+        doc_lang: list[str | None] = []
+        for attr, cands, *_ in items:
+            if not attr.checkable or cands or attr.kind == "indirect":
+                continue
+            source = discover.expected_language(attr, reg)
+            if not source or (opts.translate_languages and source not in opts.translate_languages):
+                continue
+            quote_lang = _quote_language(attr, doc, doc_lang, opts)
+            if quote_lang and quote_lang != source:
+                wanted.setdefault((quote_lang, source), []).append((d, attr))
+    out: dict[int, dict[str, str]] = {}
+    if not wanted:
+        return out
+    with contextlib.ExitStack() as stack:
+        tr = _translator(opts, stack)
+        if tr is None:
+            return out
+        for (quote_lang, source), group in wanted.items():
+            try:
+                texts = tr([a.quote for _, a in group], quote_lang, source)
+            except Exception:  # noqa: BLE001 - a TranslateError or a broken answer: no extra query
+                continue
+            for (d, attr), text in zip(group, texts, strict=True):
+                out.setdefault(d, {})[attr.id] = text
+    return out
+
+
+def _match_all(plans, pages, prepared, speakers, page_langs, cross, opts):
+    reports = []
     for doc, items in plans:
         findings = []
         doc_lang: list[str | None] = []  # detected once, on first need
@@ -149,7 +252,13 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
                 lang = _quote_language(attr, doc, doc_lang, opts) if cands else None
                 tried = [
                     _try(
-                        attr, c, _with_language(pages[c.url], page_langs), lang, prepared, speakers
+                        attr,
+                        c,
+                        _with_language(pages[c.url], page_langs),
+                        lang,
+                        prepared,
+                        speakers,
+                        cross,
                     )
                     for c in cands
                 ]
@@ -167,13 +276,15 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
                 finding = replace(finding, fact_checks=fact_checks)
             findings.append(finding)
         reports.append(DocumentReport(doc.path, tuple(findings), doc))
-    return Report(tuple(reports), checked=True)
+    return reports
 
 
 Found = dict[tuple[int, str], tuple[list, list]]  # (document index, attribution id) -> results
 
 
-def _search(plans, reg: Registry, opts: Options) -> tuple[Found, Found]:
+def _search(
+    plans, reg: Registry, opts: Options, source_texts: dict | None = None
+) -> tuple[Found, Found]:
     """Ask the search back-ends for the quotes the draft gives no source for, and the fact-check
     back-ends about every checkable quote; one event loop and one client for the whole run, with
     per-host rate limits shared. Never raises for a back-end.
@@ -197,7 +308,7 @@ def _search(plans, reg: Registry, opts: Options) -> tuple[Found, Found]:
         return {}, {}
 
     async def gather(call, groups) -> Found:
-        results = await asyncio.gather(*(call(attrs) for _, attrs in groups))
+        results = await asyncio.gather(*(call(attrs, d) for d, attrs in groups))
         return {
             (d, aid): r
             for (d, _), res in zip(groups, results, strict=True)
@@ -211,13 +322,20 @@ def _search(plans, reg: Registry, opts: Options) -> tuple[Found, Found]:
             headers={"User-Agent": cfg.user_agent},
         ) as client:
             found = await gather(
-                lambda attrs: discover_sources(
-                    attrs, reg, backends, client, max_per_quote=opts.max_search_results
+                lambda attrs, d: discover_sources(
+                    attrs,
+                    reg,
+                    backends,
+                    client,
+                    max_per_quote=opts.max_search_results,
+                    source_texts=(source_texts or {}).get(d),
                 ),
                 unlinked,
             )
             checks = (
-                await gather(lambda attrs: check_claims(attrs, reg, backends, client), checkable)
+                await gather(
+                    lambda attrs, _d: check_claims(attrs, reg, backends, client), checkable
+                )
                 if claims
                 else {}
             )
@@ -262,11 +380,26 @@ def _try(
     quote_language: str | None,
     prepared: dict,
     speakers: dict,
+    cross: _Cross | None = None,
 ) -> Tried:
     if not page.ok or not page.text:
         return Tried(cand, page)
     if page.language and quote_language and page.language != quote_language:
-        return Tried(cand, page)  # another language: a translator's job (not configured)
+        if attr.kind == "indirect" or cross is None:
+            return Tried(cand, page)  # reported speech across languages: not checked yet
+        cm = cross_match(
+            attr.quote,
+            quote_language,
+            page.text,
+            page.language,
+            embedder=cross.embedder,
+            translator=cross.translator_for(page.language),
+            url=page.final_url or page.url,
+        )
+        if cm.grade == "unavailable":
+            return Tried(cand, page, cross=cm)
+        m = Match(cm.url, cm.grade, cm.score, cm.passage, cm.passage_span, cm.diff, cm.reason)
+        return Tried(cand, page, m, cross=cm)
     pp = prepared.get(page.url)
     if pp is None:
         pp = prepared[page.url] = prepare_page(page.text)

@@ -2,8 +2,11 @@
 """Build cassettes/sample.yaml, the offline sources for examples/sample-draft.md.
 
 The cassette answers `GET <url>` for every fixture page in examples/pages/ with that page's HTML,
-and answers the draft's dead link with a 404, in vcrpy's cassette format (version 1). Replay it
-with `citecheck check examples/sample-draft.md --replay cassettes/sample.yaml`.
+answers the draft's dead link with a 404, and answers a LibreTranslate server at
+translate.example.net for the Spanish passage the sample quotes (translated by hand, in the format
+LibreTranslate's API documents), in vcrpy's cassette format (version 1). Replay it with
+`citecheck check examples/sample-draft.md --replay cassettes/sample.yaml`, and with the translator
+`LIBRETRANSLATE_URL=https://translate.example.net citecheck check ...` (same cassette).
 
     python scripts/build_sample_cassette.py          # (re)write cassettes/sample.yaml
     python scripts/build_sample_cassette.py --check  # exit 1 if the committed cassette is stale
@@ -16,6 +19,7 @@ written for the project can end up in the cassette.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -72,6 +76,19 @@ NOT_FOUND_BODY = """<!doctype html>
 
 HTML_HEADERS = {"Content-Type": ["text/html; charset=utf-8"]}
 
+# The LibreTranslate server the README's translator example points at, and the passages it
+# answers: (text as the Spanish fixture page has it, source language, English by hand).
+TRANSLATOR_URL = "https://translate.example.net"
+TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
+    (
+        "“Desde que cerraron el puente, la mitad de mis clientes ya no cruzan el río”, dijo "
+        "Ximena Arrebol, dueña del negocio desde hace once años.",
+        "es",
+        "“Since they closed the bridge, half of my customers no longer cross the river,” said "
+        "Ximena Arrebol, who has owned the business for eleven years.",
+    ),
+)
+
 
 def _interaction(uri: str, code: int, message: str, body: str) -> dict:
     return {
@@ -80,6 +97,28 @@ def _interaction(uri: str, code: int, message: str, body: str) -> dict:
             "body": {"string": body},
             "headers": dict(HTML_HEADERS),
             "status": {"code": code, "message": message},
+        },
+    }
+
+
+def _translation(text: str, source: str, english: str) -> dict:
+    """A LibreTranslate exchange, the request built by citecheck's own back-end so that it always
+    matches what a run sends."""
+    sys.path.insert(0, str(ROOT))
+    from citecheck.translate.libretranslate import LibreTranslate
+
+    req = LibreTranslate({"LIBRETRANSLATE_URL": TRANSLATOR_URL}).request([text], source, "en")
+    return {
+        "request": {
+            "body": req.content.decode("utf-8"),
+            "headers": {},
+            "method": "POST",
+            "uri": str(req.url),
+        },
+        "response": {
+            "body": {"string": json.dumps({"translatedText": [english]}, ensure_ascii=False)},
+            "headers": {"Content-Type": ["application/json"]},
+            "status": {"code": 200, "message": "OK"},
         },
     }
 
@@ -103,7 +142,9 @@ def build() -> dict:
         interactions.append(_interaction(uri, 200, "OK", html))
     for uri in DEAD_URLS:
         interactions.append(_interaction(uri, 404, "Not Found", NOT_FOUND_BODY))
-    interactions.sort(key=lambda i: i["request"]["uri"])
+    for text, source, english in TRANSLATIONS:
+        interactions.append(_translation(text, source, english))
+    interactions.sort(key=lambda i: (i["request"]["uri"], i["request"]["body"] or ""))
     return {"interactions": interactions, "version": 1}
 
 

@@ -13,7 +13,6 @@ The requests come from the back-ends' own `request()`, so a cassette always matc
     python scripts/build_translate_cassettes.py --check  # exit 1 if a committed cassette is stale
 
 Not recorded from any API. Do not edit the YAML by hand: change the data here and re-run.
-(`cassettes/translate/bench-handmade.yaml` is not written by this script: see its header.)
 Replay with match_on method, uri and body: one URL answers every text.
 """
 

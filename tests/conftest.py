@@ -26,3 +26,10 @@ def _loopback_only(host, *args, **kwargs):
 @pytest.fixture(autouse=True)
 def _no_dns(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", _loopback_only)
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(monkeypatch, tmp_path_factory):
+    """Each test gets its own HTTP cache directory: no test reads what another (or a user's
+    own runs) left in ~/.cache/citecheck."""
+    monkeypatch.setenv("CITECHECK_CACHE_DIR", str(tmp_path_factory.mktemp("http-cache")))

@@ -46,7 +46,7 @@ def test_sample_shows_every_verdict(sample_json):
         "We have known for three ": "altered",  # word changed
         "We can carry the whole e": "not_found",  # fabricated
         "More than 3,000 people s": "unverifiable",  # dead link
-        "Since they closed the br": "unverifiable",  # Spanish source, no translator
+        "Since they closed the br": "translated",  # Spanish source, located by embedding
         "The pier is not going to": "verified",  # pronoun speaker, straight quotes in source
         "consultation": None,  # scare quote: listed, not checked
         "the council would pay Ta": "supported",  # reported speech, no quote marks
@@ -69,7 +69,11 @@ def test_sample_findings_carry_evidence_and_diff(sample_json):
     dead = atts["More than 3,000 people s"]
     assert dead["sources"][0]["status"] == "http_404" and "404" in dead["reason"]
     lang = atts["Since they closed the br"]
-    assert lang["reason"].startswith("language") and "es" in lang["reason"]
+    assert lang["evidence"]["url"].startswith("https://noticias.example.org/")
+    assert lang["evidence"]["language"] == "es"
+    assert "Desde que cerraron el puente" in lang["evidence"]["passage"]
+    assert lang["evidence"]["backends"] == ["use-multilingual-v3"]
+    assert lang["evidence"]["translation"] is None  # no translator configured
     pronoun = atts["The pier is not going to"]
     assert pronoun["speaker"] == "Ingrid Halloway"
 
@@ -107,8 +111,10 @@ def test_text_report_reads_verdict_first():
 
 
 def test_fail_on_controls_the_exit_code():
-    code, *_ = run("check", SAMPLE, "--replay", SAMPLE_CASSETTE, "--fail-on", "translated")
+    code, *_ = run("check", SAMPLE, "--replay", SAMPLE_CASSETTE, "--fail-on", "")
     assert code == 0
+    code, *_ = run("check", SAMPLE, "--replay", SAMPLE_CASSETTE, "--fail-on", "translated")
+    assert code == 1
 
 
 def test_seed_offline_lists_every_attribution_quickly():
@@ -208,9 +214,9 @@ def test_check_text_api():
 
 def test_config_file_sets_fail_on_and_flags_override_it(tmp_path):
     cfg = tmp_path / "citecheck.toml"
-    cfg.write_text('fail_on = ["translated"]\n', encoding="utf-8")
+    cfg.write_text("fail_on = []\n", encoding="utf-8")
     base = ["check", SAMPLE, "--replay", SAMPLE_CASSETTE, "--config", cfg]
-    assert run(*base)[0] == 0  # nothing translated in the sample
+    assert run(*base)[0] == 0  # the config fails on nothing
     assert run(*base, "--fail-on", "altered")[0] == 1
 
 
@@ -231,3 +237,28 @@ def test_every_format_renders_the_sample(fmt):
 def test_no_progress_noise_when_not_a_terminal():
     code, out, err = run("check", SAMPLE, "--replay", SAMPLE_CASSETTE, "--format", "json")
     assert err == "" and json.loads(out)["schema"] == 1
+
+
+def test_cache_and_user_agent_flags(tmp_path):
+    """--cache-dir keeps pages between runs, --no-cache asks again, --user-agent is sent."""
+    from faultserver import FaultServer
+
+    with FaultServer() as server:
+        url = server.url("/cached")
+        draft = tmp_path / "draft.md"
+        draft.write_text(
+            f"Fixture draft. “Cached page text for the test,” said Ada Example ([link]({url})).\n",
+            encoding="utf-8",
+        )
+        cache = tmp_path / "cache"
+        base = ["check", draft, "--allow-private", "--search", "", "--cache-dir", cache]
+        ua = "desk-bot/1.0 (desk@example.org)"
+        assert run(*base, "--user-agent", ua)[0] in (0, 1)
+        assert server.hits["/cached"] == 1 and (cache / "http-cache.sqlite").is_file()
+        assert any(h.get("User-Agent") == ua for p, h, _ in server.requests if p == "/cached")
+        run(*base)
+        assert server.hits["/cached"] == 1  # fresh in the cache: not asked again
+        run(*base, "--no-cache")
+        assert server.hits["/cached"] == 2
+    code, _, err = run(*base, "--user-agent", "two\nlines")
+    assert code == 2 and "--user-agent" in err and len(err.strip().splitlines()) == 1

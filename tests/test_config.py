@@ -66,6 +66,7 @@ def test_pyproject_tool_table_is_read_from_a_drafts_directory(repo):
         "concurrency": 4,
         "per_host": 1,
         "user_agent": "desk-bot/1.0 (desk@example.org)",
+        "allow_private_hosts": ("cms.intranet.example", "10.0.0.0/8"),
     }
     assert cfg.source == (repo / "pyproject.toml").resolve()
 
@@ -97,11 +98,13 @@ def test_explicit_file_and_relative_outlets(repo):
     outlets = _write(repo / "conf" / "outlets.toml", "")
     cfg_file = _write(
         repo / "conf" / "desk.toml",
-        'outlets = "outlets.toml"\ntranslator = "argos"\n',
+        'outlets = "outlets.toml"\ntranslator = "libretranslate"\n',
     )
     cfg = load_config(cfg_file)
     assert cfg.outlets == outlets
-    assert cfg.translator == Translator("argos")
+    assert cfg.translator == Translator("libretranslate")
+    message = _error(repo / "conf" / "argos.toml", 'translator = "argos"\n')
+    assert "translator" in message and "unknown translator 'argos'" in message
     message = _error(repo / "conf" / "bad.toml", 'outlets = "missing.toml"\n')
     assert "outlets" in message and "no such file" in message
     with pytest.raises(ValueError, match="config file not found"):

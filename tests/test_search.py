@@ -113,6 +113,21 @@ def test_build_queries_loose_has_surname_and_rare_words_when_languages_agree():
     assert all(w in QUOTE for w in words[1:])
 
 
+def test_build_queries_adds_loose_queries_in_the_sources_language_from_a_translation():
+    reg = default_registry()
+    a = attr(QUOTE, speaker="Dorian Pemberwick", outlet="El País")
+    spanish = "El ayuntamiento mantendrá cerrada la pasarela de Mill Lane hasta la primavera."
+    queries = build_queries(a, reg, source_text=spanish)
+    loose = [q for q in queries if not q.exact]
+    on_site, anywhere, surname = loose
+    words = on_site.loose.split()
+    assert words[0] == "Pemberwick" and set(words[1:]) <= set(spanish.replace(".", "").split())
+    assert "pasarela" in words and on_site.domains == ("elpais.com",) and on_site.language == "es"
+    assert anywhere.loose == on_site.loose and anywhere.domains == ()
+    assert surname.loose == "Pemberwick"  # the surname alone stays as the last resort
+    assert build_queries(a, reg, source_text="   ") == build_queries(a, reg)
+
+
 def test_build_queries_skips_scare_quotes_and_empty_quotes():
     reg = default_registry()
     assert build_queries(attr("so-called", kind="scare"), reg) == []

@@ -59,8 +59,10 @@ def find_reported(
     bounds = starts + [len(masked)]
     for s, e in zip(bounds, bounds[1:], strict=False):
         sentence = masked[s:e]
-        if "\n\n" in sentence.strip() or _HAS_QUOTE.search(sentence) or not _ANY_VERB.search(
-            sentence
+        if (
+            "\n\n" in sentence.strip()
+            or _HAS_QUOTE.search(sentence)
+            or not _ANY_VERB.search(sentence)
         ):
             continue
         m = _REPORTED.match(sentence.rstrip())

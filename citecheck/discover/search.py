@@ -152,7 +152,11 @@ def _quote_language(quote: str) -> str | None:
 
 
 def build_queries(
-    attr: Attribution, registry: Registry, *, max_results: int = 20
+    attr: Attribution,
+    registry: Registry,
+    *,
+    max_results: int = 20,
+    source_text: str | None = None,
 ) -> list[SearchQuery]:
     """The searches that may find an attribution's source, most precise first.
 
@@ -160,6 +164,11 @@ def build_queries(
     same phrase anywhere (the words may have been republished), then a loose query: the speaker's
     surname and the quote's rare words, or the surname alone when the outlet writes in another
     language than the quote (its page holds a translation, not these words).
+
+    `source_text` is the quote machine-translated into the source's expected language (when a
+    translator is configured): its rare words with the surname make a loose query in that
+    language, on the outlet's domains and then anywhere, before the surname alone. Never an exact
+    phrase: two translations of one sentence rarely share a long run of words.
     """
     if not attr.checkable:
         return []
@@ -184,6 +193,13 @@ def build_queries(
     translated = bool(quote_lang and language and quote_lang != language)
     words = [] if translated else rare_words(attr.quote, 4)
     words = [w for w in words if w.lower() != surname.lower()]
+    if source_text and source_text.strip():
+        foreign = [w for w in rare_words(source_text, 4) if w.lower() != surname.lower()]
+        loose = " ".join([surname, *foreign]).strip()
+        if foreign:
+            queries.append(SearchQuery(loose=loose, domains=domains, **common))
+            if domains:
+                queries.append(SearchQuery(loose=loose, **common))
     if surname and (words or (translated and domains)):
         queries.append(SearchQuery(loose=" ".join([surname, *words]), domains=domains, **common))
     return list(dict.fromkeys(queries))
@@ -554,6 +570,7 @@ async def discover_sources(
     client: httpx.AsyncClient,
     *,
     max_per_quote: int = 5,
+    source_texts: Mapping[str, str] | None = None,
 ) -> dict[str, tuple[list[Candidate], list[str]]]:
     """Search every checkable attribution on every search back-end, concurrently.
 
@@ -561,6 +578,7 @@ async def discover_sources(
     back-end names) and one reason per back-end that failed or is not configured. Each back-end
     runs the queries of `build_queries` in order and stops at the first that finds anything;
     identical queries are asked once per call. Never raises for a back-end's failure.
+    `source_texts`: attribution id -> the quote translated into its source's language.
     """
     searchers = [b for b in backends if isinstance(b, SearchBackend)]
     memo: dict[tuple[int, SearchQuery], asyncio.Future] = {}
@@ -588,7 +606,7 @@ async def discover_sources(
 
     async def one_attr(attr: Attribution) -> tuple[list[Candidate], list[str]]:
         try:
-            queries = build_queries(attr, registry)
+            queries = build_queries(attr, registry, source_text=(source_texts or {}).get(attr.id))
         except Exception as exc:  # noqa: BLE001 - one quote never sinks the others
             return [], [f"search: cannot build a query: {type(exc).__name__}: {exc}"[:300]]
         if not queries or not searchers:

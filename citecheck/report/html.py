@@ -27,6 +27,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..model import DEFAULT_FAIL_ON, VERDICTS, Document, DocumentReport, Finding, Report
+from .common import backends_note, in_quotes
 from .sarif import line_col
 
 # verdict -> (highlight background, accent for borders and badges). The draft text (#101828)
@@ -245,7 +246,15 @@ def _card(doc: DocumentReport, index: int, f: Finding, checked: bool) -> str:
         if ev.language:
             rows.append(_row("Source language", esc(ev.language)))
         if ev.passage:
-            rows.append(_row("Source passage", f"<blockquote>“{esc(ev.passage)}”</blockquote>"))
+            rows.append(
+                _row("Source passage", f"<blockquote>{esc(in_quotes(ev.passage))}</blockquote>")
+            )
+        if ev.translation:
+            rows.append(
+                _row("Translation", f"<blockquote>{esc(in_quotes(ev.translation))}</blockquote>")
+            )
+        if ev.backends:
+            rows.append(_row("Checked", esc(backends_note(ev.backends))))
         if any(op != "=" for op, _ in ev.diff):
             label = "Marked edits" if f.verdict == "verified" else "Word diff"
             rows.append(_row(label, f'<span class="diff">{_diff(ev.diff)}</span>'))

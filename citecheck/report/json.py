@@ -36,6 +36,8 @@ def finding_dict(f: Finding, checked: bool) -> dict:
             "diff": [list(op) for op in f.evidence.diff],
             "speaker": f.evidence.speaker,
             "archive_url": f.evidence.archive_url,
+            "translation": f.evidence.translation,
+            "backends": list(f.evidence.backends),
         }
         if f.evidence
         else None

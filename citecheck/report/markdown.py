@@ -18,6 +18,7 @@ from urllib.parse import quote as _urlquote
 from urllib.parse import urlsplit
 
 from ..model import CONFIRMED, DEFAULT_FAIL_ON, Document, DocumentReport, Finding, Report
+from .common import backends_note, in_quotes
 from .sarif import line_col
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
@@ -160,7 +161,11 @@ def _section(doc: DocumentReport, f: Finding, fail_on: tuple[str, ...]) -> list[
         if f.evidence.speaker and f.evidence.speaker != a.speaker:
             facts.append(f"- **The source gives the words to:** {escape(f.evidence.speaker)}")
         if f.evidence.passage:
-            facts.append(f"- **Source passage:** “{escape(f.evidence.passage)}”")
+            facts.append(f"- **Source passage:** {escape(in_quotes(f.evidence.passage))}")
+        if f.evidence.translation:
+            facts.append(f"- **Translation:** {escape(in_quotes(f.evidence.translation))}")
+        if f.evidence.backends:
+            facts.append(f"- **Checked:** {escape(backends_note(f.evidence.backends))}")
         if any(op != "=" for op, _ in f.evidence.diff):
             diff = diff_markdown(f.evidence.diff)
             facts.append(f"- **Diff** (<del>source</del> <ins>draft</ins>): {diff}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Finding, Report
+from .common import backends_note, in_quotes
 
 WIDTH = 100
 _MARK = {
@@ -72,7 +73,11 @@ def finding_block(f: Finding, checked: bool) -> list[str]:
         if f.evidence.archive_url:
             lines += _wrap("archive", f.evidence.archive_url)
         if f.evidence.passage:
-            lines += _wrap("passage", f"“{f.evidence.passage}”")
+            lines += _wrap("passage", in_quotes(f.evidence.passage))
+        if f.evidence.translation:
+            lines += _wrap("reads", in_quotes(f.evidence.translation))
+        if f.evidence.backends:
+            lines += _wrap("checked", backends_note(f.evidence.backends))
         if f.evidence.speaker:
             lines += _wrap("says", f"said by {f.evidence.speaker}")
         if f.verdict not in ("verified", None) and any(op != "=" for op, _ in f.evidence.diff):

@@ -37,6 +37,9 @@ class Translator:
     env_vars: tuple[str, ...] = ()  # required settings
     optional_vars: tuple[str, ...] = ()
     secret_vars: tuple[str, ...] = ()
+    url_var: str | None = None  # the variable that holds the service's address
+    key_var: str | None = None  # ... its key
+    model_var: str | None = None  # ... the model to ask (chat endpoints)
     description = ""
 
     def __init__(self, env: Mapping[str, str] | None = None) -> None:
@@ -193,6 +196,24 @@ def build(name: str, env: Mapping[str, str] | None = None) -> Translator:
     return reg[name](env)
 
 
+def settings_env(
+    name: str, *, url: str | None = None, key: str | None = None, model: str | None = None
+) -> dict[str, str]:
+    """The environment variables that configure back-end `name` with these settings (what a
+    config file's [translator] table means), to lay over os.environ."""
+    reg = _registry()
+    if name not in reg:
+        raise ValueError(f"unknown translator {name!r}: use one of {', '.join(reg)}")
+    cls, out = reg[name], {}
+    for value, var, what in ((url, cls.url_var, "url"), (key, cls.key_var, "key"),
+                             (model, cls.model_var, "model")):  # fmt: skip
+        if value and not var:
+            raise ValueError(f"translator {name} takes no {what}")
+        if value:
+            out[var] = value
+    return out
+
+
 def pick(env: Mapping[str, str] | None = None, prefer: str | None = None) -> Translator | None:
     """The translator to use: `prefer` (or $CITECHECK_TRANSLATOR) if configured, else the first
     configured of deepl, libretranslate, openai; None when none is."""
@@ -226,4 +247,5 @@ __all__ = [
     "client",
     "names",
     "pick",
+    "settings_env",
 ]

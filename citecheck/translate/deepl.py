@@ -17,6 +17,7 @@ import httpx
 from . import Translator
 
 ENV_KEY = "DEEPL_API_KEY"
+ENV_URL = "DEEPL_API_URL"  # optional: a proxy or another DeepL host (default: by the key)
 PRO = "https://api.deepl.com/v2/translate"
 FREE = "https://api-free.deepl.com/v2/translate"
 # Target languages DeepL wants with a variant; sources are plain upper-case ISO 639-1.
@@ -26,11 +27,15 @@ _TARGET = {"en": "EN-US", "pt": "PT-PT", "zh": "ZH-HANS"}
 class DeepL(Translator):
     name = "deepl"
     env_vars = (ENV_KEY,)
+    optional_vars = (ENV_URL,)
     secret_vars = (ENV_KEY,)
+    url_var, key_var = ENV_URL, ENV_KEY
     description = "DeepL API (DEEPL_API_KEY; ':fx' keys use the Free API)"
 
     @property
     def endpoint(self) -> str:
+        if base := self._get(ENV_URL).rstrip("/"):
+            return base if base.endswith("/v2/translate") else base + "/v2/translate"
         return FREE if self._get(ENV_KEY).endswith(":fx") else PRO
 
     def request(self, texts: Sequence[str], source: str | None, target: str) -> httpx.Request:

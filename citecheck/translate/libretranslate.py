@@ -24,6 +24,7 @@ class LibreTranslate(Translator):
     env_vars = (ENV_URL,)
     optional_vars = (ENV_KEY,)
     secret_vars = (ENV_KEY,)
+    url_var, key_var = ENV_URL, ENV_KEY
     description = "LibreTranslate server (LIBRETRANSLATE_URL, optional LIBRETRANSLATE_API_KEY)"
 
     def request(self, texts: Sequence[str], source: str | None, target: str) -> httpx.Request:

@@ -43,6 +43,7 @@ class OpenAICompat(Translator):
     env_vars = (ENV_BASE, ENV_MODEL)
     optional_vars = (ENV_KEY,)
     secret_vars = (ENV_KEY,)
+    url_var, key_var, model_var = ENV_BASE, ENV_KEY, ENV_MODEL
     description = "OpenAI-compatible chat endpoint (OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_API_KEY)"
 
     def requests(self, texts: Sequence[str], source: str | None, target: str) -> list:
