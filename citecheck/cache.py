@@ -17,6 +17,7 @@ plus `citecheck/`. The database is `http-cache.sqlite` in it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -85,3 +86,95 @@ def served_from_cache(response: httpx.Response) -> bool:
     if status is not None:
         return bool(getattr(status, "from_cache", False))
     return bool(response.extensions.get("hishel_from_cache"))  # hishel 1.x
+
+
+# --- search answers -------------------------------------------------------------------------
+
+ANSWERS_DB = "search-cache.sqlite"
+ANSWER_TTL = 6 * 3600.0  # search results move; a day's re-runs of one draft should not re-ask
+MAX_ANSWER_BYTES = 64 * 1024**2
+
+
+async def _once(body: bytes):
+    yield body
+
+
+class AnswerCache:
+    """Search, archive and fact-check API answers kept on disk for `ttl` seconds.
+
+    The APIs send no caching headers (an RFC 9111 cache would keep nothing) and ration requests
+    (GDELT: one per 5 s), so their answers are kept by age instead, in hishel's SQLite storage.
+    Keyed by the request URL with secret parameters removed, and storing only the body: no
+    request or response headers, so no API key or token reaches the disk. Any storage failure is
+    a miss, never an error.
+    """
+
+    def __init__(self, directory: str | os.PathLike | None = None, ttl: float = ANSWER_TTL):
+        self.directory = directory
+        self.ttl = ttl
+        self._storage = None
+        self._broken = False
+        self.hits = 0
+
+    def _store(self):
+        if self._storage is None and not self._broken:
+            try:
+                from hishel import AsyncSqliteStorage
+
+                where = Path(self.directory).expanduser() if self.directory else default_cache_dir()
+                where.mkdir(parents=True, exist_ok=True)
+                self._storage = AsyncSqliteStorage(
+                    database_path=where / ANSWERS_DB, max_size=MAX_ANSWER_BYTES
+                )
+            except (ImportError, OSError, TypeError) as exc:
+                log.warning("search answers are not cached: %s", exc)
+                self._broken = True
+        return self._storage
+
+    @staticmethod
+    def key(url: str) -> tuple[str, str]:
+        """(the URL without secrets, its cache key)."""
+        import hashlib
+
+        from citecheck.fetch import scrub_uri
+
+        clean = scrub_uri(url)
+        return clean, hashlib.sha256(f"answer GET {clean}".encode()).hexdigest()
+
+    async def get(self, url: str) -> bytes | None:
+        storage = self._store()
+        if storage is None:
+            return None
+        try:
+            for entry in await storage.get_entries(self.key(url)[1]):
+                body = b"".join([chunk async for chunk in entry.response.stream])
+                self.hits += 1
+                return body
+        except Exception as exc:  # noqa: BLE001 - a broken cache is a miss
+            log.debug("search cache read failed: %s", exc)
+        return None
+
+    async def put(self, url: str, body: bytes) -> None:
+        storage = self._store()
+        if storage is None:
+            return
+        from hishel import Request, Response
+
+        clean, key = self.key(url)
+        try:
+            entry = await storage.create_entry(
+                Request(method="GET", url=clean),
+                Response(status_code=200, stream=_once(body)),
+                key,
+                ttl=self.ttl,
+            )
+            async for _ in entry.response.stream:  # the body is written as it is read
+                pass
+        except Exception as exc:  # noqa: BLE001 - a broken cache is a miss
+            log.debug("search cache write failed: %s", exc)
+
+    async def close(self) -> None:
+        if self._storage is not None:
+            with contextlib.suppress(Exception):
+                await self._storage.close()
+            self._storage = None

@@ -272,7 +272,7 @@ def _drop_response_secrets(response: dict) -> dict:
     return response
 
 
-def _scrub_uri(uri: str) -> str:
+def scrub_uri(uri: str) -> str:
     """`uri` without secret query parameters, its query re-encoded one canonical way."""
     parts = urllib.parse.urlsplit(uri)
     if not parts.query:
@@ -285,7 +285,7 @@ def _scrub_uri(uri: str) -> str:
 def _same_uri_without_secrets(r1, r2) -> None:
     """vcrpy matcher: URIs equal once secret parameters are gone, so a cassette recorded without
     keys answers a request that carries them (and an older one recorded with keys still does)."""
-    assert _scrub_uri(r1.uri) == _scrub_uri(r2.uri), f"{r1.uri} != {r2.uri}"
+    assert scrub_uri(r1.uri) == scrub_uri(r2.uri), f"{r1.uri} != {r2.uri}"
 
 
 def _body_without_secrets(body: bytes | str | None) -> object:

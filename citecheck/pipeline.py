@@ -21,6 +21,7 @@ from . import discover, translate
 from .attribution import extract as extract_attributions
 from .attribution import speaker_in_source
 from .attribution.names import is_org
+from .cache import AnswerCache
 from .crosslingual import cross_match
 from .discover.backends import DEFAULT as DEFAULT_BACKENDS
 from .discover.search import RateLimiter, build_backends, check_claims, discover_sources
@@ -315,8 +316,21 @@ def _search(
             for aid, r in res.items()
         }
 
+    cfg = _fetch_config(opts)
+    answers = None
+    if cfg.cache and not (opts.replay or opts.record):
+        answers = AnswerCache(cfg.cache_dir)
+        for b in backends:
+            b.cache = answers
+
     async def run() -> tuple[Found, Found]:
-        cfg = _fetch_config(opts)
+        try:
+            return await search_all()
+        finally:
+            if answers is not None:
+                await answers.close()
+
+    async def search_all() -> tuple[Found, Found]:
         async with httpx.AsyncClient(
             timeout=httpx.Timeout(cfg.read_timeout, connect=cfg.connect_timeout),
             headers={"User-Agent": cfg.user_agent},

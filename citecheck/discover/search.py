@@ -11,6 +11,7 @@ A back-end that fails, times out or is not configured becomes a reason string, n
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import json
 import os
@@ -24,6 +25,7 @@ from typing import Any, ClassVar
 import httpx
 from vcr.errors import CannotOverwriteExistingCassetteException
 
+from citecheck.cache import AnswerCache
 from citecheck.discover.links import canonical_url, is_http_url
 from citecheck.discover.registry import (
     _STOP,
@@ -402,6 +404,7 @@ class Backend:
     max_retry_wait: ClassVar[float] = 30.0  # retry a 429 once if asked to wait no longer
     timeout: ClassVar[float] = 20.0
     description: ClassVar[str] = ""
+    cache: AnswerCache | None = None  # answers kept on disk between runs (set per run)
 
     def __init__(self, env: Mapping[str, str] | None = None, *, limiter: RateLimiter | None = None):
         self.env: Mapping[str, str] = os.environ if env is None else env
@@ -438,11 +441,14 @@ class Backend:
         """GET `call` under the host's token bucket; one retry after a short enough 429."""
         host = call.host
         for attempt in (0, 1):
-            await self.limiter.acquire(host, self.interval, max_wait=self.max_retry_wait)
             request = client.build_request(
                 "GET", call.url, params=list(call.params), headers=dict(call.headers),
                 timeout=self.timeout,
             )  # fmt: skip
+            if self.cache is not None and (kept := await self.cache.get(str(request.url))):
+                with contextlib.suppress(BackendError):  # a bad entry: ask again
+                    return self.decode(httpx.Response(200, content=kept, request=request))
+            await self.limiter.acquire(host, self.interval, max_wait=self.max_retry_wait)
             try:
                 response = await client.send(request)
             except CannotOverwriteExistingCassetteException:
@@ -464,7 +470,10 @@ class Backend:
                 raise BackendError(f"rate limited by {host} (HTTP 429, {said})", retry_after=wait)
             if not 200 <= response.status_code < 300:
                 raise BackendError(self._redact(_http_error(response)))
-            return self.decode(response)
+            data = self.decode(response)
+            if self.cache is not None:
+                await self.cache.put(str(request.url), response.content)
+            return data
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def probe(self, client: httpx.AsyncClient) -> None:

@@ -61,7 +61,7 @@ LABELS: dict[str, str] = {
 MEANINGS: dict[str, str] = {
     "verified": "the quoted words stand in a source",
     "close": "same passage; punctuation or spelling differs",
-    "translated": "matches a source in another language through a translator",
+    "translated": "renders a source in another language (numbers, negations, names agree)",
     "supported": "reported speech that the source backs",
     "altered": "words added, dropped or changed: a misquote",
     "misattributed": "the source gives the words to someone else",

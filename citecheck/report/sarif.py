@@ -61,9 +61,11 @@ RULES: dict[str, tuple[str, str, str]] = {
     ),
     "translated": (
         "QuoteTranslated",
-        "The quote matches a source in another language through a translator.",
-        "The source is in another language and the quote matches it through a translator; the "
-        "reason names the translator and the score. Check the translation before filing.",
+        "The quote renders a source in another language.",
+        "The source is in another language and the quote renders its passage: located by a "
+        "multilingual embedding, numbers, negations and names checked, and compared word by word "
+        "through a translator when one is configured; the evidence names the back-ends and the "
+        "score. Have a speaker of the language check the rendering before filing.",
     ),
     "misattributed": (
         "QuoteMisattributed",
