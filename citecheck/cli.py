@@ -161,6 +161,9 @@ _output = click.option("-o", "--output", "out", metavar="FILE", help="Write the 
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the on-disk HTTP cache.")
 @click.option("--cache-dir", metavar="DIR", help="Where the HTTP cache lives.")
+@click.option(
+    "--no-archive", is_flag=True, help="Do not look dead links up in the Internet Archive."
+)
 @click.option("--user-agent", metavar="STRING", help="The User-Agent to send (name a contact).")
 @click.option(
     "--config", "config_file", metavar="FILE",
@@ -169,7 +172,7 @@ _output = click.option("-o", "--output", "out", metavar="FILE", help="Write the 
 @click.option("--quiet", "-q", is_flag=True, help="No progress or notes on stderr.")
 def check(
     paths, fmt, out, replay, record, offline, fail_on, sources_file, allow_private, search_names,
-    translator, no_cache, cache_dir, user_agent, config_file, quiet,
+    translator, no_cache, cache_dir, no_archive, user_agent, config_file, quiet,
 ):  # fmt: skip
     """Check the quotes in PATHS against their sources."""
     from . import discover
@@ -197,6 +200,8 @@ def check(
         fetch = replace(fetch, cache=False)
     if cache_dir:
         fetch = replace(fetch, cache_dir=cache_dir)
+    if no_archive:
+        fetch = replace(fetch, archive_fallback=False)
     if user_agent:
         if not user_agent.strip() or any(c in user_agent for c in "\r\n"):
             _error("--user-agent: must be one non-empty line")

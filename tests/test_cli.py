@@ -262,3 +262,27 @@ def test_cache_and_user_agent_flags(tmp_path):
         assert server.hits["/cached"] == 2
     code, _, err = run(*base, "--user-agent", "two\nlines")
     assert code == 2 and "--user-agent" in err and len(err.strip().splitlines()) == 1
+
+
+def test_fetch_flags_reach_the_fetcher(monkeypatch, tmp_path):
+    """--no-archive, --no-cache, --cache-dir and --user-agent set the run's FetchConfig (the
+    behaviour behind each is tested in test_fetch.py)."""
+    from citecheck import pipeline
+    from citecheck.model import Report
+
+    seen = {}
+
+    def fake_check(paths, **kw):
+        seen.update(kw)
+        return Report((), checked=True)
+
+    monkeypatch.setattr(pipeline, "check", fake_check)
+    run("check", SAMPLE, "--offline")
+    assert seen["fetch"].archive_fallback and seen["fetch"].cache
+    run(
+        "check", SAMPLE, "--offline", "--no-archive", "--no-cache", "--cache-dir", tmp_path,
+        "--user-agent", "desk-bot/2 (desk@example.org)",
+    )  # fmt: skip
+    f = seen["fetch"]
+    assert not f.archive_fallback and not f.cache and f.cache_dir == str(tmp_path)
+    assert f.user_agent == "desk-bot/2 (desk@example.org)"
