@@ -219,3 +219,113 @@ def test_reported_speech_with_adverbial_and_trailing_credit():
     )
     assert a.kind == "indirect" and a.speaker == "Example Water Board"
     assert a.quote == "the reservoir would stay closed until June"
+
+
+def _quote(text, start):
+    return next(a for a in extract(load_text(text, "x.txt")) if a.quote.startswith(start))
+
+
+@pytest.mark.parametrize(
+    "text, start, speaker, kind",
+    [
+        # doubled single marks close a double quote
+        (
+            "“We will not sell the harbour,’’ Mayor Ottoline Marsh-Greaves said. Then she left.",
+            "We will not sell",
+            "Ottoline Marsh-Greaves",
+            "direct",
+        ),
+        # the inverted cue at the end of a long sentence
+        (
+            "“The dam will hold” through the spring floods, said Idris Pellow, an engineer.",
+            "The dam will hold",
+            "Idris Pellow",
+            "direct",
+        ),
+        # a description after the inverted cue, the name in apposition
+        (
+            "Pellow was known for telling others “the dam is mine” despite his rank, said "
+            "another engineer at the site, Fenwick surveyor Maud Tressle.",
+            "the dam is mine",
+            "Maud Tressle",
+            "partial",
+        ),
+        # a person after a title inside a capitalised run
+        (
+            "“We expect delays,” Fenwick Harbour Board Chief Executive Maud Tressle said.",
+            "We expect",
+            "Maud Tressle",
+            "direct",
+        ),
+        # a pronoun after "when": the person named earlier in the sentence or before
+        (
+            "Mayor Ottoline Marsh-Greaves took the stage. Councillors groaned when she urged "
+            "them, “Vote now and vote for the pier.”",
+            "Vote now",
+            "Ottoline Marsh-Greaves",
+            "direct",
+        ),
+        # a second verb joined by "and": the subject of the first
+        (
+            "At the town hall, Mayor Ottoline Marsh-Greaves said she had read the report and "
+            "called it a “shambles.”",
+            "shambles",
+            "Ottoline Marsh-Greaves",
+            "partial",
+        ),
+        # an appositive that starts with a lower-case role
+        (
+            "Wendel Ashgrove, chairman of the Fenwick Lifeboat Society, told local media that "
+            "the boats would stay “in the water for years.”",
+            "in the water",
+            "Wendel Ashgrove",
+            "partial",
+        ),
+        # a possessive appositive
+        (
+            "“We will launch in May,” Wendel Ashgrove, Fenwick’s chief of the Lifeboat "
+            "Directorate, said. “We are ready.”",
+            "We are ready",
+            "Wendel Ashgrove",
+            "direct",
+        ),
+        # a bare plural as the speaker
+        ("“Stay indoors!” officers shouted through loudspeakers.", "Stay", "officers", "direct"),
+        # the subject of the clause after "that"
+        (
+            "The Fenwick Courier reports that inspectors had ordered the bakery to “close at "
+            "once” last week.",
+            "close at once",
+            "inspectors",
+            "partial",
+        ),
+        # a one-word quote standing as the whole utterance is direct
+        (
+            "Idris Pellow opened the gates. “Finally,” Pellow said.",
+            "Finally",
+            "Idris Pellow",
+            "direct",
+        ),
+        # the clause after the quote goes on: no second speaker there
+        (
+            "Mayor Ottoline Marsh-Greaves said in a statement, “We are deeply relieved” at the "
+            "verdict, adding that Tressle’s family had asked for privacy.",
+            "We are deeply",
+            "Ottoline Marsh-Greaves",
+            "direct",
+        ),
+    ],
+)
+def test_speaker_rules(text, start, speaker, kind):
+    a = _quote(text, start)
+    assert (a.speaker, a.kind) == (speaker, kind)
+
+
+def test_capitalised_or_noun_cue_words_are_not_cues():
+    # "States" in a name and "call" after a possessive are no speech verbs
+    a = _quote("The “twin towns” pact between the United States and Canada lapsed.", "twin")
+    assert a.kind == "scare" and a.cue is None
+    b = _quote(
+        "Wendel Ashgrove described the mayor’s call to close the pier as “reckless.”", "reckless"
+    )
+    assert b.speaker == "Wendel Ashgrove" and b.cue == "described"

@@ -207,6 +207,8 @@ def _kind(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords
         near_cue = sp.cue is not None and sp.cue_gap <= SHORT_QUOTE_CUE_GAP
         if not near_cue or sp.speaker is None:
             return "scare"
+        if quote[:1].isupper() and quote[-1:] in ".!?," and (not before or before[-1] in ",:"):
+            return "direct"  # “Agreed,” Quill said. / Quill said, “Never.”
         return "partial"
     if sp.speaker is None and sp.cue is None and nwords <= 5:
         return "scare"

@@ -22,7 +22,65 @@ TITLES = {
     "finance", "health", "former", "new", "then", "acting", "interim", "st.", "saint", "detective",
     "officer", "inspector", "superintendent", "commissioner", "bishop", "cardinal", "rabbi", "imam",
     "sheikh", "emir", "sultan", "dean", "principal", "agent", "trooper", "sheriff", "mx.",
+    "administrator", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "aide",
+    "envoy", "executive", "manager", "chairperson", "president-elect", "senator-elect",
 }  # fmt: skip
+# Titles that may stand inside a capitalised run, between an organisation and a person:
+# "Example Harbour Board Chief Executive Ada Quill" names Ada Quill.
+INNER_TITLES = TITLES - {
+    "new",
+    "former",
+    "then",
+    "acting",
+    "interim",
+    "st.",
+    "saint",
+    "house",
+    "interior",
+    "defense",
+    "defence",
+    "foreign",
+    "finance",
+    "health",
+    "vice",
+    "prime",
+    "deputy",
+    "brother",
+    "sister",
+    "father",
+    "lady",
+    "lord",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "general",
+    "justice",
+    "leader",
+    "chief",
+    "director",
+    "officer",
+    "agent",
+    "speaker",
+    "executive",
+    "chair",
+}
+INNER_TITLES |= {
+    "ceo",
+    "president",
+    "secretary",
+    "administrator",
+    "minister",
+    "chairman",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "executive",
+    "officer",
+}
 ORG_WORDS = {
     "office", "central", "court", "ministry", "party", "center", "centre", "organization",
     "organisation", "union", "council", "councils", "congress", "department", "committee",
@@ -123,6 +181,16 @@ def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
         words = words[:-1]
     if not words:
         return []
+    inner = _inner_title(words)
+    if inner:
+        # "Example Board Chief Executive Ada Quill": the person after the last inner title
+        at = start
+        for w in words[:inner]:
+            at = text.find(w, at) + len(w)
+        at = text.find(words[inner], at)
+        name = " ".join(words[inner:])
+        if at >= 0 and text.startswith(name, at):
+            return [Name(name, at, at + len(name), True)]
     name = " ".join(words)
     end = start + len(name) if text.startswith(name, start) else run_end
     person = (
@@ -131,6 +199,19 @@ def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
         and all(w[0].isupper() or w in CONNECTORS for w in words)
     )
     return [Name(name, start, end, person)]
+
+
+def _inner_title(words: list[str]) -> int:
+    """Index of the first word of a person's name after a title inside the run, else 0."""
+    if len(words) < 3:
+        return 0
+    for i in range(len(words) - 2, 0, -1):
+        if words[i].lower() in INNER_TITLES:
+            rest = words[i + 1 :]
+            if 2 <= len(rest) <= 3 and not is_org(rest) and rest[0].lower() not in TITLES:
+                return i + 1
+            return 0
+    return 0
 
 
 class NameIndex:

@@ -41,6 +41,10 @@ def _opening_context(text: str, i: int) -> bool:
 
 def find_quotes(text: str) -> list[QuoteSpan]:
     """All quoted spans of `text` in order of appearance (nested ones after their parent)."""
+    if "’’" in text or "‘‘" in text:
+        # Doubled single marks stand for double ones: “It was,’’ she said. Same length, so the
+        # offsets hold.
+        text = text.replace("‘‘", " “").replace("’’", "” ")
     paras = _para_ends(text)
     spans = _double_quotes(text, paras)
     singles = _single_quotes(text, paras, spans)

@@ -31,7 +31,29 @@ _CUE_WORDS = (
     "texted|emailed|messaged|pleaded|whispered|yelled|screamed|exclaimed|added|insisting|"
     "acknowledging|arguing|contending|contended|maintained|maintains|told|recounts"
 )
-_CUE = re.compile(rf"\b(?:according to|in the words of|{_CUE_WORDS})\b", re.IGNORECASE)
+# Case matters: "States" in "United States" or "Reports" in a title is no speech verb.
+_CUE = re.compile(rf"\b(?:[Aa]ccording to|[Ii]n the words of|{_CUE_WORDS})\b")
+# A cue word used as a noun: "the call", "Trump's call", "his claims".
+_NOUN_BEFORE = re.compile(
+    r"(?:[’']s|\b(?:the|a|an|his|her|its|their|our|my|your|this|these|those|whose|phone))\s+$",
+    re.IGNORECASE,
+)
+_SAYING = {"said", "says", "wrote", "writes", "added", "adds", "reported", "reports", "asked",
+           "explained", "explains", "noted", "notes", "recalled", "recalls", "argued",
+           "argues", "continued", "stated", "states", "tweeted", "posted", "warned", "warns",
+           "insisted", "insists", "observed", "cautioned", "cautions", "concluded", "concludes",
+           "declared", "announced", "remarked", "replied", "responded", "answered",
+           "according to", "in the words of", "say"}  # fmt: skip
+
+
+def _is_cue(text: str, m: re.Match) -> bool:
+    """A speech verb, not an infinitive ("to call a strike") or a noun ("the call")."""
+    pre = text[max(0, m.start() - 12) : m.start()]
+    if re.search(r"\bto\s+$", pre):
+        return False
+    return m.group(0).lower() in ("said", "according to") or not _NOUN_BEFORE.search(pre)
+
+
 _TOLD_OBJ = re.compile(
     r"\s+((?:a |an |the )?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|reporters?|journalists?|"
     r"the press|the media|lawmakers|supporters|the audience|the crowd|a reporter|"
@@ -104,9 +126,8 @@ def find_cue_before(before: str) -> re.Match | None:
     """The cue verb nearest the opening mark, in the same clause chain."""
     last = None
     for m in _CUE.finditer(before):
-        if re.search(r"\bto\s+$", before[max(0, m.start() - 4) : m.start()]):
-            continue  # an infinitive ("to call a strike") is not the speech act
-        last = m
+        if _is_cue(before, m):
+            last = m
     return last
 
 
@@ -115,7 +136,7 @@ def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -
     date = _date_hint(frame.before + " " + frame.after)
     cue_m = find_cue_before(frame.before)
     after_sp = _after_quote(frame, names, index, masked)
-    if after_sp is not None and (cue_m is None or after_sp.cue_gap <= 1):
+    if after_sp is not None:
         return _with(after_sp, date)
     if cue_m is not None:
         sp = _before_quote(frame, cue_m, names, index, masked)
@@ -175,7 +196,8 @@ def _before_quote(
             )
             return Speech(sp, span, cue, gap, None, None, person)
     head = before[: cue_m.start()]
-    if _PARTICIPLE.search(cue_m.group(0)) and cue_m.group(0).lower() not in ("according",):
+    coordinated = re.search(r"\band\s*$", _ADVERBS.sub("", head))  # "X said … and warned"
+    if coordinated or _PARTICIPLE.search(cue_m.group(0)):
         # "…, arguing that": the speaker is the sentence's subject.
         sp, span, person = _subject(head, frame.before_start, names, index, masked)
     else:
@@ -192,25 +214,26 @@ _ABBR_DOT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Prof|
 def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech | None:
     """“…,” said Smith / “…,” Smith, a spokesperson, said / “…,” she told CNN / according to X.
 
-    Tries each cue of the rest of the sentence in turn: the name right after it ("said Smith"),
-    else the phrase between the quote and the cue ("Smith, the minister, said")."""
+    Tries each cue of the rest of the sentence in turn: the name right after it ("said Smith",
+    also at the end of a longer sentence: "…, said Smith, an analyst."), else the phrase between
+    the quote and the cue ("Smith, the minister, said")."""
     # Dots of abbreviations ("Dr.", "U.S.") do not end a phrase.
     after = _ABBR_DOT.sub(lambda m: m.group(0)[:-1] + "\u00b7", frame.after)
     lead = re.match(r"[\s,;:—–-]*", after).end()
     base = frame.after_start
     for m in _CUE.finditer(after, lead):
+        if not _is_cue(after, m):
+            continue
         between = after[lead : m.start()]
         if re.search(r"[“\"”]", between) or _words_between(between) > 30:
             break
+        gap = _words_between(between)
         cue, obj = _cue_phrase(after, m)
-        if m.group(0).lower() in ("according to", "in the words of") or not between.strip():
-            np = re.match(r"\s*((?:the\s+|a\s+|an\s+)?[^,;.:—]+)", after[m.end() :])
-            if np:
-                sp, span, person = _resolve_phrase(
-                    np.group(1).strip(), base + m.end() + np.start(1), names, index, masked
-                )
-                if sp:
-                    return Speech(sp, span, cue, 0, obj, None, person)
+        word = m.group(0).lower()
+        if word in ("according to", "in the words of") or not between.strip():
+            sp = _named_after_cue(after, m, base, names, index, masked)
+            if sp is not None:
+                return Speech(sp[0], sp[1], cue, gap, obj, None, sp[2])
             if not between.strip():
                 continue
         # the subject: the first comma chunk after the quote that names someone
@@ -218,10 +241,48 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
             chunk = _ADVERBS.sub("", chunk).strip()
             if not chunk or chunk.lower().startswith(("who ", "which ", "that ")):
                 continue
+            if _NOT_SUBJECT.match(chunk):
+                break  # "at the opening, adding that ...": the clause goes on, no subject here
             sp, span, person = _resolve_phrase(chunk, base + lead + off, names, index, masked)
             if sp:
-                return Speech(sp, span, cue, 0, obj, None, person)
+                return Speech(sp, span, cue, gap, obj, None, person)
+        if between.rstrip().endswith(",") and word in _SAYING:
+            # "“…” announced in May, said Ada Quill, an analyst.": the subject follows the cue
+            sp = _named_after_cue(after, m, base, names, index, masked)
+            if sp is not None:
+                return Speech(sp[0], sp[1], cue, gap, obj, None, sp[2])
     return None
+
+
+_NOT_SUBJECT = re.compile(
+    r"(?:in|on|at|for|from|by|with|to|of|into|over|under|after|before|during|despite|as|"
+    r"about|against|than|because|while|although|though|if|when|once|but|and|or|so|then|"
+    r"not|being|having|[a-z]+ing)\b"
+)
+
+
+def _named_after_cue(
+    after: str, m: re.Match, base: int, names: list[Name], index: NameIndex, masked: str
+) -> tuple[str, tuple[int, int] | None, bool] | None:
+    """The speaker named right after an inverted cue: "said Smith", "said a spokesperson for
+    the board, Ada Quill" (the name in the apposition wins over the description)."""
+    np = re.match(r"\s*((?:the\s+|a\s+|an\s+)?[^,;.:—]+)", after[m.end() :])
+    if not np:
+        return None
+    at = base + m.end() + np.start(1)
+    sp, span, person = _resolve_phrase(np.group(1).strip(), at, names, index, masked)
+    if not sp:
+        return None
+    if not person and is_description(np.group(1).strip()):
+        rest = after[m.end() + np.end() :]
+        nxt = re.match(r",\s*([^,;.:—]+)[.!?]?\s*$", rest)
+        if nxt:
+            at2 = base + m.end() + np.end() + nxt.start(1)
+            inside = [n for n in names_between(names, at2, at2 + len(nxt.group(1))) if n.person]
+            if inside:
+                n = inside[-1]
+                return index.expand(n.text), (n.start, n.end), True
+    return sp, span, person
 
 
 def _split_chunks(head: str) -> list[tuple[int, str]]:
@@ -252,17 +313,35 @@ def _nearest_subject(
         low = chunk.lower()
         if low.startswith(("which ", "who ", "that ")):
             continue  # a relative clause: its antecedent is the chunk before
+        tail = _SUBORDINATE.match(chunk)
+        if tail and tail.end() < len(chunk) and len(chunk[tail.end() :].split()) <= 6:
+            # "… when he said", "… reports that officials said": the subject of the last clause
+            sp = _resolve_phrase(chunk[tail.end() :], base + off + tail.end(), names, index, masked)
+            if sp[0] is not None:
+                return sp
         sp = _resolve_phrase(chunk, base + off, names, index, masked)
         if sp[0] is None:
             continue
-        # an appositive description after a name: "Smith, the minister, said" -> Smith
-        if is_description(chunk) and k > 0:
+        # an appositive after a name: "Smith, the minister, said", "Smith, chair of the
+        # board, said", "Smith, the board's chair, said" -> Smith
+        lower_start = (
+            chunk[:1].islower() and not _DETERMINER.match(chunk) and not _NOT_SUBJECT.match(chunk)
+        )
+        if (is_description(chunk) or _POSSESSIVE.match(chunk) or lower_start) and k > 0:
             prev = _resolve_phrase(chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked)
-            if prev[0] and prev[2] or (prev[0] and _has_name(chunks[k - 1][1])):
-                if len(chunks[k - 1][1].split()) <= 8:
-                    return prev
+            named = prev[0] and (prev[2] or (not lower_start and _has_name(chunks[k - 1][1])))
+            if named and len(chunks[k - 1][1].split()) <= 8:
+                return prev
         return sp
     return None, None, False
+
+
+_SUBORDINATE = re.compile(
+    r".*\b(?:that|when|as|because|while|after|before|if|since|where|which|though|although|"
+    r"until|whereas)\s+",
+    re.DOTALL,
+)
+_POSSESSIVE = re.compile(r"[A-Z][\w.&-]*[’']s\s+[a-z]")
 
 
 def _subject(
@@ -271,8 +350,8 @@ def _subject(
     """The first named entity of the main clause (for participle cues: "…, arguing that")."""
     chunks = _split_chunks(head)
     for off, chunk in chunks:
-        if chunk.lower().startswith(("in ", "after ", "before ", "during ", "while ", "when ")):
-            continue
+        if _NOT_SUBJECT.match(chunk.lower()):
+            continue  # "In May,", "At the hearing,": an adverbial, not the subject
         sp = _resolve_phrase(chunk, base + off, names, index, masked, first=True)
         if sp[0]:
             return sp
@@ -294,7 +373,7 @@ def _resolve_phrase(
     first: bool = False,
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """A subject phrase as a speaker: a name (expanded), a pronoun resolved, a description."""
-    phrase = phrase.strip(" ,;:")
+    phrase = phrase.strip(' ,;:"“”‘’_')
     if not phrase:
         return None, None, False
     words = phrase.split()
@@ -307,8 +386,9 @@ def _resolve_phrase(
         len(inside) == 1
         and inside[0].start == start
         and " " not in inside[0].text
-        and len(words) >= 3
+        and 3 <= len(words) <= 4
         and all(w[:1].islower() for w in words[1:])
+        and not index.is_person(inside[0].text)
     ):
         # "Local news outlets": a sentence-initial capital, not a name
         return phrase, (start, end), False
@@ -337,7 +417,19 @@ def _resolve_phrase(
             return named
         # An unnamed source as the text gives it: "an indigenous worker in El Alto".
         return phrase, (start, end), False
+    if not inside and len(words) <= 3 and phrase.islower() and _is_plural(words[-1]):
+        # a bare plural: "officials said", "residents say", "people say"
+        return phrase, (start, end), False
     return None, None, False
+
+
+_PLURAL = re.compile(r"[a-z]{3,}[^su’']s")
+_NOT_PLURAL = {"news", "series", "species", "has", "was", "does", "goes", "always", "perhaps"}
+_IRREGULAR_PLURALS = {"people", "police", "staff", "men", "women", "children", "folks"}
+
+
+def _is_plural(word: str) -> bool:
+    return word in _IRREGULAR_PLURALS or (bool(_PLURAL.fullmatch(word)) and word not in _NOT_PLURAL)
 
 
 PERSON_ROLES = {
