@@ -329,3 +329,15 @@ def test_capitalised_or_noun_cue_words_are_not_cues():
         "Wendel Ashgrove described the mayor’s call to close the pier as “reckless.”", "reckless"
     )
     assert b.speaker == "Wendel Ashgrove" and b.cue == "described"
+
+
+def test_question_mark_before_the_attribution_does_not_end_the_sentence():
+    a = _quote("Councillor Bram Okafor stood. “Is the pier safe?” Okafor asked.", "Is the pier")
+    assert (a.speaker, a.cue) == ("Bram Okafor", "asked")
+
+
+def test_outlets_found_in_frame_speaker_and_domain():
+    a = _quote("“The pier will close,” Maud Tressle told Reuters on Monday.", "The pier")
+    assert a.outlet == "Reuters"
+    b = _quote("“The pier will close,” Maud Tressle wrote on elpais.com last week.", "The pier")
+    assert b.outlet == "El País"

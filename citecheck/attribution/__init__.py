@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
@@ -29,6 +30,11 @@ _ABBREV = {
     "etc", "ft", "mt", "ave", "blvd",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"([.!?…])[”’\"»)]*\s+(?=[A-Z“\"‘À-Þ¿¡(])|\n\n")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?…]$")
+_ATTRIBUTION_AFTER = re.compile(
+    r"(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|wrote|writes|"
+    r"replied|shouted|exclaimed|yelled|tweeted|recalled|continued|answered|wondered)\b"
+)
 SCARE_MAX_WORDS = 3
 SHORT_QUOTE_CUE_GAP = 15  # a short quote this close after a speech verb is the speaker's word
 
@@ -51,7 +57,13 @@ def sentence_starts(masked: str) -> list[int]:
     starts = [0]
     for m in _BOUNDARY.finditer(masked):
         if m.group(1):
-            word = re.search(r"([\w.]+)[.!?…]$", masked[max(0, m.start() - 12) : m.start() + 1])
+            if (
+                masked[m.start() + 1] in '”’"»'
+                and "\n" not in masked[m.start() : m.end()]
+                and _ATTRIBUTION_AFTER.match(masked, m.end())
+            ):
+                continue  # “Is it over?” Quill asked. / “Run!” officers shouted.: one sentence
+            word = _LAST_WORD.search(masked, max(0, m.start() - 12), m.start() + 1)
             if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
                 para = masked.find("\n\n", m.start(), m.end())
                 if para >= 0:  # "... Inc.¶¶Next": the paragraph still ends there
@@ -76,6 +88,7 @@ def extract(
     index = NameIndex(names)
     starts = sentence_starts(masked)
     reg = (registry or _default_registry()) if outlets else None
+    found = _Outlets(reg) if reg is not None else None
     out: list[Attribution] = []
     prev: tuple[QuoteSpan, Speech] | None = None
     for n, q in enumerate(quotes, 1):
@@ -107,7 +120,7 @@ def extract(
                     sp.date_hint,
                     prev[1].person,
                 )
-        outlet, language = _outlet(reg, frame, sp)
+        outlet, language = _outlet(found, frame, sp)
         quote_text = text[q.start : q.end]
         out.append(
             Attribution(
@@ -129,13 +142,13 @@ def extract(
         if (kind != "scare" or q.continues) and not q.nested:
             prev = (q, sp)
     if reported:
-        out.extend(_reported(doc, masked, starts, names, index, reg))
+        out.extend(_reported(doc, masked, starts, names, index, found))
         out.sort(key=lambda a: a.text_span[0])
         out = [replace(a, id=f"q{i}") for i, a in enumerate(out, 1)]
     return out
 
 
-def _reported(doc, masked, starts, names, index, reg) -> list[Attribution]:
+def _reported(doc, masked, starts, names, index, found) -> list[Attribution]:
     """Reported speech as `indirect` attributions: checked for support, not for wording."""
     out = []
     for r in find_reported(masked, starts, names, index):
@@ -143,7 +156,7 @@ def _reported(doc, masked, starts, names, index, reg) -> list[Attribution]:
         sentence_start = starts[max(k, 0)]
         frame = Frame(sentence_start, masked[sentence_start : r.clause_start], r.clause_end, "")
         sp = Speech(r.speaker, r.speaker_span, r.cue)
-        outlet, language = _outlet(reg, frame, sp)
+        outlet, language = _outlet(found, frame, sp)
         out.append(
             Attribution(
                 id="",
@@ -218,25 +231,103 @@ def _kind(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords
     return "partial"
 
 
-def _outlet(reg: Registry | None, frame: Frame, sp: Speech) -> tuple[str | None, str | None]:
+class _Outlets:
+    """The registry's search, run only where one of its names could stand: a quick look for the
+    key word of each name (what `Registry.find_in` tests first) spares most of its calls."""
+
+    def __init__(self, reg: Registry) -> None:
+        self.reg = reg
+        self.needles = _needles(reg)
+        self.memo: dict[str, list] = {}
+
+    def find_in(self, s: str) -> list:
+        got = self.memo.get(s)
+        if got is None:
+            got = self.memo[s] = self.reg.find_in(s) if self.needles.may_hold(s) else []
+        return got
+
+
+class _Needles:
+    def __init__(self, reg: Registry) -> None:
+        reg.find_in("")  # compiles the registry's patterns now, at start-up, not mid-draft
+        self.words: set[str] = set()
+        self.other: list[str] = []
+        for o in reg:
+            for form in dict.fromkeys((*o.names, *o.domains)):
+                form = form.strip()
+                if len(form) < 2:
+                    continue
+                word = _whole_word(form)
+                if word:
+                    self.words.add(word)  # stands as a whole word wherever the name matches
+                else:
+                    self.other.append(max(_fold(form).split(), key=len))
+
+    def may_hold(self, s: str) -> bool:
+        folded = _fold(s)
+        return not self.words.isdisjoint(_WORDS.findall(folded)) or any(
+            n in folded for n in self.other
+        )
+
+
+def _whole_word(form: str) -> str | None:
+    """The longest word of an outlet's name that stands whole (between non-word characters) in
+    any text the name matches: "elpais" of "elpais.com", "guardian" of "The Guardian"."""
+    folded = _fold(form)
+    best = None
+    for m in _WORDS.finditer(folded):
+        word = m.group(0)
+        if word == "the" or (best is not None and len(word) <= len(best)):
+            continue  # "the" may be left out ("Guardian" for "The Guardian")
+        if (m.start() > 0 or _spaced(form[0])) and (m.end() < len(folded) or _spaced(form[-1])):
+            if all(_spaced(c) for c in word):
+                best = word
+    return best
+
+
+_COMBINING_MARKS = dict.fromkeys(range(0x300, 0x370))
+_WORDS = re.compile(r"\w+")
+_NEEDLES: dict[int, tuple[Registry, _Needles]] = {}
+
+
+def _fold(s: str) -> str:
+    return unicodedata.normalize("NFD", s).translate(_COMBINING_MARKS).lower()
+
+
+def _spaced(c: str) -> bool:
+    return c.isalnum() and ord(c) < 0x2E80
+
+
+def _needles(reg: Registry) -> _Needles:
+    cached = _NEEDLES.get(id(reg))
+    if cached is None or cached[0] is not reg:
+        if len(_NEEDLES) > 8:
+            _NEEDLES.clear()
+        cached = _NEEDLES[id(reg)] = (reg, _Needles(reg))
+    return cached[1]
+
+
+def _outlet(found: _Outlets | None, frame: Frame, sp: Speech) -> tuple[str | None, str | None]:
     """The outlet or platform the quote appeared in, and the language to expect there."""
     around = f"{frame.before} {frame.after}"
-    found = None
-    if reg is not None:
+    hit = None
+    if found is not None:
         for candidate in (sp.outlet_text, sp.speaker, around):
             if candidate:
-                hits = reg.find_in(candidate)
+                hits = found.find_in(candidate)
                 if candidate is around:
                     hits = [h for h in hits if _credited(around, h[1])]
                 if hits:
-                    found = hits[0][0]
+                    hit = hits[0][0]
                     if candidate is around:
                         # the outlet nearest the quote
-                        found = min(hits, key=lambda h: _distance(h[1], len(frame.before)))[0]
+                        hit = min(hits, key=lambda h: _distance(h[1], len(frame.before)))[0]
                     break
+    reg = found.reg if found is not None else None
     platform, _doc = medium(around)
-    if found is None and platform and reg is not None:
-        found = reg.find(platform)
+    if hit is None and platform and reg is not None:
+        hit = reg.find(platform)
+    found = hit
     if found is not None:
         return found.name, found.language
     if sp.outlet_text and sp.outlet_text[:1].isupper():

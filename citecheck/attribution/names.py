@@ -116,7 +116,9 @@ PRONOUNS = {"he", "she", "him", "her", "his"}
 # A capitalised word, allowing accents, apostrophes, hyphens, inner capitals and initials ("J.").
 _CAP = r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|[A-Z])\.|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)"
 _JOINERS = sorted(CONNECTORS | {"of", "for", "and", "on", "the", "&"}, key=len, reverse=True)
-_RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:{'|'.join(map(re.escape, _JOINERS))})\s+)*{_CAP})*")
+_RUN = re.compile(
+    rf"(?=[A-ZÀ-ÖØ-ÞĀ-Ž]){_CAP}(?:\s+(?:(?:{'|'.join(map(re.escape, _JOINERS))})\s+)*{_CAP})*"
+)
 _SPLIT = re.compile(r"\s+(?:of|for|and|on|the|&)\s+")
 
 
@@ -146,6 +148,18 @@ def find_names(text: str) -> list[Name]:
     out = []
     for m in _RUN.finditer(text):
         run = m.group(0)
+        if " " not in run and "\n" not in run:
+            # one word, the common case: the rules of _name, done quickly
+            low = run.lower()
+            if not (
+                low in STOP_CAPS
+                or low in TITLES
+                or low in _TRAILING
+                or _HYPHENATED.match(run)
+                or _INITIALS.fullmatch(run)
+            ):
+                out.append(Name(run, m.start(), m.end(), False))
+            continue
         if _SPLIT.search(run) and not is_org(run.split()):
             # "Áñez and Camacho" are two names; "Center for Economic and Policy Research" is one.
             pos = 0
@@ -158,6 +172,11 @@ def find_names(text: str) -> list[Name]:
     return out
 
 
+_HYPHENATED = re.compile(r"^[\w]+-[a-z]+$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_TRAILING = CONNECTORS | {"of", "for", "and", "on", "the"}
+
+
 def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
     """A run of capitalised words as a Name, without leading function words and titles."""
     # Drop a leading sentence-initial function word ("The", "After") and titles, with their
@@ -166,7 +185,7 @@ def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
     while words and (
         words[0].lower() in STOP_CAPS
         or words[0].lower() in TITLES
-        or re.match(r"^[\w]+-[a-z]+$", words[0])
+        or _HYPHENATED.match(words[0])
         or (titled and words[0] == "of" and len(words) > 3)
     ):
         drop = 2 if titled and words[0] == "of" else 1
@@ -175,9 +194,9 @@ def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
             start += len(words[0])
             start = text.find(words[1], start) if len(words) > 1 else start
             words = words[1:]
-    if all(re.fullmatch(r"(?:[A-Z]\.)+", w) for w in words):
+    if all(_INITIALS.fullmatch(w) for w in words):
         return []  # initials alone ("U.S.") name no one
-    while words and words[-1].lower() in CONNECTORS | {"of", "for", "and", "on", "the"}:
+    while words and words[-1].lower() in _TRAILING:
         words = words[:-1]
     if not words:
         return []
