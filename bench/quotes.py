@@ -117,6 +117,9 @@ def _instrument(pipeline, timings: Counter) -> None:
     wrap("prepare_page", "match: prepare page")
     wrap("match_quote", "match: align")
     wrap("speaker_in_source", "source speakers")
+    wrap("cross_match", "cross-language match")
+    wrap("_search", "search (replay)")
+    wrap("detect", "language identification")
 
 
 if __name__ == "__main__":

@@ -707,6 +707,7 @@ def windows(text: str, lang: str | None, *, clauses: bool = False) -> list[_Wind
 
 
 CLAUSE_TOP = 3  # sentences whose clauses are tried, best first
+PAIR_TOP = 5  # sentences whose pairs with their neighbours are tried, best first
 CLAUSE_MARGIN = 0.02  # a clause must beat the best sentence by this much to stand for it
 
 
@@ -732,9 +733,18 @@ def locate(
     wins = windows(page_text, page_lang)
     if not wins:
         return []
-    vecs = embedder.embed([w.text for w in wins] + [quote])
+    # Sentences first; then the exact pairs around the best few sentences only (embedding cost
+    # grows with length: every pair tripled it, for the same top-1 on the bench).
+    single = [w for w in wins if w.size == 1]
+    vecs = embedder.embed([w.text for w in single] + [quote])
     qv = vecs[-1]
-    scored = [(float(x), w) for x, w in zip(vecs[:-1] @ qv, wins, strict=True)]
+    scored = [(float(x), w) for x, w in zip(vecs[:-1] @ qv, single, strict=True)]
+    scored.sort(key=lambda t: -t[0])
+    near = {w.first for _, w in scored[:PAIR_TOP]}
+    pairs = [w for w in wins if w.size == 2 and (w.first in near or w.first + 1 in near)]
+    if pairs:
+        pv = embedder.embed([w.text for w in pairs])
+        scored += [(float(x), w) for x, w in zip(pv @ qv, pairs, strict=True)]
     scored.sort(key=lambda t: -t[0])
     if clauses:
         top: list[int] = []
