@@ -341,3 +341,47 @@ def test_outlets_found_in_frame_speaker_and_domain():
     assert a.outlet == "Reuters"
     b = _quote("“The pier will close,” Maud Tressle wrote on elpais.com last week.", "The pier")
     assert b.outlet == "El País"
+
+
+@pytest.mark.parametrize(
+    "text, start, speaker",
+    [
+        # a pronoun in the sentence of its antecedent
+        (
+            "Maud Tressle opened the dam. State inspector Idris Pellow toured it on Monday, "
+            "saying he judged it “sound.”",
+            "sound",
+            "Idris Pellow",
+        ),
+        # a name after a preposition is not the subject a description points back to
+        (
+            "Wendel Ashgrove left the club. He was sacked by Fenwick Rovers in May.\n\n"
+            "The 61-year-old said: “I have no regrets at all.”",
+            "I have no regrets",
+            "Wendel Ashgrove",
+        ),
+        # an acronym spelled out earlier in the article
+        (
+            "The Fenwick Centre for Coastal Safety warned of storms. The FCCS said the risk was "
+            "“very high indeed.”",
+            "very high",
+            "Fenwick Centre for Coastal Safety",
+        ),
+        # "Nurses for Clean Air" is one group, which "the nurses" points back to
+        (
+            "The nurses, members of a new group Nurses for Clean Air, wrote to the council.\n\n"
+            "“We cannot wait any longer,” the nurses stated.",
+            "We cannot wait",
+            "Nurses for Clean Air",
+        ),
+        # "all states" is a noun, not the cue
+        (
+            "The guild said it has members in all states and wants to “raise the bar for "
+            "everyone.”",
+            "raise the bar",
+            "The guild",
+        ),
+    ],
+)
+def test_speaker_references(text, start, speaker):
+    assert _quote(text, start).speaker == speaker

@@ -160,7 +160,7 @@ def find_names(text: str) -> list[Name]:
             ):
                 out.append(Name(run, m.start(), m.end(), False))
             continue
-        if _SPLIT.search(run) and not is_org(run.split()):
+        if _SPLIT.search(run) and not is_org(run.split()) and not _ADVOCACY.match(run):
             # "Áñez and Camacho" are two names; "Center for Economic and Policy Research" is one.
             pos = 0
             for piece in _SPLIT.split(run):
@@ -172,6 +172,8 @@ def find_names(text: str) -> list[Name]:
     return out
 
 
+# "Parents for Safer Streets": a plural noun and "for" name a group, not two names
+_ADVOCACY = re.compile(r"[A-Z][a-z]+[^s\W]s\s+for\s+[A-Z]")
 _HYPHENATED = re.compile(r"^[\w]+-[a-z]+$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _TRAILING = CONNECTORS | {"of", "for", "and", "on", "the"}

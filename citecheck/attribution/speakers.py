@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .names import PRONOUNS, TITLES, Name, NameIndex, is_org, strip_titles
+from .names import PRONOUNS, STOP_CAPS, TITLES, Name, NameIndex, is_org, strip_titles
 
 _CUE_WORDS = (
     "said|says|say|saying|told|tells|tell|telling|stated|states|stating|announced|announces|"
@@ -35,7 +35,8 @@ _CUE_WORDS = (
 _CUE = re.compile(rf"\b(?:[Aa]ccording to|[Ii]n the words of|{_CUE_WORDS})\b")
 # A cue word used as a noun: "the call", "Trump's call", "his claims".
 _NOUN_BEFORE = re.compile(
-    r"(?:[’']s|\b(?:the|a|an|his|her|its|their|our|my|your|this|these|those|whose|phone))\s+$",
+    r"(?:[’']s|\b(?:the|a|an|his|her|its|their|our|my|your|this|these|those|whose|phone|all|"
+    r"many|some|several|both|other|few|two|three|four|five|news|press|media|earlier|recent))\s+$",
     re.IGNORECASE,
 )
 _SAYING = {"said", "says", "wrote", "writes", "added", "adds", "reported", "reports", "asked",
@@ -48,7 +49,7 @@ _SAYING = {"said", "says", "wrote", "writes", "added", "adds", "reported", "repo
 
 def _is_cue(text: str, m: re.Match) -> bool:
     """A speech verb, not an infinitive ("to call a strike") or a noun ("the call")."""
-    pre = text[max(0, m.start() - 12) : m.start()]
+    pre = text[max(0, m.start() - 16) : m.start()]
     if re.search(r"\bto\s+$", pre):
         return False
     return m.group(0).lower() in ("said", "according to") or not _NOUN_BEFORE.search(pre)
@@ -76,7 +77,10 @@ def is_description(chunk: str) -> bool:
     if not _DETERMINER.match(chunk):
         return False
     words = chunk.split()[1:]
-    return any(w[:1].islower() and w not in ("of", "for", "and", "in", "the", "de") for w in words)
+    return any(
+        (w[:1].islower() or w[:1].isdigit()) and w not in ("of", "for", "and", "in", "the", "de")
+        for w in words
+    )
 
 
 _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
@@ -393,7 +397,10 @@ def _resolve_phrase(
         # "Local news outlets": a sentence-initial capital, not a name
         return phrase, (start, end), False
     if inside:
-        pick = inside[0] if first else _head_name(inside, phrase, start)
+        if first:  # the subject: its first person, else its first name
+            pick = next((n for n in inside if n.person or index.is_person(n.text)), inside[0])
+        else:
+            pick = _head_name(inside, phrase, start)
         if pick is not None:
             words = strip_titles(pick.text.split())
             org = is_org(pick.text.split())
@@ -410,6 +417,8 @@ def _resolve_phrase(
                 return index.expand(" ".join(words)), (pick.start, pick.end), True
             if org or pick.text[0].isupper():
                 text = re.sub(r"^[\w-]+-based\s+", "", text)
+                if not acro:
+                    text = expand_acronym(text, pick.start, masked)
                 return text, (pick.start, span_end), False
     if is_description(phrase) and len(words) <= 12:
         named = _definite_reference(phrase, start, names, index, masked)
@@ -430,6 +439,40 @@ _IRREGULAR_PLURALS = {"people", "police", "staff", "men", "women", "children", "
 
 def _is_plural(word: str) -> bool:
     return word in _IRREGULAR_PLURALS or (bool(_PLURAL.fullmatch(word)) and word not in _NOT_PLURAL)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_NAME_WORD = r"[\w’'-]*"
+_NAME_JOIN = r"(?:\s+(?:of|for|and|the|on|&|de|del|la|des)\s+|\s+)"
+_CAPS_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+)+$")
+_CAPS_AFTER = re.compile(r"(?:\s+(?:and|of|for|&)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*")
+ACRONYM_WINDOW = 8000
+
+
+def expand_acronym(text: str, at: int, masked: str) -> str:
+    """ "the CDC" -> "Example Center for Disease Control" when the article spelled it out before
+    (initials of the capitalised words, in order); else `text` as it is."""
+    m = _ACRONYM.search(text)
+    if m is None:
+        return text
+    acronym = m.group(0)
+    pattern = re.compile(r"\b" + _NAME_JOIN.join(c + _NAME_WORD for c in acronym) + r"\b")
+    last = next(reversed(list(pattern.finditer(masked, max(0, at - ACRONYM_WINDOW), at))), None)
+    if last is None:
+        return text
+    s, e = last.span()
+    before = _CAPS_BEFORE.search(masked, max(0, s - 60), s)
+    if before:
+        words = before.group(0).split()
+        while words and words[0].lower() in STOP_CAPS:
+            words = words[1:]
+        s -= len(" ".join(words)) + 1 if words else 0
+    e = _CAPS_AFTER.match(masked, e).end()
+    full = " ".join(masked[s:e].split())
+    rest = text[: m.start()].split() + text[m.end() :].split()
+    if all(w in full.split() for w in rest if w.lower() not in STOP_CAPS):
+        return full
+    return text
 
 
 PERSON_ROLES = {
@@ -524,17 +567,22 @@ def resolve_pronoun(
     """The person a pronoun at `pos` stands for: the subject of the nearest sentence before it
     that names a person."""
     lo = max(0, pos - PRONOUN_WINDOW)  # look back a few sentences, not the whole article
-    sentence_starts = [lo] + [
-        lo + m.end() for m in re.finditer(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n", masked[lo : pos + 1])
-    ]
-    for s in reversed(sentence_starts[:-1] if len(sentence_starts) > 1 else sentence_starts):
+    sentence_starts = [lo] + [m.end() for m in _PRONOUN_BOUNDARY.finditer(masked, lo, pos + 1)]
+    # the sentence of the pronoun first ("Holmes testified, saying he recalled"), then back
+    for s in reversed(sentence_starts):
         e = next((x for x in sentence_starts if x > s), pos)
         for n in names_between(names, s, min(e, pos)):
             if n.person or index.is_person(n.text):
                 if n.text.split()[0].lower() in TITLES and len(n.text.split()) == 1:
                     continue
+                if _AFTER_PREPOSITION.search(masked, max(0, n.start - 8), n.start):
+                    continue  # "sacked by Example United": not the subject
                 return index.expand(n.text), (n.start, n.end)
     return None, None
+
+
+_PRONOUN_BOUNDARY = re.compile(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n")
+_AFTER_PREPOSITION = re.compile(r"\b(?:by|to|from|with|against|for|of|at)\s+$")
 
 
 def medium(frame_text: str) -> tuple[str | None, str | None]:
