@@ -385,3 +385,40 @@ def test_outlets_found_in_frame_speaker_and_domain():
 )
 def test_speaker_references(text, start, speaker):
     assert _quote(text, start).speaker == speaker
+
+
+def test_pull_quote_heading_takes_the_speaker_of_the_quote_it_repeats():
+    text = (
+        "2. “A pier too far”\n\nCouncillor Bram Okafor attacked the plan. “This is a pier too "
+        "far for a town this size,” Okafor said.\n\n“We will not move”\n\n“We will not move. "
+        "The pier stays,” said Maud Tressle."
+    )
+    attrs = extract(load_text(text, "x.txt"), reported=False)
+    heading, _, second, _ = attrs
+    assert (heading.speaker, heading.kind) == ("Bram Okafor", "partial")
+    assert (second.speaker, second.kind) == ("Maud Tressle", "direct")
+
+
+def test_quotes_inside_quotes_take_the_speaker_named_inside():
+    text = (
+        "Wendel Ashgrove spoke first. “I then heard Mayor Ottoline Marsh-Greaves ask, quote, "
+        "‘So is the pier closing?’” Ashgrove testified. “Councillor Bram Okafor replied that "
+        "‘It closes on Friday,’ adding that the ferry will, quote, ‘run as usual.’”\n\n"
+        "“Then I said, ‘Not on my watch,’ and left,” Ashgrove said."
+    )
+    attrs = {a.quote: a for a in extract(load_text(text, "x.txt"), reported=False)}
+    assert attrs["So is the pier closing?"].speaker == "Ottoline Marsh-Greaves"
+    assert attrs["So is the pier closing?"].kind == "direct"
+    assert attrs["It closes on Friday,"].speaker == "Bram Okafor"
+    assert attrs["It closes on Friday,"].kind == "direct"
+    assert attrs["run as usual."].speaker == "Bram Okafor"
+    assert attrs["Not on my watch,"].speaker == "Wendel Ashgrove"
+
+
+def test_negated_cues_and_clauses_are_not_speakers():
+    text = (
+        "“We are paid to be careful,” Maud Tressle said. “The risk is that we don’t ask enough "
+        "and call the fault ‘random’ too soon.”"
+    )
+    attrs = {a.quote: a for a in extract(load_text(text, "x.txt"), reported=False)}
+    assert attrs["random"].kind == "scare"

@@ -16,7 +16,7 @@ from ..model import Attribution, Document
 from .indirect import find_reported
 from .names import NameIndex, find_names, is_org
 from .quotes import QuoteSpan, find_quotes
-from .speakers import Frame, Speech, medium, speech_for
+from .speakers import Frame, Speech, find_cue_before, medium, speech_for
 
 if TYPE_CHECKING:
     from ..outlets import Registry
@@ -91,10 +91,18 @@ def extract(
     found = _Outlets(reg) if reg is not None else None
     out: list[Attribution] = []
     prev: tuple[QuoteSpan, Speech] | None = None
+    outer: tuple[QuoteSpan, Speech] | None = None
     for n, q in enumerate(quotes, 1):
+        nwords = len(text[q.start : q.end].split())
+        if q.nested and outer is not None and outer[0].start <= q.start < outer[0].end:
+            # A quote inside a quote: its sentence is the outer quote's, its speaker named there
+            frame, sp = _nested_speech(text, quotes, q, outer, index)
+            kind = _kind(text, masked, q, frame, sp, nwords)
+            outlet, language = _outlet(found, frame, sp) if kind != "scare" else (None, None)
+            out.append(_attribution(doc, n, q, kind, sp, outlet, language))
+            continue
         frame = _frame(masked, starts, q)
         sp = speech_for(frame, names, index, masked)
-        nwords = len(text[q.start : q.end].split())
         kind = _kind(text, masked, q, frame, sp, nwords)
         runs_on = (
             prev is not None
@@ -121,30 +129,121 @@ def extract(
                     prev[1].person,
                 )
         outlet, language = _outlet(found, frame, sp)
-        quote_text = text[q.start : q.end]
-        out.append(
-            Attribution(
-                id=f"q{n}",
-                quote=quote_text,
-                kind=kind,
-                span=doc.raw_span(q.start, q.end),
-                text_span=(q.start, q.end),
-                speaker=sp.speaker if kind != "scare" else None,
-                speaker_span=(
-                    doc.raw_span(*sp.speaker_span) if sp.speaker_span and kind != "scare" else None
-                ),
-                cue=sp.cue if kind != "scare" else None,
-                outlet=outlet if kind != "scare" else None,
-                language=language if kind != "scare" else None,
-                date_hint=sp.date_hint if kind != "scare" else None,
-            )
-        )
+        out.append(_attribution(doc, n, q, kind, sp, outlet, language))
+        if not q.nested:
+            outer = (q, sp)
         if (kind != "scare" or q.continues) and not q.nested:
             prev = (q, sp)
+    out = _pull_quotes(text, out)
     if reported:
         out.extend(_reported(doc, masked, starts, names, index, found))
         out.sort(key=lambda a: a.text_span[0])
         out = [replace(a, id=f"q{i}") for i, a in enumerate(out, 1)]
+    return out
+
+
+def _attribution(doc, n, q, kind, sp, outlet, language) -> Attribution:
+    said = kind != "scare"
+    return Attribution(
+        id=f"q{n}",
+        quote=doc.text[q.start : q.end],
+        kind=kind,
+        span=doc.raw_span(q.start, q.end),
+        text_span=(q.start, q.end),
+        speaker=sp.speaker if said else None,
+        speaker_span=doc.raw_span(*sp.speaker_span) if sp.speaker_span and said else None,
+        cue=sp.cue if said else None,
+        outlet=outlet if said else None,
+        language=language if said else None,
+        date_hint=sp.date_hint if said else None,
+    )
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+
+
+def _nested_speech(
+    text: str, quotes: list[QuoteSpan], q: QuoteSpan, outer: tuple[QuoteSpan, Speech], index
+) -> tuple[Frame, Speech]:
+    """Frame and speech of a quote inside another: “I heard the mayor say, ‘Not now,’” …
+
+    The outer quote's words are read like a writer's sentence (its other inner quotes
+    blanked); a quote the outer speaker gives as their own words (“I said, ‘Never.’”) is
+    theirs."""
+    parent, parent_sp = outer
+    base = parent.start
+    inner = [
+        QuoteSpan(o.start - base, o.end - base)
+        for o in quotes
+        if o.nested and parent.start <= o.start and o.end <= parent.end
+    ]
+    local = mask_quotes(text[parent.start : parent.end], inner)
+    names = find_names(local)
+    q_local = QuoteSpan(q.start - base, q.end - base)
+    frame = _frame(local, sentence_starts(local), q_local)
+    sp = speech_for(frame, names, index, local)
+    if sp.speaker is None and _FIRST_PERSON.search(frame.before) and find_cue_before(frame.before):
+        sp = Speech(
+            parent_sp.speaker, parent_sp.speaker_span, sp.cue, sp.cue_gap, None, sp.date_hint
+        )
+    elif sp.speaker_span is not None:
+        s, e = sp.speaker_span
+        sp = replace(sp, speaker_span=(s + base, e + base))
+    frame = Frame(frame.before_start + base, frame.before, frame.after_start + base, frame.after)
+    return frame, sp
+
+
+_HEADING = re.compile(r"(?:\d{1,2}[.)]\s*)?[“\"‘'«]([^\n]+)[”\"’'»][.!?:]?")
+PULL_QUOTE_WINDOW = 3000  # characters after a pull quote searched for the quote it repeats
+PULL_QUOTE_MAX_WORDS = 12
+
+
+def _words_of(s: str) -> str:
+    return " ".join(w.strip("’'-") for w in re.findall(r"[\w’'-]+", s.casefold()))
+
+
+def _pull_quotes(text: str, out: list[Attribution]) -> list[Attribution]:
+    """A quote standing alone as a paragraph ("3. “Not a second channel”") is a subheading that
+    repeats words quoted below it: it takes the speaker of the quote it repeats."""
+    for i, a in enumerate(out):
+        s, e = a.text_span
+        para_start = text.rfind("\n\n", 0, s) + 1
+        para_end = text.find("\n\n", e)
+        para = text[para_start : para_end if para_end >= 0 else len(text)].strip()
+        if not _HEADING.fullmatch(para) or len(a.quote.split()) > PULL_QUOTE_MAX_WORDS:
+            continue
+        words = _words_of(a.quote)
+        if not words:
+            continue
+        for b in out[i + 1 :]:
+            if b.text_span[0] - e > PULL_QUOTE_WINDOW:
+                break
+            found = f" {_words_of(b.quote)} ".find(f" {words} ")
+            if found < 0:
+                continue
+            if b.kind == "scare" or b.speaker is None:
+                out[i] = replace(a, kind="scare", speaker=None, speaker_span=None, cue=None)
+                break
+            whole = re.match(r"\W*", b.quote).end()
+            at = text.casefold().find(a.quote.casefold().strip(" .,!?"), b.text_span[0] + whole)
+            first = at == b.text_span[0] + whole or bool(
+                at > 0 and re.search(r"[.!?]\s+$", text[max(0, at - 3) : at])
+            )
+            if len(words) == len(_words_of(b.quote)):
+                kind = b.kind  # the heading repeats the whole quote
+            else:
+                kind = "direct" if first else "partial"
+            out[i] = replace(
+                a,
+                kind=kind,
+                speaker=b.speaker,
+                speaker_span=b.speaker_span,
+                cue=None,
+                outlet=b.outlet,
+                language=b.language,
+                date_hint=b.date_hint,
+            )
+            break
     return out
 
 
@@ -226,7 +325,11 @@ def _kind(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords
     if sp.speaker is None and sp.cue is None and nwords <= 5:
         return "scare"
     first = text[q.start : q.start + 1]
-    if not before or before.endswith((",", ":", "—", "–")) or before.endswith(("said", "says")):
+    if (
+        not before
+        or before.endswith((",", ":", "—", "–", "said", "says"))
+        or (first.isupper() and _THAT_END.search(before))
+    ):
         return "direct" if first.isupper() or first in "¿¡“‘'\"" or not before else "partial"
     return "partial"
 
@@ -305,6 +408,9 @@ def _needles(reg: Registry) -> _Needles:
             _NEEDLES.clear()
         cached = _NEEDLES[id(reg)] = (reg, _Needles(reg))
     return cached[1]
+
+
+_THAT_END = re.compile(r"\bthat$")
 
 
 def _outlet(found: _Outlets | None, frame: Frame, sp: Speech) -> tuple[str | None, str | None]:

@@ -17,7 +17,7 @@ _CUE_WORDS = (
     "said|says|say|saying|told|tells|tell|telling|stated|states|stating|announced|announces|"
     "announcing|declared|declares|declaring|added|adds|adding|wrote|writes|writing|written|"
     "tweeted|tweets|posted|posts|explained|explains|noted|notes|noting|argued|argues|arguing|"
-    "claimed|claims|claiming|insisted|insists|warned|warns|warning|threatened|threatens|asked|"
+    "claimed|claims|claiming|insisted|insists|warned|warns|warning|threatened|threatens|asked|ask|"
     "asks|replied|replies|responded|responds|recalled|recalls|urged|urges|denounced|denounces|"
     "reported|reports|reporting|acknowledged|acknowledges|admitted|admits|conceded|concedes|"
     "described|describes|called|calls|call|calling|promised|promises|vowed|vows|pledged|pledges|"
@@ -47,11 +47,14 @@ _SAYING = {"said", "says", "wrote", "writes", "added", "adds", "reported", "repo
            "according to", "in the words of", "say"}  # fmt: skip
 
 
+_INFINITIVE_OR_NEGATED = re.compile(r"(?:\bto|n[’']t|\bnot|\bnever)\s+$")
+
+
 def _is_cue(text: str, m: re.Match) -> bool:
     """A speech verb, not an infinitive ("to call a strike") or a noun ("the call")."""
     pre = text[max(0, m.start() - 16) : m.start()]
-    if re.search(r"\bto\s+$", pre):
-        return False
+    if _INFINITIVE_OR_NEGATED.search(pre):
+        return False  # "to call a strike", "we don't ask enough": no speech act
     return m.group(0).lower() in ("said", "according to") or not _NOUN_BEFORE.search(pre)
 
 
@@ -74,8 +77,8 @@ _DETERMINER = re.compile(
 
 def is_description(chunk: str) -> bool:
     """ "the Russian undersecretary of foreign relations": a determiner and a common-noun head."""
-    if not _DETERMINER.match(chunk):
-        return False
+    if not _DETERMINER.match(chunk) or _FINITE_VERB.search(_RELATIVE.split(chunk, 1)[0]):
+        return False  # "the danger is that we": a clause, not a noun phrase
     words = chunk.split()[1:]
     return any(
         (w[:1].islower() or w[:1].isdigit()) and w not in ("of", "for", "and", "in", "the", "de")
@@ -83,6 +86,11 @@ def is_description(chunk: str) -> bool:
     )
 
 
+_RELATIVE = re.compile(r"\b(?:who|that|which|whose)\b")
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|may|might|"
+    r"must|\w+n[’']t)\b"
+)
 _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_DAY = re.compile(
@@ -234,6 +242,8 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
         gap = _words_between(between)
         cue, obj = _cue_phrase(after, m)
         word = m.group(0).lower()
+        if not between.strip() and _PARTICIPLE.search(word):
+            continue  # "“…,” adding that …": the sentence's subject said it, named before
         if word in ("according to", "in the words of") or not between.strip():
             sp = _named_after_cue(after, m, base, names, index, masked)
             if sp is not None:
