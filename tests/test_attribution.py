@@ -422,3 +422,82 @@ def test_negated_cues_and_clauses_are_not_speakers():
     )
     attrs = {a.quote: a for a in extract(load_text(text, "x.txt"), reported=False)}
     assert attrs["random"].kind == "scare"
+
+
+@pytest.mark.parametrize(
+    "text, start, speaker, kind",
+    [
+        # the statement's author, introduced in the sentence before
+        (
+            "Two ferries collided off Fenwick, the Example Coast Guard said in a statement on "
+            "Monday.\n\n“No one was hurt and the cause is under investigation,” the statement "
+            "said.",
+            "No one was hurt",
+            "Example Coast Guard",
+            "direct",
+        ),
+        # a description whose capitalised words only modify its head
+        (
+            "“Do not hide this from us,” one Fenwick commenter said.",
+            "Do not hide",
+            "one Fenwick commenter",
+            "direct",
+        ),
+        # a caption after a colon is quoted, however short
+        (
+            "Fenwick Rovers posted a photo from its Twitter account, with the caption: "
+            "“Welcome Maud”.",
+            "Welcome Maud",
+            "Fenwick Rovers",
+            "direct",
+        ),
+        # several sentences after a comma are direct speech
+        (
+            "As Maud Tressle recalled later, “the storm took the pier. We rebuilt it in a year.”",
+            "the storm took",
+            "Maud Tressle",
+            "direct",
+        ),
+        # a clause ending at the comma before "said Name" is direct speech
+        (
+            "Before the storm, “nobody even knew the pier was hollow,” said Maud Tressle.",
+            "nobody even knew",
+            "Maud Tressle",
+            "direct",
+        ),
+        # a short quote in a sentence that names its speaker at the end
+        (
+            "The closures were “deeply unfair” and the council must act, but “we will not pay "
+            "for it,” union chief Idris Pellow said.",
+            "deeply unfair",
+            "Idris Pellow",
+            "partial",
+        ),
+        # the speaker named in the sentence before, with the writer's own words leading in
+        (
+            "Nobody knows which came first, Maud Tressle says. Just because the pier was built "
+            "first, “that does not mean the town grew around it.”",
+            "that does not mean",
+            "Maud Tressle",
+            "partial",
+        ),
+    ],
+)
+def test_speaker_and_kind_in_context(text, start, speaker, kind):
+    a = _quote(text, start)
+    assert (a.speaker, a.kind) == (speaker, kind)
+
+
+def test_names_given_to_things_are_scare_quotes():
+    text = "When the spores come from hay, the illness is called “thresher’s cough.”"
+    assert _quote(text, "thresher").kind == "scare"
+    text = "Okafor said he never used the term “pier barons” in public."
+    assert _quote(text, "pier barons").kind == "scare"
+
+
+def test_platform_account_is_the_outlet():
+    a = _quote(
+        "Fenwick Rovers posted a photo from its Twitter account, with the caption: “Welcome Maud”.",
+        "Welcome",
+    )
+    assert a.outlet == "Twitter"

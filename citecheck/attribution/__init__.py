@@ -16,7 +16,7 @@ from ..model import Attribution, Document
 from .indirect import find_reported
 from .names import NameIndex, find_names, is_org
 from .quotes import QuoteSpan, find_quotes
-from .speakers import Frame, Speech, find_cue_before, medium, speech_for
+from .speakers import Frame, Speech, find_cue_before, medium, names_between, speech_for
 
 if TYPE_CHECKING:
     from ..outlets import Registry
@@ -134,11 +134,30 @@ def extract(
             outer = (q, sp)
         if (kind != "scare" or q.continues) and not q.nested:
             prev = (q, sp)
+    out = _same_sentence(out, starts)
     out = _pull_quotes(text, out)
     if reported:
         out.extend(_reported(doc, masked, starts, names, index, found))
         out.sort(key=lambda a: a.text_span[0])
         out = [replace(a, id=f"q{i}") for i, a in enumerate(out, 1)]
+    return out
+
+
+def _same_sentence(out: list[Attribution], starts: list[int]) -> list[Attribution]:
+    """A short quote with no speaker, in a sentence that ends by naming who said its other
+    quote (“It was ‘awful’ and “we will fix it,” Quill said.”), is that speaker's too."""
+    for i, a in enumerate(out[:-1]):
+        b = out[i + 1]
+        if a.speaker is not None or a.kind != "scare" or len(a.quote.split()) > SCARE_MAX_WORDS:
+            continue
+        if b.speaker is None or b.speaker_span is None or b.span[0] < a.span[1]:
+            continue
+        if bisect_right(starts, a.text_span[1]) != bisect_right(starts, b.text_span[1]):
+            continue  # another sentence
+        if b.speaker_span[0] > b.span[1] and b.cue:  # named after the later quote
+            out[i] = replace(
+                a, kind="partial", speaker=b.speaker, speaker_span=b.speaker_span, cue=b.cue
+            )
     return out
 
 
@@ -198,8 +217,11 @@ PULL_QUOTE_WINDOW = 3000  # characters after a pull quote searched for the quote
 PULL_QUOTE_MAX_WORDS = 12
 
 
+_TOKEN = re.compile(r"[\w’'-]+")
+
+
 def _words_of(s: str) -> str:
-    return " ".join(w.strip("’'-") for w in re.findall(r"[\w’'-]+", s.casefold()))
+    return " ".join(w.strip("’'-") for w in _TOKEN.findall(s.casefold()))
 
 
 def _pull_quotes(text: str, out: list[Attribution]) -> list[Attribution]:
@@ -207,6 +229,8 @@ def _pull_quotes(text: str, out: list[Attribution]) -> list[Attribution]:
     repeats words quoted below it: it takes the speaker of the quote it repeats."""
     for i, a in enumerate(out):
         s, e = a.text_span
+        if text.rfind("\n\n", max(0, s - 8), s) < 0 and s > 6:
+            continue  # not at the start of a paragraph: no heading
         para_start = text.rfind("\n\n", 0, s) + 1
         para_end = text.find("\n\n", e)
         para = text[para_start : para_end if para_end >= 0 else len(text)].strip()
@@ -286,8 +310,10 @@ def _frame(masked: str, starts: list[int], q: QuoteSpan) -> Frame:
 def _previous_sentence_speech(text, masked, starts, frame, names, index, sp: Speech) -> Speech:
     """The speaker of a cue in the previous sentence of the same paragraph, if the quote's own
     sentence starts with it (nothing of the writer's own before the quote)."""
-    if frame.before.strip():
-        return sp
+    if frame.before.strip() and (
+        find_cue_before(frame.before) or names_between(names, frame.before_start, frame.after_start)
+    ):
+        return sp  # the quote's own sentence has a cue or names someone: not a follow-on
     k = bisect_right(starts, frame.before_start - 1) - 1
     if k < 0 or starts[k] >= frame.before_start:
         return sp
@@ -307,12 +333,17 @@ def _paragraph_gap(text: str, a: int, b: int) -> int:
     return text.count("\n\n", a, b)
 
 
+_SO_CALLED = re.compile(r"\bso-called$|\bso called$", re.IGNORECASE)
+
+
 def _kind(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords: int) -> str:
     """direct, partial or scare, from the quote's length and how it sits in its sentence."""
     before = frame.before.rstrip()
-    if re.search(r"\bso-called$|\bso called$", before, re.IGNORECASE):
-        return "scare"
+    if _SO_CALLED.search(before) or _NAMING.search(before):
+        return "scare"  # the so-called “…”, what is called “…”, the term “…”
     quote = text[q.start : q.end].rstrip()
+    if before.endswith(":") and quote[:1].isupper() and sp.speaker is not None:
+        return "direct"  # with the caption: “Welcome aboard”
     if not before and quote[:1].isupper() and quote[-1:] in ".!?,…" and nwords >= 2:
         return "direct"  # a whole sentence standing alone: a follow-on quote
     if nwords <= SCARE_MAX_WORDS:
@@ -325,6 +356,12 @@ def _kind(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords
     if sp.speaker is None and sp.cue is None and nwords <= 5:
         return "scare"
     first = text[q.start : q.start + 1]
+    opens = not before or before[-1] in ",:—–" or first.isupper()
+    if opens and _INNER_SENTENCE.search(quote):
+        return "direct"  # several sentences, not woven into the writer's
+    said_after = sp.speaker_span is not None and 0 <= sp.speaker_span[0] - q.end <= 40
+    if opens and said_after and quote[-1:] in ",?!":
+        return "direct"  # Until then, “… there,” said Quill: a clause quoted whole
     if (
         not before
         or before.endswith((",", ":", "—", "–", "said", "says"))
@@ -351,41 +388,47 @@ class _Outlets:
 
 
 class _Needles:
+    """The words each outlet name needs: a text lacking them holds no mention of it."""
+
     def __init__(self, reg: Registry) -> None:
         reg.find_in("")  # compiles the registry's patterns now, at start-up, not mid-draft
-        self.words: set[str] = set()
+        self.forms: dict[str, list[frozenset[str]]] = {}
         self.other: list[str] = []
         for o in reg:
             for form in dict.fromkeys((*o.names, *o.domains)):
                 form = form.strip()
                 if len(form) < 2:
                     continue
-                word = _whole_word(form)
-                if word:
-                    self.words.add(word)  # stands as a whole word wherever the name matches
+                words = _whole_words(form)
+                if words:
+                    key = max(words, key=len)
+                    self.forms.setdefault(key, []).append(frozenset(words))
                 else:
                     self.other.append(max(_fold(form).split(), key=len))
 
     def may_hold(self, s: str) -> bool:
         folded = _fold(s)
-        return not self.words.isdisjoint(_WORDS.findall(folded)) or any(
-            n in folded for n in self.other
-        )
+        words = set(_WORDS.findall(folded))
+        for key in words.intersection(self.forms):
+            if any(need <= words for need in self.forms[key]):
+                return True
+        return any(n in folded for n in self.other)
 
 
-def _whole_word(form: str) -> str | None:
-    """The longest word of an outlet's name that stands whole (between non-word characters) in
-    any text the name matches: "elpais" of "elpais.com", "guardian" of "The Guardian"."""
+def _whole_words(form: str) -> list[str] | None:
+    """The words of an outlet's name, each standing whole (between non-word characters) in
+    any text the name matches: "elpais", "com" of "elpais.com"; "guardian" of "The Guardian"
+    ("the" may be left out). None if some word may not stand whole (unspaced scripts)."""
     folded = _fold(form)
-    best = None
+    out = []
     for m in _WORDS.finditer(folded):
         word = m.group(0)
-        if word == "the" or (best is not None and len(word) <= len(best)):
-            continue  # "the" may be left out ("Guardian" for "The Guardian")
-        if (m.start() > 0 or _spaced(form[0])) and (m.end() < len(folded) or _spaced(form[-1])):
-            if all(_spaced(c) for c in word):
-                best = word
-    return best
+        whole = (m.start() > 0 or _spaced(form[0])) and (m.end() < len(folded) or _spaced(form[-1]))
+        if not whole or not all(_spaced(c) for c in word):
+            return None
+        if word != "the":
+            out.append(word)
+    return out or None
 
 
 _COMBINING_MARKS = dict.fromkeys(range(0x300, 0x370))
@@ -411,6 +454,13 @@ def _needles(reg: Registry) -> _Needles:
 
 
 _THAT_END = re.compile(r"\bthat$")
+_NAMING = re.compile(
+    r"\b(?:the (?:term|phrase|word|name|slogan|hashtag|label|nickname)|(?:is|are|was|were|be|"
+    r"been|being|what[’']s|what is|often|commonly|also) (?:called|known as|termed|nicknamed)|"
+    r"known as)$",
+    re.IGNORECASE,
+)
+_INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 
 
 def _outlet(found: _Outlets | None, frame: Frame, sp: Speech) -> tuple[str | None, str | None]:

@@ -102,10 +102,12 @@ MEDIA = {
     "tweet": "Twitter", "tweeted": "Twitter", "twitter": "Twitter", "x": "X",
     "facebook": "Facebook", "instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube",
     "telegram": "Telegram", "linkedin": "LinkedIn", "threads": "Threads", "bluesky": "Bluesky",
+    "weibo": "Weibo", "wechat": "WeChat", "reddit": "Reddit",
 }  # fmt: skip
 _MEDIA = re.compile(
     r"\b(?:tweet(?:ed)?|on (?:Twitter|X|Facebook|Instagram|TikTok|YouTube|Telegram|LinkedIn|"
-    r"Threads|Bluesky)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|TikTok) post)\b"
+    r"Threads|Bluesky|Weibo|WeChat|Reddit)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|"
+    r"TikTok|YouTube|Weibo|WeChat) (?:post|account|page|feed|channel))\b"
 )
 _DOCUMENTS = re.compile(
     r"\b(?:report|statement|press release|communiqu[eé]|letter|memo|filing|ruling|study|paper|"
@@ -168,8 +170,13 @@ def _date_hint(s: str) -> str | None:
     return m.group(0) if m else None
 
 
+_TOKEN = re.compile(r"[\w’'-]+")
+_LEAD = re.compile(r"[\s,;:—–-]*")
+_QUOTE_MARK = re.compile(r"[“\"”]")
+
+
 def _words_between(s: str) -> int:
-    return len(re.findall(r"[\w’'-]+", s))
+    return len(_TOKEN.findall(s))
 
 
 def _cue_phrase(text: str, m: re.Match) -> tuple[str, str | None]:
@@ -231,13 +238,13 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
     the quote and the cue ("Smith, the minister, said")."""
     # Dots of abbreviations ("Dr.", "U.S.") do not end a phrase.
     after = _ABBR_DOT.sub(lambda m: m.group(0)[:-1] + "\u00b7", frame.after)
-    lead = re.match(r"[\s,;:—–-]*", after).end()
+    lead = _LEAD.match(after).end()
     base = frame.after_start
     for m in _CUE.finditer(after, lead):
         if not _is_cue(after, m):
             continue
         between = after[lead : m.start()]
-        if re.search(r"[“\"”]", between) or _words_between(between) > 30:
+        if _QUOTE_MARK.search(between) or _words_between(between) > 30:
             break
         gap = _words_between(between)
         cue, obj = _cue_phrase(after, m)
@@ -378,6 +385,9 @@ def _has_name(chunk: str) -> bool:
     )
 
 
+_PREPOSITIONS = {"of", "in", "from", "at", "for", "with", "by", "on", "to"}
+
+
 def _resolve_phrase(
     phrase: str,
     start: int,
@@ -405,6 +415,18 @@ def _resolve_phrase(
         and not index.is_person(inside[0].text)
     ):
         # "Local news outlets": a sentence-initial capital, not a name
+        return phrase, (start, end), False
+    if (
+        inside
+        and len(words) <= 5
+        and _DETERMINER.match(phrase)
+        and words[-1][:1].islower()
+        and not _PREPOSITIONS.intersection(words)
+        and not any(n.person or index.is_person(n.text) for n in inside)
+        and is_description(phrase)
+    ):
+        # "the Example Navy spokesperson", "one Weibo commenter": a description whose names
+        # only modify its head
         return phrase, (start, end), False
     if inside:
         if first:  # the subject: its first person, else its first name
@@ -501,6 +523,37 @@ ORG_NOUNS = {
 }  # fmt: skip
 
 
+DOCUMENT_NOUNS = {"statement", "letter", "report", "release", "memo", "filing", "complaint"}
+
+
+def _document_author(
+    noun: str, start: int, names: list[Name], index: NameIndex, masked: str
+) -> tuple[str, tuple[int, int], bool] | None:
+    """ "the statement said": who issued the statement the article introduced before ("the
+    board said in a statement", "In a letter, the nurses urged ...")."""
+    lo = max(0, start - PRONOUN_WINDOW)
+    pattern = rf"\b(?:a|an|its|his|her|their)\s+(?:[\w.-]+\s+){{0,3}}?{noun}\b"
+    intro = next(reversed(list(re.finditer(pattern, masked[lo:start]))), None)
+    if intro is None:
+        return None
+    at = lo + intro.start()
+    sentence = max(masked.rfind(". ", lo, at) + 2, masked.rfind("\n", lo, at) + 1, lo)
+    end = min((i for i in (masked.find(". ", at), masked.find("\n", at)) if i >= 0), default=at)
+    text = masked[sentence:end]
+    cues = [m for m in _CUE.finditer(text) if _is_cue(text, m)]
+    if not cues:
+        return None
+    cue = cues[-1]
+    if cue.start() > at - sentence:
+        # "In a letter, the nurses urged …": the subject stands between the noun and the cue
+        skip = at - sentence + len(intro.group(0))
+        head, base = text[skip : cue.start()], sentence + skip
+    else:  # "the board said in a statement"
+        head, base = text[: cue.start()], sentence
+    sp = _nearest_subject(head, base, names, index, masked)
+    return sp if sp[0] else None
+
+
 def _definite_reference(
     phrase: str, start: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str, tuple[int, int], bool] | None:
@@ -511,6 +564,8 @@ def _definite_reference(
         return None
     head = words[-1].lower().strip(",.")
     stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    if stem in DOCUMENT_NOUNS and len(words) == 2:
+        return _document_author(stem, start, names, index, masked)
     before = names_between(names, max(0, start - PRONOUN_WINDOW), start)
     # an organisation whose name holds the noun: "the doctors" -> "Doctors for Camp Closure"
     for n in reversed(before):
