@@ -501,3 +501,52 @@ def test_platform_account_is_the_outlet():
         "Welcome",
     )
     assert a.outlet == "Twitter"
+
+
+@pytest.mark.parametrize(
+    "text, start, cue",
+    [
+        (
+            "Maud Tressle said in a statement, “The pier is safe.”",
+            "The pier",
+            "said in a statement",
+        ),
+        (
+            "“The pier is safe,” Maud Tressle said in a telecon with reporters.",
+            "The pier",
+            "said in a telecon with reporters",
+        ),
+        ("Maud Tressle told them, “The pier is safe.”", "The pier", "told them"),
+        ("Maud Tressle urged voters, “Keep the pier.”", "Keep", "urged voters"),
+        (
+            "Wendel Ashgrove has said that there is “no need” to close it.",
+            "no need",
+            "has said",
+        ),
+        # a relative clause after the medium is not part of the cue
+        (
+            "“Keep the pier,” Tressle declared in a 2019 tweet that she later deleted.",
+            "Keep",
+            "declared",
+        ),
+    ],
+)
+def test_cue_as_written(text, start, cue):
+    assert _quote(text, start).cue == cue
+
+
+def test_outlets_carry_over_to_the_speakers_later_quotes():
+    text = (
+        "“The pier is safe,” wrote Maud Tressle in a study published on Monday in the journal "
+        "Coastal Engineering Letters.\n\n“We tested every pile,” Tressle added.\n\n"
+        "“Nobody asked us,” Idris Pellow told Reuters. “Not once.”"
+    )
+    attrs = extract(load_text(text, "x.txt"), reported=False)
+    assert [a.outlet for a in attrs] == [
+        "Coastal Engineering Letters",
+        "Coastal Engineering Letters",
+        "Reuters",
+        "Reuters",
+    ]
+    told = _quote("“Nobody asked,” Idris Pellow told US media on Monday.", "Nobody")
+    assert told.cue == "told US media" and told.outlet is None

@@ -92,6 +92,7 @@ def extract(
     out: list[Attribution] = []
     prev: tuple[QuoteSpan, Speech] | None = None
     outer: tuple[QuoteSpan, Speech] | None = None
+    spoken_in: dict[str, tuple[str | None, str | None]] = {}
     for n, q in enumerate(quotes, 1):
         nwords = len(text[q.start : q.end].split())
         if q.nested and outer is not None and outer[0].start <= q.start < outer[0].end:
@@ -129,6 +130,12 @@ def extract(
                     prev[1].person,
                 )
         outlet, language = _outlet(found, frame, sp)
+        if kind != "scare" and sp.speaker:
+            # a speaker quoted again without a word of where: the same interview or post
+            if outlet is None:
+                outlet, language = spoken_in.get(sp.speaker, (None, None))
+            else:
+                spoken_in[sp.speaker] = (outlet, language)
         out.append(_attribution(doc, n, q, kind, sp, outlet, language))
         if not q.nested:
             outer = (q, sp)
@@ -488,7 +495,18 @@ def _outlet(found: _Outlets | None, frame: Frame, sp: Speech) -> tuple[str | Non
         return found.name, found.language
     if sp.outlet_text and sp.outlet_text[:1].isupper():
         return sp.outlet_text, None
+    if platform is None:
+        named = _PUBLISHED_IN.search(around)
+        if named:  # "in a study published in the journal Example Medicine"
+            return named.group(1).rstrip("."), None
     return platform, None
+
+
+_PUBLISHED_IN = re.compile(
+    r"\b(?:in|by|to|on) the (?:journal|newspaper|magazine|paper|website|blog|news site|"
+    r"broadcaster|network|channel|podcast|show|programme|program) "
+    r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
+)
 
 
 _CREDIT_BEFORE = re.compile(

@@ -59,9 +59,26 @@ def _is_cue(text: str, m: re.Match) -> bool:
 
 
 _TOLD_OBJ = re.compile(
-    r"\s+((?:a |an |the )?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|reporters?|journalists?|"
-    r"the press|the media|lawmakers|supporters|the audience|the crowd|a reporter|"
-    r"an interviewer|(?:a|the) \w+ (?:reporter|journalist|newspaper|radio|station|crowd)))"
+    r"\s+((?:a |an |the )?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+    r"(?:\s+(?:media|officials|reporters|journalists|lawmakers|television|radio|viewers))?|"
+    r"reporters?|journalists?|the press|the media|lawmakers|supporters|voters|the audience|"
+    r"the crowd|a reporter|an interviewer|them|him|her|us|me|you|the public|"
+    r"(?:a|the) \w+ (?:reporter|journalist|newspaper|radio|station|crowd)|the [a-z]+(?=[,.:]|$)|"
+    r"[a-z]+s(?=[,.:]|\s+(?:to|that)\b|$)))"
+)
+_OUTLET_LIKE = re.compile(r"(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}")
+_TELL = {
+    "told", "tells", "tell", "telling", "urged", "urges", "urging", "begged", "begs", "assured",
+    "assures", "reminded", "reminds", "warned", "warns", "asked", "asks",
+}  # fmt: skip
+_AUX_BEFORE = re.compile(r"\b(?:has|have|had|would|will)(?:\s+also)?\s+$")
+_IN_MEDIUM = re.compile(
+    r"\s+((?:in|during|on)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w.’'-]+\s+){0,4}?"
+    r"(?:statement|tweet|letter|interview|post|release|email|e-mail|call|telecon|"
+    r"teleconference|conference|briefing|speech|testimony|response|video|message|op-ed|"
+    r"column|podcast|hearing|filing|report|affidavit|memo)"
+    r"(?:\s+(?:with|to|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?"
+    r"(?:\s+to\s+a\s+question)?)(?=\s*(?:[,:.;]|$))"
 )
 _ADVERBS = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|first|immediately|now|"
@@ -107,7 +124,8 @@ MEDIA = {
 _MEDIA = re.compile(
     r"\b(?:tweet(?:ed)?|on (?:Twitter|X|Facebook|Instagram|TikTok|YouTube|Telegram|LinkedIn|"
     r"Threads|Bluesky|Weibo|WeChat|Reddit)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|"
-    r"TikTok|YouTube|Weibo|WeChat) (?:post|account|page|feed|channel))\b"
+    r"TikTok|YouTube|Weibo|WeChat|Reddit) (?:post|posts|account|page|feed|channel|user|users|"
+    r"commenter|commenters))\b"
 )
 _DOCUMENTS = re.compile(
     r"\b(?:report|statement|press release|communiqu[eé]|letter|memo|filing|ruling|study|paper|"
@@ -182,16 +200,24 @@ def _words_between(s: str) -> int:
 def _cue_phrase(text: str, m: re.Match) -> tuple[str, str | None]:
     """The cue as written ("told a reporter", "said"), and the object of "told" if it names one."""
     cue = m.group(0)
-    if cue.lower().startswith("tol") or cue.lower() in ("wrote", "writes", "posted"):
+    low = cue.lower()
+    aux = _AUX_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    prefix = " ".join(aux.group(0).split()) + " " if aux else ""
+    if low in _TELL:
         obj = _TOLD_OBJ.match(text, m.end())
-        if obj and cue.lower().startswith("tol"):
+        if obj:
             target = obj.group(1).rstrip(".,;:")
-            return f"{cue} {target}", target
-    if cue.lower() in ("called", "calls", "call", "calling"):
+            outlet = target if low.startswith("tol") and _OUTLET_LIKE.fullmatch(target) else None
+            return f"{prefix}{cue} {target}", outlet
+    if low in ("called", "calls", "call", "calling"):
         nxt = re.match(r"\s+(for|on|it|them|him|her)\b", text[m.end() :])
         if nxt:
-            return f"{cue} {nxt.group(1)}", None
-    return cue, None
+            return f"{prefix}{cue} {nxt.group(1)}", None
+    if low in _SAYING:
+        medium_m = _IN_MEDIUM.match(text, m.end())
+        if medium_m:  # "said in a statement", "said in a telecon with reporters"
+            return f"{prefix}{cue} {' '.join(medium_m.group(1).split())}", None
+    return prefix + cue, None
 
 
 def _before_quote(
@@ -291,7 +317,9 @@ def _named_after_cue(
     if not np:
         return None
     at = base + m.end() + np.start(1)
-    sp, span, person = _resolve_phrase(np.group(1).strip(), at, names, index, masked)
+    phrase = np.group(1).strip()
+    # "said Ada Quill in a study in the journal Example Letters": the name that comes first
+    sp, span, person = _resolve_phrase(phrase, at, names, index, masked, first=phrase[:1].isupper())
     if not sp:
         return None
     if not person and is_description(np.group(1).strip()):
