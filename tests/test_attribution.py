@@ -550,3 +550,19 @@ def test_outlets_carry_over_to_the_speakers_later_quotes():
     ]
     told = _quote("“Nobody asked,” Idris Pellow told US media on Monday.", "Nobody")
     assert told.cue == "told US media" and told.outlet is None
+
+
+def test_word_alternation_matches_exactly_its_words():
+    import re
+
+    from citecheck.attribution.speakers import word_alternation
+
+    pattern = re.compile(rf"\b{word_alternation(['say', 'said', 'says', 'saying', 'told'])}\b")
+    text = "they say, she said, he says, saying so, told, sayings, tolled, sai"
+    assert [m.group(0) for m in pattern.finditer(text)] == [
+        "say",
+        "said",
+        "says",
+        "saying",
+        "told",
+    ]

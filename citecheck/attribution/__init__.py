@@ -399,7 +399,7 @@ class _Needles:
 
     def __init__(self, reg: Registry) -> None:
         reg.find_in("")  # compiles the registry's patterns now, at start-up, not mid-draft
-        self.forms: dict[str, list[frozenset[str]]] = {}
+        forms: dict[str, list[frozenset[str]]] = {}
         self.other: list[str] = []
         for o in reg:
             for form in dict.fromkeys((*o.names, *o.domains)):
@@ -409,14 +409,16 @@ class _Needles:
                 words = _whole_words(form)
                 if words:
                     key = max(words, key=len)
-                    self.forms.setdefault(key, []).append(frozenset(words))
+                    forms.setdefault(key, []).append(frozenset(words))
                 else:
                     self.other.append(max(_fold(form).split(), key=len))
+        self.forms = forms
+        self.keys = frozenset(forms)
 
     def may_hold(self, s: str) -> bool:
         folded = _fold(s)
         words = set(_WORDS.findall(folded))
-        for key in words.intersection(self.forms):
+        for key in words & self.keys:
             if any(need <= words for need in self.forms[key]):
                 return True
         return any(n in folded for n in self.other)
@@ -438,13 +440,15 @@ def _whole_words(form: str) -> list[str] | None:
     return out or None
 
 
-_COMBINING_MARKS = dict.fromkeys(range(0x300, 0x370))
+_COMBINING_MARKS = re.compile("[\u0300-\u036f]+")
 _WORDS = re.compile(r"\w+")
 _NEEDLES: dict[int, tuple[Registry, _Needles]] = {}
 
 
 def _fold(s: str) -> str:
-    return unicodedata.normalize("NFD", s).translate(_COMBINING_MARKS).lower()
+    if s.isascii():
+        return s.lower()
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", s)).lower()
 
 
 def _spaced(c: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .names import Name, NameIndex
-from .speakers import _nearest_subject
+from .speakers import _nearest_subject, word_alternation
 
 _VERB = (
     r"said|says|told\s+(?:reporters|journalists|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})|"
@@ -39,7 +39,9 @@ _TRAILING_CREDIT = re.compile(
 )
 _NOT_SPEAKERS = {"it", "this", "that", "there", "i", "i’ve", "i've", "we", "you", "they", "one"}
 _HAS_QUOTE = re.compile('[“”"«»‘_]')
-_ANY_VERB = re.compile(rf"\b(?:{_VERB})\b")  # cheap test before the full pattern
+_GATE_WORDS = ["told", "recognised", "recognized"] + [v for v in _VERB.split("|") if v.isalpha()]
+# cheap test before the full pattern: any of the verbs ("told" alone stands for "told X")
+_ANY_VERB = re.compile(rf"\b{word_alternation(_GATE_WORDS)}\b")
 
 
 @dataclass(frozen=True)
