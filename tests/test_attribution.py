@@ -566,3 +566,20 @@ def test_word_alternation_matches_exactly_its_words():
         "saying",
         "told",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("“Pier news” and " * 3000, 3000),  # one run-on sentence holding thousands of quotes
+        ("Mayor Ada Quill spoke and “we ‘will’ go,” she said and " * 2000, 4000),
+        (("“" + "word " * 3000 + "”\n\n") * 40, 40),  # very long quotes
+    ],
+)
+def test_pathological_drafts_stay_near_linear(text, n):
+    import time
+
+    t = time.perf_counter()
+    attrs = extract(load_text(text, "x.txt"), reported=False)
+    assert len(attrs) == n
+    assert time.perf_counter() - t < 20  # was quadratic: minutes for the first

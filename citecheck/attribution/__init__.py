@@ -42,15 +42,20 @@ SHORT_QUOTE_CUE_GAP = 15  # a short quote this close after a speech verb is the 
 def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
     """Blank out quote interiors (keeping a final stop) so names and full stops inside quotes do
     not confuse the rules that read the writer's own sentence."""
-    chars = list(text)
+    parts = []
+    at = 0
     for q in quotes:
-        if q.nested:
+        if q.nested or q.start < at:
             continue
         end = q.end - 1 if q.end > q.start and text[q.end - 1] in ".!?,;:…" else q.end
-        for i in range(q.start, end):
-            if chars[i] != "\n":
-                chars[i] = "_"
-    return "".join(chars)
+        parts.append(text[at : q.start])
+        parts.append(_NOT_NEWLINE.sub("_", text[q.start : end]))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def sentence_starts(masked: str) -> list[int]:
@@ -222,6 +227,7 @@ def _nested_speech(
 _HEADING = re.compile(r"(?:\d{1,2}[.)]\s*)?[“\"‘'«]([^\n]+)[”\"’'»][.!?:]?")
 PULL_QUOTE_WINDOW = 3000  # characters after a pull quote searched for the quote it repeats
 PULL_QUOTE_MAX_WORDS = 12
+PULL_QUOTE_MAX_LOOKAHEAD = 30  # quotes after a pull quote searched for the one it repeats
 
 
 _TOKEN = re.compile(r"[\w’'-]+")
@@ -241,26 +247,26 @@ def _pull_quotes(text: str, out: list[Attribution]) -> list[Attribution]:
         para_start = text.rfind("\n\n", 0, s) + 1
         para_end = text.find("\n\n", e)
         para = text[para_start : para_end if para_end >= 0 else len(text)].strip()
-        if not _HEADING.fullmatch(para) or len(a.quote.split()) > PULL_QUOTE_MAX_WORDS:
+        if len(a.quote.split()) > PULL_QUOTE_MAX_WORDS or not _HEADING.fullmatch(para):
             continue
         words = _words_of(a.quote)
         if not words:
             continue
-        for b in out[i + 1 :]:
+        for j in range(i + 1, min(len(out), i + 1 + PULL_QUOTE_MAX_LOOKAHEAD)):
+            b = out[j]
             if b.text_span[0] - e > PULL_QUOTE_WINDOW:
                 break
-            found = f" {_words_of(b.quote)} ".find(f" {words} ")
-            if found < 0:
+            b_words = _words_of(b.quote)
+            if f" {b_words} ".find(f" {words} ") < 0:
                 continue
             if b.kind == "scare" or b.speaker is None:
                 out[i] = replace(a, kind="scare", speaker=None, speaker_span=None, cue=None)
                 break
-            whole = re.match(r"\W*", b.quote).end()
-            at = text.casefold().find(a.quote.casefold().strip(" .,!?"), b.text_span[0] + whole)
-            first = at == b.text_span[0] + whole or bool(
-                at > 0 and re.search(r"[.!?]\s+$", text[max(0, at - 3) : at])
-            )
-            if len(words) == len(_words_of(b.quote)):
+            # where the heading's words stand in the quote: its start, or a sentence's start
+            lead = re.match(r"\W*", b.quote).end()
+            at = b.quote.casefold().find(a.quote.casefold().strip(" .,!?"), lead)
+            first = at == lead or bool(at > 0 and re.search(r"[.!?]\s+$", b.quote[:at]))
+            if len(words) == len(b_words):
                 kind = b.kind  # the heading repeats the whole quote
             else:
                 kind = "direct" if first else "partial"
@@ -311,7 +317,13 @@ def _frame(masked: str, starts: list[int], q: QuoteSpan) -> Frame:
     close = min(q.end + 1, len(masked))
     e_idx = bisect_right(starts, q.end)
     e = starts[e_idx] if e_idx < len(starts) else len(masked)
+    # a run-on "sentence" (a list, a text without stops) is read only near the quote
+    s = max(s, open_at - FRAME_MAX_CHARS)
+    e = min(e, close + FRAME_MAX_CHARS)
     return Frame(s, masked[s:open_at].replace("\n", " "), close, masked[close:e].replace("\n", " "))
+
+
+FRAME_MAX_CHARS = 500
 
 
 def _previous_sentence_speech(text, masked, starts, frame, names, index, sp: Speech) -> Speech:
@@ -324,7 +336,7 @@ def _previous_sentence_speech(text, masked, starts, frame, names, index, sp: Spe
     k = bisect_right(starts, frame.before_start - 1) - 1
     if k < 0 or starts[k] >= frame.before_start:
         return sp
-    s, e = starts[k], frame.before_start
+    s, e = max(starts[k], frame.before_start - FRAME_MAX_CHARS), frame.before_start
     if "\n\n" in masked[s:e]:
         return sp
     prev_frame = Frame(s, masked[s:e].rstrip(), e, "")
@@ -346,7 +358,8 @@ _SO_CALLED = re.compile(r"\bso-called$|\bso called$", re.IGNORECASE)
 def _kind(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords: int) -> str:
     """direct, partial or scare, from the quote's length and how it sits in its sentence."""
     before = frame.before.rstrip()
-    if _SO_CALLED.search(before) or _NAMING.search(before):
+    tail = before[-40:]  # what stands right before the opening mark
+    if _SO_CALLED.search(tail) or _NAMING.search(tail):
         return "scare"  # the so-called “…”, what is called “…”, the term “…”
     quote = text[q.start : q.end].rstrip()
     if before.endswith(":") and quote[:1].isupper() and sp.speaker is not None:
@@ -372,7 +385,7 @@ def _kind(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords
     if (
         not before
         or before.endswith((",", ":", "—", "–", "said", "says"))
-        or (first.isupper() and _THAT_END.search(before))
+        or (first.isupper() and _THAT_END.search(tail))
     ):
         return "direct" if first.isupper() or first in "¿¡“‘'\"" or not before else "partial"
     return "partial"

@@ -8,7 +8,7 @@ anchors the speaker: the subject before it ("Arturo Murillo announced"), the nam
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .names import PRONOUNS, STOP_CAPS, TITLES, Name, NameIndex, is_org, strip_titles
@@ -133,10 +133,11 @@ _FINITE_VERB = re.compile(
     r"must|\w+n[’']t)\b"
 )
 _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# (the look-aheads let the regex engine skip to a possible first letter)
+_YEAR = re.compile(r"(?=[12])\b(1[89]\d\d|20\d\d)\b")
 _MONTH_DAY = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+\d{1,2}\b"
+    r"(?=[JFMASOND])\b(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{1,2}\b"
 )
 # Media that name the outlet by themselves: "in a 2013 tweet" is a tweet on Twitter.
 MEDIA = {
@@ -146,14 +147,15 @@ MEDIA = {
     "weibo": "Weibo", "wechat": "WeChat", "reddit": "Reddit",
 }  # fmt: skip
 _MEDIA = re.compile(
-    r"\b(?:tweet(?:ed)?|on (?:Twitter|X|Facebook|Instagram|TikTok|YouTube|Telegram|LinkedIn|"
-    r"Threads|Bluesky|Weibo|WeChat|Reddit)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|"
+    r"(?=[toTFILYWR])\b(?:tweet(?:ed)?|on (?:Twitter|X|Facebook|Instagram|TikTok|YouTube|"
+    r"Telegram|LinkedIn|Threads|Bluesky|Weibo|WeChat|Reddit)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|"
     r"TikTok|YouTube|Weibo|WeChat|Reddit) (?:post|posts|account|page|feed|channel|user|users|"
     r"commenter|commenters))\b"
 )
 _DOCUMENTS = re.compile(
-    r"\b(?:report|statement|press release|communiqu[eé]|letter|memo|filing|ruling|study|paper|"
-    r"interview|speech|op-ed|column|editorial|post|blog post|book|decree|indictment)\b"
+    r"(?=[rsplmficobde])\b(?:report|statement|press release|communiqu[eé]|letter|memo|filing|"
+    r"ruling|study|paper|interview|speech|op-ed|column|editorial|post|blog post|book|decree|"
+    r"indictment)\b"
 )
 
 
@@ -533,18 +535,32 @@ _CAPS_AFTER = re.compile(r"(?:\s+(?:and|of|for|&)\s+[A-Z][\w’'-]*|\s+[A-Z][\w�
 ACRONYM_WINDOW = 8000
 
 
+_SPELLED: dict[tuple[int, str], tuple[str, list[tuple[int, int]]]] = {}
+
+
+def _spelled_out(acronym: str, masked: str) -> list[tuple[int, int]]:
+    """Spans of capitalised words whose initials spell `acronym`, found once per draft."""
+    key = (id(masked), acronym)
+    cached = _SPELLED.get(key)
+    if cached is None or cached[0] is not masked:
+        if len(_SPELLED) > 64:
+            _SPELLED.clear()
+        pattern = re.compile(r"\b" + _NAME_JOIN.join(c + _NAME_WORD for c in acronym) + r"\b")
+        cached = _SPELLED[key] = (masked, [m.span() for m in pattern.finditer(masked)])
+    return cached[1]
+
+
 def expand_acronym(text: str, at: int, masked: str) -> str:
     """ "the CDC" -> "Example Center for Disease Control" when the article spelled it out before
     (initials of the capitalised words, in order); else `text` as it is."""
     m = _ACRONYM.search(text)
     if m is None:
         return text
-    acronym = m.group(0)
-    pattern = re.compile(r"\b" + _NAME_JOIN.join(c + _NAME_WORD for c in acronym) + r"\b")
-    last = next(reversed(list(pattern.finditer(masked, max(0, at - ACRONYM_WINDOW), at))), None)
-    if last is None:
+    spelled = _spelled_out(m.group(0), masked)
+    k = bisect_left(spelled, (at,)) - 1  # the last one before `at`, within the window
+    if k < 0 or spelled[k][0] < at - ACRONYM_WINDOW or spelled[k][1] > at:
         return text
-    s, e = last.span()
+    s, e = spelled[k]
     before = _CAPS_BEFORE.search(masked, max(0, s - 60), s)
     if before:
         words = before.group(0).split()
@@ -684,11 +700,17 @@ def resolve_pronoun(
     """The person a pronoun at `pos` stands for: the subject of the nearest sentence before it
     that names a person."""
     lo = max(0, pos - PRONOUN_WINDOW)  # look back a few sentences, not the whole article
+    candidates = names_between(names, lo, pos)
+    if not candidates:
+        return None, None
     sentence_starts = [lo] + [m.end() for m in _PRONOUN_BOUNDARY.finditer(masked, lo, pos + 1)]
-    # the sentence of the pronoun first ("Holmes testified, saying he recalled"), then back
-    for s in reversed(sentence_starts):
-        e = next((x for x in sentence_starts if x > s), pos)
-        for n in names_between(names, s, min(e, pos)):
+    # the sentence of the pronoun first ("Holmes testified, saying he recalled"), then back;
+    # in each, its first person (the subject)
+    by_sentence: dict[int, list[Name]] = {}
+    for n in candidates:
+        by_sentence.setdefault(bisect_right(sentence_starts, n.start), []).append(n)
+    for k in sorted(by_sentence, reverse=True):
+        for n in by_sentence[k]:
             if n.person or index.is_person(n.text):
                 if n.text.split()[0].lower() in TITLES and len(n.text.split()) == 1:
                     continue
