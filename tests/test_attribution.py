@@ -583,3 +583,17 @@ def test_pathological_drafts_stay_near_linear(text, n):
     attrs = extract(load_text(text, "x.txt"), reported=False)
     assert len(attrs) == n
     assert time.perf_counter() - t < 20  # was quadratic: minutes for the first
+
+
+def test_told_object_and_outlet_stop_at_word_ends():
+    a = _quote("“We believed them,” Maren Quill told the meeting.", "We believed")
+    assert (a.cue, a.outlet) == ("told the meeting", None)
+    b = _quote("“It is over,” Ada Quill told the Fenwick Courier on Monday.", "It is over")
+    assert (b.cue, b.outlet) == ("told the Fenwick Courier", "Fenwick Courier")
+
+
+def test_pronoun_is_not_resolved_to_a_name_after_a_preposition():
+    text = "Mayor Ada Quill spoke. Asked about Pellow, she said “he is a friend.”"
+    assert _quote(text, "he is").speaker == "Ada Quill"
+    alone = "Asked about Pellow, she said “he is a friend of the town.”"
+    assert _quote(alone, "he is").speaker is None

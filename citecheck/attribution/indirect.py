@@ -21,9 +21,15 @@ _VERB = (
     r"denied|denies|explained|noted|estimated|estimates|predicted|revealed|disclosed|alleged|"
     r"concluded"
 )
+_SIMPLE_VERBS = ["recognised", "recognized"] + [v for v in _VERB.split("|") if v.isalpha()]
+# the same verbs as a trie ("sa(?:id|ys)"), which the lazy head below tries at each word
+_VERB_TRIE = (
+    r"told\s+(?:reporters|journalists|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})|"
+    + word_alternation(_SIMPLE_VERBS)
+)
 _REPORTED = re.compile(
     rf"(?P<head>[^“”\"«»]{{2,160}}?)\s+(?:(?:has|have|had)\s+)?(?:(?:also|now|previously|"
-    rf"recently|later)\s+)?(?P<cue>{_VERB})\s+(?P<that>that\s+)?(?P<clause>[^“”\"«»]+?)\s*"
+    rf"recently|later)\s+)?(?P<cue>{_VERB_TRIE})\s+(?P<that>that\s+)?(?P<clause>[^“”\"«»]+?)\s*"
     r"[.!?]?\s*$"
 )
 _MIN_WORDS = 5
@@ -39,7 +45,7 @@ _TRAILING_CREDIT = re.compile(
 )
 _NOT_SPEAKERS = {"it", "this", "that", "there", "i", "i’ve", "i've", "we", "you", "they", "one"}
 _HAS_QUOTE = re.compile('[“”"«»‘_]')
-_GATE_WORDS = ["told", "recognised", "recognized"] + [v for v in _VERB.split("|") if v.isalpha()]
+_GATE_WORDS = ["told", *_SIMPLE_VERBS]
 # cheap test before the full pattern: any of the verbs ("told" alone stands for "told X")
 _ANY_VERB = re.compile(rf"\b{word_alternation(_GATE_WORDS)}\b")
 

@@ -83,12 +83,12 @@ def _is_cue(text: str, m: re.Match) -> bool:
 
 
 _TOLD_OBJ = re.compile(
-    r"\s+((?:a |an |the )?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+    r"\s+((?:(?:a |an |the )?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
     r"(?:\s+(?:media|officials|reporters|journalists|lawmakers|television|radio|viewers))?|"
-    r"reporters?|journalists?|the press|the media|lawmakers|supporters|voters|the audience|"
+    r"reporters?|journalists?)|the press|the media|lawmakers|supporters|voters|the audience|"
     r"the crowd|a reporter|an interviewer|them|him|her|us|me|you|the public|"
     r"(?:a|the) \w+ (?:reporter|journalist|newspaper|radio|station|crowd)|the [a-z]+(?=[,.:]|$)|"
-    r"[a-z]+s(?=[,.:]|\s+(?:to|that)\b|$)))"
+    r"[a-z]+s(?=[,.:]|\s+(?:to|that)\b|$))(?![\w’'-]))"
 )
 _OUTLET_LIKE = re.compile(r"(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}")
 _TELL = {
@@ -233,7 +233,9 @@ def _cue_phrase(text: str, m: re.Match) -> tuple[str, str | None]:
         obj = _TOLD_OBJ.match(text, m.end())
         if obj:
             target = obj.group(1).rstrip(".,;:")
-            outlet = target if low.startswith("tol") and _OUTLET_LIKE.fullmatch(target) else None
+            outlet = None
+            if low.startswith("tol") and _OUTLET_LIKE.fullmatch(target):
+                outlet = re.sub(r"^the\s+", "", target)  # "told the Example Courier"
             return f"{prefix}{cue} {target}", outlet
     if low in ("called", "calls", "call", "calling"):
         nxt = re.match(r"\s+(for|on|it|them|him|her)\b", text[m.end() :])
@@ -396,6 +398,8 @@ def _nearest_subject(
                 return sp
         sp = _resolve_phrase(chunk, base + off, names, index, masked)
         if sp[0] is None:
+            if chunk.split()[0].lower() in PRONOUNS:
+                break  # "Asked about Quill, she said": the subject is "she", unresolved
             continue
         # an appositive after a name: "Smith, the minister, said", "Smith, chair of the
         # board, said", "Smith, the board's chair, said" -> Smith
@@ -721,7 +725,10 @@ def resolve_pronoun(
 
 
 _PRONOUN_BOUNDARY = re.compile(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n")
-_AFTER_PREPOSITION = re.compile(r"\b(?:by|to|from|with|against|for|of|at)\s+$")
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:by|to|from|with|against|for|of|at|about|on|in|into|over|toward|towards|like|than|"
+    r"as|without|behind|beside|besides|after|before|under)\s+$"
+)
 
 
 def medium(frame_text: str) -> tuple[str | None, str | None]:
