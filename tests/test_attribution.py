@@ -597,3 +597,12 @@ def test_pronoun_is_not_resolved_to_a_name_after_a_preposition():
     assert _quote(text, "he is").speaker == "Ada Quill"
     alone = "Asked about Pellow, she said “he is a friend of the town.”"
     assert _quote(alone, "he is").speaker is None
+
+
+def test_full_sentence_after_that_is_direct_and_ends_there():
+    text = (
+        "Mayor Ada Quill said that “closing the pier is not a mere nuisance, it endangers "
+        "lives.” She said the council would vote on Friday."
+    )
+    a = _quote(text, "closing the pier")
+    assert (a.kind, a.speaker) == ("direct", "Ada Quill")

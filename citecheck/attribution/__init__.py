@@ -63,7 +63,8 @@ def sentence_starts(masked: str) -> list[int]:
     for m in _BOUNDARY.finditer(masked):
         if m.group(1):
             if (
-                masked[m.start() + 1] in '”’"»'
+                m.group(1) in "?!"
+                and masked[m.start() + 1] in '”’"»'
                 and "\n" not in masked[m.start() : m.end()]
                 and _ATTRIBUTION_AFTER.match(masked, m.end())
             ):
@@ -379,6 +380,13 @@ def _kind(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords
     opens = not before or before[-1] in ",:—–" or first.isupper()
     if opens and _INNER_SENTENCE.search(quote):
         return "direct"  # several sentences, not woven into the writer's
+    if (
+        _THAT_END.search(tail)
+        and quote[-1:] in ".!?"
+        and nwords >= 6
+        and not frame.after.strip(' _”’"')
+    ):
+        return "direct"  # said that “the whole of a sentence, ending the writer's.”
     said_after = sp.speaker_span is not None and 0 <= sp.speaker_span[0] - q.end <= 40
     if opens and said_after and quote[-1:] in ",?!":
         return "direct"  # Until then, “… there,” said Quill: a clause quoted whole
