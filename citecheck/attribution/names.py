@@ -146,6 +146,7 @@ def is_org(words: list[str]) -> bool:
 def find_names(text: str) -> list[Name]:
     """Capitalised runs in `text` (a masked text: quotes blanked out), classified person or not."""
     out = []
+    seen: dict[str, tuple[tuple[str, int, int, bool], ...]] = {}
     for m in _RUN.finditer(text):
         run = m.group(0)
         if " " not in run and "\n" not in run:
@@ -160,16 +161,28 @@ def find_names(text: str) -> list[Name]:
             ):
                 out.append(Name(run, m.start(), m.end(), False))
             continue
-        if _SPLIT.search(run) and not is_org(run.split()) and not _ADVOCACY.match(run):
-            # "Áñez and Camacho" are two names; "Center for Economic and Policy Research" is one.
-            pos = 0
-            for piece in _SPLIT.split(run):
-                at = run.find(piece, pos)
-                pos = at + len(piece)
-                out.extend(_name(text, piece.split(), m.start() + at, m.start() + pos))
-            continue
-        out.extend(_name(text, run.split(), m.start(), m.end()))
+        found = seen.get(run)
+        if found is None:
+            found = seen[run] = _run_names(run)
+        base = m.start()
+        out.extend(Name(t, base + s, base + e, p) for t, s, e, p in found)
     return out
+
+
+def _run_names(run: str) -> tuple[tuple[str, int, int, bool], ...]:
+    """The names in a run of several capitalised words, offsets relative to the run (names
+    recur through an article, so find_names works each run out once)."""
+    if _SPLIT.search(run) and not is_org(run.split()) and not _ADVOCACY.match(run):
+        # "Áñez and Camacho" are two names; "Center for Economic and Policy Research" is one.
+        found: list[Name] = []
+        pos = 0
+        for piece in _SPLIT.split(run):
+            at = run.find(piece, pos)
+            pos = at + len(piece)
+            found.extend(_name(run, piece.split(), at, pos))
+    else:
+        found = _name(run, run.split(), 0, len(run))
+    return tuple((n.text, n.start, n.end, n.person) for n in found)
 
 
 # "Parents for Safer Streets": a plural noun and "for" name a group, not two names
