@@ -244,9 +244,9 @@ def _quote(text, start):
         ),
         # a description after the inverted cue, the name in apposition
         (
-            "Pellow was known for telling others “the dam is mine” despite his rank, said "
-            "another engineer at the site, Fenwick surveyor Maud Tressle.",
-            "the dam is mine",
+            "Pellow boasted that the dam was “his alone” during the inspection, said a second "
+            "engineer on the project, Fenwick surveyor Maud Tressle.",
+            "his alone",
             "Maud Tressle",
             "partial",
         ),
@@ -257,45 +257,44 @@ def _quote(text, start):
             "Maud Tressle",
             "direct",
         ),
-        # a pronoun after "when": the person named earlier in the sentence or before
+        # a pronoun after "as": the person named earlier in the sentence or before
         (
-            "Mayor Ottoline Marsh-Greaves took the stage. Councillors groaned when she urged "
-            "them, “Vote now and vote for the pier.”",
-            "Vote now",
+            "Mayor Ottoline Marsh-Greaves took the stage. The hall fell silent as she pleaded "
+            "with the council, “Save the pier for our grandchildren.”",
+            "Save the pier",
             "Ottoline Marsh-Greaves",
             "direct",
         ),
         # a second verb joined by "and": the subject of the first
         (
-            "At the town hall, Mayor Ottoline Marsh-Greaves said she had read the report and "
-            "called it a “shambles.”",
-            "shambles",
+            "Mayor Ottoline Marsh-Greaves read the report twice and then criticized it as “a "
+            "shambles.”",
+            "a shambles",
             "Ottoline Marsh-Greaves",
             "partial",
         ),
         # an appositive that starts with a lower-case role
         (
-            "Wendel Ashgrove, chairman of the Fenwick Lifeboat Society, told local media that "
-            "the boats would stay “in the water for years.”",
-            "in the water",
+            "Wendel Ashgrove, treasurer of the Fenwick Lifeboat Society, warned members that the "
+            "old boat was “beyond repair.”",
+            "beyond repair",
             "Wendel Ashgrove",
             "partial",
         ),
         # a possessive appositive
         (
-            "“We will launch in May,” Wendel Ashgrove, Fenwick’s chief of the Lifeboat "
-            "Directorate, said. “We are ready.”",
+            "“We will launch in May,” Wendel Ashgrove, Fenwick’s harbour master, said. “We are "
+            "ready.”",
             "We are ready",
             "Wendel Ashgrove",
             "direct",
         ),
         # a bare plural as the speaker
-        ("“Stay indoors!” officers shouted through loudspeakers.", "Stay", "officers", "direct"),
+        ("“Stay indoors!” firefighters shouted from the truck.", "Stay", "firefighters", "direct"),
         # the subject of the clause after "that"
         (
-            "The Fenwick Courier reports that inspectors had ordered the bakery to “close at "
-            "once” last week.",
-            "close at once",
+            "The Fenwick Courier says that inspectors told the bakery to “shut its doors at once.”",
+            "shut its doors",
             "inspectors",
             "partial",
         ),
@@ -308,9 +307,9 @@ def _quote(text, start):
         ),
         # the clause after the quote goes on: no second speaker there
         (
-            "Mayor Ottoline Marsh-Greaves said in a statement, “We are deeply relieved” at the "
-            "verdict, adding that Tressle’s family had asked for privacy.",
-            "We are deeply",
+            "Mayor Ottoline Marsh-Greaves said in a statement, “The council accepts the ruling” "
+            "after the hearing, adding that an appeal was unlikely.",
+            "The council accepts",
             "Ottoline Marsh-Greaves",
             "direct",
         ),
@@ -322,11 +321,11 @@ def test_speaker_rules(text, start, speaker, kind):
 
 
 def test_capitalised_or_noun_cue_words_are_not_cues():
-    # "States" in a name and "call" after a possessive are no speech verbs
+    # "States" in a name and "reports" after a possessive are no speech verbs
     a = _quote("The “twin towns” pact between the United States and Canada lapsed.", "twin")
     assert a.kind == "scare" and a.cue is None
     b = _quote(
-        "Wendel Ashgrove described the mayor’s call to close the pier as “reckless.”", "reckless"
+        "Wendel Ashgrove described the council’s reports on the pier as “pure fantasy.”", "pure"
     )
     assert b.speaker == "Wendel Ashgrove" and b.cue == "described"
 
@@ -348,16 +347,16 @@ def test_outlets_found_in_frame_speaker_and_domain():
     [
         # a pronoun in the sentence of its antecedent
         (
-            "Maud Tressle opened the dam. State inspector Idris Pellow toured it on Monday, "
-            "saying he judged it “sound.”",
-            "sound",
+            "Maud Tressle opened the dam. Inspector Idris Pellow walked its length on Monday; "
+            "afterwards he called it “perfectly sound.”",
+            "perfectly sound",
             "Idris Pellow",
         ),
         # a name after a preposition is not the subject a description points back to
         (
-            "Wendel Ashgrove left the club. He was sacked by Fenwick Rovers in May.\n\n"
-            "The 61-year-old said: “I have no regrets at all.”",
-            "I have no regrets",
+            "Wendel Ashgrove retired in May after a dispute with Fenwick Rovers.\n\n"
+            "The 61-year-old told the Courier: “I would do it all again.”",
+            "I would do it",
             "Wendel Ashgrove",
         ),
         # an acronym spelled out earlier in the article
@@ -369,14 +368,14 @@ def test_outlets_found_in_frame_speaker_and_domain():
         ),
         # "Nurses for Clean Air" is one group, which "the nurses" points back to
         (
-            "The nurses, members of a new group Nurses for Clean Air, wrote to the council.\n\n"
+            "Nurses for Clean Air wrote to the council last week.\n\n"
             "“We cannot wait any longer,” the nurses stated.",
             "We cannot wait",
             "Nurses for Clean Air",
         ),
-        # "all states" is a noun, not the cue
+        # "several states" is a noun, not the cue
         (
-            "The guild said it has members in all states and wants to “raise the bar for "
+            "The guild said it has branches in several states and wants to “raise the bar for "
             "everyone.”",
             "raise the bar",
             "The guild",
@@ -401,27 +400,27 @@ def test_pull_quote_heading_takes_the_speaker_of_the_quote_it_repeats():
 
 def test_quotes_inside_quotes_take_the_speaker_named_inside():
     text = (
-        "Wendel Ashgrove spoke first. “I then heard Mayor Ottoline Marsh-Greaves ask, quote, "
-        "‘So is the pier closing?’” Ashgrove testified. “Councillor Bram Okafor replied that "
-        "‘It closes on Friday,’ adding that the ferry will, quote, ‘run as usual.’”\n\n"
-        "“Then I said, ‘Not on my watch,’ and left,” Ashgrove said."
+        "Wendel Ashgrove spoke first. “I was in the room when Mayor Ottoline Marsh-Greaves "
+        "asked, ‘So is the pier closing?’” Ashgrove testified. “Councillor Bram Okafor answered "
+        "that ‘It closes on Friday,’ adding later in the meeting that ferries would ‘keep their "
+        "timetable.’”\n\n“Then I said, ‘Not on my watch,’ and left,” Ashgrove said."
     )
     attrs = {a.quote: a for a in extract(load_text(text, "x.txt"), reported=False)}
     assert attrs["So is the pier closing?"].speaker == "Ottoline Marsh-Greaves"
     assert attrs["So is the pier closing?"].kind == "direct"
     assert attrs["It closes on Friday,"].speaker == "Bram Okafor"
     assert attrs["It closes on Friday,"].kind == "direct"
-    assert attrs["run as usual."].speaker == "Bram Okafor"
+    assert attrs["keep their timetable."].speaker == "Bram Okafor"
     assert attrs["Not on my watch,"].speaker == "Wendel Ashgrove"
 
 
 def test_negated_cues_and_clauses_are_not_speakers():
     text = (
-        "“We are paid to be careful,” Maud Tressle said. “The risk is that we don’t ask enough "
-        "and call the fault ‘random’ too soon.”"
+        "“Our job is to check twice,” Maud Tressle said. “The worry is that inspectors don’t ask "
+        "questions and label the crack ‘harmless’ too soon.”"
     )
     attrs = {a.quote: a for a in extract(load_text(text, "x.txt"), reported=False)}
-    assert attrs["random"].kind == "scare"
+    assert attrs["harmless"].kind == "scare"
 
 
 @pytest.mark.parametrize(
@@ -429,26 +428,24 @@ def test_negated_cues_and_clauses_are_not_speakers():
     [
         # the statement's author, introduced in the sentence before
         (
-            "Two ferries collided off Fenwick, the Example Coast Guard said in a statement on "
-            "Monday.\n\n“No one was hurt and the cause is under investigation,” the statement "
-            "said.",
-            "No one was hurt",
+            "A ferry ran aground near Fenwick, the Example Coast Guard said in a statement on "
+            "Monday.\n\n“All passengers were brought ashore safely,” the statement said.",
+            "All passengers",
             "Example Coast Guard",
             "direct",
         ),
         # a description whose capitalised words only modify its head
         (
-            "“Do not hide this from us,” one Fenwick commenter said.",
-            "Do not hide",
-            "one Fenwick commenter",
+            "“Tell us the truth about the pier,” a Fenwick shopkeeper said.",
+            "Tell us",
+            "a Fenwick shopkeeper",
             "direct",
         ),
         # a caption after a colon is quoted, however short
         (
-            "Fenwick Rovers posted a photo from its Twitter account, with the caption: "
-            "“Welcome Maud”.",
-            "Welcome Maud",
-            "Fenwick Rovers",
+            "The Fenwick Library announced on its Instagram account: “Open again”.",
+            "Open again",
+            "Fenwick Library",
             "direct",
         ),
         # several sentences after a comma are direct speech
@@ -460,24 +457,24 @@ def test_negated_cues_and_clauses_are_not_speakers():
         ),
         # a clause ending at the comma before "said Name" is direct speech
         (
-            "Before the storm, “nobody even knew the pier was hollow,” said Maud Tressle.",
-            "nobody even knew",
+            "Until the survey, “the hollow piles were invisible to everyone,” said Maud Tressle.",
+            "the hollow piles",
             "Maud Tressle",
             "direct",
         ),
         # a short quote in a sentence that names its speaker at the end
         (
-            "The closures were “deeply unfair” and the council must act, but “we will not pay "
-            "for it,” union chief Idris Pellow said.",
-            "deeply unfair",
+            "Fares are “simply too high” and must come down, “starting this spring,” union chief "
+            "Idris Pellow said.",
+            "simply too high",
             "Idris Pellow",
             "partial",
         ),
         # the speaker named in the sentence before, with the writer's own words leading in
         (
-            "Nobody knows which came first, Maud Tressle says. Just because the pier was built "
-            "first, “that does not mean the town grew around it.”",
-            "that does not mean",
+            "The harbour is older than the church, Maud Tressle says. Even so, “nobody should "
+            "assume the town grew up around the water.”",
+            "nobody should",
             "Maud Tressle",
             "partial",
         ),
@@ -489,18 +486,15 @@ def test_speaker_and_kind_in_context(text, start, speaker, kind):
 
 
 def test_names_given_to_things_are_scare_quotes():
-    text = "When the spores come from hay, the illness is called “thresher’s cough.”"
-    assert _quote(text, "thresher").kind == "scare"
-    text = "Okafor said he never used the term “pier barons” in public."
+    text = "When the dust comes from old sails, the rash is called “rigger’s itch.”"
+    assert _quote(text, "rigger").kind == "scare"
+    text = "Okafor dislikes the term “pier barons” and avoids it."
     assert _quote(text, "pier barons").kind == "scare"
 
 
 def test_platform_account_is_the_outlet():
-    a = _quote(
-        "Fenwick Rovers posted a photo from its Twitter account, with the caption: “Welcome Maud”.",
-        "Welcome",
-    )
-    assert a.outlet == "Twitter"
+    a = _quote("The Fenwick Library announced on its Instagram account: “Open again”.", "Open")
+    assert a.outlet == "Instagram"
 
 
 @pytest.mark.parametrize(
@@ -512,22 +506,22 @@ def test_platform_account_is_the_outlet():
             "said in a statement",
         ),
         (
-            "“The pier is safe,” Maud Tressle said in a telecon with reporters.",
+            "“The pier is safe,” Maud Tressle said in a video call with residents.",
             "The pier",
-            "said in a telecon with reporters",
+            "said in a video call with residents",
         ),
         ("Maud Tressle told them, “The pier is safe.”", "The pier", "told them"),
-        ("Maud Tressle urged voters, “Keep the pier.”", "Keep", "urged voters"),
+        ("Maud Tressle urged neighbours, “Keep the pier.”", "Keep", "urged neighbours"),
         (
-            "Wendel Ashgrove has said that there is “no need” to close it.",
-            "no need",
+            "Wendel Ashgrove has said the repairs are “long overdue.”",
+            "long overdue",
             "has said",
         ),
         # a relative clause after the medium is not part of the cue
         (
-            "“Keep the pier,” Tressle declared in a 2019 tweet that she later deleted.",
+            "“Keep the pier,” Tressle wrote in a 2019 post that she later deleted.",
             "Keep",
-            "declared",
+            "wrote",
         ),
     ],
 )
@@ -537,8 +531,8 @@ def test_cue_as_written(text, start, cue):
 
 def test_outlets_carry_over_to_the_speakers_later_quotes():
     text = (
-        "“The pier is safe,” wrote Maud Tressle in a study published on Monday in the journal "
-        "Coastal Engineering Letters.\n\n“We tested every pile,” Tressle added.\n\n"
+        "“The pier is safe,” Maud Tressle wrote in the journal Coastal Engineering Letters "
+        "this spring.\n\n“We tested every pile,” Tressle added.\n\n"
         "“Nobody asked us,” Idris Pellow told Reuters. “Not once.”"
     )
     attrs = extract(load_text(text, "x.txt"), reported=False)
@@ -548,8 +542,8 @@ def test_outlets_carry_over_to_the_speakers_later_quotes():
         "Reuters",
         "Reuters",
     ]
-    told = _quote("“Nobody asked,” Idris Pellow told US media on Monday.", "Nobody")
-    assert told.cue == "told US media" and told.outlet is None
+    told = _quote("“Nobody asked,” Idris Pellow told Fenwick radio on Monday.", "Nobody")
+    assert told.cue == "told Fenwick radio" and told.outlet is None
 
 
 def test_word_alternation_matches_exactly_its_words():
@@ -601,8 +595,8 @@ def test_pronoun_is_not_resolved_to_a_name_after_a_preposition():
 
 def test_full_sentence_after_that_is_direct_and_ends_there():
     text = (
-        "Mayor Ada Quill said that “closing the pier is not a mere nuisance, it endangers "
-        "lives.” She said the council would vote on Friday."
+        "Mayor Ada Quill said that “the ferry timetable has failed the island for a decade.” "
+        "She said the council would vote on Friday."
     )
-    a = _quote(text, "closing the pier")
+    a = _quote(text, "the ferry timetable")
     assert (a.kind, a.speaker) == ("direct", "Ada Quill")
