@@ -57,7 +57,7 @@ def word_alternation(words: list[str]) -> str:
 _CUE = re.compile(
     rf"\b(?:[Aa]ccording to|[Ii]n the words of|{word_alternation(_CUE_WORDS.split('|'))})\b"
 )
-# A cue word used as a noun: "the call", "Trump's call", "his claims".
+# A cue word used as a noun: "the call", "the mayor's call", "his claims".
 _NOUN_BEFORE = re.compile(
     r"(?:[’']s|\b(?:the|a|an|his|her|its|their|our|my|your|this|these|those|whose|phone|all|"
     r"many|some|several|both|other|few|two|three|four|five|news|press|media|earlier|recent))\s+$",
@@ -243,7 +243,7 @@ def _cue_phrase(text: str, m: re.Match) -> tuple[str, str | None]:
             return f"{prefix}{cue} {nxt.group(1)}", None
     if low in _SAYING:
         medium_m = _IN_MEDIUM.match(text, m.end())
-        if medium_m:  # "said in a statement", "said in a telecon with reporters"
+        if medium_m:  # "said in a statement", "said in a video call with residents"
             return f"{prefix}{cue} {' '.join(medium_m.group(1).split())}", None
     return prefix + cue, None
 
@@ -483,7 +483,7 @@ def _resolve_phrase(
         and not any(n.person or index.is_person(n.text) for n in inside)
         and is_description(phrase)
     ):
-        # "the Example Navy spokesperson", "one Weibo commenter": a description whose names
+        # "the Example Navy spokesperson", "a Fenwick shopkeeper": a description whose names
         # only modify its head
         return phrase, (start, end), False
     if inside:
@@ -629,7 +629,7 @@ def _document_author(
 def _definite_reference(
     phrase: str, start: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str, tuple[int, int], bool] | None:
-    """ "the president", "the 56-year-old", "the agency", "the doctors": the named person or
+    """ "the president", "the 61-year-old", "the agency", "the nurses": the named person or
     organisation the article introduced earlier, when the description points back to one."""
     words = phrase.split()
     if words[0].lower() != "the" or len(words) > 3:
@@ -639,7 +639,7 @@ def _definite_reference(
     if stem in DOCUMENT_NOUNS and len(words) == 2:
         return _document_author(stem, start, names, index, masked)
     before = names_between(names, max(0, start - PRONOUN_WINDOW), start)
-    # an organisation whose name holds the noun: "the doctors" -> "Doctors for Camp Closure"
+    # an organisation whose name holds the noun: "the nurses" -> "Nurses for Clean Air"
     for n in reversed(before):
         if not n.person and re.search(rf"\b{re.escape(stem)}", n.text, re.IGNORECASE):
             if len(n.text.split()) >= 2:
