@@ -600,3 +600,13 @@ def test_full_sentence_after_that_is_direct_and_ends_there():
     )
     a = _quote(text, "the ferry timetable")
     assert (a.kind, a.speaker) == ("direct", "Ada Quill")
+
+
+def test_an_addressee_that_is_no_medium_is_no_outlet():
+    text = (
+        "Idris Pellow told the Finance Committee, “The money is gone.”\n\n“We spent it all,” "
+        "Pellow added."
+    )
+    attrs = extract(load_text(text, "x.txt"), reported=False)
+    assert [a.outlet for a in attrs] == [None, None]
+    assert attrs[0].cue == "told the Finance Committee"

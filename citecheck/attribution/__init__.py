@@ -518,8 +518,8 @@ def _outlet(found: _Outlets | None, frame: Frame, sp: Speech) -> tuple[str | Non
     found = hit
     if found is not None:
         return found.name, found.language
-    if sp.outlet_text and sp.outlet_text[:1].isupper():
-        return sp.outlet_text, None
+    if sp.outlet_text and _MEDIA_NAME.search(sp.outlet_text):
+        return sp.outlet_text, None  # "told the Example Courier", "told WXYZ"
     if platform is None:
         named = _PUBLISHED_IN.search(around)
         if named:  # "in a study published in the journal Example Medicine"
@@ -527,6 +527,13 @@ def _outlet(found: _Outlets | None, frame: Frame, sp: Speech) -> tuple[str | Non
     return platform, None
 
 
+# A name after "told" that is not in the registry counts as an outlet only if it looks like
+# one: "told the Example Courier" is; "told the Finance Committee" is not.
+_MEDIA_NAME = re.compile(
+    r"\b(?:News|Times|Post|Radio|TV|Television|Journal|Daily|Courier|Gazette|Herald|Tribune|"
+    r"Press|Magazine|Network|Channel|Broadcasting|Chronicle|Observer|Guardian|Telegraph|Mail|"
+    r"Express|Star|Review|Today|Weekly|Online|Wire|Media|Podcast)\b|^[A-Z]{2,5}$"
+)
 _PUBLISHED_IN = re.compile(
     r"\b(?:in|by|to|on) the (?:journal|newspaper|magazine|paper|website|blog|news site|"
     r"broadcaster|network|channel|podcast|show|programme|program) "
