@@ -38,12 +38,21 @@ def _write(text: str, out: str | None) -> None:
     if out is None or out == "-":
         click.echo(text, nl=False)
         return
-    target = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    target = Path(os.path.realpath(out))  # through a symlink, not over it
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        _error(f"{out}: cannot write the report: {exc.strerror or exc}")
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        _error(f"{out}: cannot write the report: {exc.strerror or exc}")
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -167,7 +176,7 @@ _output = click.option("-o", "--output", "out", metavar="FILE", help="Write the 
 @click.option("--user-agent", metavar="STRING", help="The User-Agent to send (name a contact).")
 @click.option(
     "--config", "config_file", metavar="FILE",
-    help="citecheck.toml or pyproject.toml to read (default: found from the draft upward).",
+    help="citecheck.toml or pyproject.toml to read (default: found from the current directory up).",
 )  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress or notes on stderr.")
 def check(
@@ -184,7 +193,10 @@ def check(
     if replay and record:
         _error("--replay and --record cannot be used together")
     try:
-        cfg = load_config(config_file, start=Path(paths[0]).resolve().parent)
+        # Found from the working directory (your repository), never from the draft's folder: a
+        # config file dropped next to an untrusted draft could lift the address guard or send
+        # a key to a translator URL of its choosing.
+        cfg = load_config(config_file, start=Path.cwd())
     except ValueError as exc:
         _error(str(exc))
     try:

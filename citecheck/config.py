@@ -309,6 +309,15 @@ def _host(where: _Where, key: str, value: str) -> str:
     """A host name, an address or a network (10.0.0.0/8); not a URL."""
     if "://" in value or any(c.isspace() for c in value) or value.startswith("/"):
         raise where.error(key, f"must be a host name, address or network, not {_show(value)}")
+    if "/" in value:
+        import ipaddress
+
+        try:
+            net = ipaddress.ip_network(value, strict=False)
+        except ValueError:
+            raise where.error(key, f"not a network: {_show(value)}") from None
+        if net.prefixlen < (8 if net.version == 4 else 16):
+            raise where.error(key, f"{value} is too broad: name your intranet's own networks")
     return value.lower().rstrip(".")
 
 

@@ -286,3 +286,25 @@ def test_fetch_flags_reach_the_fetcher(monkeypatch, tmp_path):
     f = seen["fetch"]
     assert not f.archive_fallback and not f.cache and f.cache_dir == str(tmp_path)
     assert f.user_agent == "desk-bot/2 (desk@example.org)"
+
+
+def test_a_config_beside_an_untrusted_draft_is_not_read(tmp_path, monkeypatch):
+    """Only the working directory's config applies: one next to the draft could lift the guard."""
+    drafts = tmp_path / "incoming"
+    drafts.mkdir()
+    (drafts / "citecheck.toml").write_text('fail_on = ["verified"]\n', encoding="utf-8")
+    draft = drafts / "d.md"
+    draft.write_text("Fixture. “Hello there, friends,” said Ada Example.\n", encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    code, out, err = run("check", draft, "--offline", "--format", "json")
+    assert code == 0, err  # the draft folder's fail_on = ["verified"] was not applied
+    (work / "citecheck.toml").write_text('allow_private_hosts = ["0.0.0.0/0"]\n', encoding="utf-8")
+    code, _, err = run("check", draft, "--offline")
+    assert code == 2 and "too broad" in err
+
+
+def test_unwritable_output_is_one_line_and_exit_2(tmp_path):
+    code, _, err = run("check", SAMPLE, "--offline", "-o", tmp_path / "missing" / "r.txt")
+    assert code == 2 and "cannot write the report" in err and len(err.strip().splitlines()) == 1
