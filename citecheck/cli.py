@@ -89,16 +89,16 @@ def _backend_env(cfg) -> dict[str, str]:
     return env
 
 
-def _translator_choice(flag: str | None, cfg) -> tuple[bool, str | None]:
-    """(check quotes across languages at all, the translator back-end to prefer)."""
+def _translator_choice(flag: str | None, cfg) -> str | None:
+    """The translator back-end to prefer: a name, "none", or None for the first configured."""
     from . import translate
 
     name = (flag if flag is not None else (cfg.translator.name if cfg.translator else "")).strip()
     if name.lower() == "none":
-        return True, "none"
+        return "none"
     if name and name not in translate.names():
         raise ValueError(f"unknown translator {name!r}: use one of {', '.join(translate.names())}")
-    return True, name or None
+    return name or None
 
 
 @contextlib.contextmanager
@@ -219,7 +219,7 @@ def check(
             _error("--user-agent: must be one non-empty line")
         fetch = replace(fetch, user_agent=user_agent.strip())
     try:
-        cross_language, prefer = _translator_choice(translator, cfg)
+        prefer = _translator_choice(translator, cfg)
         env = _backend_env(cfg)
     except ValueError as exc:
         _error(str(exc))
@@ -236,7 +236,6 @@ def check(
                 search=search,
                 env=env,
                 fetch=fetch,
-                cross_language=cross_language,
                 translator=prefer,
                 translate_languages=cfg.translator.languages if cfg.translator else (),
                 registry=Registry.load(cfg.outlets) if cfg.outlets else None,

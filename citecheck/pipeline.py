@@ -156,7 +156,6 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
 
     note("matching quotes against their sources")
     page_langs: dict[str, str | None] = {}
-    reports = []
     with contextlib.ExitStack() as stack:
         cross = _cross_context(opts, stack)
         reports = _match_all(plans, pages, prepared, speakers, page_langs, cross, opts)
@@ -168,7 +167,6 @@ class _Cross:
     """What a page in another language is checked with. The embedder loads (about 2 s) only
     when a run meets such a page; None without the citecheck[multilingual] extra."""
 
-    enabled: bool = True
     translator: object | None = None  # a citecheck.translate.Bound, or None
     languages: tuple[str, ...] = ()  # page languages the translator is used for; empty: all
 
@@ -179,8 +177,6 @@ class _Cross:
 
     @functools.cached_property
     def embedder(self):
-        if not self.enabled:
-            return None
         from . import embed  # numpy and the model come with the extra: import only when needed
 
         return embed.default_embedder()
@@ -195,10 +191,15 @@ def _translator(opts: Options, stack: contextlib.ExitStack) -> translate.Bound |
     backend = translate.pick(env, prefer=opts.translator)
     if backend is None:
         return None
+    _run_cassette(opts, stack)
+    return translate.bind(backend, stack.enter_context(translate.client()))
+
+
+def _run_cassette(opts: Options, stack: contextlib.ExitStack) -> None:
+    """Serve (save) this stage's requests from (into) the run's cassette, if it has one."""
     if opts.replay or opts.record:
         mode = "replay" if opts.replay else "record"
         stack.enter_context(cassette(opts.replay or opts.record, mode))
-    return translate.bind(backend, stack.enter_context(translate.client()))
 
 
 def _cross_context(opts: Options, stack: contextlib.ExitStack) -> _Cross | None:
@@ -356,9 +357,7 @@ def _search(
         return found, checks
 
     with contextlib.ExitStack() as stack:
-        if opts.replay or opts.record:
-            mode = "replay" if opts.replay else "record"
-            stack.enter_context(cassette(opts.replay or opts.record, mode))
+        _run_cassette(opts, stack)
         return asyncio.run(run())
 
 
