@@ -76,6 +76,30 @@ def test_invisible_characters_and_odd_spaces_are_cleaned():
     assert "The footbridge closed on Tuesday, the fictional council said so." in page.text
 
 
+@pytest.mark.parametrize(
+    "head, body",
+    [
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2024-06-02T08:00:00Z"}</script>',
+            "",
+        ),
+        ("", '<p class="byline">Fixture Reporter, <time datetime="2024-06-02">2 June</time></p>'),
+    ],
+    ids=["json-ld", "time-element"],
+)
+def test_date_comes_from_markup_when_meta_tags_give_none(head, body):
+    html = (
+        f"<!doctype html><html><head><title>Fixture</title>{head}</head><body><article>"
+        f"<h1>Ferry timetable changes</h1>{body}<p>{ARTICLE[3]}</p><p>{ARTICLE[2]}</p>"
+        "</article></body></html>"
+    )
+    page = parse_page("https://www.example.com/ferry", html.encode(), "text/html")
+    assert page.status == "ok"
+    assert page.date == "2024-06-02"
+    assert "datePublished" not in page.text  # the JSON-LD script is not article text
+
+
 def test_language_comes_from_the_html_lang_attribute():
     page = parse_page("https://x.example.org/", article_html(lang="es-ES"), "text/html")
     assert page.language == "es"
