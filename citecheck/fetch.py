@@ -13,7 +13,8 @@ How a request travels (one `httpx.AsyncClient` per run):
     _Wire           a minimum delay between two requests to one host; the body capped as it
                     streams in, on the wire *and* decompressed (a gzip bomb stops at the cap)
     _Network        the connection: the resolved address checked again once connected (a name
-                    that re-resolves inside is refused), or the proxy the environment names;
+                    that re-resolves inside is refused), or the proxy the environment names
+                    (the name is checked before; the proxy's own lookup is out of our sight);
                     tests put their own transport here (`transport=`)
 
 Statuses: ok, http_<code>, timeout, too_large, too_many_redirects, not_text, empty, blocked
@@ -149,9 +150,15 @@ def _system_resolve(host: str) -> list[str]:
 
 
 def _ip_refusal(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
-    """Why an address must not be fetched, or "" when it is a public one."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    """Why an address must not be fetched, or "" when it is a public one.
+
+    IPv6 forms that carry an IPv4 address (mapped, 6to4, NAT64's well-known prefix) are judged by
+    that address: 2002:7f00:1:: reaches 127.0.0.1 through a 6to4 relay, and 64:ff9b::a00:1
+    reaches 10.0.0.1 through a NAT64 gateway, yet both look public to `is_global`."""
+    form, embedded = _embedded_ipv4(ip)
+    if embedded is not None:
+        why = _ip_refusal(embedded)
+        return f"{form} form of a {why}" if why else ""
     for attr, what in (
         ("is_loopback", "loopback"),
         ("is_link_local", "link-local"),
@@ -163,6 +170,25 @@ def _ip_refusal(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
         if getattr(ip, attr):
             return what
     return "" if ip.is_global else "non-public"
+
+
+_NAT64_WKP = ipaddress.IPv6Network(
+    "64:ff9b::/96"
+)  # RFC 6052; 64:ff9b:1::/48 is refused as reserved
+
+
+def _embedded_ipv4(
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address,
+) -> tuple[str, ipaddress.IPv4Address | None]:
+    """The IPv4 address an IPv6 address stands for, and the form, when it is a translation."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return "IPv4-mapped", ip.ipv4_mapped
+        if ip.sixtofour is not None:
+            return "6to4", ip.sixtofour
+        if ip in _NAT64_WKP:
+            return "NAT64", ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return "", None
 
 
 class _Exemptions:

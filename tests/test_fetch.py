@@ -174,6 +174,12 @@ class StubResolver:
         ("0.0.0.0", "unspecified"),
         ("::ffff:127.0.0.1", "loopback"),
         ("100.64.0.1", "non-public"),
+        # IPv6 forms that carry an inside IPv4 address, public-looking to `is_global`
+        ("2002:7f00:1::1", "loopback"),  # 6to4 of 127.0.0.1
+        ("2002:a9fe:a9fe::", "link-local"),  # 6to4 of the metadata address
+        ("64:ff9b::a00:1", "private"),  # NAT64 well-known prefix, 10.0.0.1
+        ("64:ff9b:1::a00:1", "reserved"),  # local-use NAT64 (RFC 8215): refused outright
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "private"),  # Teredo
     ],
 )
 def test_names_resolving_to_inside_addresses_are_refused(address, kind):
@@ -192,6 +198,12 @@ def test_one_inside_address_among_public_ones_is_enough_to_refuse():
 
 def test_a_public_address_is_allowed():
     resolve = StubResolver({"news.example.com": ["93.184.216.34", "2606:2800:220:1::1"]})
+    assert address_allowed("news.example.com", resolve) == (True, "")
+
+
+def test_translated_forms_of_a_public_ipv4_address_are_allowed():
+    """An IPv6-only network with DNS64 gives every IPv4 site a 64:ff9b:: address."""
+    resolve = StubResolver({"news.example.com": ["64:ff9b::5db8:d822", "2002:5db8:d822::1"]})
     assert address_allowed("news.example.com", resolve) == (True, "")
 
 
