@@ -398,19 +398,49 @@ def _placements(pp: PreparedPage, q: _Quote, qcode: str, parts: list[tuple[int, 
         tries += 1
 
 
-def _surface_diffs(pp: PreparedPage, q: _Quote, blocks) -> list[str]:
-    """Punctuation and case differences inside matched runs (first letter and edges excepted)."""
+def _surface(pp: PreparedPage, q: _Quote, block) -> list[tuple[int, str]]:
+    """Punctuation and case differences inside one matched run (first letter and edges
+    excepted), as (token offset in the run, kind); punctuation sits before its token."""
+    qa, qb, sa, _ = block
     found = []
-    for qa, qb, sa, _ in blocks:
-        for i in range(qb - qa):
-            qi, si = qa + i, sa + i
-            if i > 0 and qi not in q.marks and q.sep(qi) != pp.sep(si):
-                found.append("punctuation")
-            if qi != qa and qi not in q.marks:
-                a, b = _form(q.slice(qi, qi + 1)), _form(pp.slice(si, si + 1))
-                if a != b:
-                    found.append("case" if a.lower() == b.lower() else "spelling")
+    for i in range(1, qb - qa):
+        qi, si = qa + i, sa + i
+        if qi in q.marks:
+            continue
+        if q.sep(qi) != pp.sep(si):
+            found.append((i, "punctuation"))
+        a, b = _form(q.slice(qi, qi + 1)), _form(pp.slice(si, si + 1))
+        if a != b:
+            found.append((i, "case" if a.lower() == b.lower() else "spelling"))
     return found
+
+
+def _surface_diffs(pp: PreparedPage, q: _Quote, blocks) -> list[str]:
+    return [kind for block in blocks for _, kind in _surface(pp, q, block)]
+
+
+def _block_ops(pp: PreparedPage, q: _Quote, block) -> list[tuple[int, DiffOp]]:
+    """A matched run as diff ops: the page's words, with each punctuation or case difference
+    shown as page words out, quote words in, so a "close" grade shows what is not the same."""
+    qa, qb, sa, sb = block
+    differ = set()
+    for i, kind in _surface(pp, q, block):
+        differ.update((i - 1, i) if kind == "punctuation" else (i,))
+    ops: list[tuple[int, DiffOp]] = []
+    i = 0
+    while i < qb - qa:
+        j = i
+        while j < qb - qa and (j in differ) == (i in differ):
+            j += 1
+        if i in differ:
+            ops += [
+                (qa + i, ("-", pp.slice(sa + i, sa + j))),
+                (qa + i, ("+", q.slice(qa + i, qa + j))),
+            ]
+        else:
+            ops.append((qa + i, ("=", pp.slice(sa + i, sa + j))))
+        i = j
+    return ops
 
 
 def _fuzzy(pp: PreparedPage, q: _Quote, qcode: str, url: str) -> Match:
@@ -630,7 +660,7 @@ def _build(pp: PreparedPage, q: _Quote, url: str, blocks, units: list[_Unit]) ->
 
 
 def _diff(pp: PreparedPage, q: _Quote, blocks, units: list[_Unit]) -> tuple[DiffOp, ...]:
-    events = [(b[0], 1, ("=", pp.slice(b[2], b[3]))) for b in blocks]
+    events = [(pos, 1, op) for b in blocks for pos, op in _block_ops(pp, q, b)]
     for u in units:
         events.append((u.qa, 0, ("-", pp.slice(u.sa, u.sb))))
         events.append((u.qa, 0, ("+", q.slice(u.qa, u.qb))))

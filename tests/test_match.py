@@ -116,6 +116,22 @@ def test_punctuation_only_is_close(page):
 
 
 @pytest.mark.parametrize(
+    "quote, page_side, quote_side",
+    [
+        ("the new e-mail system which is well-known", "system, which", "system which"),
+        ("the new e-mail System, which is well-known", "system", "System"),
+    ],
+)
+def test_close_diff_shows_the_punctuation_or_case_that_differs(quote, page_side, quote_side, page):
+    """A "close" verdict must show the reader what is not the same, not only the page's words."""
+    m = grade(quote, page)
+    assert m.grade == "close"
+    assert ("-", page_side) in m.diff and ("+", quote_side) in m.diff
+    assert [op for op, _ in m.diff] == ["=", "-", "+", "="]  # only that spot, once
+    assert m.diff[0] == ("=", "the new e-mail")
+
+
+@pytest.mark.parametrize(
     "quote, reason",
     [
         ("the new email system", "e-mail"),  # hyphenation
