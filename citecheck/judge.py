@@ -6,8 +6,11 @@ spoke the words, and decides the verdict of DESIGN.md with a one-line reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 from .crosslingual import CrossMatch
 from .model import Attribution, Candidate, Evidence, Finding, Match, Page, SourceStatus
@@ -37,11 +40,56 @@ def _status(t: Tried) -> SourceStatus:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Two renderings of one name: equal surnames, or one name contained in the other."""
-    wa, wb = a.casefold().split(), b.casefold().split()
+    """Two renderings of one name: equal surnames, or one name contained in the other, read
+    across scripts and accents (Павел Ондрин, Pavel Ondrin) and allowing a case ending on the
+    surname (по словам Ондрина)."""
+    wa, wb = _name_words(a), _name_words(b)
     if not wa or not wb:
         return False
-    return wa[-1] == wb[-1] or a.casefold() in b.casefold() or b.casefold() in a.casefold()
+    ja, jb = f" {' '.join(wa)} ", f" {' '.join(wb)} "  # contained word for word
+    if wa[-1] == wb[-1] or ja in jb or jb in ja or _inflected(wa[-1], wb[-1]):
+        return True
+    # A name that went through another script comes back loosely (Walton, Уолтон, Uolton):
+    # then the same consonants or a near spelling are enough (Añez, Аньес, Anes): a verdict of
+    # "misattributed" must never rest on a transliteration.
+    if not _other_script(a, b):
+        return False
+    x, y = wa[-1], wb[-1]
+    return _consonants(x) == _consonants(y) or fuzz.ratio(x, y) >= 70
+
+
+def _other_script(a: str, b: str) -> bool:
+    return a.isascii() != b.isascii() and bool(re.search("[^\\u0000-\\u024f]", a + b))
+
+
+def _consonants(word: str) -> str:
+    """The consonant skeleton of a romanised name, doubled letters single: walton, uolton: ltn."""
+    skeleton = re.sub("[aeiouyhw'-]", "", word)
+    return re.sub(r"(.)\1+", r"\1", skeleton)
+
+
+def _name_words(name: str) -> list[str]:
+    from anyascii import anyascii
+
+    return re.sub(r"[^\w\s-]", "", anyascii(name)).casefold().split()
+
+
+def _inflected(a: str, b: str) -> bool:
+    """One surname is the other with a case ending (Ondrina, Ondrin), or a near spelling of it
+    in another script (Murilo, Murillo)."""
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2:
+        return True
+    return len(short) >= 5 and fuzz.ratio(a, b) >= 80
+
+
+def _shown(name: str) -> str:
+    """A name as the reason shows it: Cyrillic with a Latin reading beside it."""
+    if re.search("[\u0400-\u04ff]", name):
+        from anyascii import anyascii
+
+        return f"{name} ({anyascii(name)})"
+    return name
 
 
 def judge(
@@ -142,12 +190,15 @@ def _verdict(attr: Attribution, t: Tried, base: dict) -> Finding:
     m = t.match
     assert m is not None
     ev = _evidence(t)
-    if m.grade in ("exact", "close") and _misattributed(attr, t.source_speaker):
+    if m.grade in ("exact", "close", "translated") and _misattributed(attr, t.source_speaker):
         return Finding(
             attr,
             "misattributed",
             score=m.score,
-            reason=(f"the source gives these words to {t.source_speaker}, not {attr.speaker}"),
+            reason=(
+                f"the source gives these words to {_shown(t.source_speaker or '')}, "
+                f"not {attr.speaker}"
+            ),
             evidence=ev,
             **base,
         )

@@ -20,6 +20,7 @@ import httpx
 from . import discover, translate
 from .attribution import extract as extract_attributions
 from .attribution import speaker_in_source
+from .attribution.foreign import foreign_speaker
 from .attribution.names import is_org
 from .cache import AnswerCache
 from .crosslingual import cross_match
@@ -412,7 +413,14 @@ def _try(
         if cm.grade == "unavailable":
             return Tried(cand, page, cross=cm)
         m = Match(cm.url, cm.grade, cm.score, cm.passage, cm.passage_span, cm.diff, cm.reason)
-        return Tried(cand, page, m, cross=cm)
+        who = None
+        if m.grade == "translated" and m.passage_span and _named_person(attr.speaker):
+            key = (page.url, m.passage_span)
+            if key not in speakers:
+                speakers[key] = foreign_speaker(page.text, m.passage_span, page.language)
+            name, person = speakers[key]
+            who = name if person else None
+        return Tried(cand, page, m, who, cross=cm)
     pp = prepared.get(page.url)
     if pp is None:
         pp = prepared[page.url] = prepare_page(page.text)

@@ -152,3 +152,31 @@ def test_search_gets_the_quote_in_the_credited_outlets_language(monkeypatch, tmp
     asked.clear(), seen.clear()
     citecheck.check(draft, search=("gdelt",), env={}, translator="none")
     assert not asked and not seen
+
+
+SPANISH_PAGE = (
+    "https://noticias.example.org/local/2025/03/13/cierre-pasarela-mill-lane-comercios-westbank"
+)
+
+
+@needs_extra
+@pytest.mark.parametrize(
+    "speaker, verdict",
+    [
+        ("Tobias Wrexley", "misattributed"),  # the Spanish page gives the words to Arrebol
+        ("Ximena Arrebol", "translated"),
+        ("Ximena Arrebol Soto", "translated"),  # a longer rendering of the same name
+    ],
+)
+def test_a_foreign_page_that_gives_the_words_to_someone_else_is_misattributed(speaker, verdict):
+    draft = (
+        "Traders are counting the cost too. “Since they closed the bridge, half of my customers "
+        f"no longer cross the river,” {speaker} told the Spanish-language "
+        f"[Noticias Ejemplo]({SPANISH_PAGE}).\n"
+    )
+    report = citecheck.check_text(draft, "markdown", replay=str(SAMPLE_CASSETTE), env={})
+    f = report.documents[0].findings[0]
+    assert f.verdict == verdict, f.reason
+    assert f.evidence.speaker == "Ximena Arrebol" and f.evidence.language == "es"
+    if verdict == "misattributed":
+        assert f.reason == f"the source gives these words to Ximena Arrebol, not {speaker}"
