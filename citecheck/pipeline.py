@@ -399,8 +399,8 @@ def _try(
     if not page.ok or not page.text:
         return Tried(cand, page)
     if page.language and quote_language and page.language != quote_language:
-        if attr.kind == "indirect" or cross is None:
-            return Tried(cand, page)  # reported speech across languages: not checked yet
+        if cross is None:
+            return Tried(cand, page)
         cm = cross_match(
             attr.quote,
             quote_language,
@@ -413,6 +413,13 @@ def _try(
         if cm.grade == "unavailable":
             return Tried(cand, page, cross=cm)
         m = Match(cm.url, cm.grade, cm.score, cm.passage, cm.passage_span, cm.diff, cm.reason)
+        if attr.kind == "indirect":
+            # Reported speech renders a source's statement: located and checked like a quote
+            # (numbers, negations, names), and what renders it faithfully backs it.
+            if m.grade == "translated":
+                why = f"a passage in {page.language} backs the reported statement ({cm.reason})"
+                m = replace(m, grade="supported", reason=why)
+            return Tried(cand, page, m, cross=cm)
         who = None
         if m.grade == "translated" and m.passage_span and _named_person(attr.speaker):
             key = (page.url, m.passage_span)

@@ -180,3 +180,30 @@ def test_a_foreign_page_that_gives_the_words_to_someone_else_is_misattributed(sp
     assert f.evidence.speaker == "Ximena Arrebol" and f.evidence.language == "es"
     if verdict == "misattributed":
         assert f.reason == f"the source gives these words to Ximena Arrebol, not {speaker}"
+
+
+@needs_extra
+@pytest.mark.parametrize(
+    "statement, verdict, why",
+    [
+        (
+            "half of her customers no longer cross the river since the bridge was closed",
+            "supported",
+            "a passage in es backs the reported statement",
+        ),
+        (
+            "a third of her customers no longer cross the river since the bridge was closed",
+            "altered",
+            "number",
+        ),
+        ("half of her customers still cross the river every day", "altered", "negation"),
+        # nothing on the page says it: a paraphrase no rule matched is not called a misquote
+        ("the council will build a ferry terminal next spring", "unverifiable", "reported speech"),
+    ],
+)
+def test_reported_speech_is_checked_against_a_foreign_page(statement, verdict, why):
+    draft = f"Ximena Arrebol told [Noticias Ejemplo]({SPANISH_PAGE}) that {statement}.\n"
+    report = citecheck.check_text(draft, "markdown", replay=str(SAMPLE_CASSETTE), env={})
+    f = report.documents[0].findings[0]
+    assert f.attribution.kind == "indirect"
+    assert f.verdict == verdict and why in f.reason, f.reason
