@@ -373,8 +373,14 @@ def _quote_language(
         if lang:
             return lang
     if not doc_lang:
-        doc_lang.append(detect(doc.text))
+        doc_lang.append(_draft_language(doc.text))
     return doc_lang[0]
+
+
+@functools.lru_cache(maxsize=16)
+def _draft_language(text: str) -> str | None:
+    """Detected once per draft text, though both the search and the matching stages ask."""
+    return detect(text)
 
 
 def _with_language(page: Page, cache: dict[str, str | None]) -> Page:
