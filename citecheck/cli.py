@@ -130,7 +130,31 @@ def _error(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """click, with its usage errors on one line like every other error of citecheck's (a CI log
+    shows the line that says what is wrong, not a usage block)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+                click.echo(exc.format_message(), err=True)  # bare `citecheck`: the help
+                sys.exit(EXIT_USAGE)
+            command = exc.ctx.command_path if exc.ctx else "citecheck"
+            _error(f"{exc.format_message().rstrip('.')} (see '{command} --help')")
+        except click.ClickException as exc:
+            click.echo(f"citecheck: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("citecheck: aborted", err=True)
+            sys.exit(130)
+        if not standalone_mode:
+            return rv
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="citecheck")
 def main() -> None:
     """Check the quotes in news drafts against their sources."""
@@ -186,12 +210,15 @@ def check(
     """Check the quotes in PATHS against their sources."""
     from . import discover
     from .config import load_config
+    from .discover.backends import BACKENDS
     from .discover.search import parse_backend_names
     from .outlets import Registry
     from .pipeline import check as run_check
 
     if replay and record:
         _error("--replay and --record cannot be used together")
+    if offline and (replay or record):
+        _error(f"--offline and --{'replay' if replay else 'record'} cannot be used together")
     try:
         # Found from the working directory (your repository), never from the draft's folder: a
         # config file dropped next to an untrusted draft could lift the address guard or send
@@ -205,6 +232,12 @@ def check(
         _error(f"--fail-on: {exc.message}")
     if search_names is not None:
         search = tuple(parse_backend_names(search_names))
+        unknown = [n for n in search if n not in BACKENDS]
+        if unknown:  # refused even offline, where no back-end would be built to notice
+            _error(
+                f"--search: unknown back-end {', '.join(unknown)} "
+                f"(choose from {', '.join(BACKENDS)})"
+            )
     else:
         search = cfg.search or None  # flags beat the config file, which beats the defaults
     fetch = replace(FetchConfig(), **cfg.fetch_options())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import stat
 import statistics
 from array import array
 from html.parser import HTMLParser
@@ -84,7 +85,13 @@ def decode(data: bytes, name: str = "input") -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: not valid UTF-16 despite its byte-order mark") from None
+        if "\x00" in text[:4096]:
+            raise InputError(f"{name}: looks like a binary file, not a text draft")
+        return text
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, not a text draft")
     try:
@@ -117,16 +124,25 @@ def load(path: str | Path) -> Document:
     """Read and load a draft file. Raises InputError with a one-line message."""
     p = Path(path)
     try:
-        if p.is_dir():
+        mode = p.stat().st_mode
+        if stat.S_ISDIR(mode):
             raise InputError(f"{path}: is a directory, not a draft")
-        data = p.read_bytes()
+        if not stat.S_ISREG(mode):
+            # A FIFO would block the run and /dev/zero never ends: only regular files are read.
+            raise InputError(f"{path}: not a regular file (a device, pipe or socket)")
+        with p.open("rb") as fh:
+            data = fh.read(MAX_DRAFT_BYTES + 1)  # one byte over tells "too large" without more
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if data.startswith(b"%PDF-") or p.suffix.lower() == ".pdf":
+        raise InputError(f"{path}: a PDF file; paste or save its text as .txt and check that")
     raw = decode(data, str(path))
+    if not raw.strip():
+        raise InputError(f"{path}: the draft is empty")
     return load_text(raw, str(path), detect_format(str(path), raw))
 
 

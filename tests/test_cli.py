@@ -163,6 +163,16 @@ def test_several_paths_give_one_report_in_order(tmp_path):
         (["check", "{seed}", "--fail-on", "wrong"], "unknown verdict"),
         (["check", "{binary}"], "binary"),
         (["check", "{seed}", "--sources", "{badsources}"], "s.txt:1: not an http(s) URL"),
+        (["check", "{empty}"], "the draft is empty"),
+        (["check", "/dev/zero"], "not a regular file"),
+        # click's own usage errors, on one line too
+        (["check", "{dir}"], "is a directory"),
+        (["check", "{seed}", "--format", "bogus"], "'bogus' is not one of"),
+        (["check", "{seed}", "--no-such-flag"], "No such option"),
+        (["check"], "Missing argument"),
+        # an unknown back-end is refused even offline, where none would be built
+        (["check", "{seed}", "--offline", "--search", "nosuch"], "unknown back-end nosuch"),
+        (["check", "{seed}", "--offline", "--replay", "{cassette}"], "--offline and --replay"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path, args, message):
@@ -170,7 +180,11 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, args, message):
     binary.write_bytes(b"\x00\x01\x02PK\x03\x04" * 10)
     bad = tmp_path / "s.txt"
     bad.write_text("not a url\n")
-    args = [a.format(seed=SEED, binary=binary, badsources=bad) for a in args]
+    empty = tmp_path / "empty.md"
+    empty.write_text("")
+    fields = {"seed": SEED, "binary": binary, "badsources": bad, "empty": empty}
+    fields |= {"dir": tmp_path, "cassette": SAMPLE_CASSETTE}
+    args = [a.format(**fields) for a in args]
     code, out, err = run(*args)
     assert code == 2
     assert message in err

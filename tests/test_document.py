@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from conftest import SEED
 
@@ -77,17 +79,44 @@ def test_html_text_links_and_entities_map_back():
 
 
 @pytest.mark.parametrize(
-    "data, message",
-    [(b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"), (b"", None)],
+    "name, data, message",
+    [
+        ("x.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("x.txt", "\ufeffa\x00\x00b".encode("utf-16-le"), "binary"),  # a BOM is no free pass
+        ("x.txt", b"\xff\xfeab\x00", "UTF-16"),  # an odd byte count after a UTF-16 BOM
+        # an empty export is more often a mistake than a draft: say so rather than pass it
+        ("x.txt", b"", "empty"),
+        ("x.md", b"  \n\n \t\n", "empty"),
+        ("report.pdf", b"%PDF-1.7\n1 0 obj\n", "PDF"),
+        ("report.txt", b"%PDF-1.7\n1 0 obj\n", "PDF"),
+    ],
 )
-def test_binary_input_is_refused_cleanly(tmp_path, data, message):
-    p = tmp_path / "x.txt"
+def test_unreadable_input_is_refused_cleanly(tmp_path, name, data, message):
+    p = tmp_path / name
     p.write_bytes(data)
-    if message:
-        with pytest.raises(InputError, match=message):
-            load(p)
-    else:
-        assert load(p).text == ""
+    with pytest.raises(InputError, match=message) as err:
+        load(p)
+    assert str(p) in str(err.value) and "\n" not in str(err.value)
+
+
+def test_devices_and_pipes_are_refused_without_reading_them(tmp_path):
+    with pytest.raises(InputError, match="not a regular file"):
+        load("/dev/zero")  # would never end if read
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "draft.md"
+        os.mkfifo(fifo)
+        with pytest.raises(InputError, match="not a regular file"):
+            load(fifo)  # would block forever if opened
+
+
+def test_an_oversized_draft_is_refused_after_reading_one_byte_past_the_cap(tmp_path, monkeypatch):
+    import citecheck.document as document
+
+    monkeypatch.setattr(document, "MAX_DRAFT_BYTES", 1000)
+    p = tmp_path / "big.txt"
+    p.write_text("The fictional council met. " * 200)  # 5,400 bytes
+    with pytest.raises(InputError, match="larger than"):
+        load(p)
 
 
 def test_missing_file_and_directory_are_input_errors(tmp_path):
