@@ -145,7 +145,7 @@ def test_junit_counts_failures_and_skips_per_fail_on():
     assert strict.find("testsuite").get("skipped") == "1"
 
 
-def test_junit_escapes_markup_and_drops_characters_xml_forbids():
+def test_junit_escapes_markup_and_shows_characters_xml_forbids():
     rep = _evil_report()
     f = rep.documents[0].findings[0]
     bad = Finding(
@@ -157,8 +157,8 @@ def test_junit_escapes_markup_and_drops_characters_xml_forbids():
     text = render(rep, "junit")
     root = ET.fromstring(text.encode("utf-8"))  # parses: no illegal characters left
     case = root.find("testsuite").findall("testcase")[1]
-    assert case.get("name") == 'q9: “abc <d> & "e"”'
-    assert case.find("failure").get("message") == "not_found: bell & <tag>"
+    assert case.get("name") == 'q9: “a⟨U+0000⟩b⟨U+001B⟩c <d> & "e"”'  # shown, not hidden
+    assert case.find("failure").get("message") == "not_found: bell⟨U+0007⟩ & <tag>"
     assert "<script>" not in text and "&lt;script&gt;" in text
 
 
@@ -299,7 +299,7 @@ def test_github_annotations_escape_data_and_properties():
 def test_github_escape_rules():
     assert github.escape_data("100% done\r\nnext") == "100%25 done%0D%0Anext"
     assert github.escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
-    assert github.escape_data("bell\x07\x1b[31m") == "bell  [31m"
+    assert github.escape_data("bell\x07\x1b[31m") == "bell⟨U+0007⟩⟨U+001B⟩[31m"
 
 
 def test_github_on_the_sample(sample):
@@ -482,3 +482,42 @@ def test_search_problems_reach_the_reading_formats():
     assert "brave: BRAVE_API_KEY not set &lt;b&gt;" in render(rep, "html")
     assert r"BRAVE\_API\_KEY not set \<b\>" in render(rep, "markdown")
     assert "search:  brave: BRAVE_API_KEY not set &lt;b&gt;" in render(rep, "junit")
+
+
+HIDDEN_CHARS = "\u202e\u2066\x1b\x00\x85\u200f"  # bidi override, isolate, ESC, NUL, C1, RLM
+HIDDEN = HIDDEN_CHARS[:3] + "[2J" + HIDDEN_CHARS[3:]  # ESC [2J: "clear the screen"
+
+
+def _hidden_report() -> Report:
+    """A finding whose quote, speaker, passage and reason carry hidden controls; the Arabic and
+    Cyrillic letters around them are ordinary text and must survive."""
+    quote = f"the ferry {HIDDEN}runs at noon مرحبا Привет"
+    a = Attribution(
+        "q1", quote, "direct", (0, len(quote)), (0, len(quote)), speaker=f"Ada{HIDDEN} Quill"
+    )
+    ev = Evidence(
+        url="https://news.example.org/ferry",
+        passage=f"“The ferry {HIDDEN}runs at eleven,” said Ada Quill.",
+        diff=(("=", "the ferry runs at"), ("-", f"eleven{HIDDEN}"), ("+", "noon")),
+    )
+    f = Finding(a, "altered", score=0.8, reason=f"number differs{HIDDEN}", evidence=ev)
+    return Report((DocumentReport("fixture.md", (f,), None),))
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html", "junit", "sarif", "github"])
+def test_no_format_passes_bidi_overrides_or_control_characters(fmt):
+    """Trojan Source: a bidi override in a quote could make a report read in another order."""
+    out = render(_hidden_report(), fmt)
+    for ch in HIDDEN_CHARS:
+        assert ch not in out, (fmt, hex(ord(ch)))
+    assert "مرحبا" in out and "Привет" in out
+    if fmt == "json":
+        # the data keeps the exact characters: escaped in the text, read back by a parser
+        assert json.loads(out)["documents"][0]["attributions"][0]["quote"].count("\u202e") == 1
+    elif fmt == "sarif":
+        assert "⟨U+202E⟩" in json.loads(out)["runs"][0]["results"][0]["message"]["text"]
+    elif fmt == "junit":
+        ET.fromstring(out.encode("utf-8"))
+        assert "⟨U+202E⟩" in out
+    else:
+        assert "⟨U+202E⟩" in out  # a reader sees that something was there

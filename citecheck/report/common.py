@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
+
+# Characters that change how text around them is displayed without being seen: C0 controls but
+# tab and newlines (ESC starts terminal sequences), DEL, C1 controls, and the bidirectional
+# embeddings, overrides, isolates and marks that can make a quote read in another order than
+# it is written ("Trojan Source", CVE-2021-42574).
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 _OPENERS = "\"'“‘«„‹"
 
 
@@ -14,3 +24,19 @@ def in_quotes(passage: str) -> str:
 def backends_note(backends: tuple[str, ...]) -> str:
     """ "via use-multilingual-v3, deepl": which model and translator produced a `translated`."""
     return f"via {', '.join(backends)}" if backends else ""
+
+
+def visible(text: str) -> str:
+    """`text` with every hidden control shown as a marker such as ⟨U+202E⟩.
+
+    Shown, not dropped: a quote that carries a bidi override is evidence in itself, and the
+    reader should see that something was there. Letters of every script, Arabic and Hebrew
+    included, are left alone."""
+    return _HIDDEN.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+
+
+def json_text(data: object) -> str:
+    """JSON with the hidden controls written as \\uXXXX escapes: a parser reads back exactly
+    the characters of the draft or page, and a terminal or a diff view shows them inert."""
+    out = json.dumps(data, ensure_ascii=False, indent=2)
+    return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", out) + "\n"

@@ -17,15 +17,15 @@ not end the command early or start a second one on a new line. The last line is 
 from __future__ import annotations
 
 from ..model import CONFIRMED, DEFAULT_FAIL_ON, Document, Finding, Report
+from .common import visible
 from .sarif import line_col
 from .text import diff_line
 
 
 def _clean(s: str) -> str:
-    """No terminal control sequences from drafts or pages in the log (CR and LF are escaped)."""
-    return "".join(
-        " " if (ord(ch) < 32 and ch not in "\r\n") or 0x7F <= ord(ch) <= 0x9F else ch for ch in s
-    )
+    """No terminal control sequences or bidi overrides from drafts or pages in the log (CR and LF
+    are escaped by the callers)."""
+    return visible(s)
 
 
 def escape_data(s: str) -> str:

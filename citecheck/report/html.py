@@ -23,11 +23,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import re
 from urllib.parse import urlsplit
 
 from ..model import DEFAULT_FAIL_ON, VERDICTS, Document, DocumentReport, Finding, Report
-from .common import backends_note, in_quotes
+from .common import backends_note, in_quotes, visible
 from .sarif import line_col
 
 # verdict -> (highlight background, accent for borders and badges). The draft text (#101828)
@@ -71,12 +70,11 @@ MEANINGS: dict[str, str] = {
 }
 
 _CLOSERS = "”’\"'»›„“"
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def esc(s: object) -> str:
-    """Text for HTML content or a quoted attribute: escaped, control characters dropped."""
-    return html.escape(_CONTROL.sub("", str(s)), quote=True)
+    """Text for HTML content or a quoted attribute: escaped, hidden controls shown as markers."""
+    return html.escape(visible(str(s)), quote=True)
 
 
 def safe_href(url: str | None) -> str | None:

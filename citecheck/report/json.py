@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from ..model import Finding, Report
+from .common import json_text
 
 SCHEMA = 1
 
@@ -70,4 +69,4 @@ def to_dict(report: Report) -> dict:
 
 
 def render(report: Report, **_: object) -> str:
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_dict(report))

@@ -19,6 +19,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..model import DEFAULT_FAIL_ON, Document, DocumentReport, Finding, Report
+from .common import visible
 from .sarif import line_col
 from .text import diff_line
 
@@ -26,7 +27,7 @@ _ILLEGAL_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff
 
 
 def xml_safe(s: str) -> str:
-    return _ILLEGAL_XML.sub("", s)
+    return _ILLEGAL_XML.sub("", visible(s))
 
 
 def _excerpt(text: str, limit: int = 80) -> str:

@@ -18,7 +18,7 @@ from urllib.parse import quote as _urlquote
 from urllib.parse import urlsplit
 
 from ..model import CONFIRMED, DEFAULT_FAIL_ON, Document, DocumentReport, Finding, Report
-from .common import backends_note, in_quotes
+from .common import backends_note, in_quotes, visible
 from .sarif import line_col
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
@@ -33,7 +33,7 @@ _WORD_JOINER = "\u2060"
 
 def escape(text: str) -> str:
     """`text` as inert inline Markdown: one line, every markup character escaped."""
-    text = " ".join(text.split())
+    text = " ".join(visible(text).split())
     text = _SPECIAL.sub(r"\\\1", text)
     text = _SCHEME_SLASHES.sub(r"\\/\\/", text)  # "https://x" is not autolinked
     text = _WWW.sub(r"\1\\.", text)  # nor is "www.x"

@@ -16,7 +16,6 @@ rule indices never move.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from importlib import metadata
 from pathlib import PurePosixPath
@@ -32,6 +31,7 @@ from ..model import (
     Report,
     Span,
 )
+from .common import json_text, visible
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -175,7 +175,7 @@ def message_text(f: Finding) -> str:
         parts.append(f.reason.rstrip(".") + ".")
     if f.evidence and f.evidence.url:
         parts.append(f"Source: {f.evidence.url}")
-    return " ".join(parts)
+    return visible(" ".join(parts))
 
 
 def _fingerprint(doc: DocumentReport, f: Finding) -> str:
@@ -261,4 +261,4 @@ def to_dict(report: Report, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON) -> dict:
 
 
 def render(report: Report, *, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON, **_: object) -> str:
-    return json.dumps(to_dict(report, tuple(fail_on)), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_dict(report, tuple(fail_on)))

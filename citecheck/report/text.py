@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Finding, Report
-from .common import backends_note, in_quotes
+from .common import backends_note, in_quotes, visible
 
 WIDTH = 100
 _MARK = {
@@ -23,7 +23,7 @@ _MARK = {
 
 def _clean(s: str) -> str:
     """Terminal-safe: no control characters (escape sequences) from drafts or pages."""
-    return "".join(ch if ch.isprintable() or ch == " " else " " for ch in s)
+    return "".join(ch if ch.isprintable() or ch == " " else " " for ch in visible(s))
 
 
 def _wrap(label: str, value: str, indent: int = 6) -> list[str]:
