@@ -268,6 +268,16 @@ _MD_LINK = re.compile(
 )
 _MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _MD_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Raw HTML inside Markdown (CommonMark allows it; CMS exports are full of it). Attribute values
+# are not prose: alt="..." or title="..." must not read as quotes.
+_MD_ATTR = r"""(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
+_MD_TAG = re.compile(rf"</?[A-Za-z][A-Za-z0-9-]*{_MD_ATTR}\s*/?>")
+_MD_HTML_DROP = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.I)
+_MD_ANCHOR = re.compile(
+    r"""<a\s(?:[^<>"']|"[^"]*"|'[^']*')*?\bhref\s*=\s*(?:"(?P<q>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))"""
+    rf"""{_MD_ATTR}\s*>(?P<text>.*?)</a\s*>""",
+    re.DOTALL | re.I,
+)
 _MD_PREFIX = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)")
 _MD_EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _MD_RULE = re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$")
@@ -278,8 +288,23 @@ def _load_markdown(raw: str, path: str) -> Document:
     links: list[Link] = []
     # spans of raw to drop entirely, and link texts to keep
     cuts: list[tuple[int, int, int, int]] = []  # (start, end, keep_start, keep_end)
-    for m in _MD_COMMENT.finditer(raw):
-        cuts.append((m.start(), m.end(), m.end(), m.end()))
+    for pattern in (_MD_COMMENT, _MD_HTML_DROP):
+        for m in pattern.finditer(raw):
+            if not any(s <= m.start() < e for s, e, *_ in cuts):
+                cuts.append((m.start(), m.end(), m.end(), m.end()))
+    dropped = list(cuts)  # comments and script/style blocks: nothing inside them counts
+    for m in _MD_ANCHOR.finditer(raw):
+        if any(s <= m.start() < e for s, e, *_ in dropped):
+            continue
+        url = html.unescape(
+            next(g for g in (m.group("q"), m.group("s"), m.group("u")) if g is not None)
+        )
+        text = html.unescape(_MD_TAG.sub("", m.group("text")))
+        links.append(Link(url.strip(), text, (m.start(), m.end())))
+        cuts.append((m.start(), m.end(), m.start("text"), m.end("text")))
+    for m in _MD_TAG.finditer(raw):  # every other tag goes; the text between tags stays
+        if not any(s <= m.start() < e for s, e, *_ in dropped):
+            cuts.append((m.start(), m.end(), m.end(), m.end()))
     for m in _MD_LINK.finditer(raw):
         if any(s <= m.start() < e for s, e, *_ in cuts):
             continue

@@ -7,6 +7,7 @@ import os
 import pytest
 from conftest import SEED
 
+from citecheck.attribution import extract
 from citecheck.document import InputError, load, load_text
 
 
@@ -130,3 +131,27 @@ def test_latin1_draft_is_decoded(tmp_path):
     p = tmp_path / "old.txt"
     p.write_bytes("El alcalde dijo “sí” en la reunión de la mañana.".encode("cp1252"))
     assert "reunión" in load(p).text
+
+
+def test_raw_html_in_markdown_is_markup_not_quotes():
+    """CMS exports put HTML in Markdown: attribute values are not prose, anchors are links."""
+    raw = (
+        "The fictional council met.\n\n"
+        '<img src="pier.png" alt="The east pier seen from the weir">\n\n'
+        '<a href="https://news.example.org/budget?y=1&amp;p=2" title="Budget figures for the '
+        'year">the <b>budget</b></a> was tabled.\n\n'
+        '<script>var label = "a quoted string in code";</script>\n\n'
+        "“We will rebuild the bridge,” said Ada Quill, <em>the mayor</em>, to "
+        "<a href=https://news.example.org/quill>Example Daily</a>.\n"
+    )
+    doc = load_text(raw, "d.md", "markdown")
+    quotes = [a.quote for a in extract(doc)]
+    assert quotes == ["We will rebuild the bridge,"]
+    assert "the budget was tabled." in doc.text and "<" not in doc.text
+    assert "alt=" not in doc.text and "var label" not in doc.text
+    assert [(link.url, link.text) for link in doc.links] == [
+        ("https://news.example.org/budget?y=1&p=2", "the budget"),
+        ("https://news.example.org/quill", "Example Daily"),
+    ]
+    i = doc.text.index("the mayor")
+    assert raw[doc.offsets[i] : doc.offsets[i] + 9] == "the mayor"  # offsets still map back
