@@ -154,3 +154,14 @@ def test_an_institution_is_named_but_not_a_person():
 )
 def test_names_are_compared_across_scripts_and_case_endings(a, b, same):
     assert same_person(a, b) is same
+
+
+def test_a_page_that_is_one_long_line_is_read_near_the_passage_only():
+    """A 200 KB line of unclosed quote marks took seconds before the reading was bounded."""
+    import time
+
+    filler = "« Ab dijo " * 10_000
+    text = f"{filler}«No vamos a cerrar la pasarela», dijo el ministro Rafael Ondarra. {filler}"
+    start = time.perf_counter()
+    assert who("es", text, "No vamos a cerrar") == ("Rafael Ondarra", True)
+    assert time.perf_counter() - start < 2.0

@@ -81,7 +81,8 @@ _AUX = "a|ont|avait|avaient|hat|haben|hatte|tem|têm|ha|han|había"
 _OF = frozenset("de del da do dos das du des der of".split())
 # Before a name, these make it a place or a complement ("de Bristol", "из Бристоля").
 _PREPOSITIONS = frozenset(
-    "de del en a al con para por da do em na no nos nas com à au aux sur dans chez von aus im in "
+    "de del en a al con para por da do das dos em na no nos nas com à au aux du des sur dans chez "
+    "von aus im in "
     "nach bei mit zu zur zum из в во на у от с со для под при".split()
 )
 # Institutions, not people: a source that gives the words to one cannot contradict a person.
@@ -103,6 +104,7 @@ _UPPER = "A-ZÁÉÍÓÚÑÜÀÂÆÇÈÊËÎÏÔŒÙÛŸÃÕÄÖА-ЯЁ"
 _NAME_WORD = rf"[{_UPPER}][\w'’.-]*"
 _PARTICLE = r"(?:de|da|do|dos|das|del|la|le|van|von|der|den|di|du|y|e)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}}"
+_REACH = 600
 # Quoted words are blanked before reading: a name inside the quote is not its speaker.
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|‚[^‘’]*[‘’]|\"[^\"]*\"")
 
@@ -144,20 +146,24 @@ def foreign_speaker(text: str, span: tuple[int, int], lang: str | None) -> tuple
     from ..crosslingual import split_sentences
 
     s0, s1 = span
-    para_start = text.rfind("\n", 0, s0) + 1
+    # The paragraph around the span, at most _REACH characters either side: an attribution sits
+    # next to its quote, and the regexes stay linear on a page that is one long line.
+    para_start = max(text.rfind("\n", 0, s0) + 1, s0 - _REACH)
     para_end = text.find("\n", s1)
-    para_end = len(text) if para_end == -1 else para_end
+    para_end = min(len(text) if para_end == -1 else para_end, s1 + _REACH)
     para = text[para_start:para_end]
     around = [s for s in split_sentences(para, lang) if s.span[0] < s1 - para_start]
     around = [s for s in around if s.span[1] > s0 - para_start] or around[-1:]
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
     for sentence in around:
         context = _QUOTED.sub(lambda m: " " * len(m.group()), sentence.text)
         for pos, name in _candidates(context, pats):
-            found.append((sentence.span[0] + pos, name))
+            at = para_start + sentence.span[0] + pos
+            distance = 0 if s0 <= at <= s1 else min(abs(at - s0), abs(at - s1))
+            found.append((distance, at, name))
     if not found:
         return None, False
-    name = min(found)[1]
+    name = min(found)[2]  # the attribution nearest the passage
     return name, _is_person(name) and _introduced(name, text)
 
 
