@@ -183,6 +183,7 @@ def _evidence(t: Tried) -> Evidence:
         archive_url=t.page.archive_url,
         translation=t.cross.translation if t.cross else None,
         backends=t.cross.backends if t.cross else (),
+        date=t.page.date,
     )
 
 
@@ -219,7 +220,17 @@ def _verdict(attr: Attribution, t: Tried, base: dict) -> Finding:
             "translated": "the quote renders the source in another language",
         }[verdict]
     )
+    reason += _date_note(attr, ev)
     return Finding(attr, verdict, score=m.score, reason=reason, evidence=ev, **base)
+
+
+def _date_note(attr: Attribution, ev: Evidence) -> str:
+    """A year the draft gives ("in a 2013 tweet") that the source's own date contradicts: worth
+    a reader's look (a resurfaced old quote, or the wrong source), not a verdict of its own."""
+    hint = re.search(r"\b(1[89]|20)\d\d\b", attr.date_hint or "")
+    if not hint or not ev.date or ev.date[:4] == hint.group():
+        return ""
+    return f"; the draft dates it {hint.group()}, the source is dated {ev.date}"
 
 
 def _misattributed(attr: Attribution, source_speaker: str | None) -> bool:

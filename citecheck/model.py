@@ -174,6 +174,7 @@ class Evidence:
     archive_url: str | None = None
     translation: str | None = None  # the passage in the quote's language, when translated
     backends: tuple[str, ...] = ()  # embedding model and translator used, for `translated`
+    date: str | None = None  # the source's publication date (YYYY-MM-DD), when the page gives one
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ def test_sample_findings_carry_evidence_and_diff(sample_json):
     altered = atts["There are 24 households "]
     assert ["-", "42"] in altered["evidence"]["diff"] and ["+", "24"] in altered["evidence"]["diff"]
     assert altered["evidence"]["url"].startswith("https://news.example.org/")
+    assert altered["evidence"]["date"] == "2025-03-12"  # the fixture page's published_time
     swapped = atts["We have known for three "]
     assert ["+", "sinking"] in swapped["evidence"]["diff"]
     mis = atts["Nobody on this council w"]

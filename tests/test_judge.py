@@ -76,3 +76,23 @@ def test_no_candidate_says_why_and_what_would_be_searched():
 
 def test_scare_quote_is_listed_without_verdict():
     assert judge(_attr(kind="scare", speaker=None), []).verdict is None
+
+
+def _dated(date_hint, page_date):
+    a = Attribution(
+        "q1", "we will not close the school", "direct", (0, 28), (0, 28), "Ada Brennock",
+        date_hint=date_hint,
+    )  # fmt: skip
+    page = Page(URL, "ok", text="...", language="en", date=page_date)
+    m = Match(URL, "exact", 1.0, "we will not close the school", (0, 28))
+    return judge(a, [Tried(Candidate(URL, "link"), page, m)])
+
+
+def test_the_source_date_is_evidence_and_a_contradicted_year_is_noted():
+    f = _dated("in a 2013 tweet", "2019-11-12")
+    assert f.verdict == "verified"  # the words stand; the date is for the reader to weigh
+    assert f.evidence.date == "2019-11-12"
+    assert f.reason.endswith("the draft dates it 2013, the source is dated 2019-11-12")
+    assert "dates it" not in _dated("in a 2019 interview", "2019-11-12").reason
+    assert "dates it" not in _dated(None, "2019-11-12").reason
+    assert "dates it" not in _dated("in a 2013 tweet", None).reason

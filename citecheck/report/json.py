@@ -37,6 +37,7 @@ def finding_dict(f: Finding, checked: bool) -> dict:
             "archive_url": f.evidence.archive_url,
             "translation": f.evidence.translation,
             "backends": list(f.evidence.backends),
+            "date": f.evidence.date,
         }
         if f.evidence
         else None

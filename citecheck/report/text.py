@@ -70,6 +70,8 @@ def finding_block(f: Finding, checked: bool) -> list[str]:
         lines += _wrap("why", f.reason)
     if f.evidence:
         lines += _wrap("source", f.evidence.url)
+        if f.evidence.date:
+            lines += _wrap("dated", f.evidence.date)
         if f.evidence.archive_url:
             lines += _wrap("archive", f.evidence.archive_url)
         if f.evidence.passage:
