@@ -203,6 +203,8 @@ def test_reported_speech_is_an_indirect_attribution(seed):
         "The mayor reported a fire on Elm Street near the old mill.",  # no clause: not speech
         "It said in a statement on Wednesday.",
         "“We will go,” she said that morning, and the crowd said nothing more at all.",
+        # a sentence adverb is not a speaker
+        "Additionally, 38 percent said they thought the ferry timetable was far too late.",
     ],
 )
 def test_sentences_that_are_not_reported_speech(text):

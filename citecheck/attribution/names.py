@@ -108,6 +108,13 @@ STOP_CAPS = {
     "why", "how", "not", "no", "yes", "one", "two", "three", "many", "some", "several", "all",
     "also", "then", "now", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr", "to", "of",
     "so", "yet", "still", "even", "just", "only", "other", "another", "each", "every", "such",
+    # sentence adverbs: "Additionally, 38 percent said ..." names nobody
+    "additionally", "moreover", "furthermore", "instead", "indeed", "nevertheless",
+    "nonetheless", "likewise", "similarly", "separately", "overall", "finally", "later",
+    "earlier", "afterwards", "eventually", "recently", "currently", "previously", "initially",
+    "otherwise", "therefore", "thus", "hence", "besides", "notably", "specifically",
+    "importantly", "unfortunately", "fortunately", "clearly", "again", "together", "first",
+    "second", "third", "lastly", "meantime", "elsewhere", "altogether",
 }  # fmt: skip
 CONNECTORS = {"de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "do", "dos",
               "di", "du", "le", "bin", "ibn", "al", "el", "y", "e", "st."}  # fmt: skip
