@@ -73,7 +73,7 @@ class HashKeyedTranslator:
     def __init__(self, path: Path) -> None:
         import yaml
 
-        from citecheck.translate.deepl import DeepL
+        from citecheck.crosslingual.translate.deepl import DeepL
 
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         self.answers = {i["request"]["body_sha256"]: i["response"] for i in data["interactions"]}
@@ -114,10 +114,10 @@ def main() -> int:
         print(f"skip: {args.data} not found (the shared data set is not on this machine)")
         return 0
     sys.path.insert(0, str(ROOT))
-    from citecheck import embed
-    from citecheck.crosslingual import cross_match
+    from citecheck.crosslingual import cross_match, embed
     from citecheck.fetch import FetchConfig, fetch_pages_sync
-    from citecheck.language import detect
+    from citecheck.net.mode import Mode, Network
+    from citecheck.text.language import detect
 
     model = embed.USE_NAME if args.model == "use" else embed.E5_NAME
     if not embed.available(model):
@@ -128,7 +128,8 @@ def main() -> int:
 
     labels = [json.loads(line) for line in labels_path.open(encoding="utf-8")]
     urls = sorted({lab["url"] for lab in labels})
-    pages = fetch_pages_sync(urls, FetchConfig(cassette_path=str(args.data / "cassette.yaml")))
+    replay = Network(Mode.REPLAY, str(args.data / "cassette.yaml"))
+    pages = fetch_pages_sync(urls, FetchConfig(), network=replay)
     bad = [u for u, p in pages.items() if not p.ok]
     if bad:
         print(f"error: {len(bad)} page(s) not served by the cassette, e.g. {bad[0]}")
@@ -183,7 +184,7 @@ def main() -> int:
     match_s = time.perf_counter() - t0
 
     # throughput: every page sentence through a fresh embedder (no cache), batch per page
-    from citecheck.crosslingual import split_sentences
+    from citecheck.text.sentences import split_sentences
 
     sents = [[s.text for s in split_sentences(p.text, page_lang[u])] for u, p in pages.items()]
     n = sum(map(len, sents))
@@ -238,7 +239,7 @@ def main() -> int:
 
 
 def _deepl_request(text: str, source: str | None):
-    from citecheck.translate.deepl import DeepL
+    from citecheck.crosslingual.translate.deepl import DeepL
 
     return DeepL({"DEEPL_API_KEY": "fixture-deepl-key:fx"}).request([text], source, "en")
 

@@ -38,7 +38,7 @@ import httpx  # noqa: E402
 from faultserver import FaultServer, html_page  # noqa: E402
 
 from citecheck.fetch import FetchConfig, fetch_pages_sync  # noqa: E402
-from citecheck.pages import parse_page  # noqa: E402
+from citecheck.fetch.pages import parse_page  # noqa: E402
 
 MAX_PAGES = 5000  # a bound on the request loops, whatever the arguments say
 TARGET = 1.5

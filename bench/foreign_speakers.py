@@ -58,11 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     from citecheck.attribution.foreign import foreign_speaker
     from citecheck.fetch import FetchConfig, fetch_pages_sync
     from citecheck.judge import same_person
+    from citecheck.net.mode import Mode, Network
 
     rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line]
     rows = [r for r in rows if r["case"] == "translation" and r.get("source_sentence")]
     urls = sorted({r["url"] for r in rows})
-    pages = fetch_pages_sync(urls, FetchConfig(cassette_path=str(args.data / "cassette.yaml")))
+    replay = Network(Mode.REPLAY, str(args.data / "cassette.yaml"))
+    pages = fetch_pages_sync(urls, FetchConfig(), network=replay)
     counts: dict[str, Counter] = {lang: Counter() for lang in LANGS}
     spent = 0.0
     for r in rows:

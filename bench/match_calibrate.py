@@ -2,8 +2,8 @@
 
     python bench/match_calibrate.py [DATASET_DIR] [-v]
 
-Pages are extracted from the cassette with trafilatura (as citecheck.pages roughly does); a quote
-whose source sentence is missing from the extracted text is an extraction miss, counted apart
+Pages are extracted from the cassette with trafilatura (as citecheck.fetch.pages roughly does); a
+quote whose source sentence is missing from the extracted text is an extraction miss, counted apart
 from matcher errors. An "unsafe pass" is an altered or fabricated quote graded exact (verified).
 Skips (exit 0) when the dataset is not there. Prints no dataset text beyond short summaries.
 """

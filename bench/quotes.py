@@ -116,10 +116,11 @@ def _instrument(pipeline, timings: Counter) -> None:
     wrap("fetch_pages_sync", "fetch+parse (replay)")
     wrap("prepare_page", "match: prepare page")
     wrap("match_quote", "match: align")
-    wrap("speaker_in_source", "source speakers")
+    wrap("who_said", "source speakers")
     wrap("cross_match", "cross-language match")
     wrap("_search", "search (replay)")
     wrap("detect", "language identification")
+    wrap("quote_language", "language identification")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
-"""The `citecheck` command: a thin shell over the library API (`citecheck.check`, `.extract`).
+"""The `citecheck` command: flags -> Options -> a library call -> a rendered report -> an exit code.
 
-Exit codes (DESIGN.md): 0 nothing matches --fail-on, 1 something does, 2 usage or input error,
-reported as one line on stderr, never a traceback.
+Exit codes (docs/data-contract.md): 0 nothing matches --fail-on, 1 something does, 2 usage or
+input error, reported as one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -10,27 +10,29 @@ import contextlib
 import os
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import click
+from rich.console import Console
 
-from .document import InputError
-from .fetch import CassetteError, FetchConfig
-from .model import DEFAULT_FAIL_ON, VERDICTS, Report
+from . import discover
+from .discover.backends import available_backends, reachable
+from .errors import CitecheckError, ConfigError
+from .model import DEFAULT_FAIL_ON, Report
+from .options import Options
+from .pipeline import check as run_check
+from .pipeline import extract as run_extract
 from .report import FORMATS, render
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-
-
-def _fail_on(value: str) -> tuple[str, ...]:
-    items = tuple(v.strip() for v in value.split(",") if v.strip())
-    bad = [v for v in items if v not in VERDICTS]
-    if bad:
-        raise click.BadParameter(
-            f"unknown verdict {', '.join(bad)} (choose from {', '.join(VERDICTS)})"
-        )
-    return items
+# The flag that sets each Options field a usage error can name.
+_FLAGS = {
+    "fail_on": "--fail-on",
+    "search": "--search",
+    "translator": "--translator",
+}
 
 
 def _write(text: str, out: str | None) -> None:
@@ -58,49 +60,6 @@ def _write(text: str, out: str | None) -> None:
         raise
 
 
-# The environment variable each back-end reads its key (or address) from.
-_BACKEND_ENV = {
-    "brave": "BRAVE_API_KEY",
-    "mediacloud": "MEDIACLOUD_API_KEY",
-    "factcheck": "GOOGLE_FACTCHECK_API_KEY",
-    "searxng": "SEARXNG_URL",
-}
-
-
-def _backend_env(cfg) -> dict[str, str]:
-    """os.environ, plus keys the config file says to read from other variables (never a key
-    written in the file itself: config.py refuses those), plus the config's translator settings
-    as the variables its back-end reads."""
-    from . import translate
-
-    env = dict(os.environ)
-    for backend, var in _BACKEND_ENV.items():
-        key = cfg.api_key(backend)
-        if key:
-            env[var] = key
-    if t := cfg.translator:
-        where = f"{cfg.source or 'config'}: translator"
-        if t.key_env and not t.key():
-            raise ValueError(f"{where}: the environment variable {t.key_env} is not set")
-        try:
-            env.update(translate.settings_env(t.name, url=t.url, key=t.key(), model=t.model))
-        except ValueError as exc:
-            raise ValueError(f"{where}: {exc}") from None
-    return env
-
-
-def _translator_choice(flag: str | None, cfg) -> str | None:
-    """The translator back-end to prefer: a name, "none", or None for the first configured."""
-    from . import translate
-
-    name = (flag if flag is not None else (cfg.translator.name if cfg.translator else "")).strip()
-    if name.lower() == "none":
-        return "none"
-    if name and name not in translate.names():
-        raise ValueError(f"unknown translator {name!r}: use one of {', '.join(translate.names())}")
-    return name or None
-
-
 @contextlib.contextmanager
 def _progress(quiet: bool):
     """Stage notes on stderr while a run works (a rich spinner), shown only to a person at a
@@ -108,10 +67,6 @@ def _progress(quiet: bool):
     if quiet or not sys.stderr.isatty():
         yield None
         return
-    import time
-
-    from rich.console import Console
-
     console = Console(stderr=True)
     started = time.monotonic()
     with console.status("reading drafts", spinner="dots") as status:
@@ -208,76 +163,58 @@ def check(
     translator, no_cache, cache_dir, no_archive, user_agent, config_file, quiet,
 ):  # fmt: skip
     """Check the quotes in PATHS against their sources."""
-    from . import discover
-    from .config import load_config
-    from .discover.backends import BACKENDS
-    from .discover.search import parse_backend_names
-    from .outlets import Registry
-    from .pipeline import check as run_check
-
     if replay and record:
         _error("--replay and --record cannot be used together")
     if offline and (replay or record):
         _error(f"--offline and --{'replay' if replay else 'record'} cannot be used together")
-    try:
-        # Found from the working directory (your repository), never from the draft's folder: a
-        # config file dropped next to an untrusted draft could lift the address guard or send
-        # a key to a translator URL of its choosing.
-        cfg = load_config(config_file, start=Path.cwd())
-    except ValueError as exc:
-        _error(str(exc))
-    try:
-        fail = _fail_on(fail_on) if fail_on is not None else cfg.fail_on
-    except click.BadParameter as exc:
-        _error(f"--fail-on: {exc.message}")
+    flags: dict[str, object] = {"replay": replay, "record": record, "offline": offline}
+    if fail_on is not None:
+        flags["fail_on"] = fail_on
     if search_names is not None:
-        search = tuple(parse_backend_names(search_names))
-        unknown = [n for n in search if n not in BACKENDS]
-        if unknown:  # refused even offline, where no back-end would be built to notice
-            _error(
-                f"--search: unknown back-end {', '.join(unknown)} "
-                f"(choose from {', '.join(BACKENDS)})"
-            )
-    else:
-        search = cfg.search or None  # flags beat the config file, which beats the defaults
-    fetch = replace(FetchConfig(), **cfg.fetch_options())
+        flags["search"] = search_names
+    if translator is not None:
+        if translator.strip().lower() == "none":
+            flags["translate"] = False
+        else:
+            flags["translator"] = translator.strip()
+    if allow_private:
+        flags["allow_private"] = True
     if no_cache:
-        fetch = replace(fetch, cache=False)
+        flags["cache"] = False
     if cache_dir:
-        fetch = replace(fetch, cache_dir=cache_dir)
+        flags["cache_dir"] = cache_dir
     if no_archive:
-        fetch = replace(fetch, archive_fallback=False)
-    if user_agent:
+        flags["archive_fallback"] = False
+    if user_agent is not None:
         if not user_agent.strip() or any(c in user_agent for c in "\r\n"):
             _error("--user-agent: must be one non-empty line")
-        fetch = replace(fetch, user_agent=user_agent.strip())
+        flags["user_agent"] = user_agent.strip()
+    if sources_file:
+        try:
+            flags["sources"] = tuple(discover.load_sources_file(sources_file))
+        except CitecheckError as exc:
+            _error(f"--sources: {exc}")
     try:
-        prefer = _translator_choice(translator, cfg)
-        env = _backend_env(cfg)
-    except ValueError as exc:
-        _error(str(exc))
-    try:
-        sources = tuple(discover.load_sources_file(sources_file)) if sources_file else ()
+        options = Options.load(config_file, **flags)
         with _progress(quiet) as progress:
-            report = run_check(
-                list(paths),
-                replay=replay,
-                record=record,
-                offline=offline,
-                sources=sources,
-                allow_private=allow_private,
-                search=search,
-                env=env,
-                fetch=fetch,
-                translator=prefer,
-                translate_languages=cfg.translator.languages if cfg.translator else (),
-                registry=Registry.load(cfg.outlets) if cfg.outlets else None,
-                progress=progress,
-            )
-    except (InputError, CassetteError, ValueError, OSError) as exc:
+            report = run_check(list(paths), replace(options, progress=progress))
+    except ConfigError as exc:
+        flag = _FLAGS.get(exc.setting or "")
+        _error(f"{flag}: {exc}" if flag else str(exc))
+    except (CitecheckError, OSError) as exc:
         _error(str(exc))
-    _write(render(report, fmt, fail_on=fail), out)
-    sys.exit(EXIT_FAIL if report.failing(fail) else EXIT_OK)
+    _warn(report, quiet)
+    _write(render(report, fmt), out)
+    sys.exit(EXIT_FAIL if report.failing else EXIT_OK)
+
+
+def _warn(report: Report, quiet: bool) -> None:
+    """What was repaired or guessed while reading the drafts, one line each on stderr."""
+    if quiet:
+        return
+    for doc in report.documents:
+        for warning in doc.warnings:
+            click.echo(f"citecheck: warning: {warning}", err=True)
 
 
 @main.command()
@@ -288,12 +225,11 @@ def check(
 @_output
 def extract(paths, fmt, out):
     """List the attributions in PATHS (no network)."""
-    from .pipeline import extract as run_extract
-
     try:
-        report: Report = run_extract(list(paths))
-    except (InputError, ValueError, OSError) as exc:
+        report = run_extract(list(paths))
+    except (CitecheckError, OSError) as exc:
         _error(str(exc))
+    _warn(report, False)
     _write(render(report, fmt), out)
 
 
@@ -302,27 +238,16 @@ def extract(paths, fmt, out):
 @click.option("--check", "probe", is_flag=True, help="Also send each back-end one small request.")
 def backends(search_names, probe):
     """List the search back-ends: enabled, available, or why not configured."""
-    import asyncio
-
-    import httpx
-
-    from .discover.search import available_backends, build_backends, probe_backends
-
     rows = available_backends(os.environ, search_names)
     for name, status in rows:
         click.echo(f"{name:<15}{status}")
     if probe:
         try:
-            chosen = build_backends(search_names, os.environ)
-        except ValueError as exc:
-            _error(str(exc))
-
-        async def run():
-            async with httpx.AsyncClient(timeout=10) as client:
-                return await probe_backends(chosen, client)
-
+            probed = reachable(search_names, os.environ)
+        except ConfigError as exc:
+            _error(f"--search: {exc}")
         click.echo("")
-        for name, status in asyncio.run(run()):
+        for name, status in probed:
             click.echo(f"{name:<15}{status}")
 
 

@@ -22,16 +22,19 @@ back-end's key is read at run time from the environment variable the file names,
 cassettes never hold it. A literal key (`brave_key = "..."`, or a `*_key_env` value that looks
 like a key rather than a variable name) is an error that says what to write instead.
 
-Discovery: `find_config(start)` looks in `start` (a draft's directory, else the working directory)
-and each parent for citecheck.toml, then for a pyproject.toml that has a [tool.citecheck] table;
-the first found wins. The search stops after the directory holding `.git` (the repository root).
+Discovery: `find_config(start)` looks in `start` (the working directory; never a draft's own
+folder, which is untrusted) and each parent for citecheck.toml, then for a pyproject.toml that
+has a [tool.citecheck] table; the first found wins. The search stops after the directory
+holding `.git` (the repository root).
 
-Errors are ValueError with one line naming the file and the key: unknown keys, wrong types, bad
-verdict names, malformed TOML.
+Errors are ConfigError with one line naming the file and the key: unknown keys, wrong types,
+bad verdict names, malformed TOML. `citecheck.options.Options.load` turns a Config into a run's
+settings.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -40,7 +43,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .model import DEFAULT_FAIL_ON, VERDICTS
+from .crosslingual.translate import names as translator_names
+from .errors import ConfigError
+from .model import DEFAULT_FAIL_ON, VERDICTS, Verdict
 
 CONFIG_FILE = "citecheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -131,11 +136,11 @@ def _read_toml(path: Path) -> dict:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{path}: not valid TOML: {exc}") from None
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{path}: not valid TOML: not UTF-8 ({exc.reason})") from None
+        raise ConfigError(f"{path}: not valid TOML: not UTF-8 ({exc.reason})") from None
     except OSError as exc:
-        raise ValueError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def _tool_table(data: dict) -> object:
@@ -174,7 +179,7 @@ def load_config(path: str | Path | None = None, *, start: str | Path | None = No
         path = found
     path = Path(path)
     if not path.is_file():
-        raise ValueError(f"{path}: config file not found")
+        raise ConfigError(f"{path}: config file not found")
     data = _read_toml(path)
     table = _tool_table(data)
     if table is not None:
@@ -184,7 +189,7 @@ def load_config(path: str | Path | None = None, *, start: str | Path | None = No
     else:
         table, section = data, ""
     if not isinstance(table, dict):
-        raise ValueError(f"{path}: {section or 'tool.citecheck'} must be a table")
+        raise ConfigError(f"{path}: {section or 'tool.citecheck'} must be a table")
     return parse_config(table, source=path, section=section)
 
 
@@ -195,8 +200,8 @@ class _Where:
     def __init__(self, source: Path | str, section: str):
         self.source, self.section = source, section
 
-    def error(self, key: str, problem: str) -> ValueError:
-        return ValueError(f"{self.source}: {self.section}{key}: {problem}")
+    def error(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.source}: {self.section}{key}: {problem}")
 
 
 def _show(value: object) -> str:
@@ -259,11 +264,10 @@ def _reject_secret(where: _Where, key: str, *, nested: bool = False) -> None:
 
 
 def _translator_name(where: _Where, key: str, value: object) -> str:
-    from .translate import names
-
     name = _backend_name(where, key, value)
-    if name not in names():
-        raise where.error(key, f"unknown translator {name!r} (known: {', '.join(names())})")
+    if name not in translator_names():
+        known = ", ".join(translator_names())
+        raise where.error(key, f"unknown translator {name!r} (known: {known})")
     return name
 
 
@@ -310,8 +314,6 @@ def _host(where: _Where, key: str, value: str) -> str:
     if "://" in value or any(c.isspace() for c in value) or value.startswith("/"):
         raise where.error(key, f"must be a host name, address or network, not {_show(value)}")
     if "/" in value:
-        import ipaddress
-
         try:
             net = ipaddress.ip_network(value, strict=False)
         except ValueError:
@@ -324,7 +326,7 @@ def _host(where: _Where, key: str, value: str) -> str:
 def parse_config(
     table: Mapping[str, object], *, source: Path | str = "<config>", section: str = ""
 ) -> Config:
-    """A Config from the keys of one TOML table; ValueError names `source` and the key."""
+    """A Config from the keys of one TOML table; ConfigError names `source` and the key."""
     where = _Where(source, section)
     key_envs: list[tuple[str, str]] = []
     for key, value in table.items():
@@ -348,7 +350,7 @@ def parse_config(
             raise where.error(
                 "fail_on", f"unknown verdict {', '.join(bad)} (choose from {', '.join(VERDICTS)})"
             )
-        kw["fail_on"] = tuple(dict.fromkeys(verdicts))
+        kw["fail_on"] = tuple(Verdict(v) for v in dict.fromkeys(verdicts))
     if "concurrency" in table:
         kw["concurrency"] = _int(where, "concurrency", table["concurrency"], 1, 256)
     if "per_host" in table:

@@ -12,16 +12,18 @@ import re
 import stat
 import statistics
 from array import array
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+from bs4.dammit import EncodingDetector
+
+from .errors import InputError
 from .model import Document, Link, Span
+from .text.encoding import Decoded
+from .text.encoding import decode as decode_bytes
 
 MAX_DRAFT_BYTES = 20_000_000
-
-
-class InputError(ValueError):
-    """A draft that cannot be read: missing, binary, undecodable or too large."""
 
 
 class _Builder:
@@ -78,32 +80,23 @@ class _Builder:
         return text, self.offsets, tuple(self.paragraphs)
 
 
-def decode(data: bytes, name: str = "input") -> str:
-    """Decode a draft's bytes; refuse binary files with a clear message."""
+def decode(data: bytes, name: str = "input") -> Decoded:
+    """Decode a draft's bytes (`citecheck.text.encoding`); refuse binary files with a clear
+    message. The result's `note` says what was repaired or guessed."""
     if len(data) > MAX_DRAFT_BYTES:
         raise InputError(f"{name}: larger than {MAX_DRAFT_BYTES // 1_000_000} MB")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError(f"{name}: not valid UTF-16 despite its byte-order mark") from None
-        if "\x00" in text[:4096]:
-            raise InputError(f"{name}: looks like a binary file, not a text draft")
-        return text
-    if b"\x00" in data[:8192]:
+    body, bom = EncodingDetector.strip_byte_order_mark(data)
+    if not bom and b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, not a text draft")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes  # installed with httpx/trafilatura
-
-    best = from_bytes(data).best()
-    if best is None:
+    got = decode_bytes(data)
+    if got is None and bom:
+        what = bom.upper().replace("LE", "").replace("BE", "").rstrip("-")
+        raise InputError(f"{name}: not valid {what} despite its byte-order mark")
+    if got is None:
         raise InputError(f"{name}: not a text file (could not determine its encoding)")
-    return str(best)
+    if bom and "\x00" in got.text[:4096]:
+        raise InputError(f"{name}: looks like a binary file, not a text draft")
+    return got
 
 
 def detect_format(path: str, raw: str) -> str:
@@ -140,10 +133,14 @@ def load(path: str | Path) -> Document:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if data.startswith(b"%PDF-") or p.suffix.lower() == ".pdf":
         raise InputError(f"{path}: a PDF file; paste or save its text as .txt and check that")
-    raw = decode(data, str(path))
+    got = decode(data, str(path))
+    raw = got.text
     if not raw.strip():
         raise InputError(f"{path}: the draft is empty")
-    return load_text(raw, str(path), detect_format(str(path), raw))
+    doc = load_text(raw, str(path), detect_format(str(path), raw))
+    if got.note:
+        doc = replace(doc, warnings=(f"{path}: {got.note}",))
+    return doc
 
 
 def load_text(raw: str, path: str = "<text>", fmt: str | None = None) -> Document:

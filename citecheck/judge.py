@@ -1,7 +1,8 @@
 """Scores to verdicts: combine every source tried for one attribution into one Finding.
 
 Pure: it sees the attribution, the pages as fetched, their best matches and who each page says
-spoke the words, and decides the verdict of DESIGN.md with a one-line reason.
+spoke the words, and decides the verdict (docs/data-contract.md) with a one-line reason. It
+branches on grades, statuses and origins, never on the wording of a reason.
 """
 
 from __future__ import annotations
@@ -12,10 +13,43 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .crosslingual import CrossMatch
-from .model import Attribution, Candidate, Evidence, Finding, Match, Page, SourceStatus
+from .model import (
+    Attribution,
+    Candidate,
+    Evidence,
+    Finding,
+    Grade,
+    Kind,
+    Match,
+    Origin,
+    Page,
+    SourceStatus,
+    Verdict,
+)
+from .text.folding import ascii_words, romanised
 
-_GRADE_RANK = {"exact": 3, "supported": 3, "close": 2, "translated": 1.5, "altered": 1, "none": 0}
+_GRADE_RANK = {
+    Grade.EXACT: 3,
+    Grade.SUPPORTED: 3,
+    Grade.CLOSE: 2,
+    Grade.TRANSLATED: 1.5,
+    Grade.ALTERED: 1,
+    Grade.NONE: 0,
+}
+_VERDICT = {
+    Grade.EXACT: Verdict.VERIFIED,
+    Grade.CLOSE: Verdict.CLOSE,
+    Grade.ALTERED: Verdict.ALTERED,
+    Grade.SUPPORTED: Verdict.SUPPORTED,
+    Grade.TRANSLATED: Verdict.TRANSLATED,
+}
+_DEFAULT_REASON = {
+    Verdict.VERIFIED: "the quoted words stand in the source",
+    Verdict.CLOSE: "same words; punctuation or spelling differs",
+    Verdict.ALTERED: "the source's words differ",
+    Verdict.SUPPORTED: "the source backs the reported statement",
+    Verdict.TRANSLATED: "the quote renders the source in another language",
+}
 
 
 @dataclass(frozen=True)
@@ -24,9 +58,9 @@ class Tried:
 
     candidate: Candidate
     page: Page
-    match: Match | None = None  # None when the page was not read or is in another language
+    match: Match | None = None  # None when the page was not read or could not be compared
     source_speaker: str | None = None  # who the page gives the matched words to
-    cross: CrossMatch | None = None  # the cross-language match, for a page in another language
+    note: str = ""  # why a page that was read has no match (another language, no translator)
 
 
 def _status(t: Tried) -> SourceStatus:
@@ -43,7 +77,7 @@ def same_person(a: str, b: str) -> bool:
     """Two renderings of one name: equal surnames, or one name contained in the other, read
     across scripts and accents (Павел Ондрин, Pavel Ondrin) and allowing a case ending on the
     surname (по словам Ондрина)."""
-    wa, wb = _name_words(a), _name_words(b)
+    wa, wb = ascii_words(a), ascii_words(b)
     if not wa or not wb:
         return False
     ja, jb = f" {' '.join(wa)} ", f" {' '.join(wb)} "  # contained word for word
@@ -68,12 +102,6 @@ def _consonants(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
-def _name_words(name: str) -> list[str]:
-    from anyascii import anyascii
-
-    return re.sub(r"[^\w\s-]", "", anyascii(name)).casefold().split()
-
-
 def _inflected(a: str, b: str) -> bool:
     """One surname is the other with a case ending (Ondrina, Ondrin), or a near spelling of it
     in another script (Murilo, Murillo)."""
@@ -86,9 +114,7 @@ def _inflected(a: str, b: str) -> bool:
 def _shown(name: str) -> str:
     """A name as the reason shows it: Cyrillic with a Latin reading beside it."""
     if re.search("[\u0400-\u04ff]", name):
-        from anyascii import anyascii
-
-        return f"{name} ({anyascii(name)})"
+        return f"{name} ({romanised(name)})"
     return name
 
 
@@ -118,7 +144,7 @@ def judge(
         if attr.outlet:
             why += f" (expected in {attr.outlet}"
             why += f", language {attr.language})" if attr.language else ")"
-        return Finding(attr, "unverifiable", reason=why, **base)
+        return Finding(attr, Verdict.UNVERIFIABLE, reason=why, **base)
 
     read = [t for t in tried if t.page.ok]
     foreign = [t for t in read if _foreign(t.page, quote_language)]
@@ -128,15 +154,15 @@ def judge(
         key=lambda t: (_GRADE_RANK[t.match.grade], t.match.score),
         default=None,
     )
-    if best is not None and best.match.grade != "none":
+    if best is not None and best.match.grade is not Grade.NONE:
         return _verdict(attr, best, base)
 
     failed = [t for t in tried if not t.page.ok]
-    failed_links = [t for t in failed if t.candidate.origin == "link"]
+    failed_links = [t for t in failed if t.candidate.origin == Origin.LINK]
     if failed_links or not matched:
         if foreign and not matched:
             langs = ", ".join(sorted({t.page.language or "?" for t in foreign}))
-            why = next((t.cross.reason for t in foreign if t.cross is not None), "")
+            why = next((t.note for t in foreign if t.note), "")
             reason = why or f"language: the source is in {langs} and no translator is configured"
             reason += f" ({foreign[0].page.url})"
         else:
@@ -145,13 +171,13 @@ def judge(
                 reason = f"the linked source could not be read: {reason}"
             if matched:
                 reason += f"; not in the {len(matched)} other source(s) read"
-        return Finding(attr, "unverifiable", reason=reason, **base)
+        return Finding(attr, Verdict.UNVERIFIABLE, reason=reason, **base)
     urls = ", ".join(t.page.url for t in matched[:3])
-    if attr.kind == "indirect":
+    if attr.kind == Kind.INDIRECT:
         # a paraphrase no rule matched may still be right: unverifiable, not a misquote
         return Finding(
             attr,
-            "unverifiable",
+            Verdict.UNVERIFIABLE,
             score=best.match.score if best else 0.0,
             reason=f"reported speech: no passage of the {len(matched)} source(s) read backs it "
             f"({urls})",
@@ -159,7 +185,7 @@ def judge(
         )
     return Finding(
         attr,
-        "not_found",
+        Verdict.NOT_FOUND,
         score=best.match.score if best else 0.0,
         reason=f"not in the {len(matched)} source(s) read ({urls})",
         evidence=_evidence(best) if best and best.match.passage else None,
@@ -181,8 +207,8 @@ def _evidence(t: Tried) -> Evidence:
         diff=m.diff,
         speaker=t.source_speaker,
         archive_url=t.page.archive_url,
-        translation=t.cross.translation if t.cross else None,
-        backends=t.cross.backends if t.cross else (),
+        translation=m.translation,
+        backends=m.backends,
         date=t.page.date,
     )
 
@@ -191,10 +217,11 @@ def _verdict(attr: Attribution, t: Tried, base: dict) -> Finding:
     m = t.match
     assert m is not None
     ev = _evidence(t)
-    if m.grade in ("exact", "close", "translated") and _misattributed(attr, t.source_speaker):
+    confirmed = m.grade in (Grade.EXACT, Grade.CLOSE, Grade.TRANSLATED)
+    if confirmed and _misattributed(attr, t.source_speaker):
         return Finding(
             attr,
-            "misattributed",
+            Verdict.MISATTRIBUTED,
             score=m.score,
             reason=(
                 f"the source gives these words to {_shown(t.source_speaker or '')}, "
@@ -203,23 +230,8 @@ def _verdict(attr: Attribution, t: Tried, base: dict) -> Finding:
             evidence=ev,
             **base,
         )
-    verdict = {
-        "exact": "verified",
-        "close": "close",
-        "altered": "altered",
-        "supported": "supported",
-        "translated": "translated",
-    }[m.grade]
-    reason = (
-        m.reason
-        or {
-            "verified": "the quoted words stand in the source",
-            "close": "same words; punctuation or spelling differs",
-            "altered": "the source's words differ",
-            "supported": "the source backs the reported statement",
-            "translated": "the quote renders the source in another language",
-        }[verdict]
-    )
+    verdict = _VERDICT[m.grade]
+    reason = m.reason or _DEFAULT_REASON[verdict]
     reason += _date_note(attr, ev)
     return Finding(attr, verdict, score=m.score, reason=reason, evidence=ev, **base)
 

@@ -17,7 +17,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from citecheck.model import Span
+from .model import Span
+from .text.folding import strip_accents
 
 KINDS: tuple[str, ...] = (
     "newspaper",
@@ -69,11 +70,6 @@ def _host(url: str) -> str:
     return (host or "").rstrip(".")
 
 
-def _strip_accents(s: str) -> str:
-    """Drop diacritics char by char, so an offset into the result is an offset into `s`."""
-    return "".join(unicodedata.normalize("NFD", c)[0] for c in s)
-
-
 def _key(name: str) -> str:
     """Lookup key: no accents, no case, punctuation as spaces, no leading "the"."""
     s = unicodedata.normalize("NFKD", name)
@@ -94,7 +90,7 @@ def _pattern(form: str, strict: bool) -> re.Pattern[str]:
     ("EL PAÍS" is "El País"); a strict (ambiguous) form must stand exactly as written.
     """
     if not strict:
-        form = _strip_accents(form)
+        form = strip_accents(form)
     words = form.split()
     article = ""
     if not strict and words[0].lower() == "the" and len(words) > 1:
@@ -249,7 +245,7 @@ class Registry:
         never matched, and ambiguous names only exactly as written, mid-sentence, and not after
         another capitalised word ("Capitol Hill", "Michael Bloomberg").
         """
-        folded = _strip_accents(text)
+        folded = strip_accents(text)
         lowered = "".join(c for c in folded.lower() if not unicodedata.combining(c))
         hits: list[tuple[int, int, Outlet]] = []
         for needle, pattern, strict, outlet in self._compiled():
@@ -275,7 +271,7 @@ class Registry:
                 for form in dict.fromkeys((*o.names, *o.domains)):
                     if len(form.strip()) >= 2:
                         strict = form in o.ambiguous
-                        needle = max(_strip_accents(form).lower().split(), key=len)
+                        needle = max(strip_accents(form).lower().split(), key=len)
                         patterns.append((needle, _pattern(form.strip(), strict), strict, o))
             self._patterns = patterns
         return self._patterns

@@ -1,166 +1,262 @@
-"""The run: load -> attribute -> discover -> fetch -> match -> judge, for one or more drafts.
+"""The run: load -> attribute -> discover -> fetch -> match -> judge, one typed Job per quote.
 
 Network I/O happens in two places, each over the whole run: the search back-ends (for quotes the
-draft gives no source for) and `fetch_pages_sync` (every distinct URL once); the other stages
-are pure. A failing source or quote becomes a Finding with a reason.
+draft gives no source for) and the fetch stage (every distinct URL once); the other stages are
+pure. A failing source or quote becomes a Finding with a reason, never an exception that sinks
+the run.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import functools
-import os
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import httpx
 
-from . import discover, translate
+from . import discover
 from .attribution import extract as extract_attributions
-from .attribution import speaker_in_source
-from .attribution.foreign import foreign_speaker
-from .attribution.names import is_org
-from .cache import AnswerCache
-from .crosslingual import cross_match
-from .discover.backends import DEFAULT as DEFAULT_BACKENDS
-from .discover.search import RateLimiter, build_backends, check_claims, discover_sources
+from .attribution import named_person, who_said
+from .crosslingual import cross_match, embed, translate
+from .discover.backends import build_backends
+from .discover.search import search_run
 from .document import load, load_text
-from .fetch import FetchConfig, cassette, fetch_pages_sync
+from .fetch import fetch_pages_sync
 from .judge import Tried, judge
-from .language import detect
-from .match import match_quote, prepare_page
+from .match import match_quote, prepare_page, support_claim
 from .model import (
     Attribution,
     Candidate,
     Document,
     DocumentReport,
+    FactCheck,
     Finding,
-    Match,
+    Grade,
+    Kind,
     Page,
     Report,
+    Verdict,
 )
+from .net.ratelimit import RateLimiter
+from .options import Options
 from .outlets import Registry, default_registry
-from .support import support_claim
+from .text.language import detect, quote_language
 
 
 @dataclass(frozen=True)
-class Options:
-    """Everything a run can be told; the CLI's flags map onto these one to one."""
+class Job:
+    """One quote on its way through the stages: what discovery proposed for it."""
 
-    replay: str | None = None  # serve every request from this vcrpy cassette
-    record: str | None = None  # record every request into this cassette
-    offline: bool = False  # make no request at all
-    sources: tuple[str, ...] = ()  # the reporter's source list: candidates for every quote
-    allow_private: bool = False  # let drafts reach private/loopback addresses
-    max_candidates: int = 8
-    quote_language: str | None = None  # None: detect from the quote, else from the draft
-    search: tuple[str, ...] | None = None  # search back-ends; None: the keyless defaults
-    max_search_results: int = 5  # candidates a search may add per quote
-    env: Mapping[str, str] | None = None  # where back-end keys come from (default os.environ)
-    fetch: FetchConfig = field(default_factory=FetchConfig)
-    registry: Registry | None = None
-    cross_language: bool = True  # check quotes against pages in another language (issue 7)
-    translator: str | None = None  # a translator back-end by name; None: the first configured;
-    # "none": no translator (foreign-language quotes are located by embedding alone)
-    translate_languages: tuple[str, ...] = ()  # page languages to translate; empty: all
-    progress: Callable[[str], None] | None = field(default=None, compare=False)  # stage notes
+    doc: int  # the index of its draft in the run
+    attribution: Attribution
+    candidates: tuple[Candidate, ...] = ()
+    searched: tuple[str, ...] = ()  # the searches run, or that would run offline
+    search_errors: tuple[str, ...] = ()
+    fact_checks: tuple[FactCheck, ...] = ()
 
 
-def _fetch_config(opts: Options) -> FetchConfig:
-    cfg = replace(opts.fetch, allow_private=opts.allow_private or opts.fetch.allow_private)
-    if opts.offline:
-        return replace(cfg, offline=True)
-    if opts.replay:
-        return replace(cfg, cassette_path=opts.replay, cassette_mode="replay")
-    if opts.record:
-        return replace(cfg, cassette_path=opts.record, cassette_mode="record")
-    return cfg
+# --- the public entry points ------------------------------------------------------------------
 
 
-def extract(paths: Sequence[str | Path], registry: Registry | None = None) -> Report:
-    """Attributions only, no network: one DocumentReport per path."""
+def extract(paths: Sequence[str | Path] | str | Path, registry: Registry | None = None) -> Report:
+    """Attributions only, no network: one DocumentReport per path (one path or several)."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return extract_documents([load(p) for p in paths], registry)
+
+
+def extract_text(text: str, fmt: str = "markdown", registry: Registry | None = None) -> Report:
+    """`extract` for a draft held in a string."""
+    return extract_documents([load_text(text, "<text>", fmt)], registry)
+
+
+def extract_documents(docs: Sequence[Document], registry: Registry | None = None) -> Report:
     reg = registry or default_registry()
-    docs = []
-    for p in paths:
-        doc = load(p)
-        findings = tuple(
-            Finding(a, None, reason="") for a in extract_attributions(doc, registry=reg)
-        )
-        docs.append(DocumentReport(str(p), findings, doc))
-    return Report(tuple(docs), checked=False)
+    reports = [
+        DocumentReport(doc.path, tuple(Finding(a, None) for a in extract_attributions(doc, reg)),
+                       doc)
+        for doc in docs
+    ]  # fmt: skip
+    return Report(tuple(reports), checked=False)
 
 
 def check(paths: Sequence[str | Path] | str | Path, options: Options | None = None, **kw) -> Report:
     """Check every quote of the drafts at `paths` against its sources.
 
-    Keyword arguments are Options fields: `check("draft.md", replay="cassettes/sample.yaml")`.
+    Settings come from `options`, else from the citecheck.toml the CLI would read (found from
+    the working directory up); keyword arguments change them: `check("draft.md",
+    replay="cassettes/sample.yaml")`, `check("draft.md", allow_private=True)`.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    opts = replace(options or Options(), **kw)
+    opts = (options or Options.load()).with_(**kw)
     return check_documents([load(p) for p in paths], opts)
 
 
 def check_text(text: str, fmt: str = "markdown", options: Options | None = None, **kw) -> Report:
     """`check` for a draft held in a string (a notebook cell, a CMS export)."""
-    opts = replace(options or Options(), **kw)
+    opts = (options or Options.load()).with_(**kw)
     return check_documents([load_text(text, "<text>", fmt)], opts)
 
 
 def check_documents(docs: Sequence[Document], opts: Options) -> Report:
+    """The whole run over loaded drafts."""
     reg = opts.registry or default_registry()
-    plans: list[tuple[Document, list]] = []
-    urls: list[str] = []
-    for doc in docs:
-        items = []
-        for attr in extract_attributions(doc, registry=reg):
-            if attr.checkable:
-                cands = discover.candidates_for(
-                    doc,
-                    attr,
-                    sources=opts.sources,
-                    registry=reg,
-                    max_candidates=opts.max_candidates,
-                )
-                searched = tuple(discover.search_plan(attr, reg)) if not cands else ()
-            else:
-                cands, searched = [], ()
-            items.append((attr, cands, searched))
-        plans.append((doc, items))
-
     note = opts.progress or (lambda _msg: None)
+    langs = _Languages(docs, opts)
+    jobs = _plan(docs, reg, opts)
     note("searching for unlinked sources")
-    found, claims = _search(plans, reg, opts, _search_translations(plans, reg, opts))
-    for d, (_doc, items) in enumerate(plans):
-        for k, (attr, cands, searched) in enumerate(items):
-            extra, reasons = found.get((d, attr.id), ([], []))
-            checks, check_reasons = claims.get((d, attr.id), ([], []))
-            if extra:
-                known = {discover.canonical_url(c.url) for c in cands}
-                cands = cands + [c for c in extra if discover.canonical_url(c.url) not in known]
-            errors = tuple(dict.fromkeys([*reasons, *check_reasons]))
-            items[k] = (attr, cands, searched, errors, tuple(checks))
-            urls.extend(c.url for c in cands)
-
+    jobs = _search(jobs, docs, reg, opts, langs)
+    urls = [c.url for job in jobs for c in job.candidates]
     if urls:
         note(f"fetching {len(set(urls))} source page(s)")
-        pages = fetch_pages_sync(urls, _fetch_config(opts))
-    else:
-        pages = {}
-        if opts.replay and not opts.offline:
-            with cassette(opts.replay, "replay"):  # a bad cassette is an input error all the same
-                pass
-    prepared: dict[str, object] = {}
-    speakers: dict[tuple[str, tuple[int, int]], tuple[str | None, bool]] = {}
-
+    pages = fetch_pages_sync(urls, opts.fetch, network=opts.network) if urls else {}
+    if not urls:
+        with opts.network.session():  # a bad cassette is an input error all the same
+            pass
     note("matching quotes against their sources")
-    page_langs: dict[str, str | None] = {}
     with contextlib.ExitStack() as stack:
-        cross = _cross_context(opts, stack)
-        reports = _match_all(plans, pages, prepared, speakers, page_langs, cross, opts)
-    return Report(tuple(reports), checked=True)
+        sources = _Sources(pages, _cross_context(opts, stack))
+        findings = [_finding(job, sources, langs, opts) for job in jobs]
+    reports = [
+        DocumentReport(doc.path, tuple(f for job, f in zip(jobs, findings, strict=True)
+                                       if job.doc == d), doc)
+        for d, doc in enumerate(docs)
+    ]  # fmt: skip
+    return Report(tuple(reports), checked=True, fail_on=opts.fail_on)
+
+
+# --- discover ---------------------------------------------------------------------------------
+
+
+def _plan(docs: Sequence[Document], reg: Registry, opts: Options) -> list[Job]:
+    """Every attribution of every draft, with the sources the draft itself gives it."""
+    jobs = []
+    for d, doc in enumerate(docs):
+        for attr in extract_attributions(doc, registry=reg):
+            cands: list[Candidate] = []
+            searched: tuple[str, ...] = ()
+            if attr.checkable:
+                cands = discover.candidates_for(
+                    doc, attr, sources=opts.sources, registry=reg,
+                    max_candidates=opts.max_candidates,
+                )  # fmt: skip
+                searched = tuple(discover.search_plan(attr, reg)) if not cands else ()
+            jobs.append(Job(d, attr, tuple(cands), searched))
+    return jobs
+
+
+def _search(
+    jobs: list[Job], docs: Sequence[Document], reg: Registry, opts: Options, langs: _Languages
+) -> list[Job]:
+    """Candidates from the search back-ends for quotes the draft gives no source for, and
+    fact-checks of every checkable quote."""
+    names = opts.search_backends
+    if not names:
+        return jobs
+    backends = build_backends(
+        names, opts.environ, limiter=RateLimiter(enabled=not opts.network.replaying)
+    )
+    unlinked = [[] for _ in docs]
+    checkable = [[] for _ in docs]
+    for job in jobs:
+        if job.attribution.checkable:
+            checkable[job.doc].append(job.attribution)
+            if not job.candidates:
+                unlinked[job.doc].append(job.attribution)
+    cfg = opts.fetch
+    found, claims = search_run(
+        unlinked, checkable, reg, backends,
+        network=opts.network,
+        user_agent=cfg.user_agent,
+        timeout=httpx.Timeout(cfg.read_timeout, connect=cfg.connect_timeout),
+        cache_dir=cfg.cache_dir,
+        cache=cfg.cache,
+        max_per_quote=opts.max_search_results,
+        source_texts=_search_translations(unlinked, reg, opts, langs),
+    )  # fmt: skip
+    out = []
+    for job in jobs:
+        key = (job.doc, job.attribution.id)
+        extra, reasons = found.get(key, ([], []))
+        checks, check_reasons = claims.get(key, ([], []))
+        known = {discover.canonical_url(c.url) for c in job.candidates}
+        more = tuple(c for c in extra if discover.canonical_url(c.url) not in known)
+        out.append(
+            replace(
+                job,
+                candidates=job.candidates + more,
+                search_errors=tuple(dict.fromkeys([*reasons, *check_reasons])),
+                fact_checks=tuple(checks),
+            )
+        )
+    return out
+
+
+def _search_translations(
+    unlinked: Sequence[Sequence[Attribution]], reg: Registry, opts: Options, langs: _Languages
+) -> list[dict[str, str]]:
+    """The unlinked quotes whose credited outlet writes in another language, translated into
+    that language for the search back-ends (per document: attribution id -> text). Empty
+    without a translator; a translator's failure only costs these extra queries."""
+    out: list[dict[str, str]] = [{} for _ in unlinked]
+    if not opts.uses_translator:
+        return out
+    wanted: dict[tuple[str, str], list[tuple[int, Attribution]]] = {}  # (from, to) -> quotes
+    for d, attrs in enumerate(unlinked):
+        for attr in attrs:
+            if attr.kind == Kind.INDIRECT:
+                continue
+            source = discover.expected_language(attr, reg)
+            if not source or (opts.translate_languages and source not in opts.translate_languages):
+                continue
+            lang = langs.of(d, attr)
+            if lang and lang != source:
+                wanted.setdefault((lang, source), []).append((d, attr))
+    if not wanted:
+        return out
+    with contextlib.ExitStack() as stack:
+        tr = _translator(opts, stack)
+        if tr is None:
+            return out
+        for (lang, source), group in wanted.items():
+            try:
+                texts = tr([a.quote for _, a in group], lang, source)
+            except Exception:  # noqa: BLE001 - a TranslateError or a broken answer: no extra query
+                continue
+            for (d, attr), text in zip(group, texts, strict=True):
+                out[d][attr.id] = text
+    return out
+
+
+# --- match and judge --------------------------------------------------------------------------
+
+
+class _Languages:
+    """The language of each quote: its own where it says so clearly, else its draft's (detected
+    once per draft, on first need)."""
+
+    def __init__(self, docs: Sequence[Document], opts: Options) -> None:
+        self.docs = docs
+        self.fixed = opts.quote_language
+        self.drafts: dict[int, str | None] = {}
+
+    def of(self, d: int, attr: Attribution) -> str | None:
+        if self.fixed:
+            return self.fixed
+        lang = quote_language(attr.quote)
+        if lang:
+            return lang
+        if d not in self.drafts:
+            self.drafts[d] = _draft_language(self.docs[d].text)
+        return self.drafts[d]
+
+
+@functools.lru_cache(maxsize=16)
+def _draft_language(text: str) -> str | None:
+    return detect(text)
 
 
 @dataclass
@@ -168,39 +264,29 @@ class _Cross:
     """What a page in another language is checked with. The embedder loads (about 2 s) only
     when a run meets such a page; None without the citecheck[multilingual] extra."""
 
-    translator: object | None = None  # a citecheck.translate.Bound, or None
+    translator: translate.Bound | None = None
     languages: tuple[str, ...] = ()  # page languages the translator is used for; empty: all
 
-    def translator_for(self, language: str | None) -> object | None:
+    def translator_for(self, language: str | None) -> translate.Bound | None:
         if self.languages and (language or "") not in self.languages:
             return None
         return self.translator
 
     @functools.cached_property
-    def embedder(self):
-        from . import embed  # numpy and the model come with the extra: import only when needed
-
+    def embedder(self) -> embed.Embedder | None:
         return embed.default_embedder()
 
 
 def _translator(opts: Options, stack: contextlib.ExitStack) -> translate.Bound | None:
     """The configured translator, bound to a client that lives as long as `stack`; in replay
     (record) mode its requests are served from (saved into) the run's cassette."""
-    if opts.offline or not opts.cross_language or opts.translator == "none":
+    if not opts.uses_translator:
         return None
-    env = os.environ if opts.env is None else opts.env
-    backend = translate.pick(env, prefer=opts.translator)
+    backend = translate.pick(opts.environ, prefer=opts.translator)
     if backend is None:
         return None
-    _run_cassette(opts, stack)
+    stack.enter_context(opts.network.session())
     return translate.bind(backend, stack.enter_context(translate.client()))
-
-
-def _run_cassette(opts: Options, stack: contextlib.ExitStack) -> None:
-    """Serve (save) this stage's requests from (into) the run's cassette, if it has one."""
-    if opts.replay or opts.record:
-        mode = "replay" if opts.replay else "record"
-        stack.enter_context(cassette(opts.replay or opts.record, mode))
 
 
 def _cross_context(opts: Options, stack: contextlib.ExitStack) -> _Cross | None:
@@ -209,250 +295,99 @@ def _cross_context(opts: Options, stack: contextlib.ExitStack) -> _Cross | None:
     return _Cross(translator=_translator(opts, stack), languages=tuple(opts.translate_languages))
 
 
-def _search_translations(plans, reg: Registry, opts: Options) -> dict[int, dict[str, str]]:
-    """The unlinked quotes whose credited outlet writes in another language, translated into
-    that language for the search back-ends (document -> attribution id -> text). Empty without a
-    translator or a search; a translator's failure only costs these extra queries."""
-    names = opts.search if opts.search is not None else DEFAULT_BACKENDS
-    if opts.offline or not names or opts.translator == "none" or not opts.cross_language:
-        return {}
-    wanted: dict[tuple[str, str], list[tuple[int, Attribution]]] = {}  # (from, to) -> quotes
-    for d, (doc, items) in enumerate(plans):
-        doc_lang: list[str | None] = []
-        for attr, cands, *_ in items:
-            if not attr.checkable or cands or attr.kind == "indirect":
-                continue
-            source = discover.expected_language(attr, reg)
-            if not source or (opts.translate_languages and source not in opts.translate_languages):
-                continue
-            quote_lang = _quote_language(attr, doc, doc_lang, opts)
-            if quote_lang and quote_lang != source:
-                wanted.setdefault((quote_lang, source), []).append((d, attr))
-    out: dict[int, dict[str, str]] = {}
-    if not wanted:
-        return out
-    with contextlib.ExitStack() as stack:
-        tr = _translator(opts, stack)
-        if tr is None:
-            return out
-        for (quote_lang, source), group in wanted.items():
-            try:
-                texts = tr([a.quote for _, a in group], quote_lang, source)
-            except Exception:  # noqa: BLE001 - a TranslateError or a broken answer: no extra query
-                continue
-            for (d, attr), text in zip(group, texts, strict=True):
-                out.setdefault(d, {})[attr.id] = text
-    return out
+class _Sources:
+    """The fetched pages of a run, with what is worked out once per page: its language (from
+    its text: a declared lang attribute is often wrong), its tokens for the matcher, and who it
+    gives a passage to."""
+
+    def __init__(self, pages: dict[str, Page], cross: _Cross | None) -> None:
+        self.pages = pages
+        self.cross = cross
+        self.languages: dict[str, str | None] = {}
+        self.prepared: dict[str, object] = {}
+        self.speakers: dict[tuple[str, tuple[int, int]], str | None] = {}
+
+    def page(self, url: str) -> Page:
+        page = self.pages[url]
+        if not page.ok or not page.text:
+            return page
+        if url not in self.languages:
+            self.languages[url] = detect(page.text) or page.language
+        lang = self.languages[url]
+        return page if lang == page.language else replace(page, language=lang)
+
+    def prepared_page(self, page: Page):
+        if page.url not in self.prepared:
+            self.prepared[page.url] = prepare_page(page.text)
+        return self.prepared[page.url]
+
+    def speaker(self, page: Page, span: tuple[int, int], foreign: bool) -> str | None:
+        key = (page.url, span)
+        if key not in self.speakers:
+            self.speakers[key] = who_said(page.text, span, page.language if foreign else None)
+        return self.speakers[key]
 
 
-def _match_all(plans, pages, prepared, speakers, page_langs, cross, opts):
-    reports = []
-    for doc, items in plans:
-        findings = []
-        doc_lang: list[str | None] = []  # detected once, on first need
-        for attr, cands, searched, search_errors, fact_checks in items:
-            try:
-                lang = _quote_language(attr, doc, doc_lang, opts) if cands else None
-                tried = [
-                    _try(
-                        attr,
-                        c,
-                        _with_language(pages[c.url], page_langs),
-                        lang,
-                        prepared,
-                        speakers,
-                        cross,
-                    )
-                    for c in cands
-                ]
-                finding = judge(
-                    attr,
-                    tried,
-                    quote_language=lang,
-                    searched=searched,
-                    search_errors=search_errors,
-                    offline=opts.offline,
-                )
-            except Exception as exc:  # noqa: BLE001 - one quote never sinks the others
-                finding = Finding(attr, "unverifiable", reason=f"internal error: {exc!r}")
-            if fact_checks:
-                finding = replace(finding, fact_checks=fact_checks)
-            findings.append(finding)
-        reports.append(DocumentReport(doc.path, tuple(findings), doc))
-    return reports
-
-
-Found = dict[tuple[int, str], tuple[list, list]]  # (document index, attribution id) -> results
-
-
-def _search(
-    plans, reg: Registry, opts: Options, source_texts: dict | None = None
-) -> tuple[Found, Found]:
-    """Ask the search back-ends for the quotes the draft gives no source for, and the fact-check
-    back-ends about every checkable quote; one event loop and one client for the whole run, with
-    per-host rate limits shared. Never raises for a back-end.
-
-    Returns (candidates and reasons, fact-checks and reasons), keyed by (document, attribution)."""
-    unlinked = [
-        (d, [a for a, cands, *_ in items if a.checkable and not cands])
-        for d, (_doc, items) in enumerate(plans)
-    ]
-    checkable = [
-        (d, [a for a, *_ in items if a.checkable]) for d, (_doc, items) in enumerate(plans)
-    ]
-    unlinked = [(d, attrs) for d, attrs in unlinked if attrs]
-    names = opts.search if opts.search is not None else DEFAULT_BACKENDS
-    if opts.offline or not names:
-        return {}, {}
-    env = os.environ if opts.env is None else opts.env
-    backends = build_backends(names, env, limiter=RateLimiter(enabled=not opts.replay))
-    claims = any(getattr(b, "kind", "") == "factcheck" for b in backends)
-    if not unlinked and not claims:
-        return {}, {}
-
-    async def gather(call, groups) -> Found:
-        results = await asyncio.gather(*(call(attrs, d) for d, attrs in groups))
-        return {
-            (d, aid): r
-            for (d, _), res in zip(groups, results, strict=True)
-            for aid, r in res.items()
-        }
-
-    cfg = _fetch_config(opts)
-    answers = None
-    if cfg.cache and not (opts.replay or opts.record):
-        answers = AnswerCache(cfg.cache_dir)
-        for b in backends:
-            b.cache = answers
-
-    async def run() -> tuple[Found, Found]:
-        try:
-            return await search_all()
-        finally:
-            if answers is not None:
-                await answers.close()
-
-    async def search_all() -> tuple[Found, Found]:
-        async with httpx.AsyncClient(
-            timeout=httpx.Timeout(cfg.read_timeout, connect=cfg.connect_timeout),
-            headers={"User-Agent": cfg.user_agent},
-        ) as client:
-            found = await gather(
-                lambda attrs, d: discover_sources(
-                    attrs,
-                    reg,
-                    backends,
-                    client,
-                    max_per_quote=opts.max_search_results,
-                    source_texts=(source_texts or {}).get(d),
-                ),
-                unlinked,
-            )
-            checks = (
-                await gather(
-                    lambda attrs, _d: check_claims(attrs, reg, backends, client), checkable
-                )
-                if claims
-                else {}
-            )
-        return found, checks
-
-    with contextlib.ExitStack() as stack:
-        _run_cassette(opts, stack)
-        return asyncio.run(run())
-
-
-def _quote_language(
-    attr: Attribution, doc: Document, doc_lang: list[str | None], opts: Options
-) -> str | None:
-    """The quote's own language where it says clearly, else the draft's."""
-    if opts.quote_language:
-        return opts.quote_language
-    if len(attr.quote) >= 40:
-        lang = detect(attr.quote, min_confidence=0.95)
-        if lang:
-            return lang
-    if not doc_lang:
-        doc_lang.append(_draft_language(doc.text))
-    return doc_lang[0]
-
-
-@functools.lru_cache(maxsize=16)
-def _draft_language(text: str) -> str | None:
-    """Detected once per draft text, though both the search and the matching stages ask."""
-    return detect(text)
-
-
-def _with_language(page: Page, cache: dict[str, str | None]) -> Page:
-    """The page with the language of its text (a declared lang attribute is often wrong)."""
-    if not page.ok or not page.text:
-        return page
-    if page.url not in cache:
-        cache[page.url] = detect(page.text) or page.language
-    lang = cache[page.url]
-    return page if lang == page.language else replace(page, language=lang)
+def _finding(job: Job, sources: _Sources, langs: _Languages, opts: Options) -> Finding:
+    attr = job.attribution
+    try:
+        lang = langs.of(job.doc, attr) if job.candidates else None
+        tried = [_try(attr, c, sources.page(c.url), lang, sources) for c in job.candidates]
+        finding = judge(
+            attr,
+            tried,
+            quote_language=lang,
+            searched=job.searched,
+            search_errors=job.search_errors,
+            offline=opts.offline,
+        )
+    except Exception as exc:  # noqa: BLE001 - one quote never sinks the others
+        finding = Finding(attr, Verdict.UNVERIFIABLE, reason=f"internal error: {exc!r}")
+    if job.fact_checks:
+        finding = replace(finding, fact_checks=job.fact_checks)
+    return finding
 
 
 def _try(
-    attr: Attribution,
-    cand: Candidate,
-    page: Page,
-    quote_language: str | None,
-    prepared: dict,
-    speakers: dict,
-    cross: _Cross | None = None,
+    attr: Attribution, cand: Candidate, page: Page, quote_lang: str | None, sources: _Sources
 ) -> Tried:
+    """One candidate page against one quote: its best passage and who the page gives it to."""
     if not page.ok or not page.text:
         return Tried(cand, page)
-    if page.language and quote_language and page.language != quote_language:
+    url = page.final_url or page.url
+    check_speaker = named_person(attr.speaker)
+    if page.language and quote_lang and page.language != quote_lang:
+        cross = sources.cross
         if cross is None:
             return Tried(cand, page)
         cm = cross_match(
             attr.quote,
-            quote_language,
+            quote_lang,
             page.text,
             page.language,
             embedder=cross.embedder,
             translator=cross.translator_for(page.language),
-            url=page.final_url or page.url,
+            url=url,
         )
-        if cm.grade == "unavailable":
-            return Tried(cand, page, cross=cm)
-        m = Match(cm.url, cm.grade, cm.score, cm.passage, cm.passage_span, cm.diff, cm.reason)
-        if attr.kind == "indirect":
+        if cm.grade is Grade.UNAVAILABLE:
+            return Tried(cand, page, note=cm.reason)
+        m = cm.as_match()
+        if attr.kind == Kind.INDIRECT:
             # Reported speech renders a source's statement: located and checked like a quote
             # (numbers, negations, names), and what renders it faithfully backs it.
-            if m.grade == "translated":
+            if m.grade is Grade.TRANSLATED:
                 why = f"a passage in {page.language} backs the reported statement ({cm.reason})"
-                m = replace(m, grade="supported", reason=why)
-            return Tried(cand, page, m, cross=cm)
+                m = replace(m, grade=Grade.SUPPORTED, reason=why)
+            return Tried(cand, page, m)
         who = None
-        if m.grade == "translated" and m.passage_span and _named_person(attr.speaker):
-            key = (page.url, m.passage_span)
-            if key not in speakers:
-                speakers[key] = foreign_speaker(page.text, m.passage_span, page.language)
-            name, person = speakers[key]
-            who = name if person else None
-        return Tried(cand, page, m, who, cross=cm)
-    pp = prepared.get(page.url)
-    if pp is None:
-        pp = prepared[page.url] = prepare_page(page.text)
-    if attr.kind == "indirect":
-        m = support_claim(attr.quote, page.text, page.final_url or page.url)
+        if m.grade is Grade.TRANSLATED and m.passage_span and check_speaker:
+            who = sources.speaker(page, m.passage_span, foreign=True)
+        return Tried(cand, page, m, who)
+    if attr.kind == Kind.INDIRECT:
+        m = support_claim(attr.quote, page.text, url, lang=page.language or quote_lang)
     else:
-        m = match_quote(attr.quote, pp, page.final_url or page.url)
+        m = match_quote(attr.quote, sources.prepared_page(page), url)
     who = None
-    if m.grade in ("exact", "close") and m.passage_span and _named_person(attr.speaker):
-        key = (page.url, m.passage_span)
-        if key not in speakers:
-            speakers[key] = speaker_in_source(page.text, m.passage_span)
-        name, person = speakers[key]
-        who = name if person else None
+    if m.grade in (Grade.EXACT, Grade.CLOSE) and m.passage_span and check_speaker:
+        who = sources.speaker(page, m.passage_span, foreign=False)
     return Tried(cand, page, m, who)
-
-
-def _named_person(speaker: str | None) -> bool:
-    if not speaker or not speaker[:1].isupper():
-        return False
-    words = speaker.split()
-    return 2 <= len(words) <= 5 and not is_org(words)

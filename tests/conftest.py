@@ -8,6 +8,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from fixtures import sample_cassette, search_cassettes, translate_cassettes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_2425c39e6c4ac482.txt"
@@ -33,3 +34,10 @@ def _private_cache(monkeypatch, tmp_path_factory):
     """Each test gets its own HTTP cache directory: no test reads what another (or a user's
     own runs) left in ~/.cache/citecheck."""
     monkeypatch.setenv("CITECHECK_CACHE_DIR", str(tmp_path_factory.mktemp("http-cache")))
+
+
+@pytest.fixture(scope="session")
+def cassette_sets():
+    """The fixture cassettes, by set: each module's `files()` gives every cassette's path and
+    the text it must hold (scripts/build_cassettes.py writes them)."""
+    return {"sample": sample_cassette, "search": search_cassettes, "translate": translate_cassettes}

@@ -551,7 +551,7 @@ def test_outlets_carry_over_to_the_speakers_later_quotes():
 def test_word_alternation_matches_exactly_its_words():
     import re
 
-    from citecheck.attribution.speakers import word_alternation
+    from citecheck.attribution.cues import word_alternation
 
     pattern = re.compile(rf"\b{word_alternation(['say', 'said', 'says', 'saying', 'told'])}\b")
     text = "they say, she said, he says, saying so, told, sayings, tolled, sai"

@@ -1,28 +1,25 @@
 """Each search back-end against cassettes in its API's documented format (success, empty, 429
 with and without Retry-After, malformed JSON), timeouts through a MockTransport, and the
-requests each back-end builds. The cassettes are fixtures: see scripts/build_search_cassettes.py."""
+requests each back-end builds. The cassettes are fixtures: see
+tests/fixtures/search_cassettes.py."""
 
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 from datetime import UTC, date, datetime
 
 import httpx
 import pytest
 import yaml
-from conftest import ROOT
+from fixtures import search_cassettes as fixtures
 
-from citecheck.discover.backends import BACKENDS, DEFAULT, closest_snapshot, raw_capture_url
+from citecheck.discover.backends import BACKENDS, DEFAULT
 from citecheck.discover.backends.gdelt import Gdelt, seen_date
-from citecheck.discover.search import BackendError, RateLimiter, SearchQuery
-from citecheck.fetch import cassette
-
-_spec = importlib.util.spec_from_file_location(
-    "build_search_cassettes", ROOT / "scripts" / "build_search_cassettes.py"
-)
-fixtures = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(fixtures)
+from citecheck.discover.queries import SearchQuery
+from citecheck.net.archive import closest_snapshot, raw_capture_url
+from citecheck.net.cassette import cassette
+from citecheck.net.http import BackendError
+from citecheck.net.ratelimit import RateLimiter
 
 NAMES = list(fixtures.QUERIES)
 
@@ -265,14 +262,6 @@ def test_unconfigured_backends_say_what_is_missing_and_make_no_request():
 
 
 # --- the cassettes themselves -----------------------------------------------------------------
-
-
-def test_cassettes_are_up_to_date():
-    for name in NAMES:
-        path = fixtures.cassette_path(name)
-        assert path.read_text(encoding="utf-8") == fixtures.render(name), (
-            f"{path.name} is stale: run python scripts/build_search_cassettes.py"
-        )
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -218,7 +218,7 @@ def test_library_api_returns_typed_findings():
     assert isinstance(f, citecheck.Finding)
     assert f.attribution.speaker and f.evidence and f.evidence.diff
     assert f.sources[0].origin == "link"
-    assert report.failing() and report.documents[0].summary["altered"] == 2
+    assert report.failing and report.documents[0].summary["altered"] == 2
 
 
 def test_check_text_api():
@@ -282,16 +282,16 @@ def test_cache_and_user_agent_flags(tmp_path):
 def test_fetch_flags_reach_the_fetcher(monkeypatch, tmp_path):
     """--no-archive, --no-cache, --cache-dir and --user-agent set the run's FetchConfig (the
     behaviour behind each is tested in test_fetch.py)."""
-    from citecheck import pipeline
+    from citecheck import cli
     from citecheck.model import Report
 
     seen = {}
 
-    def fake_check(paths, **kw):
-        seen.update(kw)
+    def fake_check(paths, options):
+        seen["fetch"] = options.fetch
         return Report((), checked=True)
 
-    monkeypatch.setattr(pipeline, "check", fake_check)
+    monkeypatch.setattr(cli, "run_check", fake_check)
     run("check", SAMPLE, "--offline")
     assert seen["fetch"].archive_fallback and seen["fetch"].cache
     run(

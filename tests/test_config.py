@@ -208,3 +208,61 @@ def test_a_key_env_that_looks_like_a_key_is_refused(repo, value):
 )
 def test_ordinary_variable_names_are_accepted(name):
     assert parse_config({"factcheck_key_env": name}).key_env("factcheck") == name
+
+
+# --- the library reads the same file as the CLI ------------------------------------------------
+
+DRAFT = "Fixture. “Hello there, friends,” said Ada Example.\n"
+
+
+def test_check_in_a_script_honours_citecheck_toml(repo, monkeypatch):
+    """`citecheck.check("draft.md")` runs with the settings the CLI would use in this folder."""
+    import citecheck
+
+    _write(
+        repo / "citecheck.toml",
+        'fail_on = ["unverifiable"]\nsearch = ["wayback"]\nconcurrency = 3\n'
+        'user_agent = "desk-bot/1 (desk@example.org)"\n',
+    )
+    draft = _write(repo / "drafts" / "d.md", DRAFT)
+    monkeypatch.chdir(repo)
+    opts = citecheck.Options.load()
+    assert opts.fail_on == ("unverifiable",) and opts.search == ("wayback",)
+    assert opts.fetch.concurrency == 3 and opts.fetch.user_agent.startswith("desk-bot/1")
+    report = citecheck.check(draft, offline=True)
+    assert report.fail_on == ("unverifiable",)
+    assert [f.verdict for f in report.failing] == ["unverifiable"]  # the file's policy applies
+    report = citecheck.check(draft, offline=True, fail_on="altered")  # a keyword beats the file
+    assert report.failing == ()
+
+
+def test_check_with_explicit_options_uses_them_as_given(repo, monkeypatch):
+    import citecheck
+
+    _write(repo / "citecheck.toml", 'fail_on = ["unverifiable"]\n')
+    draft = _write(repo / "d.md", DRAFT)
+    monkeypatch.chdir(repo)
+    report = citecheck.check(draft, citecheck.Options(offline=True))
+    assert report.fail_on == DEFAULT_FAIL_ON and report.failing == ()
+
+
+def test_options_refuse_what_cannot_work_with_one_line(repo):
+    import citecheck
+
+    for kw, words in (
+        ({"offline": True, "replay": "x.yaml"}, "offline and replay"),
+        ({"search": ("bing",)}, "unknown back-end bing"),
+        ({"translator": "babelfish"}, "unknown translator 'babelfish'"),
+        ({"fail_on": ("wrong",)}, "unknown verdict wrong"),
+    ):
+        with pytest.raises(citecheck.ConfigError, match=words) as info:
+            citecheck.Options(**kw)
+        assert "\n" not in str(info.value)
+
+
+def test_fetch_settings_go_through_options(repo):
+    import citecheck
+
+    opts = citecheck.Options().with_(allow_private=True, cache=False, search="gdelt, wayback")
+    assert opts.fetch.allow_private and not opts.fetch.cache
+    assert opts.search == ("gdelt", "wayback")

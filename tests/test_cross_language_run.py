@@ -10,8 +10,8 @@ import pytest
 from conftest import SAMPLE, SAMPLE_CASSETTE
 
 import citecheck
-from citecheck import embed
 from citecheck.cli import main
+from citecheck.crosslingual import embed
 
 QUOTE = "Since they closed the bridge"
 TRANSLATOR = {"LIBRETRANSLATE_URL": "https://translate.example.net"}
@@ -125,6 +125,7 @@ def test_search_gets_the_quote_in_the_credited_outlets_language(monkeypatch, tmp
     """With a translator, an unlinked quote credited to a Spanish-language outlet is searched
     with its words in Spanish as well (the outlet printed a translation, not these words)."""
     from citecheck import pipeline
+    from citecheck.discover import search
 
     draft = tmp_path / "draft.md"
     draft.write_text(
@@ -143,14 +144,14 @@ def test_search_gets_the_quote_in_the_credited_outlets_language(monkeypatch, tmp
         return {a.id: ([], []) for a in attrs}
 
     monkeypatch.setattr(pipeline, "_translator", lambda opts, stack: fake_translator)
-    monkeypatch.setattr(pipeline, "discover_sources", fake_discover)
+    monkeypatch.setattr(search, "discover_sources", fake_discover)
     citecheck.check(draft, search=("gdelt",), env={})
     assert asked and asked[0][1:] == ("en", "es")
     assert list(seen.values()) == [
         "El ayuntamiento mantendrá cerrada la pasarela hasta la primavera."
     ]
     asked.clear(), seen.clear()
-    citecheck.check(draft, search=("gdelt",), env={}, translator="none")
+    citecheck.check(draft, search=("gdelt",), env={}, translate=False)
     assert not asked and not seen
 
 

@@ -1,43 +1,36 @@
 """Quotes across languages on made-up stories: a Spanish town closes a bridge, a Russian town
-builds one (scripts/build_translate_cassettes.py holds both pages and their hand-made English).
+builds one (tests/fixtures/translate_cassettes.py holds both pages and their hand-made English).
 
 The checks that need no model (numbers, negation, names, sentences) always run; the embedding
 tests need the `citecheck[multilingual]` extra and skip cleanly without it."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
-import sys
 from pathlib import Path
 
 import pytest
 import vcr
+from fixtures import translate_cassettes as fixtures
 
-from citecheck import embed
 from citecheck.crosslingual import (
     CrossMatch,
     check_names,
-    check_negation,
-    check_numbers,
     cross_match,
-    negations,
-    numbers,
+    embed,
     quote_names,
-    split_sentences,
     word_diff,
 )
-from citecheck.translate import bind, build
-from citecheck.translate import client as translate_client
+from citecheck.crosslingual.translate import bind, build
+from citecheck.crosslingual.translate import client as translate_client
+from citecheck.text.negation import negation_mismatch as check_negation
+from citecheck.text.negation import negations
+from citecheck.text.numbers import number_mismatch as check_numbers
+from citecheck.text.numbers import numbers
+from citecheck.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location(
-    "build_translate_cassettes", ROOT / "scripts" / "build_translate_cassettes.py"
-)
-fixtures = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = fixtures
-_spec.loader.exec_module(fixtures)
 
 ES = fixtures.STORIES["es"]
 RU = fixtures.STORIES["ru"]

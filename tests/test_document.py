@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -155,3 +156,44 @@ def test_raw_html_in_markdown_is_markup_not_quotes():
     ]
     i = doc.text.index("the mayor")
     assert raw[doc.offsets[i] : doc.offsets[i] + 9] == "the mayor"  # offsets still map back
+
+
+def _stray_byte_draft(tmp_path):
+    """UTF-8 text with one Windows-1252 byte pasted in ("café" as 0xE9): the shape that used
+    to be read as Cyrillic, leaving no quote marks to find."""
+    head = "Fixture draft. “The ferry will sail again in May,” said Ada Quill, the café owner. "
+    tail = "“We have waited long enough,” she told the Example Courier."
+    return head.encode() + b"Caf\xe9 regulars agreed. " + tail.encode()
+
+
+def test_a_stray_latin1_byte_in_utf8_is_repaired_with_a_warning(tmp_path):
+    p = tmp_path / "draft.txt"
+    p.write_bytes(_stray_byte_draft(tmp_path))
+    doc = load(p)
+    assert "Café regulars" in doc.text and "“The ferry" in doc.text
+    assert [a.quote for a in extract(doc)] == [
+        "The ferry will sail again in May,",
+        "We have waited long enough,",
+    ]
+    assert len(doc.warnings) == 1 and "1 byte that is not UTF-8" in doc.warnings[0]
+    assert str(p) in doc.warnings[0]
+
+
+def test_the_stray_byte_warning_reaches_stderr_and_json(tmp_path):
+    from click.testing import CliRunner
+
+    from citecheck.cli import main
+
+    p = tmp_path / "draft.txt"
+    p.write_bytes(_stray_byte_draft(tmp_path))
+    result = CliRunner().invoke(main, ["extract", str(p), "--format", "json"])
+    assert result.exit_code == 0
+    assert "citecheck: warning:" in result.stderr and "Windows-1252" in result.stderr
+    doc = json.loads(result.stdout)["documents"][0]
+    assert len(doc["attributions"]) == 2 and "Windows-1252" in doc["warnings"][0]
+
+
+def test_a_clean_utf8_draft_has_no_warning(tmp_path):
+    p = tmp_path / "draft.md"
+    p.write_text("“Café au lait,” said Ada Quill.", encoding="utf-8")
+    assert load(p).warnings == ()

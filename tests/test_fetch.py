@@ -13,14 +13,21 @@ import pytest
 import yaml
 from faultserver import FaultServer, LoopbackOnlyTransport
 
-from citecheck.fetch import (
-    CassetteError,
-    FetchConfig,
-    address_allowed,
-    cassette,
-    fetch_pages,
-    fetch_pages_sync,
-)
+from citecheck.errors import CassetteError
+from citecheck.fetch import FetchConfig, fetch_pages, fetch_pages_sync
+from citecheck.net.cassette import cassette
+from citecheck.net.guard import address_allowed
+from citecheck.net.mode import Mode, Network
+
+OFFLINE = Network(Mode.OFFLINE)
+
+
+def replay(path) -> Network:
+    return Network(Mode.REPLAY, str(path))
+
+
+def record(path) -> Network:
+    return Network(Mode.RECORD, str(path))
 
 # Small timeouts and no politeness pauses: a loopback server answers at once.
 LIVE = FetchConfig(
@@ -111,7 +118,7 @@ def test_one_failing_url_does_not_affect_the_others(server):
 
 
 def test_every_url_gets_a_page_even_when_parsing_blows_up(server, monkeypatch):
-    import citecheck.fetch as fetch_mod
+    import citecheck.fetch.fetcher as fetch_mod
 
     def boom(url, *a, **kw):
         if url.endswith("/page/x"):
@@ -315,7 +322,7 @@ def test_offline_makes_no_request():
     transport = RecordingTransport()
     resolve = StubResolver({})
     urls = ["https://www.example.com/a", "https://www.example.org/b"]
-    pages = fetch(urls, FetchConfig(offline=True), transport=transport, resolve=resolve)
+    pages = fetch(urls, FetchConfig(), network=OFFLINE, transport=transport, resolve=resolve)
     assert {p.status for p in pages.values()} == {"offline"}
     assert transport.requests == [] and resolve.asked == []
 
@@ -362,7 +369,7 @@ def test_replay_serves_recorded_pages_and_names_missing_ones(tmp_path):
         "https://www.example.com/news/gone",
         "https://www.example.com/news/never-recorded",
     ]
-    pages = fetch(urls, FetchConfig(cassette_path=path), resolve=resolve)
+    pages = fetch(urls, FetchConfig(), network=replay(path), resolve=resolve)
     ferry, gone, missing = (pages[u] for u in urls)
     assert ferry.status == "ok" and "every twenty minutes" in ferry.text
     assert gone.status == "http_404"
@@ -379,7 +386,7 @@ def test_missing_empty_or_garbled_cassettes_are_cassette_errors(tmp_path):
     empty = write_cassette(tmp_path / "empty.yaml", [])
     for path in (tmp_path / "missing.yaml", garbled, not_vcr, empty):
         with pytest.raises(CassetteError):
-            fetch(["https://www.example.com/a"], FetchConfig(cassette_path=str(path)))
+            fetch(["https://www.example.com/a"], FetchConfig(), network=replay(path))
 
 
 def test_unknown_cassette_mode_is_a_cassette_error(tmp_path):
@@ -430,10 +437,10 @@ def test_record_strips_cookies_auth_headers_and_key_parameters(server, tmp_path)
 def test_record_then_replay_through_fetch_pages(server, tmp_path):
     path = str(tmp_path / "run.yaml")
     urls = [server.url("/ok"), server.url("/404")]
-    recorded = fetch(urls, replace(LIVE, cassette_path=path, cassette_mode="record"))
+    recorded = fetch(urls, LIVE, network=record(path))
     assert [recorded[u].status for u in urls] == ["ok", "http_404"]
     hits = sum(server.hits.values())
-    replayed = fetch(urls, replace(LIVE, cassette_path=path))
+    replayed = fetch(urls, LIVE, network=replay(path))
     assert [replayed[u].status for u in urls] == ["ok", "http_404"]
     assert replayed[urls[0]].text == recorded[urls[0]].text
     assert sum(server.hits.values()) == hits  # nothing asked of the server
@@ -447,7 +454,8 @@ def test_record_then_replay_through_fetch_pages(server, tmp_path):
 def test_a_connection_that_lands_inside_is_dropped_before_any_request(server):
     import httpcore
 
-    from citecheck.fetch import _CheckedBackend, _Exemptions
+    from citecheck.net.guard import Exemptions as _Exemptions
+    from citecheck.net.transport import CheckedBackend as _CheckedBackend
 
     async def connect(exempt):
         backend = _CheckedBackend(httpcore.AnyIOBackend(), exempt)
@@ -492,8 +500,8 @@ FIXTURE_HEADERS = {"X-Fixture": ["written for citecheck tests; not a real archiv
 
 
 def availability_uri(url: str) -> str:
-    from citecheck.discover.backends.wayback import AVAILABILITY_API
-    from citecheck.discover.search import Call
+    from citecheck.net.api import Call
+    from citecheck.net.archive import AVAILABILITY_API
 
     return Call(AVAILABILITY_API, (("url", url),)).uri
 
@@ -527,7 +535,7 @@ def archive_cassette(tmp_path) -> str:
 
 def test_a_dead_link_is_read_from_its_closest_snapshot(tmp_path):
     path = archive_cassette(tmp_path)
-    page = fetch([DEAD], FetchConfig(cassette_path=path))[DEAD]
+    page = fetch([DEAD], FetchConfig(), network=replay(path))[DEAD]
     assert page.status == "ok", page.reason
     assert "every twenty minutes" in page.text
     assert page.url == DEAD and page.final_url == DEAD
@@ -538,7 +546,7 @@ def test_a_dead_link_is_read_from_its_closest_snapshot(tmp_path):
 
 def test_no_capture_or_no_answer_keeps_the_dead_status(tmp_path):
     path = archive_cassette(tmp_path)
-    pages = fetch([NO_CAPTURE, NOT_ASKED], FetchConfig(cassette_path=path))
+    pages = fetch([NO_CAPTURE, NOT_ASKED], FetchConfig(), network=replay(path))
     none, unasked = pages[NO_CAPTURE], pages[NOT_ASKED]
     assert none.status == "http_404" and "holds no capture" in none.reason
     assert none.archive_url is None
@@ -548,7 +556,7 @@ def test_no_capture_or_no_answer_keeps_the_dead_status(tmp_path):
 
 def test_archive_fallback_can_be_switched_off(tmp_path):
     path = archive_cassette(tmp_path)
-    page = fetch([DEAD], FetchConfig(cassette_path=path, archive_fallback=False))[DEAD]
+    page = fetch([DEAD], FetchConfig(archive_fallback=False), network=replay(path))[DEAD]
     assert page.status == "http_404" and page.archive_url is None
     assert "archive" not in page.reason.lower()
 
@@ -557,7 +565,7 @@ def test_the_sample_drafts_dead_link_stays_dead_in_replay():
     from conftest import SAMPLE_CASSETTE
 
     url = "https://news.example.org/local/2025/03/18/footbridge-petition-delivered-to-town-hall"
-    page = fetch([url], FetchConfig(cassette_path=str(SAMPLE_CASSETTE)))[url]
+    page = fetch([url], FetchConfig(), network=replay(SAMPLE_CASSETTE))[url]
     assert page.status == "http_404" and page.archive_url is None
 
 
@@ -649,15 +657,15 @@ def test_a_body_over_the_cap_is_never_cached(server, tmp_path):
 def test_the_cache_is_off_in_replay_and_record(server, tmp_path):
     path = str(tmp_path / "run.yaml")
     cache_dir = tmp_path / "cache"
-    cfg = replace(LIVE, cache=True, cache_dir=str(cache_dir), cassette_path=path)
-    fetch([server.url("/cached")], replace(cfg, cassette_mode="record"))
-    page = fetch([server.url("/cached")], cfg)[server.url("/cached")]
+    cfg = replace(LIVE, cache=True, cache_dir=str(cache_dir))
+    fetch([server.url("/cached")], cfg, network=record(path))
+    page = fetch([server.url("/cached")], cfg, network=replay(path))[server.url("/cached")]
     assert page.status == "ok" and not page.from_cache
     assert not cache_dir.exists()
 
 
 def test_default_cache_dir_follows_the_environment(monkeypatch, tmp_path):
-    from citecheck.cache import default_cache_dir
+    from citecheck.net.cache import default_cache_dir
 
     monkeypatch.setenv("CITECHECK_CACHE_DIR", str(tmp_path / "mine"))
     assert default_cache_dir() == tmp_path / "mine"

@@ -1,4 +1,4 @@
-"""Verdicts from matches: the decision table of DESIGN.md, one rule at a time."""
+"""Verdicts from matches: the decision table of docs/data-contract.md, one rule at a time."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ import json
 import pytest
 from faultserver import UTF8_TEXT, tiny_pdf
 
-from citecheck.pages import decode_text, parse_page
+from citecheck.fetch.pages import decode_text, parse_page
 
 ARTICLE = [
     "Tamblewick Town Council voted on Tuesday to close the Mill Lane footbridge over the River "

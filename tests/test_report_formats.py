@@ -481,7 +481,7 @@ def test_search_problems_reach_the_reading_formats():
     rep = Report((DocumentReport(doc.path, (f,), doc.document),))
     assert "brave: BRAVE_API_KEY not set &lt;b&gt;" in render(rep, "html")
     assert r"BRAVE\_API\_KEY not set \<b\>" in render(rep, "markdown")
-    assert "search:  brave: BRAVE_API_KEY not set &lt;b&gt;" in render(rep, "junit")
+    assert "search   brave: BRAVE_API_KEY not set &lt;b&gt;" in render(rep, "junit")
 
 
 HIDDEN_CHARS = "\u202e\u2066\x1b\x00\x85\u200f"  # bidi override, isolate, ESC, NUL, C1, RLM

@@ -4,41 +4,26 @@ end-to-end run (a draft with no links -> GDELT -> fetch -> exact match), all rep
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 from datetime import date
 
 import httpx
 import pytest
-from conftest import ROOT
+from fixtures import search_cassettes as fixtures
 
 from citecheck.attribution import extract
-from citecheck.discover.search import (
-    BackendError,
-    SearchBackend,
-    SearchHit,
-    SearchQuery,
-    available_backends,
-    build_backends,
-    build_queries,
-    check_claims,
-    date_window,
-    discover_sources,
-    merge_hits,
-    parse_backend_names,
-    phrase_in,
-    rare_words,
-)
+from citecheck.discover.backends import available_backends, build_backends, parse_backend_names
+from citecheck.discover.backends.base import SearchBackend, SearchHit, phrase_in
+from citecheck.discover.queries import SearchQuery, build_queries, date_window, rare_words
+from citecheck.discover.ranking import merge_hits
+from citecheck.discover.search import check_claims, discover_sources
 from citecheck.document import load_text
-from citecheck.fetch import FetchConfig, cassette, fetch_pages
+from citecheck.fetch import FetchConfig, fetch_pages
 from citecheck.match import match_quote
 from citecheck.model import Attribution
+from citecheck.net.cassette import cassette
+from citecheck.net.http import BackendError
+from citecheck.net.mode import Mode, Network
 from citecheck.outlets import Outlet, default_registry
-
-_spec = importlib.util.spec_from_file_location(
-    "build_search_cassettes", ROOT / "scripts" / "build_search_cassettes.py"
-)
-fixtures = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(fixtures)
 
 
 class FakeClock:
@@ -143,7 +128,7 @@ def test_phrase_in_ignores_case_and_punctuation():
 
 
 def test_limiter_spaces_requests_to_one_host_only():
-    from citecheck.discover.search import RateLimiter
+    from citecheck.net.ratelimit import RateLimiter
 
     clock = FakeClock()
     lim = RateLimiter(clock=clock, sleep=clock.sleep)
@@ -159,7 +144,7 @@ def test_limiter_spaces_requests_to_one_host_only():
 
 
 def test_limiter_burst_and_defer_and_max_wait():
-    from citecheck.discover.search import RateLimiter
+    from citecheck.net.ratelimit import RateLimiter
 
     clock = FakeClock()
     lim = RateLimiter(clock=clock, sleep=clock.sleep)
@@ -179,7 +164,7 @@ def test_limiter_burst_and_defer_and_max_wait():
 
 
 def test_limiter_queues_concurrent_requests_without_failing():
-    from citecheck.discover.search import RateLimiter
+    from citecheck.net.ratelimit import RateLimiter
 
     clock = FakeClock()
     lim = RateLimiter(clock=clock, sleep=clock.sleep)
@@ -192,7 +177,7 @@ def test_limiter_queues_concurrent_requests_without_failing():
 
 
 def test_disabled_limiter_never_waits():
-    from citecheck.discover.search import RateLimiter
+    from citecheck.net.ratelimit import RateLimiter
 
     clock = FakeClock()
     lim = RateLimiter(clock=clock, sleep=clock.sleep, enabled=False)
@@ -278,7 +263,7 @@ class Canned(SearchBackend):
 
 
 class NeedsKey(Canned):
-    env_vars = ("CANNED_KEY",)
+    key_env = "CANNED_KEY"
 
 
 def _run(attrs, backends, **kw):
@@ -394,7 +379,7 @@ def test_a_quote_without_links_is_found_through_gdelt_fetched_and_verified():
         top = cands[0]
         assert (top.url, top.origin, top.detail) == (fixtures.E2E_PAGE_URL, "search", "gdelt")
         assert [c.url for c in cands][1] == fixtures.E2E_OTHER_URL  # not the outlet: ranked lower
-        pages = await fetch_pages([top.url], FetchConfig(cassette_path=path))
+        pages = await fetch_pages([top.url], FetchConfig(), network=Network(Mode.REPLAY, path))
         return pages[top.url]
 
     page = asyncio.run(go())

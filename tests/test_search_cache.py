@@ -1,4 +1,4 @@
-"""Search answers are kept on disk between runs (citecheck.cache.AnswerCache): a second check of
+"""Search answers are kept on disk between runs (citecheck.net.cache.AnswerCache): a second check of
 the same draft asks the search back-end nothing, never stores a key, and --no-cache asks again.
 The back-end is a SearXNG stand-in on 127.0.0.1 (tests/faultserver.py); its one result is a
 fixture page on the same server."""
@@ -12,8 +12,8 @@ import sqlite3
 from faultserver import FaultServer, html_page
 
 import citecheck
-from citecheck.cache import AnswerCache
 from citecheck.fetch import FetchConfig
+from citecheck.net.cache import AnswerCache
 
 QUOTE = "The harbour wall at Quillmouth will stand another forty winters without repair"
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from citecheck.judge import Tried, judge
+from citecheck.match import support_claim
 from citecheck.model import Attribution, Candidate, Page
-from citecheck.support import support_claim
 
 PAGE = (
     "The harbour board met on Monday. The board said it would spend £2.5 million on new "

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text.sentences import split_sentences
+
 # Verbs of saying, as news copy inflects them (third person, past and present).
 _CUES = {
     "es": "dijo dice afirmó afirma declaró declara aseguró asegura señaló señala explicó explica "
@@ -143,8 +145,6 @@ def foreign_speaker(text: str, span: tuple[int, int], lang: str | None) -> tuple
     pats = _patterns(lang or "")
     if pats is None:
         return None, False
-    from ..crosslingual import split_sentences
-
     s0, s1 = span
     # The paragraph around the span, at most _REACH characters either side: an attribution sits
     # next to its quote, and the regexes stay linear on a page that is one long line.

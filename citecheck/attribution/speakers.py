@@ -1,115 +1,37 @@
-"""Who said a quote, with which cue, in which outlet: rules over the quote's sentence.
+"""Who said a quote: rules over the quote's sentence (its frame), anchored on the cue.
 
-The frame of a quote is the rest of its sentence (other quotes blanked out). A cue verb in the frame
-anchors the speaker: the subject before it ("Arturo Murillo announced"), the name after it
-("said Smith", "according to the White House"), or a pronoun resolved to the last person named.
+A cue verb in the frame anchors the speaker: the subject before it ("Arturo Murillo announced"),
+the name after it ("said Smith", "according to the White House"), or a pronoun resolved to the
+last person named. A description stands for the person the article introduced ("the
+president"), and an unnamed source is kept as the text gives it ("an indigenous worker").
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .names import PRONOUNS, STOP_CAPS, TITLES, Name, NameIndex, is_org, strip_titles
-
-_CUE_WORDS = (
-    "said|says|say|saying|told|tells|tell|telling|stated|states|stating|announced|announces|"
-    "announcing|declared|declares|declaring|added|adds|adding|wrote|writes|writing|written|"
-    "tweeted|tweets|posted|posts|explained|explains|noted|notes|noting|argued|argues|arguing|"
-    "claimed|claims|claiming|insisted|insists|warned|warns|warning|threatened|threatens|asked|ask|"
-    "asks|replied|replies|responded|responds|recalled|recalls|urged|urges|denounced|denounces|"
-    "reported|reports|reporting|acknowledged|acknowledges|admitted|admits|conceded|concedes|"
-    "described|describes|called|calls|call|calling|promised|promises|vowed|vows|pledged|pledges|"
-    "demanded|stressed|stresses|emphasized|emphasised|emphasizes|observed|commented|"
-    "remarked|concluded|concludes|testified|predicted|predicts|boasted|complained|complains|"
-    "joked|quipped|offered|recounted|recounting|continued|confirmed|confirms|"
-    "mentioned|suggested|suggests|agreed|agrees|countered|counters|answered|shouted|wondered|"
-    "cautioned|cautions|insisting|explaining|announcing|accused|accuses|praised|praises|"
-    "criticized|criticised|denied|denies|admitting|signed|begged|begs|slammed|slams|assailed|"
-    "assured|assures|instructed|shouted|shouts|ordered|orders|dubbed|labeled|labelled|branded|"
-    "texted|emailed|messaged|pleaded|whispered|yelled|screamed|exclaimed|added|insisting|"
-    "acknowledging|arguing|contending|contended|maintained|maintains|told|recounts"
+from .cues import CUE, SAYING, cue_phrase, date_hint, find_cue_before, is_cue
+from .frames import Frame
+from .names import PRONOUNS, Name, NameIndex, is_org, strip_titles
+from .references import (
+    DOCUMENT_NOUNS,
+    ORG_NOUNS,
+    PERSON_ROLES,
+    PRONOUN_WINDOW,
+    expand_acronym,
+    names_between,
+    resolve_pronoun,
 )
-# Case matters: "States" in "United States" or "Reports" in a title is no speech verb.
 
-
-def word_alternation(words: list[str]) -> str:
-    """A regex matching exactly these words, as a trie ("sa(?:id|ys?)"): the regex engine
-    tries one branch per letter instead of every word at every position of the text."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
-_CUE = re.compile(
-    rf"\b(?:[Aa]ccording to|[Ii]n the words of|{word_alternation(_CUE_WORDS.split('|'))})\b"
-)
-# A cue word used as a noun: "the call", "the mayor's call", "his claims".
-_NOUN_BEFORE = re.compile(
-    r"(?:[’']s|\b(?:the|a|an|his|her|its|their|our|my|your|this|these|those|whose|phone|all|"
-    r"many|some|several|both|other|few|two|three|four|five|news|press|media|earlier|recent))\s+$",
-    re.IGNORECASE,
-)
-_SAYING = {"said", "says", "wrote", "writes", "added", "adds", "reported", "reports", "asked",
-           "explained", "explains", "noted", "notes", "recalled", "recalls", "argued",
-           "argues", "continued", "stated", "states", "tweeted", "posted", "warned", "warns",
-           "insisted", "insists", "observed", "cautioned", "cautions", "concluded", "concludes",
-           "declared", "announced", "remarked", "replied", "responded", "answered",
-           "according to", "in the words of", "say"}  # fmt: skip
-
-
-_INFINITIVE_OR_NEGATED = re.compile(r"(?:\bto|n[’']t|\bnot|\bnever)\s+$")
-
-
-def _is_cue(text: str, m: re.Match) -> bool:
-    """A speech verb, not an infinitive ("to call a strike") or a noun ("the call")."""
-    pre = text[max(0, m.start() - 16) : m.start()]
-    if _INFINITIVE_OR_NEGATED.search(pre):
-        return False  # "to call a strike", "we don't ask enough": no speech act
-    return m.group(0).lower() in ("said", "according to") or not _NOUN_BEFORE.search(pre)
-
-
-_TOLD_OBJ = re.compile(
-    r"\s+((?:(?:a |an |the )?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
-    r"(?:\s+(?:media|officials|reporters|journalists|lawmakers|television|radio|viewers))?|"
-    r"reporters?|journalists?)|the press|the media|lawmakers|supporters|voters|the audience|"
-    r"the crowd|a reporter|an interviewer|them|him|her|us|me|you|the public|"
-    r"(?:a|the) \w+ (?:reporter|journalist|newspaper|radio|station|crowd)|the [a-z]+(?=[,.:]|$)|"
-    r"[a-z]+s(?=[,.:]|\s+(?:to|that)\b|$))(?![\w’'-]))"
-)
-_OUTLET_LIKE = re.compile(r"(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}")
-_TELL = {
-    "told", "tells", "tell", "telling", "urged", "urges", "urging", "begged", "begs", "assured",
-    "assures", "reminded", "reminds", "warned", "warns", "asked", "asks",
-}  # fmt: skip
-_AUX_BEFORE = re.compile(r"\b(?:has|have|had|would|will)(?:\s+also)?\s+$")
-_IN_MEDIUM = re.compile(
-    r"\s+((?:in|during|on)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w.’'-]+\s+){0,4}?"
-    r"(?:statement|tweet|letter|interview|post|release|email|e-mail|call|telecon|"
-    r"teleconference|conference|briefing|speech|testimony|response|video|message|op-ed|"
-    r"column|podcast|hearing|filing|report|affidavit|memo)"
-    r"(?:\s+(?:with|to|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?"
-    r"(?:\s+to\s+a\s+question)?)(?=\s*(?:[,:.;]|$))"
-)
 _ADVERBS = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|first|immediately|now|"
     r"again|once|previously|recently|reportedly|publicly|repeatedly|still|had\s+also|"
     r"has\s+now|\w+ly))+\s*$",
     re.IGNORECASE,
 )
+
+
 _DETERMINER = re.compile(
     r"^(?:a|an|the|one|two|three|several|some|many|another|other|its|his|her|their)\s+",
     re.IGNORECASE,
@@ -128,45 +50,15 @@ def is_description(chunk: str) -> bool:
 
 
 _RELATIVE = re.compile(r"\b(?:who|that|which|whose)\b")
+
+
 _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|may|might|"
     r"must|\w+n[’']t)\b"
 )
+
+
 _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
-# (the look-aheads let the regex engine skip to a possible first letter)
-_YEAR = re.compile(r"(?=[12])\b(1[89]\d\d|20\d\d)\b")
-_MONTH_DAY = re.compile(
-    r"(?=[JFMASOND])\b(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+\d{1,2}\b"
-)
-# Media that name the outlet by themselves: "in a 2013 tweet" is a tweet on Twitter.
-MEDIA = {
-    "tweet": "Twitter", "tweeted": "Twitter", "twitter": "Twitter", "x": "X",
-    "facebook": "Facebook", "instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube",
-    "telegram": "Telegram", "linkedin": "LinkedIn", "threads": "Threads", "bluesky": "Bluesky",
-    "weibo": "Weibo", "wechat": "WeChat", "reddit": "Reddit",
-}  # fmt: skip
-_MEDIA = re.compile(
-    r"(?=[toTFILYWR])\b(?:tweet(?:ed)?|on (?:Twitter|X|Facebook|Instagram|TikTok|YouTube|"
-    r"Telegram|LinkedIn|Threads|Bluesky|Weibo|WeChat|Reddit)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|"
-    r"TikTok|YouTube|Weibo|WeChat|Reddit) (?:post|posts|account|page|feed|channel|user|users|"
-    r"commenter|commenters))\b"
-)
-_DOCUMENTS = re.compile(
-    r"(?=[rsplmficobde])\b(?:report|statement|press release|communiqu[eé]|letter|memo|filing|"
-    r"ruling|study|paper|interview|speech|op-ed|column|editorial|post|blog post|book|decree|"
-    r"indictment)\b"
-)
-
-
-@dataclass(frozen=True)
-class Frame:
-    """A quote's sentence outside the quote, in the masked text."""
-
-    before_start: int
-    before: str  # sentence start .. opening mark
-    after_start: int
-    after: str  # closing mark .. sentence end
 
 
 @dataclass(frozen=True)
@@ -174,24 +66,15 @@ class Speech:
     speaker: str | None = None
     speaker_span: tuple[int, int] | None = None  # in analysis text
     cue: str | None = None
-    cue_gap: int = 99  # words between the cue and the quote
+    cue_gap: int | None = None  # words between the cue and the quote; None: no cue
     outlet_text: str | None = None
     date_hint: str | None = None
     person: bool = False
 
 
-def find_cue_before(before: str) -> re.Match | None:
-    """The cue verb nearest the opening mark, in the same clause chain."""
-    last = None
-    for m in _CUE.finditer(before):
-        if _is_cue(before, m):
-            last = m
-    return last
-
-
 def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech:
     """Speaker, cue and medium of one quote from its frame."""
-    date = _date_hint(frame.before + " " + frame.after)
+    date = date_hint(frame.before + " " + frame.after)
     cue_m = find_cue_before(frame.before)
     after_sp = _after_quote(frame, names, index, masked)
     if after_sp is not None:
@@ -200,8 +83,6 @@ def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -
         sp = _before_quote(frame, cue_m, names, index, masked)
         if sp is not None:
             return _with(sp, date)
-    if after_sp is not None:
-        return _with(after_sp, date)
     return Speech(date_hint=date)
 
 
@@ -209,13 +90,12 @@ def _with(sp: Speech, date: str | None) -> Speech:
     return Speech(sp.speaker, sp.speaker_span, sp.cue, sp.cue_gap, sp.outlet_text, date, sp.person)
 
 
-def _date_hint(s: str) -> str | None:
-    m = _MONTH_DAY.search(s) or _YEAR.search(s)
-    return m.group(0) if m else None
-
-
 _TOKEN = re.compile(r"[\w’'-]+")
+
+
 _LEAD = re.compile(r"[\s,;:—–-]*")
+
+
 _QUOTE_MARK = re.compile(r"[“\"”]")
 
 
@@ -223,38 +103,12 @@ def _words_between(s: str) -> int:
     return len(_TOKEN.findall(s))
 
 
-def _cue_phrase(text: str, m: re.Match) -> tuple[str, str | None]:
-    """The cue as written ("told a reporter", "said"), and the object of "told" if it names one."""
-    cue = m.group(0)
-    low = cue.lower()
-    aux = _AUX_BEFORE.search(text, max(0, m.start() - 20), m.start())
-    prefix = " ".join(aux.group(0).split()) + " " if aux else ""
-    if low in _TELL:
-        obj = _TOLD_OBJ.match(text, m.end())
-        if obj:
-            target = obj.group(1).rstrip(".,;:")
-            outlet = None
-            if low.startswith("tol") and _OUTLET_LIKE.fullmatch(target):
-                outlet = re.sub(r"^the\s+", "", target)  # "told the Example Courier"
-            return f"{prefix}{cue} {target}", outlet
-    if low in ("called", "calls", "call", "calling"):
-        nxt = re.match(r"\s+(for|on|it|them|him|her)\b", text[m.end() :])
-        if nxt:
-            return f"{prefix}{cue} {nxt.group(1)}", None
-    if low in _SAYING:
-        medium_m = _IN_MEDIUM.match(text, m.end())
-        if medium_m:  # "said in a statement", "said in a video call with residents"
-            return f"{prefix}{cue} {' '.join(medium_m.group(1).split())}", None
-    return prefix + cue, None
-
-
 def _before_quote(
     frame: Frame, cue_m: re.Match, names: list[Name], index: NameIndex, masked: str
 ) -> Speech | None:
     before = frame.before
-    cue, obj = _cue_phrase(before, cue_m)
+    cue, obj = cue_phrase(before, cue_m)
     gap = _words_between(before[cue_m.end() :])
-    abs_cue = frame.before_start + cue_m.start()
     if cue_m.group(0).lower() in ("according to", "in the words of"):
         # The speaker follows the cue: "According to the White House, “…”".
         tail = before[cue_m.end() :]
@@ -274,10 +128,9 @@ def _before_quote(
         # "…, arguing that": the speaker is the sentence's subject.
         sp, span, person = _subject(head, frame.before_start, names, index, masked)
     else:
-        sp, span, person = _nearest_subject(head, frame.before_start, names, index, masked)
+        sp, span, person = nearest_subject(head, frame.before_start, names, index, masked)
     if sp is None:
         return None
-    del abs_cue
     return Speech(sp, span, cue, gap, obj, None, person)
 
 
@@ -294,14 +147,14 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
     after = _ABBR_DOT.sub(lambda m: m.group(0)[:-1] + "\u00b7", frame.after)
     lead = _LEAD.match(after).end()
     base = frame.after_start
-    for m in _CUE.finditer(after, lead):
-        if not _is_cue(after, m):
+    for m in CUE.finditer(after, lead):
+        if not is_cue(after, m):
             continue
         between = after[lead : m.start()]
         if _QUOTE_MARK.search(between) or _words_between(between) > 30:
             break
         gap = _words_between(between)
-        cue, obj = _cue_phrase(after, m)
+        cue, obj = cue_phrase(after, m)
         word = m.group(0).lower()
         if not between.strip() and _PARTICIPLE.search(word):
             continue  # "“…,” adding that …": the sentence's subject said it, named before
@@ -321,7 +174,7 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
             sp, span, person = _resolve_phrase(chunk, base + lead + off, names, index, masked)
             if sp:
                 return Speech(sp, span, cue, gap, obj, None, person)
-        if between.rstrip().endswith(",") and word in _SAYING:
+        if between.rstrip().endswith(",") and word in SAYING:
             # "“…” announced in May, said Ada Quill, an analyst.": the subject follows the cue
             sp = _named_after_cue(after, m, base, names, index, masked)
             if sp is not None:
@@ -377,7 +230,7 @@ def _split_chunks(head: str) -> list[tuple[int, str]]:
     return [(s + len(c) - len(c.lstrip()), c.strip()) for s, c in chunks if c.strip()]
 
 
-def _nearest_subject(
+def nearest_subject(
     head: str, base: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """The noun phrase before the cue: walk comma chunks back from the verb."""
@@ -420,6 +273,8 @@ _SUBORDINATE = re.compile(
     r"until|whereas)\s+",
     re.DOTALL,
 )
+
+
 _POSSESSIVE = re.compile(r"[A-Z][\w.&-]*[’']s\s+[a-z]")
 
 
@@ -523,79 +378,16 @@ def _resolve_phrase(
 
 
 _PLURAL = re.compile(r"[a-z]{3,}[^su’']s")
+
+
 _NOT_PLURAL = {"news", "series", "species", "has", "was", "does", "goes", "always", "perhaps"}
+
+
 _IRREGULAR_PLURALS = {"people", "police", "staff", "men", "women", "children", "folks"}
 
 
 def _is_plural(word: str) -> bool:
     return word in _IRREGULAR_PLURALS or (bool(_PLURAL.fullmatch(word)) and word not in _NOT_PLURAL)
-
-
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-_NAME_WORD = r"[\w’'-]*"
-_NAME_JOIN = r"(?:\s+(?:of|for|and|the|on|&|de|del|la|des)\s+|\s+)"
-_CAPS_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+)+$")
-_CAPS_AFTER = re.compile(r"(?:\s+(?:and|of|for|&)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*")
-ACRONYM_WINDOW = 8000
-
-
-_SPELLED: dict[tuple[int, str], tuple[str, list[tuple[int, int]]]] = {}
-
-
-def _spelled_out(acronym: str, masked: str) -> list[tuple[int, int]]:
-    """Spans of capitalised words whose initials spell `acronym`, found once per draft."""
-    key = (id(masked), acronym)
-    cached = _SPELLED.get(key)
-    if cached is None or cached[0] is not masked:
-        if len(_SPELLED) > 64:
-            _SPELLED.clear()
-        pattern = re.compile(r"\b" + _NAME_JOIN.join(c + _NAME_WORD for c in acronym) + r"\b")
-        cached = _SPELLED[key] = (masked, [m.span() for m in pattern.finditer(masked)])
-    return cached[1]
-
-
-def expand_acronym(text: str, at: int, masked: str) -> str:
-    """ "the CDC" -> "Example Center for Disease Control" when the article spelled it out before
-    (initials of the capitalised words, in order); else `text` as it is."""
-    m = _ACRONYM.search(text)
-    if m is None:
-        return text
-    spelled = _spelled_out(m.group(0), masked)
-    k = bisect_left(spelled, (at,)) - 1  # the last one before `at`, within the window
-    if k < 0 or spelled[k][0] < at - ACRONYM_WINDOW or spelled[k][1] > at:
-        return text
-    s, e = spelled[k]
-    before = _CAPS_BEFORE.search(masked, max(0, s - 60), s)
-    if before:
-        words = before.group(0).split()
-        while words and words[0].lower() in STOP_CAPS:
-            words = words[1:]
-        s -= len(" ".join(words)) + 1 if words else 0
-    e = _CAPS_AFTER.match(masked, e).end()
-    full = " ".join(masked[s:e].split())
-    rest = text[: m.start()].split() + text[m.end() :].split()
-    if all(w in full.split() for w in rest if w.lower() not in STOP_CAPS):
-        return full
-    return text
-
-
-PERSON_ROLES = {
-    "president", "minister", "secretary", "ambassador", "senator", "governor", "mayor", "coach",
-    "manager", "boss", "chief", "spokesman", "spokeswoman", "spokesperson", "official", "director",
-    "ceo", "founder", "chairman", "chairwoman", "leader", "judge", "professor", "scientist",
-    "researcher", "author", "lawyer", "attorney", "captain", "general", "pope", "king", "queen",
-    "premier", "chancellor", "prosecutor", "star", "striker", "player", "actor", "actress",
-    "singer", "executive", "economist", "analyst", "commissioner", "diplomat", "envoy",
-}  # fmt: skip
-ORG_NOUNS = {
-    "agency", "company", "group", "organization", "organisation", "department", "ministry",
-    "council", "committee", "union", "court", "office", "government", "military", "police",
-    "firm", "bank", "university", "network", "team", "club", "party", "board", "commission",
-    "administration", "campaign", "charity", "foundation", "institute", "center", "centre",
-}  # fmt: skip
-
-
-DOCUMENT_NOUNS = {"statement", "letter", "report", "release", "memo", "filing", "complaint"}
 
 
 def _document_author(
@@ -612,7 +404,7 @@ def _document_author(
     sentence = max(masked.rfind(". ", lo, at) + 2, masked.rfind("\n", lo, at) + 1, lo)
     end = min((i for i in (masked.find(". ", at), masked.find("\n", at)) if i >= 0), default=at)
     text = masked[sentence:end]
-    cues = [m for m in _CUE.finditer(text) if _is_cue(text, m)]
+    cues = [m for m in CUE.finditer(text) if is_cue(text, m)]
     if not cues:
         return None
     cue = cues[-1]
@@ -622,7 +414,7 @@ def _document_author(
         head, base = text[skip : cue.start()], sentence + skip
     else:  # "the board said in a statement"
         head, base = text[: cue.start()], sentence
-    sp = _nearest_subject(head, base, names, index, masked)
+    sp = nearest_subject(head, base, names, index, masked)
     return sp if sp[0] else None
 
 
@@ -676,68 +468,3 @@ def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
             continue
         return n
     return None
-
-
-PRONOUN_WINDOW = 3000  # characters before a pronoun searched for the person it stands for
-
-
-def names_between(names: list[Name], start: int, end: int) -> list[Name]:
-    """Names starting in [start, end); `names` is sorted by start (as find_names returns it)."""
-    starts = _starts(names)
-    return names[bisect_left(starts, start) : bisect_left(starts, end)]
-
-
-_STARTS_CACHE: dict[int, tuple[list[Name], list[int]]] = {}
-
-
-def _starts(names: list[Name]) -> list[int]:
-    cached = _STARTS_CACHE.get(id(names))
-    if cached is None or cached[0] is not names:
-        _STARTS_CACHE.clear()
-        cached = _STARTS_CACHE[id(names)] = (names, [n.start for n in names])
-    return cached[1]
-
-
-def resolve_pronoun(
-    pos: int, names: list[Name], index: NameIndex, masked: str
-) -> tuple[str | None, tuple[int, int] | None]:
-    """The person a pronoun at `pos` stands for: the subject of the nearest sentence before it
-    that names a person."""
-    lo = max(0, pos - PRONOUN_WINDOW)  # look back a few sentences, not the whole article
-    candidates = names_between(names, lo, pos)
-    if not candidates:
-        return None, None
-    sentence_starts = [lo] + [m.end() for m in _PRONOUN_BOUNDARY.finditer(masked, lo, pos + 1)]
-    # the sentence of the pronoun first ("Holmes testified, saying he recalled"), then back;
-    # in each, its first person (the subject)
-    by_sentence: dict[int, list[Name]] = {}
-    for n in candidates:
-        by_sentence.setdefault(bisect_right(sentence_starts, n.start), []).append(n)
-    for k in sorted(by_sentence, reverse=True):
-        for n in by_sentence[k]:
-            if n.person or index.is_person(n.text):
-                if n.text.split()[0].lower() in TITLES and len(n.text.split()) == 1:
-                    continue
-                if _AFTER_PREPOSITION.search(masked, max(0, n.start - 8), n.start):
-                    continue  # "sacked by Example United": not the subject
-                return index.expand(n.text), (n.start, n.end)
-    return None, None
-
-
-_PRONOUN_BOUNDARY = re.compile(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n")
-_AFTER_PREPOSITION = re.compile(
-    r"\b(?:by|to|from|with|against|for|of|at|about|on|in|into|over|toward|towards|like|than|"
-    r"as|without|behind|beside|besides|after|before|under)\s+$"
-)
-
-
-def medium(frame_text: str) -> tuple[str | None, str | None]:
-    """A platform named by the medium ("in a 2013 tweet" -> Twitter) and a document noun."""
-    m = _MEDIA.search(frame_text)
-    platform = None
-    if m:
-        word = m.group(0).split()[-1].lower() if m.group(0).startswith("on ") else m.group(0)
-        word = word.split()[0].lower()
-        platform = MEDIA.get(word.lower(), m.group(0).split()[-1])
-    d = _DOCUMENTS.search(frame_text)
-    return platform, (d.group(0) if d else None)

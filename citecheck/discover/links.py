@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from citecheck.model import Attribution, Document, Link, Span
+from ..errors import InputError
+from ..model import Attribution, Document, Link, Span
+from ..text.sentences import split_sentences
 
 # Query parameters that only track the click; dropping them makes one article one URL.
 _TRACKING = re.compile(
@@ -15,8 +18,6 @@ _TRACKING = re.compile(
     re.IGNORECASE,
 )
 _DEFAULT_PORT = {"http": 80, "https": 443}
-# A sentence ends at . ! ? … (and any closing quotes), before a space and a capital or digit.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?\w)")
 
 
 def is_http_url(url: str) -> bool:
@@ -58,47 +59,64 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
+MAX_SOURCES_BYTES = 1_000_000
+
+
 def load_sources_file(path: str | Path) -> list[str]:
-    """The reporter's source list: one URL a line; blank lines and `#` comments are skipped."""
+    """The reporter's source list: one URL a line; blank lines and `#` comments are skipped.
+
+    InputError, naming the file (and line), for a file that is missing, not a regular file,
+    over 1 MB, not UTF-8 text, or holds a line that is not an http(s) URL."""
+    p = Path(path)
+    try:
+        if not p.is_file():
+            what = "no such file" if not p.exists() else "not a regular file"
+            raise InputError(f"{path}: {what}")
+        with p.open("rb") as fh:
+            data = fh.read(MAX_SOURCES_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_SOURCES_BYTES:
+        raise InputError(f"{path}: larger than {MAX_SOURCES_BYTES // 1_000_000} MB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not a UTF-8 text file of URLs") from None
     urls = []
-    text = Path(path).read_text(encoding="utf-8-sig")
     for number, line in enumerate(text.splitlines(), 1):
         line = re.sub(r"(^|\s)#.*", "", line).strip()
         if not line:
             continue
         if not is_http_url(line):
-            raise ValueError(f"{path}:{number}: not an http(s) URL: {line[:80]!r}")
+            raise InputError(f"{path}:{number}: not an http(s) URL: {line[:80]!r}")
         urls.append(line)
     return urls
 
 
-def _sentences(text: str, span: Span) -> list[Span]:
-    start, end = span
-    spans, at = [], start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        spans.append((at, m.start() + len(m.group().rstrip())))
-        at = m.end()
-    if at < end:
-        spans.append((at, end))
-    return spans
-
-
 def _window(doc: Document, span: Span) -> Span:
-    """The quote's paragraph(s), widened to the sentence before and the sentence after."""
+    """The quote's paragraph(s), widened to the sentence before and the sentence after (which
+    may stand in the paragraph before or after). Reads only those paragraphs: linear in the
+    draft over all its quotes."""
     n = len(doc.text)
     start, end = max(0, min(span[0], n)), max(0, min(span[1], n))
     paragraphs = doc.paragraphs or ((0, n),)
-    lo, hi = start, end
-    for p0, p1 in paragraphs:
-        if p0 <= start < p1 or p0 < end <= p1 or (start <= p0 and p1 <= end):
-            lo, hi = min(lo, p0), max(hi, p1)
-    sentences = [s for p in paragraphs for s in _sentences(doc.text, p)]
-    first = next((i for i, s in enumerate(sentences) if s[1] > start), len(sentences))
-    last = max((i for i, s in enumerate(sentences) if s[0] < end), default=-1)
-    if first > 0 and sentences:
-        lo = min(lo, sentences[first - 1][0])
-    if last + 1 < len(sentences):
-        hi = max(hi, sentences[last + 1][1])
+    first = max(0, bisect_right(paragraphs, (start, n + 1)) - 1)
+    last = first
+    while last + 1 < len(paragraphs) and paragraphs[last + 1][0] < end:
+        last += 1
+    lo, hi = min(start, paragraphs[first][0]), max(end, paragraphs[last][1])
+    near = paragraphs[max(0, first - 1) : last + 2]
+    sentences = [
+        (p0 + s.span[0], p0 + s.span[1])
+        for p0, p1 in near
+        for s in split_sentences(doc.text[p0:p1])
+    ]
+    before = [s for s in sentences if s[1] <= start]
+    after = [s for s in sentences if s[0] >= end]
+    if before:
+        lo = min(lo, before[-1][0])
+    if after:
+        hi = max(hi, after[0][1])
     return lo, hi
 
 

@@ -1,8 +1,8 @@
 """Report formats: one module per format, each with `render(report, **opts) -> str`.
 
 Options every renderer accepts (and ignores when it has no use for them):
-- `fail_on`: the verdicts that fail the run (default `model.DEFAULT_FAIL_ON`); JUnit, SARIF,
-  GitHub annotations, Markdown and HTML mark those quotes as failures / errors.
+- `fail_on`: the verdicts that fail the run (default: the report's own, `Report.fail_on`);
+  JUnit, SARIF, GitHub annotations, Markdown and HTML mark those quotes as failures / errors.
 """
 
 from __future__ import annotations
@@ -27,4 +27,5 @@ def render(report: Report, fmt: str = "text", **opts: object) -> str:
         renderer = _RENDERERS[fmt]
     except KeyError:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})") from None
+    opts.setdefault("fail_on", report.fail_on)
     return renderer(report, **opts)

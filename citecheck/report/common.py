@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 
 # Characters that change how text around them is displayed without being seen: C0 controls but
 # tab and newlines (ESC starts terminal sequences), DEL, C1 controls, and the bidirectional
@@ -40,3 +41,43 @@ def json_text(data: object) -> str:
     the characters of the draft or page, and a terminal or a diff view shows them inert."""
     out = json.dumps(data, ensure_ascii=False, indent=2)
     return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", out) + "\n"
+
+
+def http_url(url: str | None) -> str | None:
+    """`url` if it is an http(s) URL with a host and no control characters or spaces (safe to
+    link to from a report), else None."""
+    if not url or any(ord(c) <= 0x20 or ord(c) == 0x7F for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def line_col(raw: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of character `offset` in `raw`; lines end at "\\n" (so "\\r\\n"
+    too), columns count characters (code points) from the start of the line."""
+    offset = max(0, min(offset, len(raw)))
+    line = raw.count("\n", 0, offset) + 1
+    col = offset - (raw.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def diff_words(diff, escape=str, removed: str = "[-{}-]", added: str = "{{+{}+}}") -> str:
+    """A word diff in one line: source-only words in `removed`, quote-only words in `added`,
+    every word passed through `escape` for the format (HTML, Markdown) first."""
+    out = []
+    for op, words in diff:
+        if op == "=":
+            out.append(escape(words))
+        else:
+            out.append((removed if op == "-" else added).format(escape(words)))
+    return " ".join(out)
+
+
+def diff_line(diff) -> str:
+    """[-dropped-] {+added+} in the style of `git diff --word-diff`."""
+    return diff_words(diff)

@@ -17,9 +17,7 @@ not end the command early or start a second one on a new line. The last line is 
 from __future__ import annotations
 
 from ..model import CONFIRMED, DEFAULT_FAIL_ON, Document, Finding, Report
-from .common import visible
-from .sarif import line_col
-from .text import diff_line
+from .common import diff_line, line_col, visible
 
 
 def _clean(s: str) -> str:

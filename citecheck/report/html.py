@@ -23,11 +23,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-from urllib.parse import urlsplit
 
 from ..model import DEFAULT_FAIL_ON, VERDICTS, Document, DocumentReport, Finding, Report
-from .common import backends_note, in_quotes, visible
-from .sarif import line_col
+from .common import backends_note, diff_words, http_url, in_quotes, line_col, visible
 
 # verdict -> (highlight background, accent for borders and badges). The draft text (#101828)
 # reads at 7:1 or better on every background, and white badge text at 4.5:1 or better on every
@@ -79,15 +77,9 @@ def esc(s: object) -> str:
 
 def safe_href(url: str | None) -> str | None:
     """`url` if it is a plain http(s) URL that can stand in an href, else None."""
-    if not url or any(ord(c) <= 0x20 or ord(c) == 0x7F or c in "\"'<>\\`" for c in url):
+    if url and any(c in "\"'<>\\`" for c in url):
         return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
+    return http_url(url)
 
 
 def link(url: str | None, label: str | None = None) -> str:
@@ -197,15 +189,7 @@ def _draft(doc: DocumentReport, index: int, checked: bool) -> str:
 
 
 def _diff(diff) -> str:
-    out = []
-    for op, words in diff:
-        if op == "=":
-            out.append(esc(words))
-        elif op == "-":
-            out.append(f"<del>{esc(words)}</del>")
-        else:
-            out.append(f"<ins>{esc(words)}</ins>")
-    return " ".join(out)
+    return diff_words(diff, esc, "<del>{}</del>", "<ins>{}</ins>")
 
 
 def _row(label: str, value_html: str) -> str:
@@ -313,7 +297,7 @@ def render(report: Report, *, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON, **_: o
     )
     n_docs = len(report.documents)
     n_quotes = len(report.findings)
-    failing = len(report.failing(tuple(fail_on))) if report.checked else 0
+    failing = sum(f.verdict in fail_on for f in report.findings) if report.checked else 0
     title = "citecheck report" + (f": {report.documents[0].path}" if n_docs == 1 else "")
     lede = f"{n_quotes} quote{'s' if n_quotes != 1 else ''} in {n_docs} document"
     lede += "s" if n_docs != 1 else ""

@@ -19,9 +19,8 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..model import DEFAULT_FAIL_ON, Document, DocumentReport, Finding, Report
-from .common import visible
-from .sarif import line_col
-from .text import diff_line
+from .common import line_col, visible
+from .text import finding_block
 
 _ILLEGAL_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -43,32 +42,12 @@ def _where(doc: DocumentReport, f: Finding) -> str:
 
 
 def details(doc: DocumentReport, f: Finding) -> str:
-    a = f.attribution
-    lines = [
-        f"{_where(doc, f)} {a.id} {f.verdict or 'not checked'}",
-        f"quote:   “{' '.join(a.quote.split())}”",
-        f"speaker: {a.speaker or '(none named)'}" + (f" (cue: {a.cue})" if a.cue else ""),
-    ]
-    if a.outlet:
-        lines.append(f"outlet:  {a.outlet}")
-    if f.reason:
-        lines.append(f"reason:  {f.reason}")
-    if f.score is not None:
-        lines.append(f"score:   {f.score:.2f}")
-    if f.evidence:
-        lines.append(f"source:  {f.evidence.url}")
-        if f.evidence.archive_url:
-            lines.append(f"archive: {f.evidence.archive_url}")
-        if f.evidence.speaker:
-            lines.append(f"said by: {f.evidence.speaker}")
-        if f.evidence.passage:
-            lines.append(f"passage: “{' '.join(f.evidence.passage.split())}”")
-        if any(op != "=" for op, _ in f.evidence.diff):
-            lines.append(f"diff:    {diff_line(f.evidence.diff)}")
-    for s in f.sources:
-        lines.append(f"tried:   {s.status} {s.url} ({s.origin})")
-    for e in f.search_errors:
-        lines.append(f"search:  {e}")
+    """Where the quote stands, then the text report's block for it, every source tried and
+    every search problem."""
+    lines = [f"{_where(doc, f)} {f.attribution.id} {f.verdict or 'not checked'}"]
+    lines += [line.strip() for line in finding_block(f, checked=True)]
+    lines += [f"tried    {s.status} {s.url} ({s.origin})" for s in f.sources]
+    lines += [f"search   {e}" for e in f.search_errors]
     return "\n".join(lines) + "\n"
 
 

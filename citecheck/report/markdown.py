@@ -18,8 +18,7 @@ from urllib.parse import quote as _urlquote
 from urllib.parse import urlsplit
 
 from ..model import CONFIRMED, DEFAULT_FAIL_ON, Document, DocumentReport, Finding, Report
-from .common import backends_note, in_quotes, visible
-from .sarif import line_col
+from .common import backends_note, diff_words, http_url, in_quotes, line_col, visible
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
 # or end inline markup (emphasis, code, links, images, HTML, entities, table cells,
@@ -48,15 +47,8 @@ def _excerpt(text: str, limit: int) -> str:
 
 def _safe_url(url: str | None) -> str | None:
     """The URL percent-encoded for a Markdown link destination, or None unless http(s)."""
-    if not url or any(ord(c) < 0x21 or ord(c) == 0x7F for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return _urlquote(url, safe="/:?#[]@!$&'*+,;=%~-._")
+    url = http_url(url)
+    return _urlquote(url, safe="/:?#[]@!$&'*+,;=%~-._") if url else None
 
 
 def link(url: str | None, label: str | None = None) -> str:
@@ -78,15 +70,7 @@ def _host(url: str) -> str:
 
 
 def diff_markdown(diff) -> str:
-    out = []
-    for op, words in diff:
-        if op == "=":
-            out.append(escape(words))
-        elif op == "-":
-            out.append(f"<del>{escape(words)}</del>")
-        else:
-            out.append(f"<ins>{escape(words)}</ins>")
-    return " ".join(out)
+    return diff_words(diff, escape, "<del>{}</del>", "<ins>{}</ins>")
 
 
 def _icon(verdict: str | None, fail_on: tuple[str, ...]) -> str:

@@ -31,7 +31,7 @@ from ..model import (
     Report,
     Span,
 )
-from .common import json_text, visible
+from .common import json_text, line_col, visible
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -107,14 +107,6 @@ def _version() -> str:
 
 # --- positions --------------------------------------------------------------------------------
 
-
-def line_col(raw: str, offset: int) -> tuple[int, int]:
-    """1-based (line, column) of character `offset` in `raw`; lines end at "\\n" (so "\\r\\n"
-    too), columns count characters (code points) from the start of the line."""
-    offset = max(0, min(offset, len(raw)))
-    line = raw.count("\n", 0, offset) + 1
-    col = offset - (raw.rfind("\n", 0, offset) + 1) + 1
-    return line, col
 
 
 def region(raw: str | None, span: Span) -> dict:

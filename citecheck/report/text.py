@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Finding, Report
-from .common import backends_note, in_quotes, visible
+from .common import backends_note, diff_line, in_quotes, visible
 
 WIDTH = 100
 _MARK = {
@@ -32,18 +32,6 @@ def _wrap(label: str, value: str, indent: int = 6) -> list[str]:
         _clean(value), WIDTH, initial_indent=f"{pad}{label:<9}", subsequent_indent=pad + " " * 9
     ) or [f"{pad}{label}"]
 
-
-def diff_line(diff) -> str:
-    """[-dropped-] {+added+} in the style of `git diff --word-diff`."""
-    out = []
-    for op, words in diff:
-        if op == "=":
-            out.append(words)
-        elif op == "-":
-            out.append(f"[-{words}-]")
-        else:
-            out.append(f"{{+{words}+}}")
-    return " ".join(out)
 
 
 def finding_block(f: Finding, checked: bool) -> list[str]:

@@ -9,16 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from citecheck.discover.backends.searxng import web_query
-from citecheck.discover.search import (
-    BackendError,
-    Call,
-    SearchBackend,
-    SearchHit,
-    SearchQuery,
-    phrase_in,
-    strip_tags,
-)
+from .base import Call, SearchBackend, SearchHit, SearchQuery, strip_tags
+from .searxng import web_query
 
 API = "https://api.search.brave.com/res/v1/web/search"
 ENV_KEY = "BRAVE_API_KEY"
@@ -36,14 +28,9 @@ class Brave(SearchBackend):
     """Brave web search with the key in $BRAVE_API_KEY."""
 
     name = "brave"
-    keyless = False
-    env_vars = (ENV_KEY,)
-    interval = 1.0
-    description = "Brave Search web API (BRAVE_API_KEY)"
+    key_env = ENV_KEY
 
-    def calls(self, query: SearchQuery) -> list[Call]:
-        if not query.terms or self.configured():
-            return []
+    def requests(self, query: SearchQuery) -> list[Call]:
         params = [
             ("q", web_query(query)[:MAX_QUERY_CHARS]),
             ("count", str(max(1, min(query.max_results, MAX_COUNT)))),
@@ -60,23 +47,10 @@ class Brave(SearchBackend):
         return [Call(API, tuple(params), headers)]
 
     def parse(self, query: SearchQuery, call: Call, data: Any) -> list[SearchHit]:
-        if not isinstance(data, dict):
-            raise BackendError("Brave answered something other than a JSON object")
-        web = data.get("web") or {}  # absent when nothing matched
         hits = []
-        for r in web.get("results") or []:
-            if not isinstance(r, dict) or not r.get("url"):
-                continue
+        for r in self.records(data, "Brave", "web", "results"):
             title = strip_tags(r.get("title") or "")
             snippet = strip_tags(r.get("description") or "")
-            hits.append(
-                SearchHit(
-                    url=str(r["url"]),
-                    title=title,
-                    backend=self.name,
-                    snippet=snippet,
-                    date=str(r.get("page_age") or "")[:10] or None,
-                    phrase_hit=query.exact and phrase_in(query.phrase, title, snippet),
-                )
-            )
+            day = str(r.get("page_age") or "")[:10] or None
+            hits.append(self.hit(query, r["url"], title, snippet, day))
         return hits

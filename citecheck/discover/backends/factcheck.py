@@ -12,7 +12,8 @@ from typing import Any
 
 import httpx
 
-from citecheck.discover.search import Backend, BackendError, Call, FactCheck, SearchQuery
+from ...model import FactCheck
+from .base import Backend, BackendError, Call, SearchQuery
 
 API = "https://factchecktools.googleapis.com/v1alpha1/claims:search"
 ENV_KEY = "GOOGLE_FACTCHECK_API_KEY"
@@ -24,14 +25,10 @@ class FactCheckTools(Backend):
 
     name = "factcheck"
     kind = "factcheck"
-    keyless = False
-    env_vars = (ENV_KEY,)
+    key_env = ENV_KEY
     interval = 0.5
-    description = "Google Fact Check Tools claim search (GOOGLE_FACTCHECK_API_KEY)"
 
-    def calls(self, query: SearchQuery) -> list[Call]:
-        if not query.terms or self.configured():
-            return []
+    def requests(self, query: SearchQuery) -> list[Call]:
         params = [
             ("query", query.terms[:MAX_QUERY_CHARS]),
             ("pageSize", str(max(1, min(query.max_results, 50)))),
@@ -67,11 +64,4 @@ class FactCheckTools(Backend):
 
     async def claims(self, query: SearchQuery, client: httpx.AsyncClient) -> list[FactCheck]:
         """Reviews of claims matching `query`; BackendError when the API cannot answer."""
-        found: list[FactCheck] = []
-        for call in self.calls(query):
-            data = await self.get_json(call, client)
-            try:
-                found += self.parse(data)
-            except (AttributeError, KeyError, TypeError, ValueError) as exc:
-                raise BackendError(f"unexpected answer from {call.host}: {exc!r}") from None
-        return found
+        return await self.collect(query, client, lambda _call, data: self.parse(data))

@@ -8,20 +8,12 @@ Errors in the query come back as a text/html page with status 200; no match is a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import httpx
 
-from citecheck.discover.search import (
-    BackendError,
-    Call,
-    RateLimiter,
-    SearchBackend,
-    SearchHit,
-    SearchQuery,
-)
+from .base import BackendError, Call, SearchBackend, SearchHit, SearchQuery
 
 DOC_API = "https://api.gdeltproject.org/api/v2/doc/doc"
 CONTEXT_API = "https://api.gdeltproject.org/api/v2/context/context"
@@ -42,10 +34,6 @@ LANGUAGES = {
 }  # fmt: skip
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def seen_date(value: str | None) -> str | None:
     """GDELT's `seendate` ("20250311T101500Z") as an ISO date ("2025-03-11")."""
     if not value or len(value) < 8 or not value[:8].isdigit():
@@ -57,20 +45,8 @@ class Gdelt(SearchBackend):
     """GDELT DOC 2.0 article list: exact phrase or keywords, by outlet domain, language, dates."""
 
     name = "gdelt"
-    keyless = True
     interval = 5.0
-    description = "GDELT DOC 2.0 full-text news search (last ~3 months, no key)"
     endpoint = DOC_API
-
-    def __init__(
-        self,
-        env: Mapping[str, str] | None = None,
-        *,
-        limiter: RateLimiter | None = None,
-        now: Callable[[], datetime] = _now,
-    ):
-        super().__init__(env, limiter=limiter)
-        self.now = now
 
     def query_text(self, query: SearchQuery) -> str:
         """The `query=` value: "phrase" or keywords, then domain: and sourcelang: operators."""
@@ -96,9 +72,7 @@ class Gdelt(SearchBackend):
             )
         return start, end
 
-    def calls(self, query: SearchQuery) -> list[Call]:
-        if not query.terms:
-            return []
+    def requests(self, query: SearchQuery) -> list[Call]:
         params = [
             ("query", self.query_text(query)),
             ("mode", "artlist"),
@@ -124,21 +98,12 @@ class Gdelt(SearchBackend):
         return super().decode(response)
 
     def parse(self, query: SearchQuery, call: Call, data: Any) -> list[SearchHit]:
-        if not isinstance(data, dict):
-            raise BackendError("GDELT answered something other than a JSON object")
         hits = []
-        for art in data.get("articles") or []:
-            if isinstance(art, dict) and art.get("url"):
-                hits.append(
-                    SearchHit(
-                        url=str(art["url"]),
-                        title=str(art.get("title") or ""),
-                        backend=self.name,
-                        snippet=str(art.get("context") or art.get("sentence") or ""),
-                        date=seen_date(art.get("seendate")),
-                        phrase_hit=query.exact,  # GDELT matched the phrase in the text
-                    )
-                )
+        for art in self.records(data, "GDELT", "articles"):
+            snippet = art.get("context") or art.get("sentence")
+            day = seen_date(art.get("seendate"))
+            # GDELT matched the phrase in the text
+            hits.append(self.hit(query, art["url"], art.get("title"), snippet, day, matched=True))
         return hits
 
 
@@ -149,7 +114,6 @@ class GdeltContext(Gdelt):
     """
 
     name = "gdelt-context"
-    description = "GDELT Context 2.0 sentence-level news search (no key)"
     endpoint = CONTEXT_API
 
 

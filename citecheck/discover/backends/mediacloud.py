@@ -8,18 +8,10 @@ as `Authorization: Token <key>`. Queries use the index's query-string syntax (qu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-from citecheck.discover.search import (
-    BackendError,
-    Call,
-    RateLimiter,
-    SearchBackend,
-    SearchHit,
-    SearchQuery,
-)
+from .base import Call, SearchBackend, SearchHit, SearchQuery
 
 API = "https://search.mediacloud.org/api/search/story-list"
 PLATFORM = "onlinenews-mediacloud"
@@ -28,33 +20,14 @@ MAX_PAGE = 1000
 DEFAULT_YEARS = 3  # the window searched when the draft gives no date
 
 
-def _today() -> date:
-    return datetime.now(UTC).date()
-
-
 class MediaCloud(SearchBackend):
     """Media Cloud story list, with the token in $MEDIACLOUD_API_KEY."""
 
     name = "mediacloud"
-    keyless = False
-    env_vars = (ENV_KEY,)
-    interval = 1.0
-    description = "Media Cloud online news archive (MEDIACLOUD_API_KEY)"
+    key_env = ENV_KEY
 
-    def __init__(
-        self,
-        env: Mapping[str, str] | None = None,
-        *,
-        limiter: RateLimiter | None = None,
-        today: Callable[[], date] = _today,
-    ):
-        super().__init__(env, limiter=limiter)
-        self.today = today
-
-    def calls(self, query: SearchQuery) -> list[Call]:
-        if not query.terms or self.configured():
-            return []
-        end = query.date_to or self.today()
+    def requests(self, query: SearchQuery) -> list[Call]:
+        end = query.date_to or self.now().date()
         start = query.date_from or end - timedelta(days=365 * DEFAULT_YEARS)
         params = (
             ("q", f'"{query.phrase}"' if query.exact else query.loose),
@@ -70,20 +43,12 @@ class MediaCloud(SearchBackend):
         return [Call(API, params, headers)]
 
     def parse(self, query: SearchQuery, call: Call, data: Any) -> list[SearchHit]:
-        if not isinstance(data, dict):
-            raise BackendError("Media Cloud answered something other than a JSON object")
         hits = []
-        for story in data.get("stories") or []:
-            if not isinstance(story, dict) or not story.get("url"):
-                continue
+        for story in self.records(data, "Media Cloud", "stories"):
+            day = str(story.get("publish_date") or "")[:10] or None
+            # the index matched the quoted phrase in the text
             hits.append(
-                SearchHit(
-                    url=str(story["url"]),
-                    title=str(story.get("title") or ""),
-                    backend=self.name,
-                    snippet=str(story.get("media_name") or ""),
-                    date=str(story.get("publish_date") or "")[:10] or None,
-                    phrase_hit=query.exact,  # the index matched the quoted phrase in the text
-                )
-            )
+                self.hit(query, story["url"], story.get("title"), story.get("media_name"), day,
+                         matched=True)
+            )  # fmt: skip
         return hits

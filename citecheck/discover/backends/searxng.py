@@ -9,16 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from citecheck.discover.links import is_http_url
-from citecheck.discover.search import (
-    BackendError,
-    Call,
-    SearchBackend,
-    SearchHit,
-    SearchQuery,
-    phrase_in,
-    strip_tags,
-)
+from ..links import is_http_url
+from .base import Call, SearchBackend, SearchHit, SearchQuery, strip_tags
 
 ENV_URL = "SEARXNG_URL"
 
@@ -39,9 +31,7 @@ class SearXNG(SearchBackend):
     """A SearXNG instance at $SEARXNG_URL (`/search?format=json`)."""
 
     name = "searxng"
-    keyless = True  # no key, but an instance address
-    interval = 1.0
-    description = "a SearXNG metasearch instance (SEARXNG_URL, JSON format enabled)"
+    url_env = ENV_URL
 
     def configured(self, env=None) -> str | None:
         env = self.env if env is None else env
@@ -52,9 +42,7 @@ class SearXNG(SearchBackend):
             return f"{ENV_URL} is not an http(s) URL"
         return None
 
-    def calls(self, query: SearchQuery) -> list[Call]:
-        if not query.terms or self.configured():
-            return []
+    def requests(self, query: SearchQuery) -> list[Call]:
         params = [("q", web_query(query)), ("format", "json"), ("pageno", "1")]
         if query.language:
             params.append(("language", query.language))
@@ -62,22 +50,9 @@ class SearXNG(SearchBackend):
         return [Call(f"{base}/search", tuple(params))]
 
     def parse(self, query: SearchQuery, call: Call, data: Any) -> list[SearchHit]:
-        if not isinstance(data, dict):
-            raise BackendError("SearXNG answered something other than a JSON object")
         hits = []
-        for r in data.get("results") or []:
-            if not isinstance(r, dict) or not r.get("url"):
-                continue
+        for r in self.records(data, "SearXNG", "results"):
             title, snippet = strip_tags(r.get("title") or ""), strip_tags(r.get("content") or "")
             day = str(r.get("publishedDate") or "")[:10] or None
-            hits.append(
-                SearchHit(
-                    url=str(r["url"]),
-                    title=title,
-                    backend=self.name,
-                    snippet=snippet,
-                    date=day,
-                    phrase_hit=query.exact and phrase_in(query.phrase, title, snippet),
-                )
-            )
+            hits.append(self.hit(query, r["url"], title, snippet, day))
         return hits

@@ -17,25 +17,11 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 
-from citecheck.discover.search import (
-    BackendError,
-    Call,
-    RateLimiter,
-    SearchBackend,
-    SearchHit,
-    SearchQuery,
-)
+from ...net.archive import TIMESTAMP, Availability, raw_capture_url
+from .base import BackendError, Call, SearchBackend, SearchHit, SearchQuery
 
 CDX_API = "https://web.archive.org/cdx/search/cdx"
-AVAILABILITY_API = "https://archive.org/wayback/available"
 CDX_LIMIT = 500  # captures listed per outlet domain and query
-_TIMESTAMP = re.compile(r"\d{4,14}")
-_SNAPSHOT = re.compile(r"/web/(\d{1,14})[a-z_]*/(.+)$")
-
-
-def raw_capture_url(timestamp: str, url: str) -> str:
-    """The `id_` address of a capture: the page's own bytes, no archive toolbar or rewriting."""
-    return f"https://web.archive.org/web/{timestamp}id_/{url}"
 
 
 def _iso(timestamp: str) -> str | None:
@@ -53,12 +39,9 @@ class Wayback(SearchBackend):
     """Wayback Machine captures of the credited outlet, matched to the quote by URL slug."""
 
     name = "wayback"
-    keyless = True
-    interval = 1.0
     backoff_429 = 60.0  # no Retry-After: pause the host a minute rather than risk a block
-    description = "Internet Archive Wayback Machine (CDX captures, closest snapshot; no key)"
 
-    def calls(self, query: SearchQuery) -> list[Call]:
+    def requests(self, query: SearchQuery) -> list[Call]:
         """One CDX listing per outlet domain (two at most); none without outlet or dates."""
         words = query.words(4)
         if not (query.domains and query.date_from and query.date_to and words):
@@ -99,7 +82,7 @@ class Wayback(SearchBackend):
         for n, row in enumerate(rows[1:]):
             rec = dict(zip(header, (str(v) for v in row), strict=False))
             original, ts = rec.get("original", ""), rec.get("timestamp", "")
-            if not original or not _TIMESTAMP.fullmatch(ts):
+            if not original or not TIMESTAMP.fullmatch(ts):
                 continue
             slug = _slug_words(original)
             matched = [w for w in words if w in slug]
@@ -122,30 +105,11 @@ class Wayback(SearchBackend):
     async def closest_snapshot(
         self, url: str, client: httpx.AsyncClient, timestamp: str | None = None
     ) -> tuple[str, str] | None:
-        """(raw `id_` capture URL, its 14-digit timestamp) of the capture closest to `timestamp`
-        (default: the latest), or None when the archive has no usable capture. BackendError when
-        the archive cannot be asked (HTTP error, timeout, 429, malformed JSON)."""
-        params = [("url", url)]
-        if timestamp:
-            if not _TIMESTAMP.fullmatch(timestamp):
-                raise ValueError(f"timestamp must be 4 to 14 digits (YYYYMMDDhhmmss): {timestamp}")
-            params.append(("timestamp", timestamp))
-        data = await self.get_json(Call(AVAILABILITY_API, tuple(params)), client)
-        if not isinstance(data, dict):
-            raise BackendError("the availability API answered something other than an object")
-        closest = (data.get("archived_snapshots") or {}).get("closest")
-        if not isinstance(closest, dict) or not closest.get("available"):
-            return None
-        status = str(closest.get("status") or "")
-        if status[:1] in ("4", "5"):
-            return None  # the archive holds the error page, not the article
-        ts = str(closest.get("timestamp") or "")
-        m = _SNAPSHOT.search(str(closest.get("url") or ""))
-        if not _TIMESTAMP.fullmatch(ts):
-            if not m:
-                return None
-            ts = m[1]
-        return raw_capture_url(ts, m[2] if m else url), ts
+        """The capture closest to `timestamp` (see `citecheck.net.archive`), asked under this
+        back-end's rate limiter."""
+        api = Availability(self.env, limiter=self.limiter)
+        api.cache = self.cache
+        return await api.closest(url, client, timestamp)
 
     async def probe(self, client: httpx.AsyncClient) -> None:
         await self.closest_snapshot("example.com", client)
@@ -157,18 +121,3 @@ def _live_url(original: str) -> str:
     if parts.port in (80, 443) and parts.hostname:
         return original.replace(f"{parts.hostname}:{parts.port}", parts.hostname, 1)
     return original
-
-
-async def closest_snapshot(
-    url: str,
-    client: httpx.AsyncClient,
-    *,
-    timestamp: str | None = None,
-    limiter: RateLimiter | None = None,
-) -> tuple[str, str] | None:
-    """For the fetch stage's dead-link fallback: the closest Wayback capture of `url`.
-
-    Returns (raw `id_` capture URL, timestamp) or None; raises BackendError when the archive
-    cannot be asked. Uses the shared rate limiter unless one is given.
-    """
-    return await Wayback(limiter=limiter).closest_snapshot(url, client, timestamp)

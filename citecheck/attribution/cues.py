@@ -1,0 +1,197 @@
+"""Cues: the words that attribute speech ("said", "told reporters", "according to"), as written.
+
+A cue anchors the speaker of a quote: the subject before it, or the name after it. It is read
+as the draft writes it, with what completes it ("told the Example Courier", "said in a
+statement"), and told apart from a noun ("the call") or an infinitive ("to call a strike").
+"""
+
+from __future__ import annotations
+
+import re
+
+_CUE_WORDS = (
+    "said|says|say|saying|told|tells|tell|telling|stated|states|stating|announced|announces|"
+    "announcing|declared|declares|declaring|added|adds|adding|wrote|writes|writing|written|"
+    "tweeted|tweets|posted|posts|explained|explains|noted|notes|noting|argued|argues|arguing|"
+    "claimed|claims|claiming|insisted|insists|warned|warns|warning|threatened|threatens|asked|ask|"
+    "asks|replied|replies|responded|responds|recalled|recalls|urged|urges|denounced|denounces|"
+    "reported|reports|reporting|acknowledged|acknowledges|admitted|admits|conceded|concedes|"
+    "described|describes|called|calls|call|calling|promised|promises|vowed|vows|pledged|pledges|"
+    "demanded|stressed|stresses|emphasized|emphasised|emphasizes|observed|commented|remarked|"
+    "concluded|concludes|testified|predicted|predicts|boasted|complained|complains|joked|quipped|"
+    "offered|recounted|recounting|continued|confirmed|confirms|mentioned|suggested|suggests|"
+    "agreed|agrees|countered|counters|answered|shouted|wondered|cautioned|cautions|insisting|"
+    "explaining|accused|accuses|praised|praises|criticized|criticised|denied|denies|admitting|"
+    "signed|begged|begs|slammed|slams|assailed|assured|assures|instructed|shouts|ordered|orders|"
+    "dubbed|labeled|labelled|branded|texted|emailed|messaged|pleaded|whispered|yelled|screamed|"
+    "exclaimed|acknowledging|contending|contended|maintained|maintains|recounts"
+)
+
+
+def word_alternation(words: list[str]) -> str:
+    """A regex matching exactly these words, as a trie ("sa(?:id|ys?)"): the regex engine
+    tries one branch per letter instead of every word at every position of the text."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+CUE = re.compile(
+    rf"\b(?:[Aa]ccording to|[Ii]n the words of|{word_alternation(_CUE_WORDS.split('|'))})\b"
+)
+
+
+# A cue word used as a noun: "the call", "the mayor's call", "his claims".
+_NOUN_BEFORE = re.compile(
+    r"(?:[’']s|\b(?:the|a|an|his|her|its|their|our|my|your|this|these|those|whose|phone|all|"
+    r"many|some|several|both|other|few|two|three|four|five|news|press|media|earlier|recent))\s+$",
+    re.IGNORECASE,
+)
+
+
+SAYING = {"said", "says", "wrote", "writes", "added", "adds", "reported", "reports", "asked",
+           "explained", "explains", "noted", "notes", "recalled", "recalls", "argued",
+           "argues", "continued", "stated", "states", "tweeted", "posted", "warned", "warns",
+           "insisted", "insists", "observed", "cautioned", "cautions", "concluded", "concludes",
+           "declared", "announced", "remarked", "replied", "responded", "answered",
+           "according to", "in the words of", "say"}  # fmt: skip
+
+
+_INFINITIVE_OR_NEGATED = re.compile(r"(?:\bto|n[’']t|\bnot|\bnever)\s+$")
+
+
+def is_cue(text: str, m: re.Match) -> bool:
+    """A speech verb, not an infinitive ("to call a strike") or a noun ("the call")."""
+    pre = text[max(0, m.start() - 16) : m.start()]
+    if _INFINITIVE_OR_NEGATED.search(pre):
+        return False  # "to call a strike", "we don't ask enough": no speech act
+    return m.group(0).lower() in ("said", "according to") or not _NOUN_BEFORE.search(pre)
+
+
+_TOLD_OBJ = re.compile(
+    r"\s+((?:(?:a |an |the )?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+    r"(?:\s+(?:media|officials|reporters|journalists|lawmakers|television|radio|viewers))?|"
+    r"reporters?|journalists?)|the press|the media|lawmakers|supporters|voters|the audience|"
+    r"the crowd|a reporter|an interviewer|them|him|her|us|me|you|the public|"
+    r"(?:a|the) \w+ (?:reporter|journalist|newspaper|radio|station|crowd)|the [a-z]+(?=[,.:]|$)|"
+    r"[a-z]+s(?=[,.:]|\s+(?:to|that)\b|$))(?![\w’'-]))"
+)
+
+
+_OUTLET_LIKE = re.compile(r"(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}")
+
+
+_TELL = {
+    "told", "tells", "tell", "telling", "urged", "urges", "urging", "begged", "begs", "assured",
+    "assures", "reminded", "reminds", "warned", "warns", "asked", "asks",
+}  # fmt: skip
+
+
+_AUX_BEFORE = re.compile(r"\b(?:has|have|had|would|will)(?:\s+also)?\s+$")
+
+
+_IN_MEDIUM = re.compile(
+    r"\s+((?:in|during|on)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w.’'-]+\s+){0,4}?"
+    r"(?:statement|tweet|letter|interview|post|release|email|e-mail|call|telecon|"
+    r"teleconference|conference|briefing|speech|testimony|response|video|message|op-ed|"
+    r"column|podcast|hearing|filing|report|affidavit|memo)"
+    r"(?:\s+(?:with|to|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?"
+    r"(?:\s+to\s+a\s+question)?)(?=\s*(?:[,:.;]|$))"
+)
+
+
+# (the look-aheads let the regex engine skip to a possible first letter)
+_YEAR = re.compile(r"(?=[12])\b(1[89]\d\d|20\d\d)\b")
+
+
+_MONTH_DAY = re.compile(
+    r"(?=[JFMASOND])\b(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{1,2}\b"
+)
+
+
+# Media that name the outlet by themselves: "in a 2013 tweet" is a tweet on Twitter.
+MEDIA = {
+    "tweet": "Twitter", "tweeted": "Twitter", "twitter": "Twitter", "x": "X",
+    "facebook": "Facebook", "instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube",
+    "telegram": "Telegram", "linkedin": "LinkedIn", "threads": "Threads", "bluesky": "Bluesky",
+    "weibo": "Weibo", "wechat": "WeChat", "reddit": "Reddit",
+}  # fmt: skip
+
+
+_MEDIA = re.compile(
+    r"(?=[toTFILYWR])\b(?:tweet(?:ed)?|on (?:Twitter|X|Facebook|Instagram|TikTok|YouTube|"
+    r"Telegram|LinkedIn|Threads|Bluesky|Weibo|WeChat|Reddit)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|"
+    r"TikTok|YouTube|Weibo|WeChat|Reddit) (?:post|posts|account|page|feed|channel|user|users|"
+    r"commenter|commenters))\b"
+)
+
+
+_DOCUMENTS = re.compile(
+    r"(?=[rsplmficobde])\b(?:report|statement|press release|communiqu[eé]|letter|memo|filing|"
+    r"ruling|study|paper|interview|speech|op-ed|column|editorial|post|blog post|book|decree|"
+    r"indictment)\b"
+)
+
+
+def find_cue_before(before: str) -> re.Match | None:
+    """The cue verb nearest the opening mark, in the same clause chain."""
+    last = None
+    for m in CUE.finditer(before):
+        if is_cue(before, m):
+            last = m
+    return last
+
+
+def date_hint(s: str) -> str | None:
+    m = _MONTH_DAY.search(s) or _YEAR.search(s)
+    return m.group(0) if m else None
+
+
+def cue_phrase(text: str, m: re.Match) -> tuple[str, str | None]:
+    """The cue as written ("told a reporter", "said"), and the object of "told" if it names one."""
+    cue = m.group(0)
+    low = cue.lower()
+    aux = _AUX_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    prefix = " ".join(aux.group(0).split()) + " " if aux else ""
+    if low in _TELL:
+        obj = _TOLD_OBJ.match(text, m.end())
+        if obj:
+            target = obj.group(1).rstrip(".,;:")
+            outlet = None
+            if low.startswith("tol") and _OUTLET_LIKE.fullmatch(target):
+                outlet = re.sub(r"^the\s+", "", target)  # "told the Example Courier"
+            return f"{prefix}{cue} {target}", outlet
+    if low in ("called", "calls", "call", "calling"):
+        nxt = re.match(r"\s+(for|on|it|them|him|her)\b", text[m.end() :])
+        if nxt:
+            return f"{prefix}{cue} {nxt.group(1)}", None
+    if low in SAYING:
+        medium_m = _IN_MEDIUM.match(text, m.end())
+        if medium_m:  # "said in a statement", "said in a video call with residents"
+            return f"{prefix}{cue} {' '.join(medium_m.group(1).split())}", None
+    return prefix + cue, None
+
+
+def medium(frame_text: str) -> tuple[str | None, str | None]:
+    """A platform named by the medium ("in a 2013 tweet" -> Twitter) and a document noun."""
+    m = _MEDIA.search(frame_text)
+    platform = None
+    if m:
+        word = m.group(0).split()[-1].lower() if m.group(0).startswith("on ") else m.group(0)
+        word = word.split()[0].lower()
+        platform = MEDIA.get(word.lower(), m.group(0).split()[-1])
+    d = _DOCUMENTS.search(frame_text)
+    return platform, (d.group(0) if d else None)

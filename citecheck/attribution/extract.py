@@ -1,0 +1,287 @@
+"""Every quoted span of a draft as an Attribution: kind, speaker, cue, outlet and date hints.
+
+Pure: rules over the analysis text, no network, no model weights. Quotes that follow on from a
+speaker's earlier quote, quotes inside quotes, pull-quote subheadings and reported speech are
+resolved here from what the other modules find in each quote's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from ..model import Attribution, Document, Kind
+from ..outlets import Registry, default_registry
+from .cues import find_cue_before
+from .frames import (
+    FRAME_MAX_CHARS,
+    Frame,
+    frame_of,
+    mask_quotes,
+    paragraph_gap,
+    sentence_starts,
+)
+from .kinds import SCARE_MAX_WORDS, kind_of
+from .names import NameIndex, find_names
+from .outlets import OutletFinder, outlet_of
+from .quotes import QuoteSpan, find_quotes
+from .references import names_between
+from .reported import find_reported
+from .speakers import Speech, speech_for
+
+
+def extract(
+    doc: Document, registry: Registry | None = None, *, outlets: bool = True, reported: bool = True
+) -> list[Attribution]:
+    """Every quoted span of the draft as an Attribution, in order of appearance.
+
+    `registry` defaults to the packaged outlet registry; `outlets=False` skips outlet lookup
+    (a source page's own attributions only need speakers); `reported=False` lists quotations
+    only, leaving out reported speech (kind "indirect")."""
+    text = doc.text
+    quotes = find_quotes(text)
+    masked = mask_quotes(text, quotes)
+    names = find_names(masked)
+    index = NameIndex(names)
+    starts = sentence_starts(masked)
+    reg = (registry or default_registry()) if outlets else None
+    found = OutletFinder(reg) if reg is not None else None
+    out: list[Attribution] = []
+    prev: tuple[QuoteSpan, Speech] | None = None
+    outer: tuple[QuoteSpan, Speech] | None = None
+    spoken_in: dict[str, tuple[str | None, str | None]] = {}
+    for n, q in enumerate(quotes, 1):
+        nwords = len(text[q.start : q.end].split())
+        if q.nested and outer is not None and outer[0].start <= q.start < outer[0].end:
+            # A quote inside a quote: its sentence is the outer quote's, its speaker named there
+            frame, sp = _nested_speech(text, quotes, q, outer, index)
+            kind = kind_of(text, masked, q, frame, sp, nwords)
+            outlet, language = outlet_of(found, frame, sp) if kind != Kind.SCARE else (None, None)
+            out.append(_attribution(doc, n, q, kind, sp, outlet, language))
+            continue
+        frame = frame_of(masked, starts, q)
+        sp = speech_for(frame, names, index, masked)
+        kind = kind_of(text, masked, q, frame, sp, nwords)
+        runs_on = (
+            prev is not None
+            and prev[0].continues
+            and paragraph_gap(text, prev[0].end, q.start) == 1
+        )
+        if runs_on and kind == Kind.SCARE:
+            kind = Kind.DIRECT  # the next part of a quotation that runs across paragraphs
+        if sp.speaker is None and kind != Kind.SCARE:
+            # Reported speech in the sentence before: "The cell, Herbert said, is ... “Once ...”"
+            sp = _previous_sentence_speech(text, masked, starts, frame, names, index, sp)
+        if sp.speaker is None and kind != Kind.SCARE and prev and prev[1].speaker:
+            # A follow-on quote: a direct one in the same paragraph or the next, a partial one
+            # in the same paragraph, no other speaker named.
+            gap = paragraph_gap(text, prev[0].end, q.start)
+            if gap == 0 or (gap == 1 and (kind == Kind.DIRECT or runs_on)):
+                sp = Speech(
+                    prev[1].speaker,
+                    prev[1].speaker_span,
+                    outlet_text=prev[1].outlet_text,
+                    date_hint=sp.date_hint,
+                    person=prev[1].person,
+                )
+        outlet, language = outlet_of(found, frame, sp)
+        if kind != Kind.SCARE and sp.speaker:
+            # a speaker quoted again without a word of where: the same interview or post
+            if outlet is None:
+                outlet, language = spoken_in.get(sp.speaker, (None, None))
+            else:
+                spoken_in[sp.speaker] = (outlet, language)
+        out.append(_attribution(doc, n, q, kind, sp, outlet, language))
+        if not q.nested:
+            outer = (q, sp)
+        if (kind != Kind.SCARE or q.continues) and not q.nested:
+            prev = (q, sp)
+    out = _same_sentence(out, starts)
+    out = _pull_quotes(text, out)
+    if reported:
+        out.extend(_reported(doc, masked, starts, names, index, found))
+        out.sort(key=lambda a: a.text_span[0])
+        out = [replace(a, id=f"q{i}") for i, a in enumerate(out, 1)]
+    return out
+
+
+def _same_sentence(out: list[Attribution], starts: list[int]) -> list[Attribution]:
+    """A short quote with no speaker, in a sentence that ends by naming who said its other
+    quote (“It was ‘awful’ and “we will fix it,” Quill said.”), is that speaker's too."""
+    for i, a in enumerate(out[:-1]):
+        b = out[i + 1]
+        if a.speaker is not None or a.kind != Kind.SCARE or len(a.quote.split()) > SCARE_MAX_WORDS:
+            continue
+        if b.speaker is None or b.speaker_span is None or b.span[0] < a.span[1]:
+            continue
+        if bisect_right(starts, a.text_span[1]) != bisect_right(starts, b.text_span[1]):
+            continue  # another sentence
+        if b.speaker_span[0] > b.span[1] and b.cue:  # named after the later quote
+            out[i] = replace(
+                a, kind=Kind.PARTIAL, speaker=b.speaker, speaker_span=b.speaker_span, cue=b.cue
+            )
+    return out
+
+
+def _attribution(doc, n, q, kind, sp, outlet, language) -> Attribution:
+    said = kind != Kind.SCARE
+    return Attribution(
+        id=f"q{n}",
+        quote=doc.text[q.start : q.end],
+        kind=kind,
+        span=doc.raw_span(q.start, q.end),
+        text_span=(q.start, q.end),
+        speaker=sp.speaker if said else None,
+        speaker_span=doc.raw_span(*sp.speaker_span) if sp.speaker_span and said else None,
+        cue=sp.cue if said else None,
+        outlet=outlet if said else None,
+        language=language if said else None,
+        date_hint=sp.date_hint if said else None,
+    )
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+
+
+def _nested_speech(
+    text: str, quotes: list[QuoteSpan], q: QuoteSpan, outer: tuple[QuoteSpan, Speech], index
+) -> tuple[Frame, Speech]:
+    """Frame and speech of a quote inside another: “I heard the mayor say, ‘Not now,’” …
+
+    The outer quote's words are read like a writer's sentence (its other inner quotes
+    blanked); a quote the outer speaker gives as their own words (“I said, ‘Never.’”) is
+    theirs."""
+    parent, parent_sp = outer
+    base = parent.start
+    inner = [
+        QuoteSpan(o.start - base, o.end - base)
+        for o in quotes
+        if o.nested and parent.start <= o.start and o.end <= parent.end
+    ]
+    local = mask_quotes(text[parent.start : parent.end], inner)
+    names = find_names(local)
+    q_local = QuoteSpan(q.start - base, q.end - base)
+    frame = frame_of(local, sentence_starts(local), q_local)
+    sp = speech_for(frame, names, index, local)
+    if sp.speaker is None and _FIRST_PERSON.search(frame.before) and find_cue_before(frame.before):
+        sp = Speech(
+            parent_sp.speaker, parent_sp.speaker_span, sp.cue, sp.cue_gap, None, sp.date_hint
+        )
+    elif sp.speaker_span is not None:
+        s, e = sp.speaker_span
+        sp = replace(sp, speaker_span=(s + base, e + base))
+    frame = Frame(frame.before_start + base, frame.before, frame.after_start + base, frame.after)
+    return frame, sp
+
+
+_HEADING = re.compile(r"(?:\d{1,2}[.)]\s*)?[“\"‘'«]([^\n]+)[”\"’'»][.!?:]?")
+
+
+PULL_QUOTE_WINDOW = 3000  # characters after a pull quote searched for the quote it repeats
+
+
+PULL_QUOTE_MAX_WORDS = 12
+
+
+PULL_QUOTE_MAX_LOOKAHEAD = 30  # quotes after a pull quote searched for the one it repeats
+
+
+_TOKEN = re.compile(r"[\w’'-]+")
+
+
+def _words_of(s: str) -> str:
+    return " ".join(w.strip("’'-") for w in _TOKEN.findall(s.casefold()))
+
+
+def _pull_quotes(text: str, out: list[Attribution]) -> list[Attribution]:
+    """A quote standing alone as a paragraph ("3. “Not a second channel”") is a subheading that
+    repeats words quoted below it: it takes the speaker of the quote it repeats."""
+    for i, a in enumerate(out):
+        s, e = a.text_span
+        if text.rfind("\n\n", max(0, s - 8), s) < 0 and s > 6:
+            continue  # not at the start of a paragraph: no heading
+        para_start = text.rfind("\n\n", 0, s) + 1
+        para_end = text.find("\n\n", e)
+        para = text[para_start : para_end if para_end >= 0 else len(text)].strip()
+        if len(a.quote.split()) > PULL_QUOTE_MAX_WORDS or not _HEADING.fullmatch(para):
+            continue
+        words = _words_of(a.quote)
+        if not words:
+            continue
+        for j in range(i + 1, min(len(out), i + 1 + PULL_QUOTE_MAX_LOOKAHEAD)):
+            b = out[j]
+            if b.text_span[0] - e > PULL_QUOTE_WINDOW:
+                break
+            b_words = _words_of(b.quote)
+            if f" {b_words} ".find(f" {words} ") < 0:
+                continue
+            if b.kind == Kind.SCARE or b.speaker is None:
+                out[i] = replace(a, kind=Kind.SCARE, speaker=None, speaker_span=None, cue=None)
+                break
+            # where the heading's words stand in the quote: its start, or a sentence's start
+            lead = re.match(r"\W*", b.quote).end()
+            at = b.quote.casefold().find(a.quote.casefold().strip(" .,!?"), lead)
+            first = at == lead or bool(at > 0 and re.search(r"[.!?]\s+$", b.quote[:at]))
+            if len(words) == len(b_words):
+                kind = b.kind  # the heading repeats the whole quote
+            else:
+                kind = Kind.DIRECT if first else Kind.PARTIAL
+            out[i] = replace(
+                a,
+                kind=kind,
+                speaker=b.speaker,
+                speaker_span=b.speaker_span,
+                cue=None,
+                outlet=b.outlet,
+                language=b.language,
+                date_hint=b.date_hint,
+            )
+            break
+    return out
+
+
+def _reported(doc, masked, starts, names, index, found) -> list[Attribution]:
+    """Reported speech as `indirect` attributions: checked for support, not for wording."""
+    out = []
+    for r in find_reported(masked, starts, names, index):
+        k = bisect_right(starts, r.clause_start) - 1
+        sentence_start = starts[max(k, 0)]
+        frame = Frame(sentence_start, masked[sentence_start : r.clause_start], r.clause_end, "")
+        sp = Speech(r.speaker, r.speaker_span, r.cue)
+        outlet, language = outlet_of(found, frame, sp)
+        out.append(
+            Attribution(
+                id="",
+                quote=doc.text[r.clause_start : r.clause_end],
+                kind=Kind.INDIRECT,
+                span=doc.raw_span(r.clause_start, r.clause_end),
+                text_span=(r.clause_start, r.clause_end),
+                speaker=r.speaker,
+                speaker_span=doc.raw_span(*r.speaker_span) if r.speaker_span else None,
+                cue=r.cue,
+                outlet=outlet,
+                language=language,
+            )
+        )
+    return out
+
+
+def _previous_sentence_speech(text, masked, starts, frame, names, index, sp: Speech) -> Speech:
+    """The speaker of a cue in the previous sentence of the same paragraph, if the quote's own
+    sentence starts with it (nothing of the writer's own before the quote)."""
+    if frame.before.strip() and (
+        find_cue_before(frame.before) or names_between(names, frame.before_start, frame.after_start)
+    ):
+        return sp  # the quote's own sentence has a cue or names someone: not a follow-on
+    k = bisect_right(starts, frame.before_start - 1) - 1
+    if k < 0 or starts[k] >= frame.before_start:
+        return sp
+    s, e = max(starts[k], frame.before_start - FRAME_MAX_CHARS), frame.before_start
+    if "\n\n" in masked[s:e]:
+        return sp
+    prev_frame = Frame(s, masked[s:e].rstrip(), e, "")
+    found = speech_for(prev_frame, names, index, masked)
+    if found.speaker is None:
+        return sp
+    return replace(found, cue=None, cue_gap=None, date_hint=sp.date_hint)

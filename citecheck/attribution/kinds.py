@@ -1,0 +1,76 @@
+"""Direct, partial or scare: how a quoted span sits in the writer's sentence."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Kind
+from .frames import Frame
+from .quotes import QuoteSpan
+from .speakers import Speech
+
+SCARE_MAX_WORDS = 3
+
+
+SHORT_QUOTE_CUE_GAP = 15  # a short quote this close after a speech verb is the speaker's word
+
+
+_SO_CALLED = re.compile(r"\bso-called$|\bso called$", re.IGNORECASE)
+
+
+_THAT_END = re.compile(r"\bthat$")
+
+
+_NAMING = re.compile(
+    r"\b(?:the (?:term|phrase|word|name|slogan|hashtag|label|nickname)|(?:is|are|was|were|be|"
+    r"been|being|what[’']s|what is|often|commonly|also) (?:called|known as|termed|nicknamed)|"
+    r"known as)$",
+    re.IGNORECASE,
+)
+
+
+_INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
+
+
+def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords: int) -> Kind:
+    """direct, partial or scare, from the quote's length and how it sits in its sentence."""
+    before = frame.before.rstrip()
+    tail = before[-40:]  # what stands right before the opening mark
+    if _SO_CALLED.search(tail) or _NAMING.search(tail):
+        return Kind.SCARE  # the so-called “…”, what is called “…”, the term “…”
+    quote = text[q.start : q.end].rstrip()
+    if before.endswith(":") and quote[:1].isupper() and sp.speaker is not None:
+        return Kind.DIRECT  # with the caption: “Welcome aboard”
+    if not before and quote[:1].isupper() and quote[-1:] in ".!?,…" and nwords >= 2:
+        return Kind.DIRECT  # a whole sentence standing alone: a follow-on quote
+    if nwords <= SCARE_MAX_WORDS:
+        near_cue = sp.cue_gap is not None and sp.cue_gap <= SHORT_QUOTE_CUE_GAP
+        if not near_cue or sp.speaker is None:
+            return Kind.SCARE
+        if quote[:1].isupper() and quote[-1:] in ".!?," and (not before or before[-1] in ",:"):
+            return Kind.DIRECT  # “Agreed,” Quill said. / Quill said, “Never.”
+        return Kind.PARTIAL
+    if sp.speaker is None and sp.cue is None and nwords <= 5:
+        return Kind.SCARE
+    first = text[q.start : q.start + 1]
+    opens = not before or before[-1] in ",:—–" or first.isupper()
+    if opens and _INNER_SENTENCE.search(quote):
+        return Kind.DIRECT  # several sentences, not woven into the writer's
+    if (
+        _THAT_END.search(tail)
+        and quote[-1:] in ".!?"
+        and nwords >= 6
+        and not frame.after.strip(' _”’"')
+    ):
+        return Kind.DIRECT  # said that “the whole of a sentence, ending the writer's.”
+    said_after = sp.speaker_span is not None and 0 <= sp.speaker_span[0] - q.end <= 40
+    if opens and said_after and quote[-1:] in ",?!":
+        return Kind.DIRECT  # Until then, “… there,” said Quill: a clause quoted whole
+    if (
+        not before
+        or before.endswith((",", ":", "—", "–", "said", "says"))
+        or (first.isupper() and _THAT_END.search(tail))
+    ):
+        direct = first.isupper() or first in "¿¡“‘'\"" or not before
+        return Kind.DIRECT if direct else Kind.PARTIAL
+    return Kind.PARTIAL

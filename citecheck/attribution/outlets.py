@@ -1,0 +1,170 @@
+"""The outlet or platform a quote appeared in: the registry's names, and the syntax around it.
+
+"told El País" names an outlet the registry knows; "in a 2013 tweet" names Twitter; "told the
+Example Courier" an outlet by the look of its name; "a study in the journal Example Medicine"
+one by the phrase. An outlet merely mentioned near the quote (a photo credit) is not its source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..outlets import Registry
+from ..text.folding import fold
+from .cues import medium
+from .frames import Frame
+from .speakers import Speech
+
+
+class OutletFinder:
+    """The registry's search, run only where one of its names could stand: a quick look for the
+    key word of each name (what `Registry.find_in` tests first) spares most of its calls."""
+
+    def __init__(self, reg: Registry) -> None:
+        self.reg = reg
+        self.needles = _needles(reg)
+        self.memo: dict[str, list] = {}
+
+    def find_in(self, s: str) -> list:
+        got = self.memo.get(s)
+        if got is None:
+            got = self.memo[s] = self.reg.find_in(s) if self.needles.may_hold(s) else []
+        return got
+
+
+class _Needles:
+    """The words each outlet name needs: a text lacking them holds no mention of it."""
+
+    def __init__(self, reg: Registry) -> None:
+        reg.find_in("")  # compiles the registry's patterns now, at start-up, not mid-draft
+        forms: dict[str, list[frozenset[str]]] = {}
+        self.other: list[str] = []
+        for o in reg:
+            for form in dict.fromkeys((*o.names, *o.domains)):
+                form = form.strip()
+                if len(form) < 2:
+                    continue
+                words = _whole_words(form)
+                if words:
+                    key = max(words, key=len)
+                    forms.setdefault(key, []).append(frozenset(words))
+                else:
+                    self.other.append(max(fold(form).split(), key=len))
+        self.forms = forms
+        self.keys = frozenset(forms)
+
+    def may_hold(self, s: str) -> bool:
+        folded = fold(s)
+        words = set(_WORDS.findall(folded))
+        for key in words & self.keys:
+            if any(need <= words for need in self.forms[key]):
+                return True
+        return any(n in folded for n in self.other)
+
+
+def _whole_words(form: str) -> list[str] | None:
+    """The words of an outlet's name, each standing whole (between non-word characters) in
+    any text the name matches: "elpais", "com" of "elpais.com"; "guardian" of "The Guardian"
+    ("the" may be left out). None if some word may not stand whole (unspaced scripts)."""
+    folded = fold(form)
+    out = []
+    for m in _WORDS.finditer(folded):
+        word = m.group(0)
+        whole = (m.start() > 0 or _spaced(form[0])) and (m.end() < len(folded) or _spaced(form[-1]))
+        if not whole or not all(_spaced(c) for c in word):
+            return None
+        if word != "the":
+            out.append(word)
+    return out or None
+
+
+_WORDS = re.compile(r"\w+")
+
+
+_NEEDLES: dict[int, tuple[Registry, _Needles]] = {}
+
+
+def _spaced(c: str) -> bool:
+    return c.isalnum() and ord(c) < 0x2E80
+
+
+def _needles(reg: Registry) -> _Needles:
+    cached = _NEEDLES.get(id(reg))
+    if cached is None or cached[0] is not reg:
+        if len(_NEEDLES) > 8:
+            _NEEDLES.clear()
+        cached = _NEEDLES[id(reg)] = (reg, _Needles(reg))
+    return cached[1]
+
+
+def outlet_of(
+    found: OutletFinder | None, frame: Frame, sp: Speech
+) -> tuple[str | None, str | None]:
+    """The outlet or platform the quote appeared in, and the language to expect there."""
+    around = f"{frame.before} {frame.after}"
+    hit = None
+    if found is not None:
+        for candidate in (sp.outlet_text, sp.speaker, around):
+            if candidate:
+                hits = found.find_in(candidate)
+                if candidate is around:
+                    hits = [h for h in hits if _credited(around, h[1])]
+                if hits:
+                    hit = hits[0][0]
+                    if candidate is around:
+                        # the outlet nearest the quote
+                        hit = min(hits, key=lambda h: _distance(h[1], len(frame.before)))[0]
+                    break
+    reg = found.reg if found is not None else None
+    platform, _doc = medium(around)
+    if hit is None and platform and reg is not None:
+        hit = reg.find(platform)
+    found = hit
+    if found is not None:
+        return found.name, found.language
+    if sp.outlet_text and _MEDIA_NAME.search(sp.outlet_text):
+        return sp.outlet_text, None  # "told the Example Courier", "told WXYZ"
+    if platform is None:
+        named = _PUBLISHED_IN.search(around)
+        if named:  # "in a study published in the journal Example Medicine"
+            return named.group(1).rstrip("."), None
+    return platform, None
+
+
+# A name after "told" that is not in the registry counts as an outlet only if it looks like
+# one: "told the Example Courier" is; "told the Finance Committee" is not.
+_MEDIA_NAME = re.compile(
+    r"\b(?:News|Times|Post|Radio|TV|Television|Journal|Daily|Courier|Gazette|Herald|Tribune|"
+    r"Press|Magazine|Network|Channel|Broadcasting|Chronicle|Observer|Guardian|Telegraph|Mail|"
+    r"Express|Star|Review|Today|Weekly|Online|Wire|Media|Podcast)\b|^[A-Z]{2,5}$"
+)
+
+
+_PUBLISHED_IN = re.compile(
+    r"\b(?:in|by|to|on) the (?:journal|newspaper|magazine|paper|website|blog|news site|"
+    r"broadcaster|network|channel|podcast|show|programme|program) "
+    r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
+)
+
+
+_CREDIT_BEFORE = re.compile(
+    r"(?:\b(?:to|in|with|on|told|by|from|for|via|of)|according to)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+_CUE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}(?:reported|said|says|wrote|published|quoted|cited)")
+
+
+def _credited(text: str, span: tuple[int, int]) -> bool:
+    """An outlet named as where the words appeared ("told El País", "Infobae reported"), not one
+    merely mentioned nearby (a photo credit)."""
+    before = text[max(0, span[0] - 40) : span[0]]
+    if re.search(r"(?:credit|photo|image|©)\W*$", before, re.IGNORECASE):
+        return False
+    return bool(_CREDIT_BEFORE.search(before) or _CUE_AFTER.match(text[span[1] :]))
+
+
+def _distance(span: tuple[int, int], anchor: int) -> int:
+    return min(abs(span[0] - anchor), abs(span[1] - anchor))

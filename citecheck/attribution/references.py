@@ -1,0 +1,145 @@
+"""References back to someone the article named: pronouns, roles, acronyms.
+
+"he" is the subject of the nearest sentence before that names a person; "the president" the
+person introduced with that title; "the CDC" the organisation the article spelled out earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from .names import STOP_CAPS, TITLES, Name, NameIndex
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+_NAME_WORD = r"[\w’'-]*"
+
+
+_NAME_JOIN = r"(?:\s+(?:of|for|and|the|on|&|de|del|la|des)\s+|\s+)"
+
+
+_CAPS_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+)+$")
+
+
+_CAPS_AFTER = re.compile(r"(?:\s+(?:and|of|for|&)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*")
+
+
+ACRONYM_WINDOW = 8000
+
+
+_SPELLED: dict[tuple[int, str], tuple[str, list[tuple[int, int]]]] = {}
+
+
+def _spelled_out(acronym: str, masked: str) -> list[tuple[int, int]]:
+    """Spans of capitalised words whose initials spell `acronym`, found once per draft."""
+    key = (id(masked), acronym)
+    cached = _SPELLED.get(key)
+    if cached is None or cached[0] is not masked:
+        if len(_SPELLED) > 64:
+            _SPELLED.clear()
+        pattern = re.compile(r"\b" + _NAME_JOIN.join(c + _NAME_WORD for c in acronym) + r"\b")
+        cached = _SPELLED[key] = (masked, [m.span() for m in pattern.finditer(masked)])
+    return cached[1]
+
+
+def expand_acronym(text: str, at: int, masked: str) -> str:
+    """ "the CDC" -> "Example Center for Disease Control" when the article spelled it out before
+    (initials of the capitalised words, in order); else `text` as it is."""
+    m = _ACRONYM.search(text)
+    if m is None:
+        return text
+    spelled = _spelled_out(m.group(0), masked)
+    k = bisect_left(spelled, (at,)) - 1  # the last one before `at`, within the window
+    if k < 0 or spelled[k][0] < at - ACRONYM_WINDOW or spelled[k][1] > at:
+        return text
+    s, e = spelled[k]
+    before = _CAPS_BEFORE.search(masked, max(0, s - 60), s)
+    if before:
+        words = before.group(0).split()
+        while words and words[0].lower() in STOP_CAPS:
+            words = words[1:]
+        s -= len(" ".join(words)) + 1 if words else 0
+    e = _CAPS_AFTER.match(masked, e).end()
+    full = " ".join(masked[s:e].split())
+    rest = text[: m.start()].split() + text[m.end() :].split()
+    if all(w in full.split() for w in rest if w.lower() not in STOP_CAPS):
+        return full
+    return text
+
+
+PERSON_ROLES = {
+    "president", "minister", "secretary", "ambassador", "senator", "governor", "mayor", "coach",
+    "manager", "boss", "chief", "spokesman", "spokeswoman", "spokesperson", "official", "director",
+    "ceo", "founder", "chairman", "chairwoman", "leader", "judge", "professor", "scientist",
+    "researcher", "author", "lawyer", "attorney", "captain", "general", "pope", "king", "queen",
+    "premier", "chancellor", "prosecutor", "star", "striker", "player", "actor", "actress",
+    "singer", "executive", "economist", "analyst", "commissioner", "diplomat", "envoy",
+}  # fmt: skip
+
+
+ORG_NOUNS = {
+    "agency", "company", "group", "organization", "organisation", "department", "ministry",
+    "council", "committee", "union", "court", "office", "government", "military", "police",
+    "firm", "bank", "university", "network", "team", "club", "party", "board", "commission",
+    "administration", "campaign", "charity", "foundation", "institute", "center", "centre",
+}  # fmt: skip
+
+
+DOCUMENT_NOUNS = {"statement", "letter", "report", "release", "memo", "filing", "complaint"}
+
+
+PRONOUN_WINDOW = 3000  # characters before a pronoun searched for the person it stands for
+
+
+def names_between(names: list[Name], start: int, end: int) -> list[Name]:
+    """Names starting in [start, end); `names` is sorted by start (as find_names returns it)."""
+    starts = _starts(names)
+    return names[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+_STARTS_CACHE: dict[int, tuple[list[Name], list[int]]] = {}
+
+
+def _starts(names: list[Name]) -> list[int]:
+    cached = _STARTS_CACHE.get(id(names))
+    if cached is None or cached[0] is not names:
+        _STARTS_CACHE.clear()
+        cached = _STARTS_CACHE[id(names)] = (names, [n.start for n in names])
+    return cached[1]
+
+
+def resolve_pronoun(
+    pos: int, names: list[Name], index: NameIndex, masked: str
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The person a pronoun at `pos` stands for: the subject of the nearest sentence before it
+    that names a person."""
+    lo = max(0, pos - PRONOUN_WINDOW)  # look back a few sentences, not the whole article
+    candidates = names_between(names, lo, pos)
+    if not candidates:
+        return None, None
+    sentence_starts = [lo] + [m.end() for m in _PRONOUN_BOUNDARY.finditer(masked, lo, pos + 1)]
+    # the sentence of the pronoun first ("Holmes testified, saying he recalled"), then back;
+    # in each, its first person (the subject)
+    by_sentence: dict[int, list[Name]] = {}
+    for n in candidates:
+        by_sentence.setdefault(bisect_right(sentence_starts, n.start), []).append(n)
+    for k in sorted(by_sentence, reverse=True):
+        for n in by_sentence[k]:
+            if n.person or index.is_person(n.text):
+                if n.text.split()[0].lower() in TITLES and len(n.text.split()) == 1:
+                    continue
+                if _AFTER_PREPOSITION.search(masked, max(0, n.start - 8), n.start):
+                    continue  # "sacked by Example United": not the subject
+                return index.expand(n.text), (n.start, n.end)
+    return None, None
+
+
+_PRONOUN_BOUNDARY = re.compile(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n")
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:by|to|from|with|against|for|of|at|about|on|in|into|over|toward|towards|like|than|"
+    r"as|without|behind|beside|besides|after|before|under)\s+$"
+)

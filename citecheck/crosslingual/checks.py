@@ -1,0 +1,141 @@
+"""What survives any faithful translation, checked without a translator.
+
+Every number of the quote must stand in the passage (`text.numbers`), a negation must be on
+both sides or on neither (`text.negation`), and on a page in Latin script the quote's names must
+stand in the passage, accents folded. Each failure is one reason; a translation in the quote's
+language, when there is one, settles what a cross-language reading could not.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from ..model import Difference, DiffOp
+from ..text.folding import fold
+from ..text.negation import negation_mismatch
+from ..text.numbers import number_mismatch
+
+_NOT_NAMES = frozenset(
+    "i monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december jan feb mar apr jun jul aug sep "
+    "sept oct nov dec mr mrs ms dr prof rev sir lord lady dame st saint pope president minister "
+    "prime secretary chancellor senator sen governor gov mayor king queen prince princess judge "
+    "justice general gen chief police army court parliament government ministry state states "
+    "republic union party league cup club council committee university college school city "
+    "county street road north south east west northern southern eastern western central upper "
+    "lower new old great greater english american british european african asian christian "
+    "muslim jewish catholic god internet tv the a an he she they we it his her their our my you "
+    "in on at but and or for of to by from with this that there these those then when while if "
+    "as after before during what who how why where department office house senate congress "
+    "assembly national international federal royal airport hospital station bank "
+    "championship open premier division team day week year magistrates crown high supreme "
+    "district".split()
+)
+_CAP = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?![\w])|(?<=\s)[A-Z]\.(?=\s)")
+
+
+def quote_names(quote: str) -> list[str]:
+    """The surnames of the people (and like names) a quote names: the last word of two or more
+    capitalised words in a row ("Andres Manuel Lopez Obrador" -> "Obrador"), titles and common
+    words left out, and not after "the" ("the White House"). Places and nationalities are
+    translated ("Beijing" is "Pékin"), so single capitalised words are not checked."""
+    out = []
+    run: list[re.Match] = []
+
+    def close() -> None:
+        words = [m.group() for m in run if not m.group().endswith(".")]
+        if words and words[-1][:-2].casefold() in _NOT_NAMES:
+            words.pop()
+        if len(run) >= 2 and len(words) >= 2:
+            before = quote[: run[0].start()].rstrip()
+            if not re.search(r"\b(?:the|The)$", before):
+                out.append(words[-1])
+        run.clear()
+
+    for m in _CAP.finditer(quote):
+        word = m.group()
+        if run and not re.fullmatch(r"\s+", quote[run[-1].end() : m.start()]):
+            close()
+        if word.casefold().strip(".") in _NOT_NAMES:
+            close()
+            continue
+        run.append(m)
+        if word.endswith(("'s", "’s")):  # "Grant Anderson's" ends a name
+            close()
+    close()
+    return list(dict.fromkeys(w.split("'")[0].split("’")[0] for w in out))
+
+
+def _latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
+    return bool(letters) and latin / len(letters) > 0.8
+
+
+def check_names(quote: str, passage: str, *, translation: str | None = None) -> str | None:
+    """On a page in Latin script (or with a translation), each name of the quote must stand in
+    the passage, accents folded (a few letters of transliteration allowed)."""
+    texts = [t for t in (passage, translation) if t and _latin(t)]
+    if not texts:
+        return None  # another script and no translation: names cannot be compared
+    folded = [set(re.findall(r"\w+", fold(t))) for t in texts]
+    for name in quote_names(quote):
+        parts = [p for p in re.split(r"[-']", fold(name)) if len(p) >= 3]
+        for part in parts:
+            if any(part in words for words in folded):
+                continue
+            close = [w for words in folded for w in words if len(w) >= 3 and w[:3] == part[:3]]
+            if any(difflib.SequenceMatcher(None, part, w).ratio() >= 0.8 for w in close):
+                continue
+            return f"name: '{name}' in the quote is not in the source passage"
+    return None
+
+
+Problem = tuple[Difference, str]  # what differs, and the reason shown
+
+
+def safety(
+    quote: str,
+    qlang: str | None,
+    passage: str,
+    plang: str | None,
+    translation: str | None = None,
+) -> list[Problem]:
+    """Numbers, negation and names of the quote against the passage, most serious first."""
+    problems: list[Problem] = []
+    for kind, check in (
+        (Difference.NUMBER, number_mismatch),
+        (Difference.NEGATION, negation_mismatch),
+    ):
+        why = check(quote, qlang, passage, plang)
+        if why and translation is not None:
+            # a translation in the quote's language settles what a cross-language reading
+            # could not (number words, idioms of negation)
+            why = why if check(quote, qlang, translation, qlang) else None
+        if why:
+            problems.append((kind, why))
+    why = check_names(quote, passage, translation=translation)
+    if why:
+        problems.append((Difference.NAME, why))
+    return problems
+
+
+def word_diff(source: str, quote: str) -> tuple[DiffOp, ...]:
+    """Word diff in the matcher's convention: "=" both, "-" source only, "+" quote only."""
+    a, b = source.split(), quote.split()
+    key = lambda ws: [re.sub(r"\W+", "", fold(w)) for w in ws]  # noqa: E731
+    ops: list[list[str]] = []
+    sm = difflib.SequenceMatcher(None, key(a), key(b), autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        parts = [("=", a[i1:i2])] if tag == "equal" else [("-", a[i1:i2]), ("+", b[j1:j2])]
+        for op, ws in parts:
+            if not ws:
+                continue
+            if ops and ops[-1][0] == op:
+                ops[-1][1] += " " + " ".join(ws)
+            else:
+                ops.append([op, " ".join(ws)])
+    return tuple((op, t) for op, t in ops)
+
