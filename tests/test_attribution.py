@@ -29,15 +29,17 @@ def test_seed_has_its_twenty_quoted_spans_with_exact_offsets(seed):
 def test_seed_scare_quotes_are_listed_not_attributed(seed):
     _, attrs = seed
     scare = {a.quote.strip(",.") for a in attrs if a.kind == "scare"}
-    assert scare == {
-        "confirmed",
-        "interim president",
-        "suggested",
-        "anti-establishment",
-        "Satan",
-        "witchcraft",
-    }
+    assert scare == {"confirmed", "interim president", "suggested", "anti-establishment"}
     assert all(a.speaker is None for a in attrs if a.kind == "scare")
+
+
+def test_seed_satan_and_witchcraft_are_camachos_words_and_checkable(seed):
+    """"Camacho continues to call for freeing Bolivia from “Satan” and “witchcraft.”": a speech
+    act that goes on ("continues to call for") makes the short quotes his, not scare quotes."""
+    _, attrs = seed
+    words = [a for a in attrs if a.quote.strip(".") in ("Satan", "witchcraft")]
+    assert [(a.kind, a.speaker) for a in words] == [("partial", "Luis Fernando Camacho")] * 2
+    assert all(a.checkable for a in words)
 
 
 def _by_start(attrs, start):

@@ -174,7 +174,7 @@ def test_junit_on_the_sample_counts_every_verdict(sample):
     root = _junit(sample)
     suite = root.find("testsuite")
     assert suite.get("name") == str(ROOT / "examples" / "sample-draft.md")
-    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("15", "4", "2")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("16", "4", "3")
     failing = {c.find("failure").get("type") for c in suite if c.find("failure") is not None}
     assert failing == {"altered", "misattributed", "not_found"}
 
@@ -246,7 +246,7 @@ def test_sarif_on_the_sample_validates_and_points_at_the_quotes(sample, sarif_va
     results = log["runs"][0]["results"]
     doc = sample.documents[0]
     expected = [f for f in doc.findings if f.verdict not in (None, *CONFIRMED)]
-    assert len(results) == len(expected) == 7
+    assert len(results) == len(expected) == 8
     for res, f in zip(results, expected, strict=True):
         region = res["locations"][0]["physicalLocation"]["region"]
         assert _region_text(doc.document.raw, region) == doc.document.raw.__getitem__(
@@ -305,7 +305,7 @@ def test_github_escape_rules():
 def test_github_on_the_sample(sample):
     lines = render(sample, "github").splitlines()
     assert sum(line.startswith("::error ") for line in lines) == 4
-    assert sum(line.startswith("::warning ") for line in lines) == 3
+    assert sum(line.startswith("::warning ") for line in lines) == 4
     q8 = next(line for line in lines if "There are 24 households" in line)
     assert ",line=29,col=79,endColumn=207,endLine=29," in q8
     raw = sample.documents[0].document.raw
@@ -349,9 +349,9 @@ def test_markdown_breaks_mentions_autolinks_and_issue_refs():
 def test_markdown_on_the_sample_lists_every_quote(sample):
     out = render(sample, "markdown")
     table = [line for line in out.splitlines() if line.startswith("| ")]
-    assert len(table) == 1 + 15
+    assert len(table) == 1 + 16
     sections = [line for line in out.splitlines() if line.startswith("#### ")]
-    assert len(sections) == 7  # every quote that is not plainly verified (scare: none)
+    assert len(sections) == 8  # every quote that is not plainly verified (scare: none)
     assert "<del>42</del> <ins>24</ins>" in out
 
 

@@ -70,12 +70,18 @@ SAYING = {"said", "says", "wrote", "writes", "added", "adds", "reported", "repor
 
 
 _INFINITIVE_OR_NEGATED = re.compile(r"(?:\bto|n[’']t|\bnot|\bnever)\s+$")
+# "continues to call for", "kept telling": the speech act goes on, it is not merely planned
+_ASPECTUAL = re.compile(
+    r"\b(?:continues?|continued|continuing|keeps?|kept|went on|goes on)\s+to\s+$"
+)
 
 
 def is_cue(text: str, m: re.Match) -> bool:
     """A speech verb, not an infinitive ("to call a strike") or a noun ("the call")."""
     pre = text[max(0, m.start() - 16) : m.start()]
-    if _INFINITIVE_OR_NEGATED.search(pre):
+    if _INFINITIVE_OR_NEGATED.search(pre) and not _ASPECTUAL.search(
+        text, max(0, m.start() - 24), m.start()
+    ):
         return False  # "to call a strike", "we don't ask enough": no speech act
     return m.group(0).lower() in ("said", "according to") or not _NOUN_BEFORE.search(pre)
 
@@ -171,8 +177,11 @@ def cue_phrase(text: str, m: re.Match) -> tuple[str, str | None]:
         if obj:
             target = obj.group(1).rstrip(".,;:")
             outlet = None
-            if low.startswith("tol") and _OUTLET_LIKE.fullmatch(target):
+            if low.startswith(("tol", "tel")) and _OUTLET_LIKE.fullmatch(target):
                 outlet = re.sub(r"^the\s+", "", target)  # "told the Example Courier"
+            on = _ON_MEDIUM.match(text, obj.end())
+            if on and not _WHEN.fullmatch(on.group(1)):
+                outlet = on.group(1)  # "told Ben Hardy on Example Radio"
             return f"{prefix}{cue} {target}", outlet
     if low in ("called", "calls", "call", "calling"):
         nxt = re.match(r"\s+(for|on|it|them|him|her)\b", text[m.end() :])
@@ -181,8 +190,26 @@ def cue_phrase(text: str, m: re.Match) -> tuple[str, str | None]:
     if low in SAYING:
         medium_m = _IN_MEDIUM.match(text, m.end())
         if medium_m:  # "said in a statement", "said in a video call with residents"
-            return f"{prefix}{cue} {' '.join(medium_m.group(1).split())}", None
+            said_in = " ".join(medium_m.group(1).split())
+            to = _TO_MEDIUM.search(said_in)  # "in a statement to Rolling Stone"
+            return f"{prefix}{cue} {said_in}", to.group(1) if to else None
+        paper = _IN_PAPER.match(text, m.end())
+        if paper:  # "wrote in a paper in Nature Astronomy": the journal
+            return f"{prefix}{cue} {' '.join(paper.group(0).split())}", paper.group(1)
     return prefix + cue, None
+
+
+_MEDIUM_NAME = r"([A-Z][\w&+’'-]*(?:\s+[A-Z][\w&+’'-]*){0,3})"
+_TO_MEDIUM = re.compile(rf"\b(?:to|with)\s+(?:the\s+)?{_MEDIUM_NAME}$")
+_WHEN = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b.*"
+)
+_ON_MEDIUM = re.compile(rf"\s+on\s+(?:the\s+)?{_MEDIUM_NAME}")
+_IN_PAPER = re.compile(
+    r"\s+in\s+(?:a|an|the|their|his|her)\s+(?:new\s+)?(?:paper|study|article|report|letter)\s+"
+    rf"(?:published\s+)?in\s+(?:the\s+(?:journal\s+)?)?{_MEDIUM_NAME}"
+)
 
 
 def medium(frame_text: str) -> tuple[str | None, str | None]:

@@ -43,7 +43,7 @@ def extract(
     quotes = find_quotes(text)
     masked = mask_quotes(text, quotes)
     names = find_names(masked)
-    index = NameIndex(names)
+    index = NameIndex(names, masked)
     starts = sentence_starts(masked)
     reg = (registry or default_registry()) if outlets else None
     found = OutletFinder(reg) if reg is not None else None
@@ -51,6 +51,8 @@ def extract(
     prev: tuple[QuoteSpan, Speech] | None = None
     outer: tuple[QuoteSpan, Speech] | None = None
     spoken_in: dict[str, tuple[str | None, str | None]] = {}
+    said = find_reported(masked, starts, names, index)  # reported speech: who spoke where
+    said_ends = [r.clause_end for r in said]
     for n, q in enumerate(quotes, 1):
         nwords = len(text[q.start : q.end].split())
         if q.nested and outer is not None and outer[0].start <= q.start < outer[0].end:
@@ -73,17 +75,16 @@ def extract(
         if sp.speaker is None and kind != Kind.SCARE:
             # Reported speech in the sentence before: "The cell, Herbert said, is ... “Once ...”"
             sp = _previous_sentence_speech(text, masked, starts, frame, names, index, sp)
-        if sp.speaker is None and kind != Kind.SCARE and prev and prev[1].speaker:
-            # A follow-on quote: a direct one in the same paragraph or the next, a partial one
-            # in the same paragraph, no other speaker named.
-            gap = paragraph_gap(text, prev[0].end, q.start)
-            if gap == 0 or (gap == 1 and (kind == Kind.DIRECT or runs_on)):
+        if sp.speaker is None and kind != Kind.SCARE:
+            last = _last_speech(prev, said, said_ends, q.start)
+            if last is not None and _follows_on(text, masked, names, index, last, q, kind):
+                # A follow-on quote: the speaker of the quote or reported statement before
                 sp = Speech(
-                    prev[1].speaker,
-                    prev[1].speaker_span,
-                    outlet_text=prev[1].outlet_text,
+                    last[1].speaker,
+                    last[1].speaker_span,
+                    outlet_text=last[1].outlet_text,
                     date_hint=sp.date_hint,
-                    person=prev[1].person,
+                    person=last[1].person,
                 )
         outlet, language = outlet_of(found, frame, sp)
         if kind != Kind.SCARE and sp.speaker:
@@ -100,7 +101,7 @@ def extract(
     out = _same_sentence(out, starts)
     out = _pull_quotes(text, out)
     if reported:
-        out.extend(_reported(doc, masked, starts, names, index, found))
+        out.extend(_reported(doc, masked, starts, said, found))
         out.sort(key=lambda a: a.text_span[0])
         out = [replace(a, id=f"q{i}") for i, a in enumerate(out, 1)]
     return out
@@ -241,10 +242,48 @@ def _pull_quotes(text: str, out: list[Attribution]) -> list[Attribution]:
     return out
 
 
-def _reported(doc, masked, starts, names, index, found) -> list[Attribution]:
+def _last_speech(prev, said, said_ends, at: int) -> tuple[int, Speech] | None:
+    """(where it ended, its speech) of the latest quote or reported statement with a speaker
+    before `at`: a run of one speaker's words continues either."""
+    best = (prev[0].end, prev[1]) if prev is not None and prev[1].speaker else None
+    k = bisect_right(said_ends, at) - 1
+    if k >= 0 and (best is None or said[k].clause_end > best[0]):
+        r = said[k]
+        best = (r.clause_end, Speech(r.speaker, r.speaker_span, r.cue))
+    return best
+
+
+FOLLOW_ON_PARAGRAPHS = 3  # a run of one speaker's quotes, one paragraph each (wire copy)
+
+
+def _follows_on(text, masked, names, index, last, q: QuoteSpan, kind) -> bool:
+    """Whether an unattributed quote continues the words of the speaker before it: in the
+    same paragraph; a direct one in the next paragraph; or a direct one a few paragraphs on,
+    when nobody else is named in between (copy that gives each sentence a paragraph)."""
+    end, sp = last
+    gap = paragraph_gap(text, end, q.start)
+    if gap == 0 or (gap == 1 and kind == Kind.DIRECT):
+        return True
+    if kind != Kind.DIRECT or gap > FOLLOW_ON_PARAGRAPHS:
+        return False
+    others = [
+        n
+        for n in names_between(names, end, q.start)
+        if (n.person or index.is_person(n.text)) and not same_name(n.text, sp.speaker or "")
+    ]
+    return not others
+
+
+def same_name(a: str, b: str) -> bool:
+    return bool(a and b) and a.split()[-1].strip(".,’'s").casefold() == b.split()[-1].strip(
+        ".,’'s"
+    ).casefold()
+
+
+def _reported(doc, masked, starts, said, found) -> list[Attribution]:
     """Reported speech as `indirect` attributions: checked for support, not for wording."""
     out = []
-    for r in find_reported(masked, starts, names, index):
+    for r in said:
         k = bisect_right(starts, r.clause_start) - 1
         sentence_start = starts[max(k, 0)]
         frame = Frame(sentence_start, masked[sentence_start : r.clause_start], r.clause_end, "")

@@ -165,6 +165,7 @@ def find_names(text: str) -> list[Name]:
                 or low in _TRAILING
                 or _HYPHENATED.match(run)
                 or _INITIALS.fullmatch(run)
+                or _NOT_A_NAME.fullmatch(run)
             ):
                 out.append(Name(run, m.start(), m.end(), False))
             continue
@@ -192,6 +193,12 @@ def _run_names(run: str) -> tuple[tuple[str, int, int, bool], ...]:
     return tuple((n.text, n.start, n.end, n.person) for n in found)
 
 
+_GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
+_NOT_A_NAME = re.compile(
+    r"[A-Z]{2,}(?:\s+[A-Z]{2,})+"  # page furniture in capitals: READ MORE, WATCH NOW
+    r"|(?:Western|Eastern|Northern|Southern|Central|North|South|East|West)\s+[A-Z][a-z]+"
+    r"(?:ian|an|ese|ish|i)"  # a demonym with its region: Western Canadian
+)
 # "Parents for Safer Streets": a plural noun and "for" name a group, not two names
 _ADVOCACY = re.compile(r"[A-Z][a-z]+[^s\W]s\s+for\s+[A-Z]")
 _HYPHENATED = re.compile(r"^[\w]+-[a-z]+$")
@@ -209,6 +216,7 @@ def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
         or words[0].lower() in TITLES
         or _HYPHENATED.match(words[0])
         or (titled and words[0] == "of" and len(words) > 3)
+        or (len(words) > 1 and _GERUND.fullmatch(words[0]))  # "Assuming MPs agree"
     ):
         drop = 2 if titled and words[0] == "of" else 1
         titled = words[0].lower() in TITLES
@@ -218,6 +226,8 @@ def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
             words = words[1:]
     if all(_INITIALS.fullmatch(w) for w in words):
         return []  # initials alone ("U.S.") name no one
+    if _NOT_A_NAME.fullmatch(" ".join(words)):
+        return []  # "READ MORE", "Western Canadian": page furniture, a demonym
     while words and words[-1].lower() in _TRAILING:
         words = words[:-1]
     if not words:
@@ -256,10 +266,13 @@ def _inner_title(words: list[str]) -> int:
 
 
 class NameIndex:
-    """Maps each surname to the fullest person name given anywhere in the article."""
+    """Maps each surname to the fullest person name given anywhere in the article, and each
+    title the article gives a person ("Home Secretary Priti Patel", "Abdelmadjid Tebboune, the
+    President of the Republic,") to that person, so "the Home Secretary said" names her."""
 
-    def __init__(self, names: list[Name]) -> None:
+    def __init__(self, names: list[Name], text: str = "") -> None:
         self.full: dict[str, str] = {}
+        self.titles: dict[str, list[tuple[int, str]]] = {}
         for n in names:
             if not n.person:
                 continue
@@ -268,6 +281,31 @@ class NameIndex:
             best = self.full.get(key)
             if best is None or len(words) > len(best.split()):
                 self.full[key] = n.text
+        self.genders: dict[str, str] = {}
+        if text:
+            for n in names:
+                if n.person:
+                    for title in _titles_of(text, n):
+                        self.titles.setdefault(title, []).append((n.start, n.text))
+            self.genders = _genders(text, names, self)
+
+    def gender(self, name: str) -> str | None:
+        """"m" or "f" where the article shows it (Mr, Mrs, Ms; "he" or "she" right after the
+        name in its sentence, by a clear majority), else None."""
+        return self.genders.get(_key(name.split()[-1]))
+
+    def titled(self, phrase: str, at: int) -> str | None:
+        """The person the article gave the title `phrase` ("the President of the Republic",
+        "Home Secretary", "the affable proprietor" for "Ada Quill, the proprietor,"), the
+        nearest mention before `at`; None when it gave it nobody."""
+        key = _title_key(phrase)
+        entries = self.titles.get(key)
+        if not entries and phrase.strip().lower().startswith("the ") and " of " not in key:
+            entries = self.titles.get(key.split()[-1]) if key else None  # adjectives aside
+        if not entries:
+            return None
+        before = [e for e in entries if e[0] < at] or entries
+        return self.expand(max(before)[1])
 
     def expand(self, name: str) -> str:
         """ "Morales" -> "Evo Morales" when the article gives the full name."""
@@ -289,3 +327,82 @@ class NameIndex:
 
 def _key(word: str) -> str:
     return word.strip(".,’'s").casefold()
+
+
+_HONORIFIC = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
+              "lady": "f", "dame": "f"}  # fmt: skip
+_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord)\.?\s+([A-Z][\w’'-]+)")
+_NEXT_PRONOUN = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+_PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _genders(text: str, names: list[Name], index: NameIndex) -> dict[str, str]:
+    """Each person's gender as the article shows it: honorifics first, else the pronoun that
+    follows the name in its sentence when nobody else is named in between, by majority."""
+    votes: dict[str, dict[str, int]] = {}
+    for m in _HONORIFIC_RE.finditer(text):
+        votes.setdefault(_key(m.group(2)), {}).setdefault(_HONORIFIC[m.group(1).lower()], 0)
+        votes[_key(m.group(2))][_HONORIFIC[m.group(1).lower()]] += 3
+    persons = [n for n in names if n.person or index.is_person(n.text)]
+    for i, n in enumerate(persons):
+        stop = persons[i + 1].start if i + 1 < len(persons) else len(text)
+        end = min(stop, n.end + 160, _sentence_end(text, n.end))
+        p = _NEXT_PRONOUN.search(text, n.end, end)
+        if p:
+            g = _PRONOUN_GENDER[p.group(1).lower()]
+            key = _key(n.text.split()[-1])
+            votes.setdefault(key, {}).setdefault(g, 0)
+            votes[key][g] += 1
+    out = {}
+    for key, v in votes.items():
+        m, f = v.get("m", 0), v.get("f", 0)
+        if m > 2 * f:
+            out[key] = "m"
+        elif f > 2 * m:
+            out[key] = "f"
+    return out
+
+
+def _sentence_end(text: str, at: int) -> int:
+    m = re.search(r"[.!?](?:\s|$)|\n\n", text[at : at + 400])
+    return at + m.end() if m else min(len(text), at + 400)
+
+
+_TITLE_RUN = r"(?:[A-Z][\w’'.-]*|of|the|for|and)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*"
+_TITLE_BEFORE = re.compile(rf"(?:^|[^\w’'-])({_TITLE_RUN})\s*,?\s*$")
+_TITLE_AFTER = re.compile(
+    r"\s*,\s+(?P<det>(?:the|a|an)\s+)?((?:[A-Za-z][\w’'.-]*\s*){1,6}?)\s*[,.;]"
+)
+
+
+def _title_key(phrase: str) -> str:
+    words = phrase.strip(" ,.;:").casefold().split()
+    while words and words[0] in ("the", "a", "an", "former", "then"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _titles_of(text: str, n: Name) -> list[str]:
+    """Titles given right before a person's name ("Home Secretary Priti Patel", "President of
+    the Republic, Abdelmadjid Tebboune") or in apposition after it ("Ada Quill, the mayor,")."""
+    out = []
+    m = _TITLE_BEFORE.search(text, max(0, n.start - 60), n.start)
+    if m:
+        run = m.group(1).split()
+        while run and run[-1].lower() in ("of", "the", "for", "and"):
+            run = run[:-1]
+        # every tail that starts at a title word: "Home Secretary" and "Secretary"
+        for i, word in enumerate(run):
+            if word.lower() in TITLES or word.lower() in ("secretary", "minister", "chief"):
+                out.append(_title_key(" ".join(run[i:])))
+        if run and any(w.lower() in TITLES for w in run):
+            out.append(_title_key(" ".join(run)))
+    m = _TITLE_AFTER.match(text, n.end)
+    if m and (m.group("det") or m.group(2).split()[0].lower() in TITLES):
+        # "Ada Quill, the proprietor of ...,": the appositive's head noun is her title too
+        key = _title_key(m.group(2))
+        out.append(key)
+        head = re.split(r"\s+(?:of|at|for|in|from|with)\s+", key)[0].split()
+        if head and head[-1] != key:
+            out.append(head[-1])
+    return [t for t in out if t and t != _title_key(n.text)]

@@ -122,7 +122,7 @@ def outlet_of(
     found = hit
     if found is not None:
         return found.name, found.language
-    if sp.outlet_text and _MEDIA_NAME.search(sp.outlet_text):
+    if sp.outlet_text and _is_medium(sp.outlet_text, sp.cue):
         return sp.outlet_text, None  # "told the Example Courier", "told WXYZ"
     if platform is None:
         named = _PUBLISHED_IN.search(around)
@@ -136,10 +136,26 @@ def outlet_of(
 _MEDIA_NAME = re.compile(
     r"\b(?:News|Times|Post|Radio|TV|Television|Journal|Daily|Courier|Gazette|Herald|Tribune|"
     r"Press|Magazine|Network|Channel|Broadcasting|Chronicle|Observer|Guardian|Telegraph|Mail|"
-    r"Express|Star|Review|Today|Weekly|Online|Wire|Media|Podcast)\b|^[A-Z]{2,5}$"
+    r"Express|Star|Review|Today|Weekly|Online|Wire|Media|Podcast|Reporter|Insider|Sunday)\b"
+    r"|^[A-Z]{2,5}$"
 )
 
 
+def _is_medium(name: str, cue: str | None) -> bool:
+    """A name the syntax gives as where words appeared: a media word in it ("Example
+    Courier"), "The" in it ("tells The Hollywood Reporter": people take no article), or the
+    object of "in a statement to" / "in a paper in" ("Rolling Stone", "Nature Astronomy")."""
+    if _MEDIA_NAME.search(name) or _ORG_WORD.search(name):
+        return bool(_MEDIA_NAME.search(name))
+    if cue and re.search(r"\b(?:statement|interview|paper|study|article|letter|report)\b", cue):
+        return True
+    return bool(cue) and bool(re.search(rf"\b(?:told|tells)\s+the\s+{re.escape(name)}", cue, re.I))
+
+
+_ORG_WORD = re.compile(
+    r"\b(?:Committee|Council|Department|Ministry|Court|Commission|Board|Parliament|Senate|"
+    r"Congress|Assembly|Police|Office|Agency|University|Union)\b"
+)
 _PUBLISHED_IN = re.compile(
     r"\b(?:in|by|to|on) the (?:journal|newspaper|magazine|paper|website|blog|news site|"
     r"broadcaster|network|channel|podcast|show|programme|program) "

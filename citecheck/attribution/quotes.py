@@ -10,8 +10,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-OPENERS = "“„«‹"
-CLOSERS = "”»›"
+OPENERS = "“„«‹「『"
+CLOSERS = "”»›」』"
+# Marks that close a quotation opened by another: „…“ (German), 「…」 and 『…』 (CJK).
+_CLOSES = {"„": "“”", "「": "」", "『": "』"}
 MAX_QUOTE_CHARS = 4000  # a quote longer than this is a stray mark, not a quotation
 _MARKS = re.compile(r"[\"“”„«»‹›‘’']")
 _WORD = re.compile(r"\w")
@@ -53,7 +55,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 
 def _double_quotes(text: str, paras: list[int]) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
-    marks = [m.start() for m in re.finditer(r"[\"“”„«»]", text)]
+    marks = [m.start() for m in re.finditer(r"[\"“”„«»「」『』]", text)]
     open_at: int | None = None
     k = 0
     while k < len(marks):
@@ -96,7 +98,7 @@ def _double_quotes(text: str, paras: list[int]) -> list[QuoteSpan]:
                     out.append(QuoteSpan(open_at + 1, para_end))
                 open_at = None
                 continue  # re-read this mark with nothing open
-            if ch in CLOSERS or (
+            if ch in _CLOSES.get(text[open_at], "") or ch in CLOSERS or (
                 ch == '"'
                 and not (_opening_context(text, i) and i - open_at > 1 and text[i - 1].isspace())
             ):
@@ -127,20 +129,23 @@ def _single_quotes(text: str, paras: list[int], doubles: list[QuoteSpan]) -> lis
     out: list[QuoteSpan] = []
     open_at: int | None = None
     starts = [q.start for q in doubles]
-    for m in re.finditer(r"[‘’']", text):
+    for m in re.finditer(r"[‚‘’']", text):
         i = m.start()
         ch = text[i]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if open_at is not None and bisect_right(paras, open_at) != bisect_right(paras, i):
             open_at = None  # single quotes never run across paragraphs
+        german = open_at is not None and text[open_at] == "‚"
         can_close = (
             open_at is not None
-            and ch in "’'"
+            and (ch == "‘" if german else ch in "’'")
             and not before.isspace()
             and not _WORD.match(after)
             and i > open_at + 1
         )
+        if can_close and before in "sS" and _possessive(text, i, paras):
+            continue  # ‘It’s the workers’ right to strike,’: a plural possessive, not the close
         if can_close:
             # "Morales' escape": a possessive after s, with the quote open across many words, is
             # ambiguous; accept the closer only if the span stays within one double quote or none.
@@ -149,9 +154,23 @@ def _single_quotes(text: str, paras: list[int], doubles: list[QuoteSpan]) -> lis
                 out.append(QuoteSpan(open_at + 1, i, single=True, nested=inner is not None))
                 open_at = None
                 continue
-        if ch in "‘'" and _opening_context(text, i) and not after.isdigit() and _WORD.match(after):
+        if ch in "‚‘'" and _opening_context(text, i) and not after.isdigit() and _WORD.match(after):
             open_at = i
     return out
+
+
+_LATER_CLOSE = re.compile(r"[’'](?!\w)")
+
+
+def _possessive(text: str, i: int, paras: list[int]) -> bool:
+    """A mark after "s" that a lower-case word follows ("the workers’ right"), while the same
+    paragraph closes the quotation later: an apostrophe of the plural possessive."""
+    rest = text[i + 1 : i + 3]
+    if not re.match(r" [a-z]", rest):
+        return False
+    k = bisect_right(paras, i)
+    end = paras[k] if k < len(paras) else len(text)
+    return _LATER_CLOSE.search(text, i + 1, end) is not None
 
 
 def _containing(doubles: list[QuoteSpan], starts: list[int], pos: int) -> QuoteSpan | None:

@@ -14,6 +14,34 @@ from .names import STOP_CAPS, TITLES, Name, NameIndex
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 
+DETERMINER = re.compile(
+    r"^(?:a|an|the|one|two|three|several|some|many|another|other|its|his|her|their)\s+",
+    re.IGNORECASE,
+)
+
+
+def is_description(chunk: str) -> bool:
+    """ "the Russian undersecretary of foreign relations": a determiner and a common-noun head."""
+    if not DETERMINER.match(chunk) or _FINITE_VERB.search(_RELATIVE.split(chunk, 1)[0]):
+        return False  # "the danger is that we": a clause, not a noun phrase
+    words = chunk.split()[1:]
+    if chunk.split()[0].lower() in ("a", "an") and 1 <= len(words) <= 4:
+        return True  # "a Democrat", "an Example Party MP": no name takes "a"
+    return any(
+        (w[:1].islower() or w[:1].isdigit()) and w not in ("of", "for", "and", "in", "the", "de")
+        for w in words
+    )
+
+
+_RELATIVE = re.compile(r"\b(?:who|that|which|whose)\b")
+
+
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|may|might|"
+    r"must|\w+n[’']t)\b"
+)
+
+
 _NAME_WORD = r"[\w’'-]*"
 
 
@@ -110,11 +138,17 @@ def _starts(names: list[Name]) -> list[int]:
     return cached[1]
 
 
+_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+           "she": "f", "her": "f", "hers": "f", "herself": "f"}  # fmt: skip
+
+
 def resolve_pronoun(
-    pos: int, names: list[Name], index: NameIndex, masked: str
+    pos: int, names: list[Name], index: NameIndex, masked: str, pronoun: str | None = None
 ) -> tuple[str | None, tuple[int, int] | None]:
     """The person a pronoun at `pos` stands for: the subject of the nearest sentence before it
-    that names a person."""
+    that names a person whose gender, where the article shows it, agrees with the pronoun
+    ("she" never stands for a man the article calls "Mr" or "he")."""
+    want = _GENDER.get((pronoun or "").lower())
     lo = max(0, pos - PRONOUN_WINDOW)  # look back a few sentences, not the whole article
     candidates = names_between(names, lo, pos)
     if not candidates:
@@ -132,6 +166,8 @@ def resolve_pronoun(
                     continue
                 if _AFTER_PREPOSITION.search(masked, max(0, n.start - 8), n.start):
                     continue  # "sacked by Example United": not the subject
+                if want and index.gender(n.text) not in (None, want):
+                    continue
                 return index.expand(n.text), (n.start, n.end)
     return None, None
 

@@ -9,17 +9,19 @@ president"), and an unnamed source is kept as the text gives it ("an indigenous 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cues import CUE, SAYING, cue_phrase, date_hint, find_cue_before, is_cue
 from .frames import Frame
 from .names import PRONOUNS, Name, NameIndex, is_org, strip_titles
 from .references import (
+    DETERMINER,
     DOCUMENT_NOUNS,
     ORG_NOUNS,
     PERSON_ROLES,
     PRONOUN_WINDOW,
     expand_acronym,
+    is_description,
     names_between,
     resolve_pronoun,
 )
@@ -32,30 +34,7 @@ _ADVERBS = re.compile(
 )
 
 
-_DETERMINER = re.compile(
-    r"^(?:a|an|the|one|two|three|several|some|many|another|other|its|his|her|their)\s+",
-    re.IGNORECASE,
-)
 
-
-def is_description(chunk: str) -> bool:
-    """ "the Russian undersecretary of foreign relations": a determiner and a common-noun head."""
-    if not _DETERMINER.match(chunk) or _FINITE_VERB.search(_RELATIVE.split(chunk, 1)[0]):
-        return False  # "the danger is that we": a clause, not a noun phrase
-    words = chunk.split()[1:]
-    return any(
-        (w[:1].islower() or w[:1].isdigit()) and w not in ("of", "for", "and", "in", "the", "de")
-        for w in words
-    )
-
-
-_RELATIVE = re.compile(r"\b(?:who|that|which|whose)\b")
-
-
-_FINITE_VERB = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|should|may|might|"
-    r"must|\w+n[’']t)\b"
-)
 
 
 _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
@@ -77,6 +56,12 @@ def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -
     date = date_hint(frame.before + " " + frame.after)
     cue_m = find_cue_before(frame.before)
     after_sp = _after_quote(frame, names, index, masked)
+    if after_sp is not None and after_sp.cue == "according to" and cue_m is not None:
+        # "Mayor Jane Doe said “…,” according to the Daily Planet": she said it, the Daily
+        # Planet reported it
+        before = _before_quote(frame, cue_m, names, index, masked)
+        if before is not None and before.speaker:
+            return _with(replace(before, outlet_text=after_sp.speaker), date)
     if after_sp is not None:
         return _with(after_sp, date)
     if cue_m is not None:
@@ -86,7 +71,12 @@ def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -
     return Speech(date_hint=date)
 
 
+_POSSESSIVE_ALONE = re.compile(r"[A-Z][\w-]*[’']s")
+
+
 def _with(sp: Speech, date: str | None) -> Speech:
+    if sp.speaker and _POSSESSIVE_ALONE.fullmatch(sp.speaker):
+        return Speech(date_hint=date)  # "China’s", "That’s": a fragment, nobody's name
     return Speech(sp.speaker, sp.speaker_span, sp.cue, sp.cue_gap, sp.outlet_text, date, sp.person)
 
 
@@ -114,7 +104,7 @@ def _before_quote(
         tail = before[cue_m.end() :]
         np = re.match(r"\s*([^,;:“\"]+)", tail)
         if np and np.group(1).strip():
-            sp, span, person = _resolve_phrase(
+            sp, span, person = resolve_phrase(
                 np.group(1).strip(),
                 frame.before_start + cue_m.end() + np.start(1),
                 names,
@@ -171,7 +161,7 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
                 continue
             if _NOT_SUBJECT.match(chunk):
                 break  # "at the opening, adding that ...": the clause goes on, no subject here
-            sp, span, person = _resolve_phrase(chunk, base + lead + off, names, index, masked)
+            sp, span, person = resolve_phrase(chunk, base + lead + off, names, index, masked)
             if sp:
                 return Speech(sp, span, cue, gap, obj, None, person)
         if between.rstrip().endswith(",") and word in SAYING:
@@ -200,7 +190,7 @@ def _named_after_cue(
     at = base + m.end() + np.start(1)
     phrase = np.group(1).strip()
     # "said Ada Quill in a study in the journal Example Letters": the name that comes first
-    sp, span, person = _resolve_phrase(phrase, at, names, index, masked, first=phrase[:1].isupper())
+    sp, span, person = resolve_phrase(phrase, at, names, index, masked, first=phrase[:1].isupper())
     if not sp:
         return None
     if not person and is_description(np.group(1).strip()):
@@ -246,10 +236,10 @@ def nearest_subject(
         tail = _SUBORDINATE.match(chunk)
         if tail and tail.end() < len(chunk) and len(chunk[tail.end() :].split()) <= 6:
             # "… when he said", "… reports that officials said": the subject of the last clause
-            sp = _resolve_phrase(chunk[tail.end() :], base + off + tail.end(), names, index, masked)
+            sp = resolve_phrase(chunk[tail.end() :], base + off + tail.end(), names, index, masked)
             if sp[0] is not None:
                 return sp
-        sp = _resolve_phrase(chunk, base + off, names, index, masked)
+        sp = resolve_phrase(chunk, base + off, names, index, masked)
         if sp[0] is None:
             if chunk.split()[0].lower() in PRONOUNS:
                 break  # "Asked about Quill, she said": the subject is "she", unresolved
@@ -257,10 +247,10 @@ def nearest_subject(
         # an appositive after a name: "Smith, the minister, said", "Smith, chair of the
         # board, said", "Smith, the board's chair, said" -> Smith
         lower_start = (
-            chunk[:1].islower() and not _DETERMINER.match(chunk) and not _NOT_SUBJECT.match(chunk)
+            chunk[:1].islower() and not DETERMINER.match(chunk) and not _NOT_SUBJECT.match(chunk)
         )
         if (is_description(chunk) or _POSSESSIVE.match(chunk) or lower_start) and k > 0:
-            prev = _resolve_phrase(chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked)
+            prev = resolve_phrase(chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked)
             named = prev[0] and (prev[2] or (not lower_start and _has_name(chunks[k - 1][1])))
             if named and len(chunks[k - 1][1].split()) <= 8:
                 return prev
@@ -278,15 +268,22 @@ _SUBORDINATE = re.compile(
 _POSSESSIVE = re.compile(r"[A-Z][\w.&-]*[’']s\s+[a-z]")
 
 
+_TIME_LEAD = re.compile(
+    r"(?:(?:a\s+few\s+|two\s+|three\s+|several\s+)?(?:days?|weeks?|months?|years?|hours?|"
+    r"minutes?|moments?|shortly|soon|just|fresh|only)\s+)?(?:after|before|since|following|"
+    r"amid|from)\b"
+)
+
+
 def _subject(
     head: str, base: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """The first named entity of the main clause (for participle cues: "…, arguing that")."""
     chunks = _split_chunks(head)
     for off, chunk in chunks:
-        if _NOT_SUBJECT.match(chunk.lower()):
-            continue  # "In May,", "At the hearing,": an adverbial, not the subject
-        sp = _resolve_phrase(chunk, base + off, names, index, masked, first=True)
+        if _NOT_SUBJECT.match(chunk.lower()) or _TIME_LEAD.match(chunk.lower()):
+            continue  # "In May,", "Days after ...,": an adverbial, not the subject
+        sp = resolve_phrase(chunk, base + off, names, index, masked, first=True)
         if sp[0]:
             return sp
     return None, None, False
@@ -299,9 +296,11 @@ def _has_name(chunk: str) -> bool:
 
 
 _PREPOSITIONS = {"of", "in", "from", "at", "for", "with", "by", "on", "to"}
+# Title case across function words marks a headline, not a name ("Police Arrest Man For ...").
+_HEADLINE = re.compile(r"[A-Z]\w*\s+(?:For|In|To|With|On|At|By|After|Over|As)\s+[A-Z]\w*\s+[A-Z]")
 
 
-def _resolve_phrase(
+def resolve_phrase(
     phrase: str,
     start: int,
     names: list[Name],
@@ -315,9 +314,24 @@ def _resolve_phrase(
         return None, None, False
     words = phrase.split()
     if words[0].lower() in PRONOUNS or (len(words) <= 3 and words[-1].lower() in PRONOUNS):
-        who = resolve_pronoun(start, names, index, masked)
+        pronoun = words[0] if words[0].lower() in PRONOUNS else words[-1]
+        who = resolve_pronoun(start, names, index, masked, pronoun)
         return (who[0], who[1], True) if who[0] else (None, None, False)
     end = start + len(phrase)
+    titled = index.titled(phrase, start) if len(words) <= 7 else None
+    if titled:  # "the Home Secretary", "President of the Republic": whom the article titled so
+        return titled, (start, end), True
+    if (
+        words[0].lower() == "the"
+        and len(words) <= 4
+        and words[-1].lower().strip(",.") in PARTY_NOUNS
+        and not _POSSESSIVE_IN.search(phrase)
+    ):
+        named = _definite_reference(phrase, start, names, index, masked)
+        if named is not None:  # "the Texas Republican": the politician the article named
+            return named
+    if _HEADLINE.search(phrase):
+        return None, None, False  # "Man Arrested For Allegedly Killing ...": a headline
     inside = names_between(names, start, end)
     if (
         len(inside) == 1
@@ -332,7 +346,7 @@ def _resolve_phrase(
     if (
         inside
         and len(words) <= 5
-        and _DETERMINER.match(phrase)
+        and DETERMINER.match(phrase)
         and words[-1][:1].islower()
         and not _PREPOSITIONS.intersection(words)
         and not any(n.person or index.is_person(n.text) for n in inside)
@@ -436,7 +450,7 @@ def _definite_reference(
         if not n.person and re.search(rf"\b{re.escape(stem)}", n.text, re.IGNORECASE):
             if len(n.text.split()) >= 2:
                 return n.text, (n.start, n.end), False
-    if stem in PERSON_ROLES or re.fullmatch(r"\d+-year-old", head):
+    if stem in PERSON_ROLES or re.fullmatch(r"\d+-year-old", head) or stem in PARTY_NOUNS:
         # a title given before a name: "President Donald Trump" for "the president"
         last = None
         window = masked[max(0, start - PRONOUN_WINDOW) : start]
@@ -454,6 +468,14 @@ def _definite_reference(
             if not n.person and is_org(n.text.split()) and len(n.text.split()) >= 2:
                 return n.text, (n.start, n.end), False
     return None
+
+
+# The party and civic nouns news copy uses for a named politician ("the Texas Republican").
+PARTY_NOUNS = frozenset(
+    "republican democrat conservative liberal socialist tory nationalist senator congressman "
+    "congresswoman lawmaker".split()
+)
+_POSSESSIVE_IN = re.compile(r"[’']s\b|\bof\b")
 
 
 def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:

@@ -1,0 +1,217 @@
+"""Attribution on the shapes of news copy the rules were not first written for: one test per
+class of error seen on unseen articles. Every sentence is invented for these tests (made-up
+people, places and outlets); none is taken from a data set."""
+
+from __future__ import annotations
+
+import pytest
+
+import citecheck
+
+
+def _attrs(text: str):
+    return [f.attribution for f in citecheck.extract_text(text, "text").findings]
+
+
+def _quote(text: str, start: str):
+    return next(a for a in _attrs(text) if a.kind != "indirect" and a.quote.startswith(start))
+
+
+def _reported(text: str):
+    return [a for a in _attrs(text) if a.kind == "indirect"]
+
+
+# --- 1. junk is never a speaker ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("Fixture. READ MORE\n\n“We will rebuild the pier,” it said.", "We will"),
+        ("Fixture. “We oppose the plan entirely,” Westland’s said.", "We oppose"),
+    ],
+)
+def test_page_furniture_and_possessive_fragments_are_no_speaker(text, start):
+    assert _quote(text, start).speaker is None
+
+
+def test_a_demonym_with_its_region_is_no_name():
+    a = _quote("Fixture. “We will stay,” a Western Canadian farmer said.", "We will")
+    assert a.speaker == "a Western Canadian farmer"  # the description, not "Western Canadian"
+
+
+def test_a_sentence_opening_participle_is_not_part_of_a_name():
+    text = (
+        "Fixture. Ada Quill is the transport minister.\n\n"
+        "Assuming MPs agree, “the bill will pass this week,” the minister said."
+    )
+    assert _quote(text, "the bill").speaker == "Ada Quill"
+
+
+# --- 2. a description or a title stands for the person the article introduced --------------------
+
+
+@pytest.mark.parametrize(
+    "intro, title",
+    [
+        ("Home Secretary Ada Quill", "The Home Secretary"),
+        ("President of the Republic, Ada Quill,", "the President of the Republic"),
+        ("Ada Quill, the harbour master,", "The harbour master"),
+    ],
+)
+def test_a_title_the_article_gave_someone_names_that_person(intro, title):
+    text = (
+        f"Fixture. {intro} visited the pier on Monday.\n\n"
+        f"{title} said: “The repairs start in May.”"
+    )
+    assert _quote(text, "The repairs").speaker == "Ada Quill"
+
+
+def test_a_party_noun_points_back_to_the_politician():
+    text = (
+        "Fixture. Senator Ada Quill voted against the bill.\n\n"
+        "“It is a waste of money,” the Westland Republican said."
+    )
+    assert _quote(text, "It is a waste").speaker == "Ada Quill"
+
+
+# --- 3. continuity ---------------------------------------------------------------------------
+
+
+def test_quotes_continue_a_speakers_reported_statement_one_sentence_a_paragraph():
+    """Wire copy gives each sentence its own paragraph: the quotes that follow a reported
+    statement are its speaker's until someone else is named."""
+    text = (
+        "Fixture. Lenders warn the loan scheme may fail.\n\n"
+        "Mr Ada Quill said online lenders were shut out of the cheapest funding.\n\n"
+        "“We get calls every day from owners who expect cheap money,” he added.\n\n"
+        "“They are disappointed when they hear the rate.”\n\n"
+        "“Until we get cheaper funding, nothing changes.”\n\n"
+        "Ben Hardy, of Example Lending, disagreed.\n\n"
+        "“The scheme is working for us.”"
+    )
+    assert _quote(text, "They are disappointed").speaker == "Ada Quill"
+    assert _quote(text, "Until we get").speaker == "Ada Quill"
+    assert _quote(text, "The scheme is working").speaker != "Ada Quill"
+
+
+# --- 4. pronouns agree in gender -----------------------------------------------------------------
+
+
+def test_she_never_stands_for_a_man_the_article_calls_mr_or_he():
+    text = (
+        "Fixture. Ada Quill chairs the board, and she has done so since 2019.\n\n"
+        "Paul Grey, the treasurer, said he would resign. Mr Grey spoke for an hour.\n\n"
+        "She said: “The accounts are in order.”"
+    )
+    assert _quote(text, "The accounts").speaker == "Ada Quill"
+
+
+# --- 5. an outlet is never the speaker -----------------------------------------------------------
+
+
+def test_according_to_an_outlet_after_a_named_speaker_is_the_outlet():
+    a = _quote(
+        "Fixture. Mayor Jane Doe said “the bridge will reopen in May,” according to the "
+        "Daily Planet.",
+        "the bridge",
+    )
+    assert (a.speaker, a.outlet) == ("Jane Doe", "Daily Planet")
+
+
+# --- 6. outlets from the syntax, registry or not -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "said, outlet",
+    [
+        ("Ada Quill told Business Insider", "Business Insider"),
+        ("Ada Quill tells The Hollywood Reporter", "The Hollywood Reporter"),
+        ("Ada Quill said in a statement to Rolling Stone", "Rolling Stone"),
+        ("Ada Quill wrote on Twitter", "Twitter"),
+        ("Ada Quill wrote in a paper in Nature Astronomy", "Nature Astronomy"),
+        ("Ada Quill told Ben Hardy on Example Radio", "Example Radio"),
+        ("Ada Quill told the Finance Committee", None),
+        ("Ada Quill told Ben Hardy", None),
+    ],
+)
+def test_a_medium_named_after_told_to_in_or_on_is_an_outlet(said, outlet):
+    a = _quote(f"Fixture. “The signal is unmistakable,” {said}.", "The signal")
+    assert (a.speaker, a.outlet) == ("Ada Quill", outlet)
+
+
+# --- 7. kinds and quote marks --------------------------------------------------------------------
+
+
+def test_short_quotes_in_an_ongoing_call_are_the_speakers_words():
+    text = "Fixture. Ada Quill continues to call for freeing the town from “greed” and “waste.”"
+    words = [a for a in _attrs(text) if a.kind != "indirect"]
+    assert [(a.kind, a.speaker) for a in words] == [("partial", "Ada Quill")] * 2
+
+
+def test_a_plural_possessive_inside_single_quotes_does_not_close_them():
+    a = _quote("Fixture. ‘It’s the workers’ right to strike,’ said Ada Quill.", "It’s")
+    assert a.quote == "It’s the workers’ right to strike,"
+    assert (a.kind, a.speaker) == ("direct", "Ada Quill")
+
+
+@pytest.mark.parametrize(
+    "open_, close",
+    [("„", "“"), ("‚", "‘"), ("«", "»"), ("「", "」"), ("『", "』")],
+)
+def test_low_guillemet_and_corner_marks_are_quote_marks(open_, close):
+    quotes = [a for a in _attrs(f"Fixture. Ada Quill said {open_}not now{close} to the board.")]
+    assert [(a.quote, a.speaker) for a in quotes if a.kind != "indirect"] == [
+        ("not now", "Ada Quill")
+    ]
+
+
+# --- 8. reported speech --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, clause, speaker, cue",
+    [
+        ("The ministry said that 40 people were arrested overnight.",
+         "40 people were arrested overnight", "The ministry", "said"),
+        ("Police say the suspect fled on foot toward the river.",
+         "the suspect fled on foot toward the river", "Police", "say"),
+        ("According to the report, exports fell 3% in the first quarter.",
+         "exports fell 3% in the first quarter", "the report", "according to"),
+        ("Exports fell 3% in the first quarter, according to the trade ministry.",
+         "Exports fell 3% in the first quarter", "the trade ministry", "according to"),
+        ("Ada Quill warned that the bridge would close for six months.",
+         "the bridge would close for six months", "Ada Quill", "warned"),
+        ("Ada Quill denied that the council had hidden the cost of repairs.",
+         "the council had hidden the cost of repairs", "Ada Quill", "denied"),
+        ("The bridge will close for six months, the council said.",
+         "The bridge will close for six months", "the council", "said"),
+        ("The bridge will close for six months, said Ada Quill, the mayor.",
+         "The bridge will close for six months", "Ada Quill", "said"),
+        ("Officials told reporters the road would reopen on Friday.",
+         "the road would reopen on Friday", "Officials", "told reporters"),
+    ],
+)  # fmt: skip
+def test_reported_speech_in_its_usual_shapes(sentence, clause, speaker, cue):
+    found = _reported(f"Fixture. {sentence}")
+    assert [(r.quote, r.speaker, r.cue) for r in found] == [(clause, speaker, cue)]
+
+
+def test_a_quoted_fragment_inside_reported_speech_gives_both():
+    attrs = _attrs("Fixture. Ada Quill said the plan was “a disaster” for farmers in the valley.")
+    kinds = {(a.kind, a.quote) for a in attrs}
+    assert ("indirect", "the plan was “a disaster” for farmers in the valley") in kinds
+    assert ("partial", "a disaster") in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company reported a fire at its plant on Monday.",  # an event, not a statement
+        "Ada Quill thinks the bridge will close for six months.",  # a belief
+        "Ada Quill said: “The plan is a disaster for farmers in the valley.”",  # a quotation
+        "More than forty people in the town, the council said.",  # no clause
+    ],
+)
+def test_what_is_not_reported_speech(sentence):
+    assert _reported(f"Fixture. {sentence}") == []
