@@ -215,3 +215,37 @@ def test_a_quoted_fragment_inside_reported_speech_gives_both():
 )
 def test_what_is_not_reported_speech(sentence):
     assert _reported(f"Fixture. {sentence}") == []
+
+
+# --- the trained speaker ranker ------------------------------------------------------------------
+
+
+def test_the_shipped_ranker_matches_its_features_and_says_where_it_learned():
+    """A weight file for other features would silently switch the ranker off."""
+    import json
+    from importlib import resources
+
+    from citecheck.attribution.ranker import FEATURES, model
+
+    data = json.loads(
+        resources.files("citecheck.attribution").joinpath("speaker_model.json").read_text("utf-8")
+    )
+    assert tuple(data["features"]) == FEATURES and model() is not None
+    assert "not the validation half" in data["provenance"]["data"]
+    assert data["provenance"]["script"] == "bench/train_speaker.py"
+
+
+def test_every_quote_the_ranker_sees_has_its_candidates_and_nobody():
+    from citecheck.attribution import extract
+    from citecheck.document import load_text
+
+    text = (
+        "Fixture. Ada Quill, the harbour master, met Ben Hardy on Monday.\n\n"
+        "“The pier is beyond repair,” she told him."
+    )
+    trace: list = []
+    attrs = extract(load_text(text, "d.txt", "text"), ranker=False, trace=trace)
+    ((span, options, rules),) = trace
+    speakers = [c.speaker for c in options]
+    assert rules == "Ada Quill" and {"Ada Quill", "Ben Hardy", None} <= set(speakers)
+    assert attrs[0].text_span == span

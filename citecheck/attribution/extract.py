@@ -26,19 +26,30 @@ from .kinds import SCARE_MAX_WORDS, kind_of
 from .names import NameIndex, find_names
 from .outlets import OutletFinder, outlet_of
 from .quotes import QuoteSpan, find_quotes
+from .ranker import FEATURES, choices, choose, mention_counts
+from .ranker import model as speaker_model
 from .references import names_between
 from .reported import find_reported
 from .speakers import Speech, speech_for
 
 
 def extract(
-    doc: Document, registry: Registry | None = None, *, outlets: bool = True, reported: bool = True
+    doc: Document,
+    registry: Registry | None = None,
+    *,
+    outlets: bool = True,
+    reported: bool = True,
+    ranker: bool = True,
+    trace: list | None = None,
 ) -> list[Attribution]:
     """Every quoted span of the draft as an Attribution, in order of appearance.
 
     `registry` defaults to the packaged outlet registry; `outlets=False` skips outlet lookup
     (a source page's own attributions only need speakers); `reported=False` lists quotations
-    only, leaving out reported speech (kind "indirect")."""
+    only, leaving out reported speech (kind "indirect"). `ranker=False` keeps the rules'
+    speaker instead of the trained ranker's; `trace`, a list, receives (quote span in the
+    text, candidates, rules' speaker) for each quote the ranker sees (bench/train_speaker.py
+    learns from them)."""
     text = doc.text
     quotes = find_quotes(text)
     masked = mask_quotes(text, quotes)
@@ -53,6 +64,8 @@ def extract(
     spoken_in: dict[str, tuple[str | None, str | None]] = {}
     said = find_reported(masked, starts, names, index)  # reported speech: who spoke where
     said_ends = [r.clause_end for r in said]
+    weights = speaker_model() if ranker else None
+    counts = mention_counts(names) if (weights or trace is not None) else {}
     for n, q in enumerate(quotes, 1):
         nwords = len(text[q.start : q.end].split())
         if q.nested and outer is not None and outer[0].start <= q.start < outer[0].end:
@@ -86,6 +99,18 @@ def extract(
                     date_hint=sp.date_hint,
                     person=last[1].person,
                 )
+        if kind != Kind.SCARE and (weights or trace is not None):
+            last = _last_speech(prev, said, said_ends, q.start)
+            options = choices(
+                masked, starts, names, index, (q.start, q.end), (sp.speaker, sp.speaker_span),
+                last[1].speaker if last else None, kind == Kind.PARTIAL, counts,
+            )  # fmt: skip
+            if trace is not None:
+                trace.append(((q.start, q.end), options, sp.speaker))
+            if weights:
+                best = choose(options, weights)
+                if not best.features[RULE] and best.speaker != sp.speaker:
+                    sp = replace(sp, speaker=best.speaker, speaker_span=best.span)
         outlet, language = outlet_of(found, frame, sp)
         if kind != Kind.SCARE and sp.speaker:
             # a speaker quoted again without a word of where: the same interview or post
@@ -105,6 +130,9 @@ def extract(
         out.sort(key=lambda a: a.text_span[0])
         out = [replace(a, id=f"q{i}") for i, a in enumerate(out, 1)]
     return out
+
+
+RULE = FEATURES.index("rule")
 
 
 def _same_sentence(out: list[Attribution], starts: list[int]) -> list[Attribution]:

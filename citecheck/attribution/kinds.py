@@ -74,3 +74,4 @@ def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwor
         direct = first.isupper() or first in "¿¡“‘'\"" or not before
         return Kind.DIRECT if direct else Kind.PARTIAL
     return Kind.PARTIAL
+
