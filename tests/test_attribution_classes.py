@@ -190,6 +190,36 @@ def test_low_guillemet_and_corner_marks_are_quote_marks(open_, close):
          "The bridge will close for six months", "Ada Quill", "said"),
         ("Officials told reporters the road would reopen on Friday.",
          "the road would reopen on Friday", "Officials", "told reporters"),
+        # no "that": a subject and a verb right after the cue
+        ("Ada Quill confirmed she had tested positive for the flu last week.",
+         "she had tested positive for the flu last week", "Ada Quill", "confirmed"),
+        ("Ada Quill said Example Ferries needs a new timetable for the winter.",
+         "Example Ferries needs a new timetable for the winter", "Ada Quill", "said"),
+        # base forms: plural subjects, headlines; quantified and nationality plurals
+        ("Farmers warn the dam may fail before the end of the month.",
+         "the dam may fail before the end of the month", "Farmers", "warn"),
+        ("Both sides said they were hopeful the talks could resume.",
+         "they were hopeful the talks could resume", "Both sides", "said"),
+        # a participle after the main clause: its subject is the sentence's
+        ("Ada Quill launched her campaign, claiming she could win without a single advert.",
+         "she could win without a single advert", "Ada Quill", "claiming"),
+        ("The council responded by saying the bridge would reopen in the spring.",
+         "the bridge would reopen in the spring", "The council", "saying"),
+        # promises and appeals
+        ("Ada Quill vowed never to stop campaigning for the new bridge.",
+         "never to stop campaigning for the new bridge", "Ada Quill", "vowed"),
+        ("Ada Quill urged residents to boil their water until Friday.",
+         "residents to boil their water until Friday", "Ada Quill", "urged"),
+        ("Example Doctors is urging the health board to accept its offer of flu shots.",
+         "the health board to accept its offer of flu shots", "Example Doctors", "is urging"),
+        # the source in the middle; a sentence after a colon
+        ("The pier closed on Saturday, according to the council, after a storm hit the coast.",
+         "The pier closed on Saturday", "the council", "according to"),
+        ("Ada Quill said in a statement: The pier will stay closed until it is repaired.",
+         "The pier will stay closed until it is repaired", "Ada Quill", "said in a statement"),
+        # mostly quoted, with the writer's subject and verb before the quotation
+        ("Ada Quill said the account had been locked “for breaking our rules.”",
+         "the account had been locked “for breaking our rules.”", "Ada Quill", "said"),
     ],
 )  # fmt: skip
 def test_reported_speech_in_its_usual_shapes(sentence, clause, speaker, cue):
@@ -211,6 +241,11 @@ def test_a_quoted_fragment_inside_reported_speech_gives_both():
         "Ada Quill thinks the bridge will close for six months.",  # a belief
         "Ada Quill said: “The plan is a disaster for farmers in the valley.”",  # a quotation
         "More than forty people in the town, the council said.",  # no clause
+        "Ada Quill announced a new plan for the harbour on Friday.",  # an act, no clause
+        "Ada Quill asked if the council would pay for the new bridge.",  # a question
+        "The test showed his lungs could not hold as much air as normal.",  # a finding
+        "Ada Quill told reporters to the north of the town she would stay.",  # "to the", no verb
+        "For starters, the volume is higher than what is predicted to result.",  # no speaker
     ],
 )
 def test_what_is_not_reported_speech(sentence):

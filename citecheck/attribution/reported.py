@@ -6,8 +6,13 @@ Four shapes of news copy, each needing a speech verb or "according to" and a sou
 resolves to a name, a pronoun of someone named or a description:
 
     X said (that) <clause>.            X told reporters <clause>.   X says / warned / denied ...
-    According to X, <clause>.          <clause>, according to X.
-    <clause>, X said.                  <clause>, said X.
+    According to X, <clause>.          <clause>, according to X(, <more>).
+    <clause>, X said.                  <clause>, said X.            X said in a statement: <S>.
+    X did Y, claiming <clause>.        X responded by saying <clause>.
+    X vowed (never) to <verb> ...      X urged / told / is urging Y to <verb> ...
+
+Without "that" the clause must open on a subject and its verb ("confirmed he had tested
+positive"), so "X announced a plan" stays an act, not a statement.
 
 A quoted fragment may stand inside the clause ("X said the plan was “a disaster” for farmers":
 the fragment is a partial quote, the clause reported speech); a sentence whose clause is all
@@ -33,7 +38,12 @@ _VERBS = (
     "maintains asserted asserts wrote writes tweeted posted declared declares suggested suggests "
     "indicated indicates pointed testified promised promises vowed vows pledged pledges "
     "acknowledged agreed agrees countered counters responded replied cautioned cautions "
-    "announced signalled signaled hinted predicted forecast found finds showed shows say"
+    "announced signalled signaled hinted predicted forecast found finds showed shows say "
+    "complained complains informed informs reiterated reiterates recalled recalls speculated "
+    "speculates assured assures recommended recommends "
+    # base forms: plural subjects and headlines ("Officials warn", "Ministers insist")
+    "warn insist claim argue admit deny confirm reveal suggest stress explain predict allege "
+    "complain announce acknowledge"
 ).split()
 _SIMPLE_VERBS = list(dict.fromkeys(_VERBS))
 # who "told": a capitalised name, reporters, an outlet, a pronoun, "the committee"
@@ -42,7 +52,11 @@ _TOLD_OBJECT = (
     r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}))"
 )
 _CUE = (
-    rf"(?:(?:told|tells)\s+{_TOLD_OBJECT}|pointed\s+out|{word_alternation(_SIMPLE_VERBS)})"
+    r"(?:(?:is|are|was|were)\s+(?:urging|saying|warning|claiming|insisting|arguing|alleging|"
+    r"calling\s+on|asking|demanding)|"
+    rf"(?:told|tells)\s+{_TOLD_OBJECT}|pointed\s+out|(?:called|calls)\s+on|urged|urges|urge|"
+    r"asked|asks|begged|begs|pleaded\s+with|encouraged|encourages|appealed\s+to|"
+    rf"threatened|threatens|{word_alternation(_SIMPLE_VERBS)})"
 )
 _AUX = r"(?:(?:has|have|had|would|will|also|now|previously|recently|later|repeatedly|"
 _AUX += r"publicly|reportedly|separately|again)\s+)*"
@@ -64,6 +78,18 @@ _ACCORDING_BACK = re.compile(
     r"[.!?]?\s*$",
     re.DOTALL,
 )
+# <clause>, according to X, <more clause>.
+_ACCORDING_MID = re.compile(
+    r"^\W*(?P<clause>.+?),\s+(?P<cue>according\s+to)\s+(?P<source>[^,;:]{2,120}?)\s*,\s+.{8,}$",
+    re.DOTALL,
+)
+# X said in a statement: <sentence>.
+_COLON = re.compile(
+    rf"(?P<head>[^“”\"«»:]{{2,160}}?)\s+{_AUX}(?P<cue>(?:said|says|wrote|writes|announced|"
+    rf"stated|added|tweeted|posted))(?P<where>\s+[^:“”\"]{{2,60}}?)?\s*:\s+(?P<clause>[^“\"«].+?)"
+    r"\s*[.!?]?\s*$",
+    re.DOTALL,
+)
 # <clause>, X said. / <clause>, said X.
 _BACK = re.compile(
     rf"^\W*(?P<clause>.+?)\s*,\s+(?:(?P<source>[^,;:“”\"]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})|"
@@ -82,10 +108,34 @@ _TRAILING_CREDIT = re.compile(
     r",\s+(?:according\s+to\s+[^,]+|(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4}\s+"
     r"(?:reported|said|says|reports))\s*$"
 )
-_NOT_SPEAKERS = {"it", "this", "that", "there", "i", "i’ve", "i've", "we", "you", "one", "what"}
+_NOT_SPEAKERS = {
+    "never",
+    "it",
+    "this",
+    "that",
+    "there",
+    "i",
+    "i’ve",
+    "i've",
+    "we",
+    "you",
+    "one",
+    "what",
+}
 _QUOTE_MARK = re.compile('[“”"«»]')
 _MASK = "_"
-_GATE_WORDS = ["according", "According", "told", "tells", "pointed", "say", *_SIMPLE_VERBS]
+_GATE_WORDS = [
+    "according",
+    "According",
+    "told",
+    "tells",
+    "pointed",
+    "say",
+    *_SIMPLE_VERBS,
+    *"saying claiming revealing arguing adding warning insisting noting stressing explaining "
+    "announcing confirming suggesting urging vowed vows vow pledged pledges pledge urged urges "
+    "urge called calls".split(),
+]
 # cheap test before the full patterns: any of the verbs ("told" alone stands for "told X")
 _ANY_VERB = re.compile(rf"\b{word_alternation(_GATE_WORDS)}\b")
 # A clause must read as a statement: a finite verb, or a modal, somewhere in it.
@@ -102,6 +152,54 @@ _FINITE = re.compile(
     re.IGNORECASE,
 )
 
+# Without "that", a clause needs a plain subject and a verb right after the cue: "confirmed he
+# had tested positive", "acknowledged the cut would be absent"; "announced a plan" is no clause.
+_SUBJECT_VERB = re.compile(
+    r"(?:(?:he|she|they|we|i|it|there)(?:[’']\w+)?\s+[a-z]\w*|"
+    r"(?:the|a|an|his|their|its|our|this|these|those|some|no)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|"
+    r"\w+n[’']t)\b)"
+)
+# "said Westland has lost ...", "said Wiley's account had been locked ..."
+_NAMED_CLAUSE = re.compile(
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?:[’']s\s+[a-z]+)?\s+"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|"
+    r"[a-z]{3,}[^s’'\W]s|[a-z]{3,}ed)\b"
+)
+# findings read as speech only with "that": "the test showed his lungs could not ..." is a result
+_NEEDS_THAT = {"found", "finds", "showed", "shows", "indicated", "indicates"}
+# promises and appeals: "vowed never to stop ...", "urged people to follow the guidelines"
+_DIRECTIVE_CUES = set(
+    "vowed vows vow pledged pledges pledge promised promises promise threatened threatens urged "
+    "urges urge called calls told tells asked asks begged begs pleaded encouraged encourages "
+    "appealed warned warns urging calling asking demanding".split()
+)
+# who may only ask, not state: "asked if ..." is a question, not a claim
+_ONLY_DIRECTIVE = set(
+    "asked asks begged begs pleaded encouraged encourages appealed asking calling called calls "
+    "urged urges urge urging".split()
+)
+_TO_VERB = r"to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your)\b)[a-z]{2,}"
+_DIRECTIVE = re.compile(rf"(?:(?:not|never)\s+)?{_TO_VERB}|(?:[\w’'-]+\s+){{1,6}}?{_TO_VERB}")
+# "…, claiming he could …", "responded by saying …": the participle's subject is the sentence's
+_PARTICIPLE = re.compile(
+    r"^(?P<head>[^:]{2,240}?)(?:,\s+|\s+by\s+)(?P<cue>saying|claiming|revealing|arguing|"
+    r"adding|warning|insisting|noting|stressing|explaining|announcing|confirming|suggesting)\s+"
+    r"(?P<that>that\s+)?(?P<clause>.+?)\s*[.!?]?\s*$",
+    re.DOTALL,
+)
+# where the subject of a sentence ends: its first verb
+_FIRST_VERB = re.compile(
+    r"\s(?:has|have|had|was|were|is|are|will|would|also|then|later|on|in|at|"
+    r"[a-z]+ed|"
+    + "|".join(_IRREGULAR_PAST.split())
+    + r"|"
+    + word_alternation(_SIMPLE_VERBS)
+    + r")\b"
+)
+
 
 @dataclass(frozen=True)
 class Reported:
@@ -113,15 +211,25 @@ class Reported:
 
 
 def _clause_ok(clause: str) -> bool:
-    """Enough of the writer's own words to be a statement, not a quotation with a frame."""
+    """Enough of the writer's own words to be a statement, not a quotation with a frame.
+
+    A clause mostly quoted still counts when the writer's words before the quotation hold a
+    subject and a verb: "X said the account had been locked “for violating our rules.”"
+    """
+    if clause.lstrip().startswith(("“", '"', "«")):
+        return False
     visible = re.sub(r"“_+”|\"_+\"|«_+»|_+", " ", clause)
     words = visible.split()
     masked = clause.count(_MASK)
+    if not _FINITE.search(visible):
+        return False
+    if len(words) >= _MIN_WORDS and masked <= len(clause) * 0.5:
+        return True
+    lead = _QUOTE_MARK.split(clause, maxsplit=1)[0]
     return (
-        len(words) >= _MIN_WORDS
-        and masked <= len(clause) * 0.5
-        and bool(_FINITE.search(visible))
-        and not clause.lstrip().startswith(("“", '"', "«"))
+        len(words) + masked // 6 >= _MIN_WORDS
+        and (len(lead.split()) >= 3 or bool(_SUBJECT_VERB.match(lead.strip())))
+        and bool(_FINITE.search(lead) or _SUBJECT_VERB.match(lead.strip()))
     )
 
 
@@ -143,8 +251,10 @@ def find_reported(
             continue
         found = (
             _according(sentence, s, names, index, masked)
+            or _participle(sentence, s, names, index, masked)
             or _front(sentence, s, names, index, masked)
             or _back(sentence, s, names, index, masked)
+            or _colon(sentence, s, names, index, masked)
         )
         if found is not None:
             out.append(found)
@@ -164,15 +274,22 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         clause = clause[adverbial.end() :]
         cue = f"{cue} {adverbial.group(1)}".strip()
     that = bool(m.group("that") or adverbial)
-    bare = cue.split()[0] in ("said", "says", "say", "told", "tells")
-    if not that and not (bare and clause[:1].islower()):
-        return None  # "X reported a fire" is not reported speech
-    if not that and _PREPOSITION.match(clause):
+    verb = next(w for w in cue.lower().split() if w not in ("is", "are", "was", "were"))
+    bare = verb in ("said", "says", "say", "told", "tells")
+    directive = _DIRECTIVE.match(clause) if verb in _DIRECTIVE_CUES else None
+    if verb in _ONLY_DIRECTIVE and not directive:
+        return None
+    if not that and not directive and not (bare and clause[:1].islower()):
+        if verb in _NEEDS_THAT or not (
+            _SUBJECT_VERB.match(clause) or (bare and _NAMED_CLAUSE.match(clause))
+        ):
+            return None  # "X reported a fire" is not reported speech
+    if not that and not directive and _PREPOSITION.match(clause):
         return None  # "said in a statement on Wednesday." holds no clause
     tail = _TRAILING_CREDIT.search(clause)
     if tail:  # "..., The Example Gazette reported." credits the outlet, not the claim
         clause = clause[: tail.start()]
-    if not _clause_ok(clause):
+    if not (_clause_ok(clause) or (directive and len(clause.split()) >= _MIN_WORDS)):
         return None
     speaker, span, _person = nearest_subject(m.group("head"), s, names, index, masked)
     speaker = _speaker(speaker)
@@ -186,7 +303,7 @@ def _according(sentence, s, names, index, masked) -> Reported | None:
     """According to X, <clause>. / <clause>, according to X."""
     if "ccording to" not in sentence:
         return None
-    for pattern in (_ACCORDING_FRONT, _ACCORDING_BACK):
+    for pattern in (_ACCORDING_FRONT, _ACCORDING_MID, _ACCORDING_BACK):
         m = pattern.match(sentence.rstrip())
         if not m or _QUOTE_MARK.search(m.group("source")):
             continue
@@ -221,4 +338,45 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     if speaker is None:
         return None
     start = s + m.start("clause")
+    return Reported(start, start + len(clause.rstrip(" ,")), speaker, span, cue)
+
+
+def _participle(sentence, s, names, index, masked) -> Reported | None:
+    """X did something, claiming (that) <clause>. / X responded by saying <clause>."""
+    m = _PARTICIPLE.match(sentence.rstrip())
+    if not m:
+        return None
+    head, clause = m.group("head"), m.group("clause")
+    if not m.group("that") and not _SUBJECT_VERB.match(clause) and not _NAMED_CLAUSE.match(clause):
+        return None
+    if not _clause_ok(clause):
+        return None
+    lead = head.lstrip()
+    verb = _FIRST_VERB.search(" " + lead)
+    if verb is None or verb.start() == 0:
+        return None
+    subject = lead[: verb.start()]
+    if "," in subject or len(subject.split()) > 8 or _QUOTE_MARK.search(subject):
+        return None
+    at = s + m.start("head") + (len(head) - len(lead))
+    speaker, span, _person = resolve_phrase(subject, at, names, index, masked)
+    speaker = _speaker(speaker)
+    if speaker is None:
+        return None
+    start = s + m.start("clause")
+    return Reported(start, start + len(clause.rstrip(" ,")), speaker, span, m.group("cue"))
+
+
+def _colon(sentence, s, names, index, masked) -> Reported | None:
+    """X said in a statement: <sentence>. The sentence after the colon is the writer's own."""
+    m = _COLON.match(sentence.rstrip())
+    if not m or not m.group("clause")[:1].isupper() or not _clause_ok(m.group("clause")):
+        return None
+    speaker, span, _person = nearest_subject(m.group("head"), s, names, index, masked)
+    speaker = _speaker(speaker)
+    if speaker is None:
+        return None
+    clause = m.group("clause")
+    start = s + m.start("clause")
+    cue = " ".join((m.group("cue") + (m.group("where") or "")).split())
     return Reported(start, start + len(clause.rstrip(" ,")), speaker, span, cue)

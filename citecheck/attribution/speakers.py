@@ -34,9 +34,6 @@ _ADVERBS = re.compile(
 )
 
 
-
-
-
 _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
 
 
@@ -337,11 +334,11 @@ def resolve_phrase(
         len(inside) == 1
         and inside[0].start == start
         and " " not in inside[0].text
-        and 3 <= len(words) <= 4
+        and (3 <= len(words) <= 4 or (len(words) == 2 and _is_plural(words[-1])))
         and all(w[:1].islower() for w in words[1:])
         and not index.is_person(inside[0].text)
     ):
-        # "Local news outlets": a sentence-initial capital, not a name
+        # "Local news outlets", "US officials": a capital that modifies a plural, not a name
         return phrase, (start, end), False
     if (
         inside
@@ -385,10 +382,18 @@ def resolve_phrase(
             return named
         # An unnamed source as the text gives it: "an indigenous worker in El Alto".
         return phrase, (start, end), False
-    if not inside and len(words) <= 3 and phrase.islower() and _is_plural(words[-1]):
-        # a bare plural: "officials said", "residents say", "people say"
+    if (
+        not inside
+        and len(words) <= 3
+        and (phrase.islower() or (phrase[1:].islower() and words[0].lower() in _QUANTIFIERS))
+        and _is_plural(words[-1])
+    ):
+        # a bare plural: "officials said", "residents say", "Both sides said"
         return phrase, (start, end), False
     return None, None, False
+
+
+_QUANTIFIERS = {"both", "some", "many", "several", "most", "all", "few", "other", "two", "three"}
 
 
 _PLURAL = re.compile(r"[a-z]{3,}[^su’']s")
