@@ -121,6 +121,9 @@ def score(docs: dict[str, tuple[str, dict]], extracted: dict, errors: list[str])
                     c["out_ok"] += 1
                 else:
                     errors.append(f"OUTL  {name} {a.outlet!r} vs {g['outlet']!r}")
+            elif a.outlet:  # an outlet the annotator saw no sign of
+                c["out_extra"] += 1
+                errors.append(f"OUTL+ {name} {a.outlet!r} vs None: {g['quote'][:50]!r}")
         for a in quotes:
             c["pred"] += 1
             if a.span not in gold_spans:
@@ -166,7 +169,10 @@ def report(label: str, n: int, c: Counter) -> None:
     print(f"  speaker (direct+partial)  {pct(c['spk_ok'], c['spk_n'])}")
     print(f"  cue, exact                {pct(c['cue_ok'], c['cue_n'])}")
     print(f"  cue, same verb            {pct(c['cue_verb_ok'], c['cue_n'])}")
-    print(f"  outlet                    {pct(c['out_ok'], c['out_n'])}")
+    print(
+        f"  outlet                    {pct(c['out_ok'], c['out_n'])}, "
+        f"{c['out_extra']} named where none is annotated"
+    )
     if c["rep_docs"]:
         print(
             f"  reported speech ({c['rep_docs']} articles, {c['rep_gold']} annotated): "

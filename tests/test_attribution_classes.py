@@ -140,6 +140,21 @@ def test_a_medium_named_after_told_to_in_or_on_is_an_outlet(said, outlet):
     assert (a.speaker, a.outlet) == ("Ada Quill", outlet)
 
 
+def test_a_programme_named_in_quote_marks_is_the_outlet_of_the_interview():
+    text = (
+        "Fixture. In an interview with “Example Tonight” on Sunday, Ada Quill said the river "
+        "would flood by spring.\n\n“We have no time left,” Quill said."
+    )
+    (said,) = _reported(text)
+    assert (said.speaker, said.outlet) == ("Ada Quill", "Example Tonight")
+    assert _quote(text, "We have no time").outlet == "Example Tonight"  # the same interview
+
+
+def test_a_quoted_phrase_that_is_no_title_is_no_outlet():
+    a = _quote("Fixture. Ada Quill, speaking on “the need for calm”, said: “Stay home.”", "Stay")
+    assert a.outlet is None
+
+
 # --- 7. kinds and quote marks --------------------------------------------------------------------
 
 

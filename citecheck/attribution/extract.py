@@ -24,7 +24,7 @@ from .frames import (
 )
 from .kinds import SCARE_MAX_WORDS, kind_of
 from .names import NameIndex, find_names
-from .outlets import OutletFinder, outlet_of
+from .outlets import OutletFinder, outlet_of, quoted_medium
 from .quotes import QuoteSpan, find_quotes
 from .ranker import FEATURES, choices, choose, mention_counts
 from .ranker import model as speaker_model
@@ -61,7 +61,7 @@ def extract(
     out: list[Attribution] = []
     prev: tuple[QuoteSpan, Speech] | None = None
     outer: tuple[QuoteSpan, Speech] | None = None
-    spoken_in: dict[str, tuple[str | None, str | None]] = {}
+    titles = [(q.start, q.end) for q in quotes]
     said = find_reported(masked, starts, names, index)  # reported speech: who spoke where
     said_ends = [r.clause_end for r in said]
     weights = speaker_model() if ranker else None
@@ -112,12 +112,10 @@ def extract(
                 if not best.features[RULE] and best.speaker != sp.speaker:
                     sp = replace(sp, speaker=best.speaker, speaker_span=best.span)
         outlet, language = outlet_of(found, frame, sp)
-        if kind != Kind.SCARE and sp.speaker:
-            # a speaker quoted again without a word of where: the same interview or post
-            if outlet is None:
-                outlet, language = spoken_in.get(sp.speaker, (None, None))
-            else:
-                spoken_in[sp.speaker] = (outlet, language)
+        if outlet is None and kind != Kind.SCARE and found is not None:
+            outlet = quoted_medium(
+                text, titles, frame.before_start, frame.after_start + len(frame.after)
+            )
         out.append(_attribution(doc, n, q, kind, sp, outlet, language))
         if not q.nested:
             outer = (q, sp)
@@ -125,11 +123,38 @@ def extract(
             prev = (q, sp)
     out = _same_sentence(out, starts)
     out = _pull_quotes(text, out)
+    statements = _reported(doc, masked, starts, said, found, titles)
+    if found is not None:
+        out = _carry_outlets(out, statements)
     if reported:
-        out.extend(_reported(doc, masked, starts, said, found))
+        out.extend(a for a in statements if a.kind == Kind.INDIRECT)
         out.sort(key=lambda a: a.text_span[0])
         out = [replace(a, id=f"q{i}") for i, a in enumerate(out, 1)]
     return out
+
+
+def _carry_outlets(quotes: list[Attribution], statements: list[Attribution]) -> list[Attribution]:
+    """A speaker quoted again without a word of where keeps the outlet named last for them:
+    the rest of the same interview ("told Sky News ... He added, “...”")."""
+    items = sorted(
+        [(a.text_span[0], 0, i, a) for i, a in enumerate(quotes)]
+        + [(a.text_span[0], 1, i, a) for i, a in enumerate(statements)]
+    )
+    spoken_in: dict[str, tuple[str, str | None]] = {}
+    quotes = list(quotes)
+    for _at, which, i, a in items:
+        if a.kind == Kind.SCARE or not a.speaker:
+            continue
+        if a.outlet is not None:
+            if not same_name(a.outlet, a.speaker):  # an organisation's own channel: no carry
+                spoken_in[a.speaker] = (a.outlet, a.language)
+        elif a.speaker in spoken_in:
+            outlet, language = spoken_in[a.speaker]
+            if which == 0:
+                quotes[i] = replace(a, outlet=outlet, language=language)
+            else:
+                statements[i] = replace(a, outlet=outlet, language=language)
+    return quotes
 
 
 RULE = FEATURES.index("rule")
@@ -303,12 +328,13 @@ def _follows_on(text, masked, names, index, last, q: QuoteSpan, kind) -> bool:
 
 
 def same_name(a: str, b: str) -> bool:
-    return bool(a and b) and a.split()[-1].strip(".,’'s").casefold() == b.split()[-1].strip(
-        ".,’'s"
-    ).casefold()
+    return (
+        bool(a and b)
+        and a.split()[-1].strip(".,’'s").casefold() == b.split()[-1].strip(".,’'s").casefold()
+    )
 
 
-def _reported(doc, masked, starts, said, found) -> list[Attribution]:
+def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:
     """Reported speech as `indirect` attributions: checked for support, not for wording."""
     out = []
     for r in said:
@@ -317,6 +343,8 @@ def _reported(doc, masked, starts, said, found) -> list[Attribution]:
         frame = Frame(sentence_start, masked[sentence_start : r.clause_start], r.clause_end, "")
         sp = Speech(r.speaker, r.speaker_span, r.cue)
         outlet, language = outlet_of(found, frame, sp)
+        if outlet is None and found is not None:
+            outlet = quoted_medium(doc.text, titles, sentence_start, r.clause_end)
         out.append(
             Attribution(
                 id="",

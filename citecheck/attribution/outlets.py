@@ -184,3 +184,25 @@ def _credited(text: str, span: tuple[int, int]) -> bool:
 
 def _distance(span: tuple[int, int], anchor: int) -> int:
     return min(abs(span[0] - anchor), abs(span[1] - anchor))
+
+
+# A programme or paper named in quote marks: 'on “Face the Nation”', 'told “Example Tonight”',
+# 'in an interview with “The Example Hour”'. The quote is a title, the programme an outlet.
+_BEFORE_TITLE = re.compile(r"\b(?:on|with|to|told)\s+(?:the\s+)?[“\"‘']$")
+_TITLE_SMALL = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "at", "with", "&", "+"}
+TITLE_MAX_WORDS = 6
+
+
+def quoted_medium(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> str | None:
+    """The quoted, title-cased name after "on/with/told" between lo and hi, if any."""
+    for start, end in spans:
+        if end <= lo or start >= hi or not _BEFORE_TITLE.search(text[max(0, start - 40) : start]):
+            continue
+        words = text[start:end].strip(" ,.").split()
+        if (
+            1 <= len(words) <= TITLE_MAX_WORDS
+            and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+            and words[0][:1].isupper()
+        ):
+            return " ".join(words)
+    return None

@@ -60,9 +60,11 @@ _CUE = (
 )
 _AUX = r"(?:(?:has|have|had|would|will|also|now|previously|recently|later|repeatedly|"
 _AUX += r"publicly|reportedly|separately|again)\s+)*"
+# a short quoted name in the subject's sentence: 'In an interview with “Example Tonight”, X said'
+_TITLE = r"(?:(?<=\son\s)|(?<=\swith\s)|(?<=\sto\s))[“\"]_{1,40}[”\"]"
 # X said (that) <clause>
 _FRONT = re.compile(
-    rf"(?P<head>[^“”\"«»:]{{2,160}}?)\s+{_AUX}(?P<cue>{_CUE})\s*,?\s+(?P<that>that\s+)?"
+    rf"(?P<head>(?:[^“”\"«»:]|{_TITLE}){{2,160}}?)\s+{_AUX}(?P<cue>{_CUE})\s*,?\s+(?P<that>that\s+)?"
     r"(?P<clause>.+?)\s*[.!?]?\s*$",
     re.DOTALL,
 )
@@ -264,7 +266,7 @@ def find_reported(
 def _front(sentence, s, names, index, masked) -> Reported | None:
     """X said (that) <clause>."""
     m = _FRONT.match(sentence.rstrip())
-    if not m or _QUOTE_MARK.search(m.group("head")):
+    if not m or _QUOTE_MARK.search(re.sub(_TITLE, "", m.group("head"))):
         return None
     cue = " ".join(m.group("cue").split())
     clause, clause_at = m.group("clause"), m.start("clause")
