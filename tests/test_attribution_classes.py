@@ -242,6 +242,19 @@ def test_reported_speech_in_its_usual_shapes(sentence, clause, speaker, cue):
     assert [(r.quote, r.speaker, r.cue) for r in found] == [(clause, speaker, cue)]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The former mayor rejected the claim and vowed to stay in politics for years.",
+        "Harrow rejected the claim and vowed to stay in politics for years.",
+        "The outspoken former mayor vowed to stay in politics for years.",
+    ],
+)
+def test_a_second_verb_or_a_longer_description_still_points_to_the_person(sentence):
+    text = f"Tom Harrow, the mayor of Example Falls, resigned on Monday. {sentence}"
+    assert [(r.speaker, r.cue) for r in _reported(text)] == [("Tom Harrow", "vowed")]
+
+
 def test_a_quoted_fragment_inside_reported_speech_gives_both():
     attrs = _attrs("Fixture. Ada Quill said the plan was “a disaster” for farmers in the valley.")
     kinds = {(a.kind, a.quote) for a in attrs}

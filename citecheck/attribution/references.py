@@ -104,6 +104,8 @@ PERSON_ROLES = {
     "researcher", "author", "lawyer", "attorney", "captain", "general", "pope", "king", "queen",
     "premier", "chancellor", "prosecutor", "star", "striker", "player", "actor", "actress",
     "singer", "executive", "economist", "analyst", "commissioner", "diplomat", "envoy",
+    "figure", "politician", "veteran", "campaigner", "activist", "businessman", "businesswoman",
+    "billionaire", "entrepreneur", "rapper", "musician", "champion", "winner", "forward",
 }  # fmt: skip
 
 
@@ -179,3 +181,21 @@ _AFTER_PREPOSITION = re.compile(
     r"\b(?:by|to|from|with|against|for|of|at|about|on|in|into|over|toward|towards|like|than|"
     r"as|without|behind|beside|besides|after|before|under)\s+$"
 )
+
+
+# plural descriptions as speakers: "officials said", "Both sides said"
+QUANTIFIERS = {"both", "some", "many", "several", "most", "all", "few", "other", "two", "three"}
+
+
+_PLURAL = re.compile(r"[a-z]{3,}[^su’']s")
+
+
+_NOT_PLURAL = {"news", "series", "species", "has", "was", "does", "goes", "always", "perhaps"}
+
+
+_IRREGULAR_PLURALS = {"people", "police", "staff", "men", "women", "children", "folks"}
+
+
+def is_plural(word: str) -> bool:
+    """A plural noun: "officials", "residents", "people"; not "news" or "was"."""
+    return word in _IRREGULAR_PLURALS or (bool(_PLURAL.fullmatch(word)) and word not in _NOT_PLURAL)

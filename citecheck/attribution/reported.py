@@ -62,9 +62,13 @@ _AUX = r"(?:(?:has|have|had|would|will|also|now|previously|recently|later|repeat
 _AUX += r"publicly|reportedly|separately|again)\s+)*"
 # a short quoted name in the subject's sentence: 'In an interview with “Example Tonight”, X said'
 _TITLE = r"(?:(?<=\son\s)|(?<=\swith\s)|(?<=\sto\s))[“\"]_{1,40}[”\"]"
+# a cue is a verb, not the noun after a determiner: "rejected the claim and vowed"
+_NOT_NOUN = "".join(
+    rf"(?<!\b{d})" for d in "the The a A an An his her their its this that our no".split()
+)
 # X said (that) <clause>
 _FRONT = re.compile(
-    rf"(?P<head>(?:[^“”\"«»:]|{_TITLE}){{2,160}}?)\s+{_AUX}(?P<cue>{_CUE})\s*,?\s+(?P<that>that\s+)?"
+    rf"(?P<head>(?:[^“”\"«»:]|{_TITLE}){{2,160}}?){_NOT_NOUN}\s+{_AUX}(?P<cue>{_CUE})\s*,?\s+(?P<that>that\s+)?"
     r"(?P<clause>.+?)\s*[.!?]?\s*$",
     re.DOTALL,
 )
@@ -293,8 +297,11 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         clause = clause[: tail.start()]
     if not (_clause_ok(clause) or (directive and len(clause.split()) >= _MIN_WORDS)):
         return None
-    speaker, span, _person = nearest_subject(m.group("head"), s, names, index, masked)
-    speaker = _speaker(speaker)
+    if re.search(r"\sand$", m.group("head").rstrip()):  # "X rejected this and vowed ..."
+        speaker, span = _sentence_subject(m.group("head"), s, names, index, masked)
+    else:
+        speaker, span, _person = nearest_subject(m.group("head"), s, names, index, masked)
+        speaker = _speaker(speaker)
     if speaker is None:
         return None
     start = s + clause_at
@@ -343,6 +350,21 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     return Reported(start, start + len(clause.rstrip(" ,")), speaker, span, cue)
 
 
+def _sentence_subject(head, at, names, index, masked):
+    """The subject of the sentence's first verb: "X launched a bid, claiming", "X did Y and
+    vowed" -> X."""
+    lead = head.lstrip()
+    verb = _FIRST_VERB.search(" " + lead)
+    if verb is None or verb.start() == 0:
+        return None, None
+    subject = lead[: verb.start()]
+    if "," in subject or len(subject.split()) > 8 or _QUOTE_MARK.search(subject):
+        return None, None
+    at += len(head) - len(lead)
+    speaker, span, _person = resolve_phrase(subject, at, names, index, masked)
+    return _speaker(speaker), span
+
+
 def _participle(sentence, s, names, index, masked) -> Reported | None:
     """X did something, claiming (that) <clause>. / X responded by saying <clause>."""
     m = _PARTICIPLE.match(sentence.rstrip())
@@ -353,16 +375,7 @@ def _participle(sentence, s, names, index, masked) -> Reported | None:
         return None
     if not _clause_ok(clause):
         return None
-    lead = head.lstrip()
-    verb = _FIRST_VERB.search(" " + lead)
-    if verb is None or verb.start() == 0:
-        return None
-    subject = lead[: verb.start()]
-    if "," in subject or len(subject.split()) > 8 or _QUOTE_MARK.search(subject):
-        return None
-    at = s + m.start("head") + (len(head) - len(lead))
-    speaker, span, _person = resolve_phrase(subject, at, names, index, masked)
-    speaker = _speaker(speaker)
+    speaker, span = _sentence_subject(head, s + m.start("head"), names, index, masked)
     if speaker is None:
         return None
     start = s + m.start("clause")

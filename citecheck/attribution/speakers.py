@@ -20,8 +20,10 @@ from .references import (
     ORG_NOUNS,
     PERSON_ROLES,
     PRONOUN_WINDOW,
+    QUANTIFIERS,
     expand_acronym,
     is_description,
+    is_plural,
     names_between,
     resolve_pronoun,
 )
@@ -334,7 +336,7 @@ def resolve_phrase(
         len(inside) == 1
         and inside[0].start == start
         and " " not in inside[0].text
-        and (3 <= len(words) <= 4 or (len(words) == 2 and _is_plural(words[-1])))
+        and (3 <= len(words) <= 4 or (len(words) == 2 and is_plural(words[-1])))
         and all(w[:1].islower() for w in words[1:])
         and not index.is_person(inside[0].text)
     ):
@@ -385,28 +387,12 @@ def resolve_phrase(
     if (
         not inside
         and len(words) <= 3
-        and (phrase.islower() or (phrase[1:].islower() and words[0].lower() in _QUANTIFIERS))
-        and _is_plural(words[-1])
+        and (phrase.islower() or (phrase[1:].islower() and words[0].lower() in QUANTIFIERS))
+        and is_plural(words[-1])
     ):
         # a bare plural: "officials said", "residents say", "Both sides said"
         return phrase, (start, end), False
     return None, None, False
-
-
-_QUANTIFIERS = {"both", "some", "many", "several", "most", "all", "few", "other", "two", "three"}
-
-
-_PLURAL = re.compile(r"[a-z]{3,}[^su’']s")
-
-
-_NOT_PLURAL = {"news", "series", "species", "has", "was", "does", "goes", "always", "perhaps"}
-
-
-_IRREGULAR_PLURALS = {"people", "police", "staff", "men", "women", "children", "folks"}
-
-
-def _is_plural(word: str) -> bool:
-    return word in _IRREGULAR_PLURALS or (bool(_PLURAL.fullmatch(word)) and word not in _NOT_PLURAL)
 
 
 def _document_author(
@@ -443,9 +429,13 @@ def _definite_reference(
     """ "the president", "the 61-year-old", "the agency", "the nurses": the named person or
     organisation the article introduced earlier, when the description points back to one."""
     words = phrase.split()
-    if words[0].lower() != "the" or len(words) > 3:
+    if words[0].lower() != "the" or len(words) > 5:
         return None
     head = words[-1].lower().strip(",.")
+    if len(words) > 3 and (
+        head not in PERSON_ROLES or not all(_MODIFIER.fullmatch(w) for w in words[1:-1])
+    ):
+        return None  # only "the former Labour leader", "the controversial political figure"
     stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
     if stem in DOCUMENT_NOUNS and len(words) == 2:
         return _document_author(stem, start, names, index, masked)
@@ -473,6 +463,9 @@ def _definite_reference(
             if not n.person and is_org(n.text.split()) and len(n.text.split()) >= 2:
                 return n.text, (n.start, n.end), False
     return None
+
+
+_MODIFIER = re.compile(r"[a-z]+|[A-Z][a-z]+|former|prime|vice|deputy")
 
 
 # The party and civic nouns news copy uses for a named politician ("the Texas Republican").
