@@ -255,6 +255,15 @@ def test_a_second_verb_or_a_longer_description_still_points_to_the_person(senten
     assert [(r.speaker, r.cue) for r in _reported(text)] == [("Tom Harrow", "vowed")]
 
 
+def test_a_short_fragment_closing_a_reported_clause_is_the_speakers():
+    text = (
+        "Fixture. Ada Quill said that the fever, which reached the valley towns in the spring "
+        "after a mild winter, is not “transmitted casually.”"
+    )
+    a = _quote(text, "transmitted")
+    assert (a.kind, a.speaker) == ("partial", "Ada Quill")
+
+
 def test_a_quoted_fragment_inside_reported_speech_gives_both():
     attrs = _attrs("Fixture. Ada Quill said the plan was “a disaster” for farmers in the valley.")
     kinds = {(a.kind, a.quote) for a in attrs}

@@ -78,6 +78,12 @@ def extract(
         frame = frame_of(masked, starts, q)
         sp = speech_for(frame, names, index, masked)
         kind = kind_of(text, masked, q, frame, sp, nwords)
+        inside = _inside_statement(said, q, text) if kind == Kind.SCARE else None
+        if inside is not None:  # a fragment of a reported statement is its speaker's words
+            kind = Kind.PARTIAL
+            sp = replace(
+                sp, speaker=inside.speaker, speaker_span=inside.speaker_span, cue=inside.cue
+            )
         runs_on = (
             prev is not None
             and prev[0].continues
@@ -158,6 +164,22 @@ def _carry_outlets(quotes: list[Attribution], statements: list[Attribution]) -> 
 
 
 RULE = FEATURES.index("rule")
+
+
+def _inside_statement(said, q, text):
+    """The reported statement whose clause holds the quote, unless the quote names a title
+    ('appeared on “Example Tonight”')."""
+    words = text[q.start : q.end].split()
+    ends_spoken = text[q.end - 1 : q.end] in ".,!?"
+    named = all(w[:1].isupper() for w in words)  # 'the “Three Amigos.”': a name, a scare quote
+    if named or not (len(words) > SCARE_MAX_WORDS or ends_spoken):
+        return None  # 'a “phase one” deal', 'called it “irregular”': terms, not words spoken
+    for r in said:
+        if r.clause_start <= q.start and q.end <= r.clause_end + 1:
+            if quoted_medium(text, [(q.start, q.end)], q.start, q.end):
+                return None
+            return r
+    return None
 
 
 def _same_sentence(out: list[Attribution], starts: list[int]) -> list[Attribution]:
