@@ -94,6 +94,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--l2", type=float, default=0.01)
     ap.add_argument("--write", action="store_true", help="save the weights into the package")
+    ap.add_argument("--splits", default="dev,train", help="what to learn from (never validation)")
     args = ap.parse_args()
     from attribution import DEV
 
@@ -102,7 +103,10 @@ def main() -> int:
         return 0
     from citecheck.attribution.ranker import FEATURES
 
-    splits = ("dev", "train")
+    splits = tuple(args.splits.split(","))
+    if "validation" in splits:
+        print("error: the validation half is for measuring, never for learning")
+        return 2
     data, unreachable = groups(splits)
     w = fit(data, args.l2)
     before, after = accuracy(data, None), accuracy(data, w)
@@ -119,8 +123,9 @@ def main() -> int:
                     "provenance": {
                         "trained": date.today().isoformat(),
                         "script": "bench/train_speaker.py",
-                        "data": "attributions-dev (32 articles) and the train half of "
-                        "attributions-extra (bench/annotations.py split); not the validation half",
+                        "data": f"splits {', '.join(splits)} (dev: attributions-dev; train: "
+                        "the train half of attributions-extra, bench/annotations.py split); "
+                        "not the validation half",
                         "quotes": len(data),
                         "unreachable": unreachable,
                         "l2": args.l2,

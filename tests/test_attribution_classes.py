@@ -35,6 +35,22 @@ def test_page_furniture_and_possessive_fragments_are_no_speaker(text, start):
     assert _quote(text, start).speaker is None
 
 
+def test_where_a_speaker_said_it_is_not_part_of_the_speaker():
+    text = (
+        "Fixture. President Ada Quill sent her condolences on Sunday. "
+        "“He was a patriot,” the President in his message wrote."
+    )
+    assert _quote(text, "He was").speaker == "Ada Quill"
+
+
+def test_the_subject_of_a_relative_clause_is_no_speaker():
+    text = (
+        "Fixture. The town faces two crises: a flood that has claimed three bridges and an "
+        "“absolute economic catastrophe” for the shops."
+    )
+    assert _quote(text, "absolute").speaker != "a flood that"
+
+
 def test_a_demonym_with_its_region_is_no_name():
     a = _quote("Fixture. “We will stay,” a Western Canadian farmer said.", "We will")
     assert a.speaker == "a Western Canadian farmer"  # the description, not "Western Canadian"

@@ -257,6 +257,11 @@ def nearest_subject(
     return None, None, False
 
 
+_WHERE_SAID = re.compile(
+    r"\s+(?:in|on|via|through)\s+(?:a|an|the|his|her|their|its)\s+(?:\w+\s+)?(?:message|"
+    r"statement|letter|tweet|post|speech|interview|address|note|email|release|video)$"
+)
+_RELATIVE_END = re.compile(r"(?<!ed)(?<!said)(?<!says)(?<!told)\s(?:that|which)$")
 _SUBORDINATE = re.compile(
     r".*\b(?:that|when|as|because|while|after|before|if|since|where|which|though|although|"
     r"until|whereas)\s+",
@@ -308,9 +313,9 @@ def resolve_phrase(
     first: bool = False,
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """A subject phrase as a speaker: a name (expanded), a pronoun resolved, a description."""
-    phrase = phrase.strip(' ,;:"“”‘’_')
-    if not phrase:
-        return None, None, False
+    phrase = _WHERE_SAID.sub("", phrase.strip(' ,;:"“”‘’_'))  # "the President in his message"
+    if not phrase or _RELATIVE_END.search(phrase):
+        return None, None, False  # "a pandemic that (has claimed)": a relative clause's subject
     words = phrase.split()
     if words[0].lower() in PRONOUNS or (len(words) <= 3 and words[-1].lower() in PRONOUNS):
         pronoun = words[0] if words[0].lower() in PRONOUNS else words[-1]
