@@ -43,6 +43,21 @@ def test_where_a_speaker_said_it_is_not_part_of_the_speaker():
     assert _quote(text, "He was").speaker == "Ada Quill"
 
 
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("“We saw tear gas in every city,” said Example Watch weapons investigator Ben Hardy.",
+         "We saw"),
+        ("Example Skating director Ben Hardy praised the rink.\n\nHe said: “It is loved.”",
+         "It is"),
+        ("Mr Hardy would not give the number of loans Example Lending had issued but said the "
+         "scheme was “a core recognition of what needed to change” for lenders.", "a core"),
+    ],
+)  # fmt: skip
+def test_an_organisation_before_a_role_or_a_clause_is_not_the_speaker(text, start):
+    assert _quote(f"Fixture. {text}", start).speaker.endswith("Hardy")
+
+
 def test_the_subject_of_a_relative_clause_is_no_speaker():
     text = (
         "Fixture. The town faces two crises: a flood that has claimed three bridges and an "

@@ -322,7 +322,9 @@ class NameIndex:
         return " ".join(words)
 
     def is_person(self, word: str) -> bool:
-        return _key(word.split()[-1]) in self.full
+        """Named in full somewhere, or given a Mr/Ms or a he/she: "Mr Hardy" is a person."""
+        key = _key(word.split()[-1])
+        return key in self.full or key in self.genders
 
 
 def _key(word: str) -> str:

@@ -170,6 +170,7 @@ def resolve_pronoun(
                     continue  # "sacked by Example United": not the subject
                 if want and index.gender(n.text) not in (None, want):
                     continue
+                n = head_of_modifiers(n, candidates, masked)
                 return index.expand(n.text), (n.start, n.end)
     return None, None
 
@@ -199,3 +200,19 @@ _IRREGULAR_PLURALS = {"people", "police", "staff", "men", "women", "children", "
 def is_plural(word: str) -> bool:
     """A plural noun: "officials", "residents", "people"; not "news" or "was"."""
     return word in _IRREGULAR_PLURALS or (bool(_PLURAL.fullmatch(word)) and word not in _NOT_PLURAL)
+
+
+# lowercase words between two names that make the first a modifier of the second: "Example
+# Watch weapons investigator Ann Lee" (not "Ann Lee and Ben Hardy", "Lee of Example Watch")
+_MODIFIER_GAP = re.compile(
+    r"\s+(?:(?!(?:and|or|but|of|with|to|for|by|in|on|at|from|the|a|an|as|who|said|says|told)\b)"
+    r"[a-z][\w-]*\s+){1,3}"
+)
+
+
+def head_of_modifiers(pick: Name, names: list[Name], masked: str) -> Name:
+    """The name a name only modifies through a role between them, else the name itself."""
+    k = names.index(pick)
+    while k + 1 < len(names) and _MODIFIER_GAP.fullmatch(masked, names[k].end, names[k + 1].start):
+        k += 1
+    return names[k]

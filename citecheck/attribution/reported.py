@@ -297,7 +297,7 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         clause = clause[: tail.start()]
     if not (_clause_ok(clause) or (directive and len(clause.split()) >= _MIN_WORDS)):
         return None
-    if re.search(r"\sand$", m.group("head").rstrip()):  # "X rejected this and vowed ..."
+    if re.search(r"\s(?:and|but)$", m.group("head").rstrip()):  # "X did Y and vowed ..."
         speaker, span = _sentence_subject(m.group("head"), s, names, index, masked)
     else:
         speaker, span, _person = nearest_subject(m.group("head"), s, names, index, masked)

@@ -22,6 +22,7 @@ from .references import (
     PRONOUN_WINDOW,
     QUANTIFIERS,
     expand_acronym,
+    head_of_modifiers,
     is_description,
     is_plural,
     names_between,
@@ -112,7 +113,7 @@ def _before_quote(
             )
             return Speech(sp, span, cue, gap, None, None, person)
     head = before[: cue_m.start()]
-    coordinated = re.search(r"\band\s*$", _ADVERBS.sub("", head))  # "X said … and warned"
+    coordinated = re.search(r"\b(?:and|but)\s*$", _ADVERBS.sub("", head))  # "X … but said"
     if coordinated or _PARTICIPLE.search(cue_m.group(0)):
         # "…, arguing that": the speaker is the sentence's subject.
         sp, span, person = _subject(head, frame.before_start, names, index, masked)
@@ -362,6 +363,7 @@ def resolve_phrase(
     if inside:
         if first:  # the subject: its first person, else its first name
             pick = next((n for n in inside if n.person or index.is_person(n.text)), inside[0])
+            pick = head_of_modifiers(pick, inside, masked)  # "Example Watch analyst Ann Lee"
         else:
             pick = _head_name(inside, phrase, start)
         if pick is not None:
