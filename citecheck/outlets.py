@@ -11,7 +11,7 @@ import functools
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -192,11 +192,17 @@ def _index(outlets: Iterable[Outlet], source: str | None = None):
 
 
 class Registry:
-    """The outlets citecheck knows, with lookups by name, by mention in text and by URL."""
+    """The outlets citecheck knows, with lookups by name, by mention in text and by URL.
 
-    def __init__(self, outlets: Iterable[Outlet]):
+    `outlets` are curated: names, aliases, kinds. `listed` maps more news domains to outlets
+    known only by domain and language (outlets_listed.tsv); a curated domain always wins."""
+
+    def __init__(self, outlets: Iterable[Outlet], listed: Mapping[str, Outlet] | None = None):
         self.outlets: tuple[Outlet, ...] = tuple(outlets)
         self._by_key, self._by_domain = _index(self.outlets)
+        self.listed: dict[str, Outlet] = {
+            d: o for d, o in (listed or {}).items() if self._curated_for(d) is None
+        }
         self._patterns: list[tuple[str, re.Pattern[str], bool, Outlet]] | None = None
 
     @classmethod
@@ -214,7 +220,7 @@ class Registry:
         user = _parse(data, str(path))
         replaced = {_key(o.name) for o in user}
         base = [o for o in default_registry().outlets if _key(o.name) not in replaced]
-        return cls([*base, *user])
+        return cls([*base, *user], default_registry().listed)
 
     def __len__(self) -> int:
         return len(self.outlets)
@@ -230,13 +236,11 @@ class Registry:
         return found
 
     def for_url(self, url: str) -> Outlet | None:
-        """The outlet whose domain serves `url`; the most specific domain wins."""
-        parts = _host(url).split(".")
-        for i in range(len(parts) - 1):
-            found = self._by_domain.get(".".join(parts[i:]))
-            if found is not None:
-                return found
-        return None
+        """The outlet whose domain serves `url`; the most specific domain wins, curated first."""
+        return self._curated_for(url) or _most_specific(self.listed, url)
+
+    def _curated_for(self, url: str) -> Outlet | None:
+        return _most_specific(self._by_domain, url)
 
     def find_in(self, text: str) -> list[tuple[Outlet, Span]]:
         """Outlets named in `text`, in text order, with their spans (offsets into `text`).
@@ -257,6 +261,11 @@ class Registry:
                 ):
                     continue
                 hits.append((m.start(), m.end(), outlet))
+        if self.listed:  # "told zougla.gr": a listed news domain named in the text
+            for m in _DOMAIN_IN_TEXT.finditer(text):
+                listed = _most_specific(self.listed, m.group(0).lower())
+                if listed is not None:
+                    hits.append((m.start(), m.end(), listed))
         hits.sort(key=lambda h: (h[0] - h[1], h[0]))
         taken: list[tuple[int, int, Outlet]] = []
         for start, end, outlet in hits:
@@ -277,8 +286,46 @@ class Registry:
         return self._patterns
 
 
+def _most_specific(by_domain: Mapping[str, Outlet], url: str) -> Outlet | None:
+    parts = _host(url).split(".")
+    for i in range(len(parts) - 1):
+        found = by_domain.get(".".join(parts[i:]))
+        if found is not None:
+            return found
+    return None
+
+
+_DOMAIN_IN_TEXT = re.compile(
+    r"(?<![\w@/.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])"
+)
+
+
+def parse_listed(text: str, source: str) -> dict[str, Outlet]:
+    """domain -> Outlet from a listed-domains TSV (domain, language, country, topics); bad lines
+    are one-line ValueErrors naming `source`."""
+    out: dict[str, Outlet] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        domain, language, country = (fields + ["", ""])[:3]
+        if (
+            not _DOMAIN.fullmatch(domain)
+            or (language and not _LANGUAGE.fullmatch(language))
+            or (country and not _COUNTRY.fullmatch(country))
+        ):
+            raise ValueError(f"{source}:{n}: expected domain, language, country: {line[:80]!r}")
+        out[domain] = Outlet(domain, (domain,), "digital", (), language or None, country or None)
+    return out
+
+
 @functools.cache
 def default_registry() -> Registry:
     """The packaged registry, parsed once per process."""
-    text = resources.files("citecheck").joinpath("outlets.toml").read_text(encoding="utf-8")
-    return Registry(_parse(tomllib.loads(text), "citecheck/outlets.toml"))
+    package = resources.files("citecheck")
+    text = package.joinpath("outlets.toml").read_text(encoding="utf-8")
+    listed = package.joinpath("outlets_listed.tsv").read_text(encoding="utf-8")
+    return Registry(
+        _parse(tomllib.loads(text), "citecheck/outlets.toml"),
+        parse_listed(listed, "citecheck/outlets_listed.tsv"),
+    )

@@ -240,3 +240,55 @@ def test_malformed_user_file(tmp_path, content, problem):
 def test_missing_user_file(tmp_path):
     with pytest.raises(ValueError, match="cannot read"):
         Registry.load(tmp_path / "nope.toml")
+
+
+# --- listed news domains (outlets_listed.tsv, built by scripts/build_outlets.py) ---------------
+
+LISTED = "# comment\nbugle.example.net\tes\tAR\tnews\nwire.example.org\tde\t\ttech\n"
+
+
+def test_thousands_of_news_domains_with_languages_and_their_provenance(reg):
+    from importlib import resources
+
+    assert len(reg.listed) >= 3000
+    with_language = [o for o in reg.listed.values() if o.language]
+    assert len(with_language) >= 0.95 * len(reg.listed)
+    assert len({o.language for o in with_language}) >= 30
+    header = resources.files("citecheck").joinpath("outlets_listed.tsv").read_text("utf-8")
+    assert "scripts/build_outlets.py" in header and "Permission is hereby granted" in header
+    for domain, outlet in reg.listed.items():  # a curated domain is never shadowed
+        assert reg.for_url(f"https://{domain}/") is outlet
+
+
+def test_a_listed_domain_gives_the_language_of_a_link_and_a_mention():
+    from citecheck.outlets import parse_listed
+
+    curated = default_registry().outlets
+    reg = Registry(curated, parse_listed(LISTED, "x.tsv"))
+    bugle = reg.for_url("https://news.bugle.example.net/2019/11/a.html")
+    assert (bugle.name, bugle.language, bugle.country) == ("bugle.example.net", "es", "AR")
+    assert reg.find("wire.example.org").language == "de"
+    text = "She told bugle.example.net, not El País; mail me at a@wire.example.org."
+    assert names(reg, text) == [
+        ("bugle.example.net", "bugle.example.net"),
+        ("El País", "El País"),
+    ]
+
+
+def test_a_curated_outlet_wins_over_a_listed_domain():
+    from citecheck.outlets import parse_listed
+
+    listed = parse_listed("elpais.com\ten\tUS\tnews\n", "x.tsv")
+    reg = Registry(default_registry().outlets, listed)
+    assert reg.for_url("https://elpais.com/x").name == "El País"
+    assert reg.listed == {}
+
+
+@pytest.mark.parametrize(
+    "line", ["not a domain\ten", "bugle.example.net\tspanish", "a.example\ten\tar"]
+)
+def test_a_bad_listed_line_is_one_clear_error(line):
+    from citecheck.outlets import parse_listed
+
+    with pytest.raises(ValueError, match=r"^x\.tsv:1: expected domain"):
+        parse_listed(line, "x.tsv")
