@@ -162,6 +162,7 @@ def test_according_to_an_outlet_after_a_named_speaker_is_the_outlet():
         ("Ada Quill wrote on Twitter", "Twitter"),
         ("Ada Quill wrote in a paper in Nature Astronomy", "Nature Astronomy"),
         ("Ada Quill told Ben Hardy on Example Radio", "Example Radio"),
+        ("Ada Quill told the Spanish-language Noticias Ejemplo", "Noticias Ejemplo"),
         ("Ada Quill told the Finance Committee", None),
         ("Ada Quill told Ben Hardy", None),
     ],

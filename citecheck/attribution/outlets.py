@@ -123,12 +123,16 @@ def outlet_of(
     if found is not None:
         return found.name, found.language
     if sp.outlet_text and _is_medium(sp.outlet_text, sp.cue):
-        return sp.outlet_text, None  # "told the Example Courier", "told WXYZ"
+        # "told the Example Courier", "told WXYZ"; "the Spanish-language Noticias" is "Noticias"
+        return _DESCRIBED.sub("", sp.outlet_text), None
     if platform is None:
         named = _PUBLISHED_IN.search(around)
         if named:  # "in a study published in the journal Example Medicine"
             return named.group(1).rstrip("."), None
     return platform, None
+
+
+_DESCRIBED = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:language|speaking|run|owned|based)\s+)+")
 
 
 # A name after "told" that is not in the registry counts as an outlet only if it looks like
