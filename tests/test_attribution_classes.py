@@ -196,6 +196,19 @@ def test_short_quotes_in_an_ongoing_call_are_the_speakers_words():
     assert [(a.kind, a.speaker) for a in words] == [("partial", "Ada Quill")] * 2
 
 
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("Ben Hardy condemned the “reckless” decision.", "condemned"),
+        ("Ben Hardy hailed the deal as “historic.”", "hailed"),
+        ("Ben Hardy blasted the council for a “shameful” delay.", "blasted"),
+    ],
+)
+def test_a_short_quote_after_a_verb_of_judgement_is_the_speakers_word(sentence, cue):
+    (a,) = [x for x in _attrs(f"Fixture. {sentence}") if x.kind != "indirect"]
+    assert (a.kind, a.speaker, a.cue) == ("partial", "Ben Hardy", cue)
+
+
 def test_a_plural_possessive_inside_single_quotes_does_not_close_them():
     a = _quote("Fixture. ‘It’s the workers’ right to strike,’ said Ada Quill.", "It’s")
     assert a.quote == "It’s the workers’ right to strike,"

@@ -24,7 +24,8 @@ _CUE_WORDS = (
     "explaining|accused|accuses|praised|praises|criticized|criticised|denied|denies|admitting|"
     "signed|begged|begs|slammed|slams|assailed|assured|assures|instructed|shouts|ordered|orders|"
     "dubbed|labeled|labelled|branded|texted|emailed|messaged|pleaded|whispered|yelled|screamed|"
-    "exclaimed|acknowledging|contending|contended|maintained|maintains|recounts"
+    "exclaimed|acknowledging|contending|contended|maintained|maintains|recounts|condemned|condemns|"
+    "hailed|hails|blasted|blasts|lambasted|decried|decries|derided|mocked|touted|touts"
 )
 
 
