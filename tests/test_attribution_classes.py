@@ -202,6 +202,8 @@ def test_short_quotes_in_an_ongoing_call_are_the_speakers_words():
         ("Ben Hardy condemned the “reckless” decision.", "condemned"),
         ("Ben Hardy hailed the deal as “historic.”", "hailed"),
         ("Ben Hardy blasted the council for a “shameful” delay.", "blasted"),
+        ("Ben Hardy lamented the “slow death” of the high street.", "lamented"),
+        ("Ben Hardy retorted that the figures were “pure fiction.”", "retorted"),
     ],
 )
 def test_a_short_quote_after_a_verb_of_judgement_is_the_speakers_word(sentence, cue):

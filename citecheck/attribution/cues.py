@@ -25,7 +25,11 @@ _CUE_WORDS = (
     "signed|begged|begs|slammed|slams|assailed|assured|assures|instructed|shouts|ordered|orders|"
     "dubbed|labeled|labelled|branded|texted|emailed|messaged|pleaded|whispered|yelled|screamed|"
     "exclaimed|acknowledging|contending|contended|maintained|maintains|recounts|condemned|condemns|"
-    "hailed|hails|blasted|blasts|lambasted|decried|decries|derided|mocked|touted|touts"
+    "hailed|hails|blasted|blasts|lambasted|decried|decries|derided|mocked|touted|touts|affirmed|"
+    "asserted|asserts|confessed|disclosed|grumbled|hinted|lamented|laments|objected|proclaimed|"
+    "protested|reasoned|reckoned|reckons|reiterated|reiterates|revealed|reveals|speculated|"
+    "speculates|swore|scoffed|bemoaned|retorted|reassured|alleged|alleges|alleging|advised|"
+    "clarified|mused|opined|railed|fumed|gushed|enthused|griped|revealing|conceding"
 )
 
 
