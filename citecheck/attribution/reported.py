@@ -40,7 +40,9 @@ _VERBS = (
     "acknowledged agreed agrees countered counters responded replied cautioned cautions "
     "announced signalled signaled hinted predicted forecast found finds showed shows say "
     "complained complains informed informs reiterated reiterates recalled recalls speculated "
-    "speculates assured assures recommended recommends "
+    "speculates assured assures recommended recommends conceded concedes contended contends "
+    "affirmed observed remarked protested objected swore lamented laments reasoned reckoned "
+    "reckons "
     # base forms: plural subjects and headlines ("Officials warn", "Ministers insist")
     "warn insist claim argue admit deny confirm reveal suggest stress explain predict allege "
     "complain announce acknowledge"
