@@ -252,6 +252,8 @@ def test_low_guillemet_and_corner_marks_are_quote_marks(open_, close):
          "The bridge will close for six months", "Ada Quill", "said"),
         ("Officials told reporters the road would reopen on Friday.",
          "the road would reopen on Friday", "Officials", "told reporters"),
+        ("Ada Quill told a news conference the bridge would reopen in the spring.",
+         "the bridge would reopen in the spring", "Ada Quill", "told a news conference"),
         ("Ada Quill conceded that the bridge would stay shut until May.",
          "the bridge would stay shut until May", "Ada Quill", "conceded"),
         # no "that": a subject and a verb right after the cue
