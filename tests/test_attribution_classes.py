@@ -163,12 +163,29 @@ def test_according_to_an_outlet_after_a_named_speaker_is_the_outlet():
         ("Ada Quill wrote in a paper in Nature Astronomy", "Nature Astronomy"),
         ("Ada Quill told Ben Hardy on Example Radio", "Example Radio"),
         ("Ada Quill told the Spanish-language Noticias Ejemplo", "Noticias Ejemplo"),
+        ("Ada Quill said on Example Radio", "Example Radio"),
+        ("Ada Quill wrote in an op-ed for the Example Post", "Example Post"),
+        ("Ada Quill said in an interview with Example Weekly magazine", "Example Weekly"),
+        ("Ada Quill said on Monday", None),
         ("Ada Quill told the Finance Committee", None),
         ("Ada Quill told Ben Hardy", None),
     ],
 )
 def test_a_medium_named_after_told_to_in_or_on_is_an_outlet(said, outlet):
     a = _quote(f"Fixture. “The signal is unmistakable,” {said}.", "The signal")
+    assert (a.speaker, a.outlet) == ("Ada Quill", outlet)
+
+
+@pytest.mark.parametrize(
+    "lead, outlet",
+    [
+        ("In an interview with the Example Times", "Example Times"),
+        ("Speaking to Example Radio", "Example Radio"),
+        ("Speaking to Ben Hardy", None),
+    ],
+)
+def test_an_interview_named_before_the_speaker_gives_the_outlet(lead, outlet):
+    a = _quote(f"Fixture. {lead}, Ada Quill said: “The signal is unmistakable.”", "The signal")
     assert (a.speaker, a.outlet) == ("Ada Quill", outlet)
 
 

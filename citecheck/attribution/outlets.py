@@ -129,6 +129,9 @@ def outlet_of(
         named = _PUBLISHED_IN.search(around)
         if named:  # "in a study published in the journal Example Medicine"
             return named.group(1).rstrip("."), None
+        spoken = _SPOKEN_TO.search(around)
+        if spoken and _MEDIA_NAME.search(spoken.group(1)):
+            return spoken.group(1), None  # "Speaking to Example Radio, ...", "said on ..."
     return platform, None
 
 
@@ -159,6 +162,13 @@ def _is_medium(name: str, cue: str | None) -> bool:
 _ORG_WORD = re.compile(
     r"\b(?:Committee|Council|Department|Ministry|Court|Commission|Board|Parliament|Senate|"
     r"Congress|Assembly|Police|Office|Agency|University|Union)\b"
+)
+# Where the words were said, from the sentence's syntax: the name must hold a media word.
+_SPOKEN_TO = re.compile(
+    r"\b(?:[Ii]n\s+an?\s+(?:[\w-]+\s+)?interview\s+with|[Ss]peaking\s+(?:to|with)|"
+    r"[Tt]alking\s+to|in\s+remarks\s+to|in\s+an?\s+(?:op-ed|column|article|essay|piece)\s+"
+    r"(?:for|in)|(?:wrote|writing|writes)\s+in|(?:said|says|speaking|appearing|appeared)\s+on)"
+    r"\s+(?:the\s+)?([A-Z][\w&+’'-]*(?:\s+[A-Z][\w&+’'-]*){0,3})"
 )
 _PUBLISHED_IN = re.compile(
     r"\b(?:in|by|to|on) the (?:journal|newspaper|magazine|paper|website|blog|news site|"
