@@ -167,6 +167,7 @@ def test_according_to_an_outlet_after_a_named_speaker_is_the_outlet():
         ("Ada Quill wrote in an op-ed for the Example Post", "Example Post"),
         ("Ada Quill said in an interview with Example Weekly magazine", "Example Weekly"),
         ("Ada Quill said on Monday", None),
+        ("Ada Quill was quoted as saying by the Example Times", "Example Times"),
         ("Ada Quill told the Finance Committee", None),
         ("Ada Quill told Ben Hardy", None),
     ],
@@ -271,6 +272,8 @@ def test_low_guillemet_and_corner_marks_are_quote_marks(open_, close):
          "the road would reopen on Friday", "Officials", "told reporters"),
         ("Ada Quill told a news conference the bridge would reopen in the spring.",
          "the bridge would reopen in the spring", "Ada Quill", "told a news conference"),
+        ("Ada Quill was quoted as saying that the pier would be rebuilt by May.",
+         "the pier would be rebuilt by May", "Ada Quill", "saying"),
         ("Ada Quill conceded that the bridge would stay shut until May.",
          "the bridge would stay shut until May", "Ada Quill", "conceded"),
         # no "that": a subject and a verb right after the cue

@@ -8,7 +8,7 @@ resolves to a name, a pronoun of someone named or a description:
     X said (that) <clause>.            X told reporters <clause>.   X says / warned / denied ...
     According to X, <clause>.          <clause>, according to X(, <more>).
     <clause>, X said.                  <clause>, said X.            X said in a statement: <S>.
-    X did Y, claiming <clause>.        X responded by saying <clause>.
+    X did Y, claiming <clause>.        X responded by saying / was quoted as saying <clause>.
     X vowed (never) to <verb> ...      X urged / told / is urging Y to <verb> ...
 
 Without "that" the clause must open on a subject and its verb ("confirmed he had tested
@@ -195,7 +195,7 @@ _TO_VERB = r"to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|
 _DIRECTIVE = re.compile(rf"(?:(?:not|never)\s+)?{_TO_VERB}|(?:[\w’'-]+\s+){{1,6}}?{_TO_VERB}")
 # "…, claiming he could …", "responded by saying …": the participle's subject is the sentence's
 _PARTICIPLE = re.compile(
-    r"^(?P<head>[^:]{2,240}?)(?:,\s+|\s+by\s+)(?P<cue>saying|claiming|revealing|arguing|"
+    r"^(?P<head>[^:]{2,240}?)(?:,\s+|\s+by\s+|\s+as\s+)(?P<cue>saying|claiming|revealing|arguing|"
     r"adding|warning|insisting|noting|stressing|explaining|announcing|confirming|suggesting)\s+"
     r"(?P<that>that\s+)?(?P<clause>.+?)\s*[.!?]?\s*$",
     re.DOTALL,
