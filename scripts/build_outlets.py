@@ -8,7 +8,8 @@ Source: the MIT-licensed `newscatcher` package on PyPI (version and wheel digest
 whose data/package_rss.db lists about 3,500 news sites with their language and, for some, their
 country. Only the wheel is downloaded (`pip download --no-deps`); nothing is installed or run
 from it. Each domain becomes one line: domain, language (the most frequent among its feeds),
-country (if given) and topics. The curated citecheck/outlets.toml wins wherever both name a
+country (if given) and topics; universities, governments and hosting platforms are left out
+(_NOT_A_PUBLISHER). The curated citecheck/outlets.toml wins wherever both name a
 domain; these entries carry no display name, so they are found by domain in URLs and text.
 """
 
@@ -32,6 +33,13 @@ WHEEL = f"{PACKAGE}-{VERSION}-py3-none-any.whl"
 SHA256 = "6051b6b709717232ccd8f74ff96eccda2b603eb0366ee812b915f6dfd58fa300"
 DB = "newscatcher/data/package_rss.db"
 LICENSE = "newscatcher-0.2.0.dist-info/LICENSE"
+# Not publishers: universities, governments, and platforms whose feeds are their users' (a blog
+# host, a shop, an encyclopedia); a quote is checked against the page, never credited to them.
+_NOT_A_PUBLISHER = re.compile(
+    r"(?:^|\.)(?:edu|gov|mil|ac|gouv)(?:\.[a-z]{2})?$|^gov\.[a-z]{2}$|^(?:amazon\.com|github\.com|"
+    r"wikipedia\.org|mozilla\.org|google\.com|blogspot\.com|wordpress\.com|altervista\.org|"
+    r"medium\.com|tumblr\.com|livejournal\.com|yandex\.ru)$"
+)
 _DOMAIN = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 
 
@@ -53,14 +61,15 @@ def render(wheel: Path, tmp: Path) -> str:
         (tmp / "rss.db").write_bytes(z.read(DB))
         license_text = z.read(LICENSE).decode("utf-8").strip().splitlines()
     rows = sqlite3.connect(tmp / "rss.db").execute(
-        "select clean_url, language, clean_country, topic_unified from rss_main"
+        "select clean_url, language, clean_country, topic_unified from rss_main "
+        "order by clean_url, language, clean_country, topic_unified"
     )
     languages: dict[str, Counter] = {}
     countries: dict[str, str] = {}
     topics: dict[str, set[str]] = {}
     for domain, language, country, topic in rows:
         domain = (domain or "").strip().lower()
-        if not _DOMAIN.fullmatch(domain):
+        if not _DOMAIN.fullmatch(domain) or _NOT_A_PUBLISHER.search(domain):
             continue
         languages.setdefault(domain, Counter())
         if language and re.fullmatch(r"[a-z]{2}", language):

@@ -58,6 +58,37 @@ def test_an_organisation_before_a_role_or_a_clause_is_not_the_speaker(text, star
     assert _quote(f"Fixture. {text}", start).speaker.endswith("Hardy")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Quill met Ben Hardy in Dunmore on Monday. “The talks went well,” she said.",
+        "Ada Quill thanked Ben Hardy and said: “We did this together, all of us.”",
+    ],
+)
+def test_a_verb_between_two_names_makes_no_modifier(text):
+    assert _quote(f"Fixture. {text}", "").speaker == "Ada Quill"
+
+
+def test_speaker_spans_point_at_the_speaker_in_the_draft():
+    text = (
+        "Fixture. “It was ‘awful’,” said Ada Quill. Ben Hardy, the mayor, told reporters: "
+        "“We will fix it.”\n\n“Soon,” he added. Example Watch analyst Cora Vance said the "
+        "pier had moved “by more than a metre.”"
+    )
+    for a in _attrs(text):
+        if a.speaker_span is not None:
+            shown = text[a.speaker_span[0] : a.speaker_span[1]]
+            assert a.speaker.split()[-1] in shown, (a.speaker, shown)
+
+
+def test_a_listed_news_domain_named_after_told_is_the_outlet():
+    from citecheck.outlets import default_registry
+
+    domain = sorted(default_registry().listed)[0]
+    a = _quote(f"Fixture. “We will win the vote,” Ada Quill told {domain}.", "We will")
+    assert a.outlet == domain
+
+
 def test_the_subject_of_a_relative_clause_is_no_speaker():
     text = (
         "Fixture. The town faces two crises: a flood that has claimed three bridges and an "
@@ -167,6 +198,7 @@ def test_according_to_an_outlet_after_a_named_speaker_is_the_outlet():
         ("Ada Quill wrote in an op-ed for the Example Post", "Example Post"),
         ("Ada Quill said in an interview with Example Weekly magazine", "Example Weekly"),
         ("Ada Quill said on Monday", None),
+        ("Ada Quill said on Sunday", None),
         ("Ada Quill was quoted as saying by the Example Times", "Example Times"),
         ("Ada Quill told the Finance Committee", None),
         ("Ada Quill told Ben Hardy", None),
@@ -183,6 +215,7 @@ def test_a_medium_named_after_told_to_in_or_on_is_an_outlet(said, outlet):
         ("In an interview with the Example Times", "Example Times"),
         ("Speaking to Example Radio", "Example Radio"),
         ("Speaking to Ben Hardy", None),
+        ("Speaking to NATO allies in Brussels", None),
     ],
 )
 def test_an_interview_named_before_the_speaker_gives_the_outlet(lead, outlet):
@@ -335,6 +368,13 @@ def test_a_short_fragment_closing_a_reported_clause_is_the_speakers():
     assert (a.kind, a.speaker) == ("partial", "Ada Quill")
 
 
+def test_a_possessive_subject_is_the_speaker_not_its_owner():
+    (r,) = _reported(
+        "Fixture. Ada Quill's lawyer filed an appeal on Friday, arguing the judge had erred badly."
+    )
+    assert r.speaker == "Ada Quill's lawyer"
+
+
 def test_a_quoted_fragment_inside_reported_speech_gives_both():
     attrs = _attrs("Fixture. Ada Quill said the plan was “a disaster” for farmers in the valley.")
     kinds = {(a.kind, a.quote) for a in attrs}
@@ -354,6 +394,12 @@ def test_a_quoted_fragment_inside_reported_speech_gives_both():
         "The test showed his lungs could not hold as much air as normal.",  # a finding
         "Ada Quill told reporters to the north of the town she would stay.",  # "to the", no verb
         "For starters, the volume is higher than what is predicted to result.",  # no speaker
+        "The evidence suggests the fire was started deliberately.",  # an inference
+        "Tests confirm the virus is spreading among cattle in the region.",
+        "Prices rose sharply in March, confirming the bank's fears were justified.",
+        "The match promises to be a thriller when Riverton visit Eastgate.",  # a prospect
+        "Ada Quill wrote three books: The Long Road was the first and it sold well.",
+        "Ada Quill said that " + "the river " * 200 + "would rise.",  # no sentence: bounded
     ],
 )
 def test_what_is_not_reported_speech(sentence):

@@ -32,6 +32,9 @@ class OutletFinder:
         return got
 
 
+_DOTTED = re.compile(r"\w\.[a-z]{2,}")
+
+
 class _Needles:
     """The words each outlet name needs: a text lacking them holds no mention of it."""
 
@@ -52,6 +55,7 @@ class _Needles:
                     self.other.append(max(fold(form).split(), key=len))
         self.forms = forms
         self.keys = frozenset(forms)
+        self.listed = bool(reg.listed)  # domains known only as domains: "told zougla.gr"
 
     def may_hold(self, s: str) -> bool:
         folded = fold(s)
@@ -59,7 +63,7 @@ class _Needles:
         for key in words & self.keys:
             if any(need <= words for need in self.forms[key]):
                 return True
-        return any(n in folded for n in self.other)
+        return any(n in folded for n in self.other) or (self.listed and bool(_DOTTED.search(s)))
 
 
 def _whole_words(form: str) -> list[str] | None:
@@ -130,8 +134,9 @@ def outlet_of(
         if named:  # "in a study published in the journal Example Medicine"
             return named.group(1).rstrip("."), None
         spoken = _SPOKEN_TO.search(around)
-        if spoken and _MEDIA_NAME.search(spoken.group(1)):
-            return spoken.group(1), None  # "Speaking to Example Radio, ...", "said on ..."
+        name = _TRAILING_DATE.sub("", spoken.group(1)) if spoken else ""
+        if name and _MEDIA_WORD.search(name) and not _TRAILING_DATE.fullmatch(" " + name):
+            return name, None  # "Speaking to Example Radio, ...", "said on ..."
     return platform, None
 
 
@@ -162,6 +167,16 @@ def _is_medium(name: str, cue: str | None) -> bool:
 _ORG_WORD = re.compile(
     r"\b(?:Committee|Council|Department|Ministry|Court|Commission|Board|Parliament|Senate|"
     r"Congress|Assembly|Police|Office|Agency|University|Union)\b"
+)
+# a media word that is no day and no bare acronym ("said on Sunday", "speaking to NATO allies")
+_MEDIA_WORD = re.compile(
+    r"\b(?:News|Times|Post|Radio|TV|Television|Journal|Daily|Courier|Gazette|Herald|Tribune|"
+    r"Press|Magazine|Network|Channel|Broadcasting|Chronicle|Observer|Guardian|Telegraph|Mail|"
+    r"Express|Star|Review|Today|Weekly|Online|Wire|Media|Podcast|Reporter|Insider)\b"
+)
+_TRAILING_DATE = re.compile(
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December))+$"
 )
 # Where the words were said, from the sentence's syntax: the name must hold a media word.
 _SPOKEN_TO = re.compile(

@@ -170,7 +170,9 @@ def resolve_pronoun(
                     continue  # "sacked by Example United": not the subject
                 if want and index.gender(n.text) not in (None, want):
                     continue
-                n = head_of_modifiers(n, candidates, masked)
+                head = head_of_modifiers(n, candidates, masked)
+                if not (want and index.gender(head.text) not in (None, want)):
+                    n = head
                 return index.expand(n.text), (n.start, n.end)
     return None, None
 
@@ -204,9 +206,10 @@ def is_plural(word: str) -> bool:
 
 # lowercase words between two names that make the first a modifier of the second: "Example
 # Watch weapons investigator Ann Lee" (not "Ann Lee and Ben Hardy", "Lee of Example Watch")
+# (a verb between them is no role: "Ada Quill met Ben Hardy", "X thanked Y")
 _MODIFIER_GAP = re.compile(
-    r"\s+(?:(?!(?:and|or|but|of|with|to|for|by|in|on|at|from|the|a|an|as|who|said|says|told)\b)"
-    r"[a-z][\w-]*\s+){1,3}"
+    r"\s+(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*(?:er|or|ist|ian|ant|ent|man|woman|person|"
+    r"head|chief|boss|star|aide)|" + "|".join(sorted(PERSON_ROLES)) + r")\s+"
 )
 
 

@@ -96,7 +96,8 @@ _ACCORDING_MID = re.compile(
 # X said in a statement: <sentence>.
 _COLON = re.compile(
     rf"(?P<head>[^“”\"«»:]{{2,160}}?)\s+{_AUX}(?P<cue>(?:said|says|wrote|writes|announced|"
-    rf"stated|added|tweeted|posted))(?P<where>\s+[^:“”\"]{{2,60}}?)?\s*:\s+(?P<clause>[^“\"«].+?)"
+    rf"stated|added|tweeted|posted))(?P<where>\s+(?:in|on|to|at|during|via|through|after|before)"
+    rf"\s[^:“”\"]{{1,60}}?)?:\s+(?P<clause>[^“\"«].+?)"
     r"\s*[.!?]?\s*$",
     re.DOTALL,
 )
@@ -108,6 +109,7 @@ _BACK = re.compile(
     re.DOTALL,
 )
 _MIN_WORDS = 5
+MAX_SENTENCE = 1500  # characters: longer is no sentence of news copy, and bounds the patterns
 _ADVERBIAL_THAT = re.compile(
     r"((?:in|on|at|during|via|through|this|last|earlier|later|late|early)\b[^,;:]{0,50}?)\s+"
     r"that\s+",
@@ -179,7 +181,10 @@ _NAMED_CLAUSE = re.compile(
     r"[a-z]{3,}[^s’'\W]s|[a-z]{3,}ed)\b"
 )
 # findings read as speech only with "that": "the test showed his lungs could not ..." is a result
-_NEEDS_THAT = {"found", "finds", "showed", "shows", "indicated", "indicates"}
+_NEEDS_THAT = {
+    "found", "finds", "showed", "shows", "indicated", "indicates", "suggest", "suggests",
+    "suggested", "confirm", "confirms",  # "Polls suggest the race ...", "Tests confirm ..."
+}  # fmt: skip
 # promises and appeals: "vowed never to stop ...", "urged people to follow the guidelines"
 _DIRECTIVE_CUES = set(
     "vowed vows vow pledged pledges pledge promised promises promise threatened threatens urged "
@@ -257,7 +262,7 @@ def find_reported(
     bounds = starts + [len(masked)]
     for s, e in zip(bounds, bounds[1:], strict=False):
         sentence = masked[s:e]
-        if "\n\n" in sentence.strip() or not _ANY_VERB.search(sentence):
+        if e - s > MAX_SENTENCE or "\n\n" in sentence.strip() or not _ANY_VERB.search(sentence):
             continue
         found = (
             _according(sentence, s, names, index, masked)
@@ -287,6 +292,8 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
     verb = next(w for w in cue.lower().split() if w not in ("is", "are", "was", "were"))
     bare = verb in ("said", "says", "say", "told", "tells")
     directive = _DIRECTIVE.match(clause) if verb in _DIRECTIVE_CUES else None
+    if directive and clause.startswith("to be "):
+        directive = None  # "The match promises to be a thriller": a prospect, not a promise
     if verb in _ONLY_DIRECTIVE and not directive:
         return None
     if not that and not directive and not (bare and clause[:1].islower()):
@@ -365,6 +372,9 @@ def _sentence_subject(head, at, names, index, masked):
     if "," in subject or len(subject.split()) > 8 or _QUOTE_MARK.search(subject):
         return None, None
     at += len(head) - len(lead)
+    if re.search(r"[’']s\s+[a-z]", subject):  # "Ada Quill's lawyer filed ...": the lawyer
+        subject = subject.strip()
+        return _speaker(subject), (at, at + len(subject))
     speaker, span, _person = resolve_phrase(subject, at, names, index, masked)
     return _speaker(speaker), span
 
@@ -375,6 +385,8 @@ def _participle(sentence, s, names, index, masked) -> Reported | None:
     if not m:
         return None
     head, clause = m.group("head"), m.group("clause")
+    if not m.group("that") and m.group("cue") in ("confirming", "suggesting"):
+        return None  # "Prices rose, confirming the fears were justified": an inference
     if not m.group("that") and not _SUBJECT_VERB.match(clause) and not _NAMED_CLAUSE.match(clause):
         return None
     if not _clause_ok(clause):

@@ -314,7 +314,9 @@ def resolve_phrase(
     first: bool = False,
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """A subject phrase as a speaker: a name (expanded), a pronoun resolved, a description."""
-    phrase = _WHERE_SAID.sub("", phrase.strip(' ,;:"“”‘’_'))  # "the President in his message"
+    stripped = phrase.lstrip(' ,;:"“”‘’_')
+    start += len(phrase) - len(stripped)  # offsets stay on the text the phrase now starts at
+    phrase = _WHERE_SAID.sub("", stripped.rstrip(' ,;:"“”‘’_'))  # "the President in his message"
     if not phrase or _RELATIVE_END.search(phrase):
         return None, None, False  # "a pandemic that (has claimed)": a relative clause's subject
     words = phrase.split()
