@@ -206,10 +206,12 @@ def cue_phrase(text: str, m: re.Match) -> tuple[str, str | None]:
 
 _MEDIUM_NAME = r"([A-Z][\w&+’'-]*(?:\s+[A-Z][\w&+’'-]*){0,3})"
 _TO_MEDIUM = re.compile(rf"\b(?:to|with)\s+(?:the\s+)?{_MEDIUM_NAME}$")
-_WHEN = re.compile(
+# the names of days and months, which a capitalised phrase after "on" or "said" may be
+DATE_WORDS = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-    r"May|June|July|August|September|October|November|December)\b.*"
+    r"May|June|July|August|September|October|November|December)"
 )
+_WHEN = re.compile(DATE_WORDS + r"\b.*")
 _ON_MEDIUM = re.compile(rf"\s+on\s+(?:the\s+)?{_MEDIUM_NAME}")
 _IN_PAPER = re.compile(
     r"\s+in\s+(?:a|an|the|their|his|her)\s+(?:new\s+)?(?:paper|study|article|report|letter)\s+"

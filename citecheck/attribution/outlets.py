@@ -11,7 +11,7 @@ import re
 
 from ..outlets import Registry
 from ..text.folding import fold
-from .cues import medium
+from .cues import DATE_WORDS, medium
 from .frames import Frame
 from .speakers import Speech
 
@@ -145,12 +145,12 @@ _DESCRIBED = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:language|speaking|run|owned|b
 
 # A name after "told" that is not in the registry counts as an outlet only if it looks like
 # one: "told the Example Courier" is; "told the Finance Committee" is not.
-_MEDIA_NAME = re.compile(
-    r"\b(?:News|Times|Post|Radio|TV|Television|Journal|Daily|Courier|Gazette|Herald|Tribune|"
-    r"Press|Magazine|Network|Channel|Broadcasting|Chronicle|Observer|Guardian|Telegraph|Mail|"
-    r"Express|Star|Review|Today|Weekly|Online|Wire|Media|Podcast|Reporter|Insider|Sunday)\b"
-    r"|^[A-Z]{2,5}$"
+_MEDIA_WORDS = (
+    r"News|Times|Post|Radio|TV|Television|Journal|Daily|Courier|Gazette|Herald|Tribune|Press|"
+    r"Magazine|Network|Channel|Broadcasting|Chronicle|Observer|Guardian|Telegraph|Mail|Express|"
+    r"Star|Review|Today|Weekly|Online|Wire|Media|Podcast|Reporter|Insider"
 )
+_MEDIA_NAME = re.compile(rf"\b(?:{_MEDIA_WORDS}|Sunday)\b|^[A-Z]{{2,5}}$")
 
 
 def _is_medium(name: str, cue: str | None) -> bool:
@@ -169,15 +169,8 @@ _ORG_WORD = re.compile(
     r"Congress|Assembly|Police|Office|Agency|University|Union)\b"
 )
 # a media word that is no day and no bare acronym ("said on Sunday", "speaking to NATO allies")
-_MEDIA_WORD = re.compile(
-    r"\b(?:News|Times|Post|Radio|TV|Television|Journal|Daily|Courier|Gazette|Herald|Tribune|"
-    r"Press|Magazine|Network|Channel|Broadcasting|Chronicle|Observer|Guardian|Telegraph|Mail|"
-    r"Express|Star|Review|Today|Weekly|Online|Wire|Media|Podcast|Reporter|Insider)\b"
-)
-_TRAILING_DATE = re.compile(
-    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December))+$"
-)
+_MEDIA_WORD = re.compile(rf"\b(?:{_MEDIA_WORDS})\b")
+_TRAILING_DATE = re.compile(rf"(?:\s+{DATE_WORDS})+$")
 # Where the words were said, from the sentence's syntax: the name must hold a media word.
 _SPOKEN_TO = re.compile(
     r"\b(?:[Ii]n\s+an?\s+(?:[\w-]+\s+)?interview\s+with|[Ss]peaking\s+(?:to|with)|"

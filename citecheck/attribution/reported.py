@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import word_alternation
+from .cues import DATE_WORDS, word_alternation
 from .names import Name, NameIndex
 from .speakers import nearest_subject, resolve_phrase
 
@@ -174,8 +174,7 @@ _SUBJECT_VERB = re.compile(
 )
 # "said Westland has lost ...", "said Wiley's account had been locked ..."
 _NAMED_CLAUSE = re.compile(
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b)"
+    rf"(?!{DATE_WORDS}\b)"
     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?:[’']s\s+[a-z]+)?\s+"
     r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|"
     r"[a-z]{3,}[^s’'\W]s|[a-z]{3,}ed)\b"
