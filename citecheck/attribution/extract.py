@@ -131,7 +131,7 @@ def extract(
     out = _pull_quotes(text, out)
     statements = _reported(doc, masked, starts, said, found, titles)
     if found is not None:
-        out = _carry_outlets(out, statements)
+        out, statements = _carry_outlets(out, statements)
     if reported:
         out.extend(a for a in statements if a.kind == Kind.INDIRECT)
         out.sort(key=lambda a: a.text_span[0])
@@ -139,16 +139,18 @@ def extract(
     return out
 
 
-def _carry_outlets(quotes: list[Attribution], statements: list[Attribution]) -> list[Attribution]:
+def _carry_outlets(
+    quotes: list[Attribution], statements: list[Attribution]
+) -> tuple[list[Attribution], list[Attribution]]:
     """A speaker quoted again without a word of where keeps the outlet named last for them:
-    the rest of the same interview ("told Sky News ... He added, “...”")."""
-    items = sorted(
-        [(a.text_span[0], 0, i, a) for i, a in enumerate(quotes)]
-        + [(a.text_span[0], 1, i, a) for i, a in enumerate(statements)]
-    )
+    the rest of the same interview ("told Sky News ... He added, “...”"). New lists, in order."""
+    lists = (list(quotes), list(statements))
     spoken_in: dict[str, tuple[str, str | None]] = {}
-    quotes = list(quotes)
-    for _at, which, i, a in items:
+    order = sorted(
+        (a.text_span[0], which, i) for which in (0, 1) for i, a in enumerate(lists[which])
+    )
+    for _at, which, i in order:
+        a = lists[which][i]
         if a.kind == Kind.SCARE or not a.speaker:
             continue
         if a.outlet is not None:
@@ -156,11 +158,8 @@ def _carry_outlets(quotes: list[Attribution], statements: list[Attribution]) -> 
                 spoken_in[a.speaker] = (a.outlet, a.language)
         elif a.speaker in spoken_in:
             outlet, language = spoken_in[a.speaker]
-            if which == 0:
-                quotes[i] = replace(a, outlet=outlet, language=language)
-            else:
-                statements[i] = replace(a, outlet=outlet, language=language)
-    return quotes
+            lists[which][i] = replace(a, outlet=outlet, language=language)
+    return lists
 
 
 RULE = FEATURES.index("rule")

@@ -136,6 +136,11 @@ _NOT_SPEAKERS = {
 }
 _QUOTE_MARK = re.compile('[“”"«»]')
 _MASK = "_"
+# "…, claiming he could …", "responded by saying …", "was quoted as saying …"
+_PARTICIPLE_CUES = (
+    "saying claiming revealing arguing adding warning insisting noting stressing explaining "
+    "announcing confirming suggesting"
+).split()
 _GATE_WORDS = [
     "according",
     "According",
@@ -144,9 +149,8 @@ _GATE_WORDS = [
     "pointed",
     "say",
     *_SIMPLE_VERBS,
-    *"saying claiming revealing arguing adding warning insisting noting stressing explaining "
-    "announcing confirming suggesting urging vowed vows vow pledged pledges pledge urged urges "
-    "urge called calls".split(),
+    *_PARTICIPLE_CUES,
+    *"urging vowed vows vow pledged pledges pledge urged urges urge called calls".split(),
 ]
 # cheap test before the full patterns: any of the verbs ("told" alone stands for "told X")
 _ANY_VERB = re.compile(rf"\b{word_alternation(_GATE_WORDS)}\b")
@@ -199,8 +203,8 @@ _TO_VERB = r"to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|
 _DIRECTIVE = re.compile(rf"(?:(?:not|never)\s+)?{_TO_VERB}|(?:[\w’'-]+\s+){{1,6}}?{_TO_VERB}")
 # "…, claiming he could …", "responded by saying …": the participle's subject is the sentence's
 _PARTICIPLE = re.compile(
-    r"^(?P<head>[^:]{2,240}?)(?:,\s+|\s+by\s+|\s+as\s+)(?P<cue>saying|claiming|revealing|arguing|"
-    r"adding|warning|insisting|noting|stressing|explaining|announcing|confirming|suggesting)\s+"
+    r"^(?P<head>[^:]{2,240}?)(?:,\s+|\s+by\s+|\s+as\s+)"
+    rf"(?P<cue>{'|'.join(_PARTICIPLE_CUES)})\s+"
     r"(?P<that>that\s+)?(?P<clause>.+?)\s*[.!?]?\s*$",
     re.DOTALL,
 )
