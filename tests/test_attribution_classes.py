@@ -339,6 +339,18 @@ def test_low_guillemet_and_corner_marks_are_quote_marks(open_, close):
         # mostly quoted, with the writer's subject and verb before the quotation
         ("Ada Quill said the account had been locked “for breaking our rules.”",
          "the account had been locked “for breaking our rules.”", "Ada Quill", "said"),
+        # the cue's setting after it; the source after its verb; a day before the clause
+        ("The ferry sank near the pier, the coast guard said in a statement on Monday.",
+         "The ferry sank near the pier", "the coast guard", "said"),
+        ("Two ferries were cancelled in the storm, reports Example Wire.",
+         "Two ferries were cancelled in the storm", "Example Wire", "reports"),
+        ("Ada Quill said Sunday she is not on board with the plan.",
+         "she is not on board with the plan", "Ada Quill", "said Sunday"),
+        # a subject of any words before an auxiliary; a source opening on "one"
+        ("Harbour owners warn ferry fares could double next year.",
+         "ferry fares could double next year", "Harbour owners", "warn"),
+        ("One source indicated that the council would sell the pier.",
+         "the council would sell the pier", "One source", "indicated"),
     ],
 )  # fmt: skip
 def test_reported_speech_in_its_usual_shapes(sentence, clause, speaker, cue):
@@ -400,6 +412,11 @@ def test_a_quoted_fragment_inside_reported_speech_gives_both():
         "The match promises to be a thriller when Riverton visit Eastgate.",  # a prospect
         "Ada Quill wrote three books: The Long Road was the first and it sold well.",
         "Ada Quill said that " + "the river " * 200 + "would rise.",  # no sentence: bounded
+        "The number of confirmed cases is rising fast in the valley towns.",  # an adjective
+        "A few years ago I was asked to speak twice at the harbour festival.",  # a passive
+        "The ferry was late again, and Ada Quill reported to him at noon.",  # no source
+        "She was shocked by the result, a finding that she reported in 2009.",
+        "The ferry sank near the pier, conceded a minute later, then was raised.",
     ],
 )
 def test_what_is_not_reported_speech(sentence):

@@ -127,7 +127,7 @@ def test_seed_offline_lists_every_attribution_quickly():
     assert len([a for a in atts if a["kind"] != "indirect"]) == 20
     checkable = [a for a in atts if a["kind"] != "scare"]
     assert len([a for a in checkable if a["kind"] != "indirect"]) == 16
-    assert len([a for a in checkable if a["kind"] == "indirect"]) == 2  # reported speech
+    assert len([a for a in checkable if a["kind"] == "indirect"]) == 3  # reported speech
     assert all(a["verdict"] == "unverifiable" and "offline" in a["reason"] for a in checkable)
     elpais = next(a for a in atts if a["outlet"] == "El País")
     assert elpais["language"] == "es"

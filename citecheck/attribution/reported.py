@@ -66,9 +66,13 @@ _AUX = r"(?:(?:has|have|had|would|will|also|now|previously|recently|later|repeat
 _AUX += r"publicly|reportedly|separately|again)\s+)*"
 # a short quoted name in the subject's sentence: 'In an interview with “Example Tonight”, X said'
 _TITLE = r"(?:(?<=\son\s)|(?<=\swith\s)|(?<=\sto\s))[“\"]_{1,40}[”\"]"
-# a cue is a verb, not the noun after a determiner: "rejected the claim and vowed"
+# a cue is an active verb: not the noun after a determiner ("rejected the claim and vowed"),
+# an adjective ("the number of confirmed cases") nor a passive ("was asked to speak")
 _NOT_NOUN = "".join(
-    rf"(?<!\b{d})" for d in "the The a A an An his her their its this that our no".split()
+    rf"(?<!\b{d})"
+    for d in (
+        "the The a A an An his her their its this that our no of was were been being be".split()
+    )
 )
 # X said (that) <clause>
 _FRONT = re.compile(
@@ -101,19 +105,31 @@ _COLON = re.compile(
     r"\s*[.!?]?\s*$",
     re.DOTALL,
 )
-# <clause>, X said. / <clause>, said X.
+# where and when a statement was made, after its cue: "said in a statement on Wednesday"
+_CUE_SETTING = rf"(?:\s+(?:(?:in|on|at|during|via|through|late|early|last|this|{DATE_WORDS})\b"
+_CUE_SETTING += r"[^,;:“”\"]{0,80}?))?"
+# <clause>, X said. / <clause>, said X. / <clause>, reports Reuters.
 _BACK = re.compile(
-    rf"^\W*(?P<clause>.+?)\s*,\s+(?:(?P<source>[^,;:“”\"]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})|"
-    rf"(?P<cue2>said|says|added|adds|wrote|writes|told\s+\w+)\s+(?P<source2>[^,;:“”\"]{{2,120}}?))"
+    rf"^\W*(?P<clause>.+?)\s*,\s+(?:(?P<source>[^,;:“”\"]{{2,120}}?)\s+{_AUX}(?P<cue>{_CUE})"
+    rf"{_CUE_SETTING}|(?P<cue2>said|says|added|adds|wrote|writes|told\s+\w+)\s+"
+    rf"(?P<source2>[^,;:“”\"]{{2,120}}?)|(?P<cue3>{word_alternation(_SIMPLE_VERBS)})\s+"
+    r"(?P<source3>(?:the\s+)?[A-Z][^,;:“”\"]{1,120}?))"
     r"\s*(?:,[^,]{0,120})?[.!?]?\s*$",
     re.DOTALL,
 )
+# "…, and Quill reported to him", "…, a finding that she reported": a clause, not a source
+_NOT_A_SOURCE = re.compile(r"^(?:and|but|then|so)\b|\b(?:that|which|who|whom)\b")
 _MIN_WORDS = 5
 MAX_SENTENCE = 1500  # characters: longer is no sentence of news copy, and bounds the patterns
 _ADVERBIAL_THAT = re.compile(
     r"((?:in|on|at|during|via|through|this|last|earlier|later|late|early)\b[^,;:]{0,50}?)\s+"
     r"that\s+",
     re.IGNORECASE,
+)
+# "said Sunday he is not on board", "said on Tuesday night they would": when, then the clause
+_WHEN_LEAD = re.compile(
+    rf"((?:on\s+)?(?:{DATE_WORDS}|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|"
+    r"night))?),?\s+(?:that\s+)?(?=[a-zA-Z])"
 )
 _PREPOSITION = re.compile(r"(?:in|on|at|during|via|through|after|before|by|to|for|as)\b", re.I)
 _TRAILING_CREDIT = re.compile(
@@ -151,6 +167,8 @@ _GATE_WORDS = [
     *_SIMPLE_VERBS,
     *_PARTICIPLE_CUES,
     *"urging vowed vows vow pledged pledges pledge urged urges urge called calls".split(),
+    *"asked asks begged begs pleaded encouraged encourages appealed threatened threatens".split(),
+    "demanding",
 ]
 # cheap test before the full patterns: any of the verbs ("told" alone stands for "told X")
 _ANY_VERB = re.compile(rf"\b{word_alternation(_GATE_WORDS)}\b")
@@ -172,7 +190,9 @@ _FINITE = re.compile(
 # had tested positive", "acknowledged the cut would be absent"; "announced a plan" is no clause.
 _SUBJECT_VERB = re.compile(
     r"(?:(?:he|she|they|we|i|it|there)(?:[’']\w+)?\s+[a-z]\w*|"
-    r"(?:the|a|an|his|their|its|our|this|these|those|some|no)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:(?:the|a|an|his|their|its|our|this|these|those|some|no)\s+)?"
+    r"(?:(?!(?:that|which|who|whom|whose|to|for|of|in|on|at|with|by|from|and|or|as)\s)"
+    r"[\w’'-]+\s+){1,4}?"
     r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|"
     r"\w+n[’']t)\b)"
 )
@@ -252,7 +272,12 @@ def _clause_ok(clause: str) -> bool:
 
 
 def _speaker(speaker: str | None) -> str | None:
-    if speaker is None or speaker.split()[0].lower().strip("’'") in _NOT_SPEAKERS:
+    """The source as reported, or None for a word that names no one ("it", "never said");
+    a phrase that opens on such a word may still name someone ("One source", "That report")."""
+    if speaker is None:
+        return None
+    words = speaker.lower().strip("’'").split()
+    if words[0] in ("never", "what") or (len(words) == 1 and words[0] in _NOT_SPEAKERS):
         return None
     return re.sub(r"[’']s$", "", speaker)  # "NASA’s" -> "NASA"
 
@@ -286,12 +311,12 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         return None
     cue = " ".join(m.group("cue").split())
     clause, clause_at = m.group("clause"), m.start("clause")
-    adverbial = _ADVERBIAL_THAT.match(clause)
+    adverbial = _ADVERBIAL_THAT.match(clause) or _WHEN_LEAD.match(clause)
     if adverbial:  # "said in a statement on Wednesday that ...", "said this month that ..."
         clause_at += adverbial.end()
         clause = clause[adverbial.end() :]
         cue = f"{cue} {adverbial.group(1)}".strip()
-    that = bool(m.group("that") or adverbial)
+    that = bool(m.group("that") or (adverbial and re.search(r"\bthat\s+$", adverbial.group(0))))
     verb = next(w for w in cue.lower().split() if w not in ("is", "are", "was", "were"))
     bare = verb in ("said", "says", "say", "told", "tells")
     directive = _DIRECTIVE.match(clause) if verb in _DIRECTIVE_CUES else None
@@ -351,10 +376,10 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     clause = m.group("clause")
     if not _clause_ok(clause) or _QUOTE_MARK.search(clause[-3:]):
         return None  # a quotation ending at the comma is a direct quote
-    source = m.group("source") or m.group("source2")
-    at = m.start("source") if m.group("source") else m.start("source2")
-    cue = " ".join((m.group("cue") or m.group("cue2")).split())
-    if len(source.split()) > 8:
+    which = next(k for k in ("", "2", "3") if m.group("source" + k))
+    source, at = m.group("source" + which), m.start("source" + which)
+    cue = " ".join(m.group("cue" + which).split())
+    if len(source.split()) > 8 or _NOT_A_SOURCE.search(source):
         return None
     speaker, span, _person = resolve_phrase(source, s + at, names, index, masked)
     speaker = _speaker(speaker)
