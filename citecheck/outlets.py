@@ -17,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from babel.languages import get_official_languages
+
 from .model import Span
 from .text.folding import strip_accents
 
@@ -229,10 +231,11 @@ class Registry:
         return iter(self.outlets)
 
     def find(self, name: str) -> Outlet | None:
-        """The outlet called `name` (or a domain of it); case, accents and a leading "the" aside."""
+        """The outlet called `name` (or a domain of it); case, accents and a leading "the" aside.
+        A domain the registry lacks is still an outlet: `domain_outlet`."""
         found = self._by_key.get(_key(name))
         if found is None and "." in name and " " not in name.strip():
-            found = self.for_url(name)
+            found = self.for_url(name) or domain_outlet(name.strip())
         return found
 
     def for_url(self, url: str) -> Outlet | None:
@@ -261,11 +264,12 @@ class Registry:
                 ):
                     continue
                 hits.append((m.start(), m.end(), outlet))
-        if self.listed:  # "told zougla.gr": a listed news domain named in the text
-            for m in _DOMAIN_IN_TEXT.finditer(text):
-                listed = _most_specific(self.listed, m.group(0).lower())
-                if listed is not None:
-                    hits.append((m.start(), m.end(), listed))
+        # "told zougla.gr": a news domain named in the text, listed or not
+        for m in _DOMAIN_IN_TEXT.finditer(text):
+            domain = m.group(0).lower()
+            named = _most_specific(self.listed, domain) or domain_outlet(domain)
+            if named is not None and self._curated_for(domain) is None:
+                hits.append((m.start(), m.end(), named))
         hits.sort(key=lambda h: (h[0] - h[1], h[0]))
         taken: list[tuple[int, int, Outlet]] = []
         for start, end, outlet in hits:
@@ -329,3 +333,26 @@ def default_registry() -> Registry:
         _parse(tomllib.loads(text), "citecheck/outlets.toml"),
         parse_listed(listed, "citecheck/outlets_listed.tsv"),
     )
+
+
+# Country codes used worldwide as generic names ("example.io", "example.tv"): no language
+_GENERIC_CC = frozenset("ai am cc co fm gg im io la me ly ms nu sh tk to tv vc ws".split())
+# Generic top-level domains a news site uses; a "name.txt" or "v1.py" is no site
+_SITE_TLDS = frozenset("com org net info news edu gov int eu media press online blog".split())
+
+
+def domain_outlet(domain: str) -> Outlet | None:
+    """An outlet known only by the domain the text names ("the article on example-daily.es"):
+    its language is the one language of its country code, where there is one (.es -> es,
+    .com.br -> pt; .be or .ch have several: None), from the CLDR data in babel."""
+    domain = domain.lower().strip(".")
+    if not _DOMAIN.fullmatch(domain):
+        return None
+    tld = domain.rsplit(".", 1)[-1]
+    if len(tld) != 2 and tld not in _SITE_TLDS:
+        return None
+    language = None
+    if len(tld) == 2 and tld not in _GENERIC_CC:
+        languages = get_official_languages("GB" if tld == "uk" else tld.upper(), de_facto=True)
+        language = languages[0] if len(languages) == 1 else None
+    return Outlet(domain, (domain,), "digital", language=language)

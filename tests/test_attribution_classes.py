@@ -455,3 +455,22 @@ def test_every_quote_the_ranker_sees_has_its_candidates_and_nobody():
     speakers = [c.speaker for c in options]
     assert rules == "Ada Quill" and {"Ada Quill", "Ben Hardy", None} <= set(speakers)
     assert attrs[0].text_span == span
+
+
+@pytest.mark.parametrize(
+    "text, outlet, language",
+    [
+        ("The article on example-daily.com says: “The pier will close in May for repairs.”",
+         "example-daily.com", None),
+        ("According to a story on noticias-ejemplo.es, “el muelle cerrará en mayo.”",
+         "noticias-ejemplo.es", "es"),
+    ],
+)  # fmt: skip
+def test_an_outlets_page_is_where_the_words_stand_not_who_said_them(text, outlet, language):
+    a = _quote(f"Fixture. {text}\n\nAda Quill told reporters on Monday that it would.", "")
+    assert (a.speaker, a.outlet, a.language) == (None, outlet, language)
+
+
+def test_a_domain_after_told_is_the_outlet_and_gives_its_countrys_language():
+    a = _quote("Fixture. Ada Quill told example-news.co.uk: “We will rebuild the pier.”", "We")
+    assert (a.speaker, a.outlet, a.language) == ("Ada Quill", "example-news.co.uk", "en")

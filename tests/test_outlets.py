@@ -292,3 +292,26 @@ def test_a_bad_listed_line_is_one_clear_error(line):
 
     with pytest.raises(ValueError, match=r"^x\.tsv:1: expected domain"):
         parse_listed(line, "x.tsv")
+
+
+@pytest.mark.parametrize(
+    "domain, language",
+    [
+        ("noticias-ejemplo.es", "es"),  # one language in the country: its language
+        ("folha-exemplo.com.br", "pt"),
+        ("example-news.co.uk", "en"),
+        ("vesti-primer.ru", "ru"),
+        ("nieuws-voorbeeld.be", None),  # Dutch, French and German: not guessed
+        ("example-daily.com", None),  # a generic domain says nothing of its language
+        ("example.io", None),  # a country code used worldwide as a generic one
+    ],
+)
+def test_a_domain_the_registry_lacks_is_an_outlet_with_its_countrys_language(domain, language):
+    outlet = default_registry().find(domain)
+    assert (outlet.name, outlet.domains, outlet.language) == (domain, (domain,), language)
+
+
+def test_a_domain_named_in_text_is_an_outlet_but_a_file_name_is_not(reg):
+    text = "She told noticias-ejemplo.es on Monday; the notes are in minutes.txt and a.pdf."
+    assert names(reg, text) == [("noticias-ejemplo.es", "noticias-ejemplo.es")]
+    assert reg.find("minutes.txt") is None

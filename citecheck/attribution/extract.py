@@ -24,7 +24,7 @@ from .frames import (
 )
 from .kinds import SCARE_MAX_WORDS, kind_of
 from .names import NameIndex, find_names
-from .outlets import OutletFinder, outlet_of, quoted_medium
+from .outlets import OutletFinder, outlet_of, page_of_outlet, quoted_medium
 from .quotes import QuoteSpan, find_quotes
 from .ranker import FEATURES, choices, choose, mention_counts
 from .ranker import model as speaker_model
@@ -77,6 +77,9 @@ def extract(
             continue
         frame = frame_of(masked, starts, q)
         sp = speech_for(frame, names, index, masked)
+        page = page_of_outlet(sp.speaker, found) if sp.speaker else None
+        if page is not None:  # "The article on example-daily.com says: “…”"
+            sp = replace(sp, speaker=None, speaker_span=None, outlet_text=page)
         kind = kind_of(text, masked, q, frame, sp, nwords)
         inside = _inside_statement(said, q, text) if kind == Kind.SCARE else None
         if inside is not None:  # a fragment of a reported statement is its speaker's words
@@ -105,7 +108,7 @@ def extract(
                     date_hint=sp.date_hint,
                     person=last[1].person,
                 )
-        if kind != Kind.SCARE and (weights or trace is not None):
+        if kind != Kind.SCARE and page is None and (weights or trace is not None):
             last = _last_speech(prev, said, said_ends, q.start)
             options = choices(
                 masked, starts, names, index, (q.start, q.end), (sp.speaker, sp.speaker_span),

@@ -55,7 +55,7 @@ class _Needles:
                     self.other.append(max(fold(form).split(), key=len))
         self.forms = forms
         self.keys = frozenset(forms)
-        self.listed = bool(reg.listed)  # domains known only as domains: "told zougla.gr"
+        # a domain named in the text is an outlet, listed or not: "told zougla.gr"
 
     def may_hold(self, s: str) -> bool:
         folded = fold(s)
@@ -63,7 +63,7 @@ class _Needles:
         for key in words & self.keys:
             if any(need <= words for need in self.forms[key]):
                 return True
-        return any(n in folded for n in self.other) or (self.listed and bool(_DOTTED.search(s)))
+        return any(n in folded for n in self.other) or bool(_DOTTED.search(s))
 
 
 def _whole_words(form: str) -> list[str] | None:
@@ -138,6 +138,27 @@ def outlet_of(
         if name and _MEDIA_WORD.search(name) and not _TRAILING_DATE.fullmatch(" " + name):
             return name, None  # "Speaking to Example Radio, ...", "said on ..."
     return platform, None
+
+
+# "The article on example-daily.com", "a story in the Example Courier": an outlet's page speaks
+# in the outlet's own words; the outlet says where, and no one is named as who
+_PAGE_OF = re.compile(
+    r"^(?:the|a|an|this|that|one)\s+(?:[\w-]+\s+){0,2}?(?:article|story|piece|post|page|"
+    r"column|editorial|website|site|blog(?:\s+post)?|report)\s+(?:on|in|at|from)\s+"
+    r"(?P<outlet>\S.{0,80})$",
+    re.IGNORECASE,
+)
+
+
+def page_of_outlet(speaker: str, found: OutletFinder | None) -> str | None:
+    """The outlet when `speaker` is only a page of it ("The article on example-daily.com")."""
+    m = _PAGE_OF.match(speaker.strip())
+    if m is None:
+        return None
+    outlet = m.group("outlet").strip(" ,.")
+    if (found is not None and found.find_in(outlet)) or _MEDIA_NAME.search(outlet):
+        return outlet
+    return None
 
 
 _DESCRIBED = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:language|speaking|run|owned|based)\s+)+")
