@@ -351,6 +351,9 @@ def test_low_guillemet_and_corner_marks_are_quote_marks(open_, close):
          "ferry fares could double next year", "Harbour owners", "warn"),
         ("One source indicated that the council would sell the pier.",
          "the council would sell the pier", "One source", "indicated"),
+        # the first cue gives no statement, a later one does
+        ("Ada Quill announced last week a new ferry, but Tom Harrow said the council will not pay.",
+         "the council will not pay", "Tom Harrow", "said"),
     ],
 )  # fmt: skip
 def test_reported_speech_in_its_usual_shapes(sentence, clause, speaker, cue):

@@ -68,18 +68,13 @@ _AUX += r"publicly|reportedly|separately|again)\s+)*"
 _TITLE = r"(?:(?<=\son\s)|(?<=\swith\s)|(?<=\sto\s))[“\"]_{1,40}[”\"]"
 # a cue is an active verb: not the noun after a determiner ("rejected the claim and vowed"),
 # an adjective ("the number of confirmed cases") nor a passive ("was asked to speak")
-_NOT_NOUN = "".join(
-    rf"(?<!\b{d})"
-    for d in (
-        "the The a A an An his her their its this that our no of was were been being be".split()
-    )
+_NOT_NOUN = frozenset(
+    "the The a A an An his her their its this that our no of was were been being be".split()
 )
-# X said (that) <clause>
-_FRONT = re.compile(
-    rf"(?P<head>(?:[^“”\"«»:]|{_TITLE}){{2,160}}?){_NOT_NOUN}\s+{_AUX}(?P<cue>{_CUE})\s*,?\s+(?P<that>that\s+)?"
-    r"(?P<clause>.+?)\s*[.!?]?\s*$",
-    re.DOTALL,
-)
+# X said (that) <clause>: each cue in turn ("Y demanded last week …, but X said it …")
+_FRONT_CUE = re.compile(rf"\s+{_AUX}(?P<cue>{_CUE})\s*,?\s+(?P<that>that\s+)?")
+_FRONT_HEAD = re.compile(rf"(?:[^“”\"«»:]|{_TITLE}){{2,160}}", re.DOTALL)
+_FRONT_TRIES = 3  # cues tried a sentence
 # According to X, <clause>.
 _ACCORDING_FRONT = re.compile(
     r"^\W*(?P<cue>[Aa]ccording\s+to)\s+(?P<source>[^,;:]{2,120}?)\s*,\s+(?P<clause>.+?)\s*"
@@ -305,12 +300,31 @@ def find_reported(
 
 
 def _front(sentence, s, names, index, masked) -> Reported | None:
-    """X said (that) <clause>."""
-    m = _FRONT.match(sentence.rstrip())
-    if not m or _QUOTE_MARK.search(re.sub(_TITLE, "", m.group("head"))):
-        return None
+    """X said (that) <clause>: the first cue whose clause reads as a statement."""
+    sentence = sentence.rstrip()
+    tries = 0
+    for m in _FRONT_CUE.finditer(sentence):
+        head = sentence[: m.start()]
+        if not head or head.rsplit(None, 1)[-1] in _NOT_NOUN:
+            continue
+        tries += 1
+        if tries > _FRONT_TRIES or not _FRONT_HEAD.fullmatch(head):
+            break
+        if tries > 1 and re.search(r"(?:,|\s(?:and|or))$", head):
+            continue  # a later cue must open a clause of its own: "…, but X said"
+        clause = re.sub(r"\s*[.!?]?\s*$", "", sentence[m.end() :])
+        if not clause or _QUOTE_MARK.search(re.sub(_TITLE, "", head)):
+            continue
+        found = _front_at(head, m, clause, s, names, index, masked)
+        if found is not None:
+            return found
+    return None
+
+
+def _front_at(head, m, clause, s, names, index, masked) -> Reported | None:
+    """One cue of `_front`: `m` its match, `head` the words before it, `clause` those after."""
     cue = " ".join(m.group("cue").split())
-    clause, clause_at = m.group("clause"), m.start("clause")
+    clause_at = m.end()
     adverbial = _ADVERBIAL_THAT.match(clause) or _WHEN_LEAD.match(clause)
     if adverbial:  # "said in a statement on Wednesday that ...", "said this month that ..."
         clause_at += adverbial.end()
@@ -336,10 +350,10 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         clause = clause[: tail.start()]
     if not (_clause_ok(clause) or (directive and len(clause.split()) >= _MIN_WORDS)):
         return None
-    if re.search(r"\s(?:and|but)$", m.group("head").rstrip()):  # "X did Y and vowed ..."
-        speaker, span = _sentence_subject(m.group("head"), s, names, index, masked)
+    if re.search(r"\s(?:and|but)$", head.rstrip()):  # "X did Y and vowed ..."
+        speaker, span = _sentence_subject(head, s, names, index, masked)
     else:
-        speaker, span, _person = nearest_subject(m.group("head"), s, names, index, masked)
+        speaker, span, _person = nearest_subject(head, s, names, index, masked)
         speaker = _speaker(speaker)
     if speaker is None:
         return None
