@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .cues import DATE_WORDS, word_alternation
 from .names import Name, NameIndex
-from .speakers import nearest_subject, resolve_phrase
+from .phrases import nearest_subject, resolve_phrase
 
 _VERBS = (
     "said says told tells announced announces stated states reported reports recognised "

@@ -13,29 +13,9 @@ from dataclasses import dataclass, replace
 
 from .cues import CUE, SAYING, cue_phrase, date_hint, find_cue_before, is_cue
 from .frames import Frame
-from .names import PRONOUNS, Name, NameIndex, is_org, strip_titles
-from .references import (
-    DETERMINER,
-    DOCUMENT_NOUNS,
-    ORG_NOUNS,
-    PERSON_ROLES,
-    PRONOUN_WINDOW,
-    QUANTIFIERS,
-    expand_acronym,
-    head_of_modifiers,
-    is_description,
-    is_plural,
-    names_between,
-    resolve_pronoun,
-)
-
-_ADVERBS = re.compile(
-    r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|first|immediately|now|"
-    r"again|once|previously|recently|reportedly|publicly|repeatedly|still|had\s+also|"
-    r"has\s+now|\w+ly))+\s*$",
-    re.IGNORECASE,
-)
-
+from .names import Name, NameIndex
+from .phrases import ADVERBS, NOT_SUBJECT, nearest_subject, resolve_phrase, split_chunks
+from .references import is_description, names_between
 
 _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
 
@@ -113,7 +93,7 @@ def _before_quote(
             )
             return Speech(sp, span, cue, gap, None, None, person)
     head = before[: cue_m.start()]
-    coordinated = re.search(r"\b(?:and|but)\s*$", _ADVERBS.sub("", head))  # "X … but said"
+    coordinated = re.search(r"\b(?:and|but)\s*$", ADVERBS.sub("", head))  # "X … but said"
     if coordinated or _PARTICIPLE.search(cue_m.group(0)):
         # "…, arguing that": the speaker is the sentence's subject.
         sp, span, person = _subject(head, frame.before_start, names, index, masked)
@@ -155,11 +135,11 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
             if not between.strip():
                 continue
         # the subject: the first comma chunk after the quote that names someone
-        for off, chunk in _split_chunks(between):
-            chunk = _ADVERBS.sub("", chunk).strip()
+        for off, chunk in split_chunks(between):
+            chunk = ADVERBS.sub("", chunk).strip()
             if not chunk or chunk.lower().startswith(("who ", "which ", "that ")):
                 continue
-            if _NOT_SUBJECT.match(chunk):
+            if NOT_SUBJECT.match(chunk):
                 break  # "at the opening, adding that ...": the clause goes on, no subject here
             sp, span, person = resolve_phrase(chunk, base + lead + off, names, index, masked)
             if sp:
@@ -170,13 +150,6 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
             if sp is not None:
                 return Speech(sp[0], sp[1], cue, gap, obj, None, sp[2])
     return None
-
-
-_NOT_SUBJECT = re.compile(
-    r"(?:in|on|at|for|from|by|with|to|of|into|over|under|after|before|during|despite|as|"
-    r"about|against|than|because|while|although|though|if|when|once|but|and|or|so|then|"
-    r"not|being|having|[a-z]+ing)\b"
-)
 
 
 def _named_after_cue(
@@ -205,74 +178,6 @@ def _named_after_cue(
     return sp, span, person
 
 
-def _split_chunks(head: str) -> list[tuple[int, str]]:
-    """Comma-separated chunks of a clause (parentheses kept whole), with their offsets."""
-    chunks, depth, start = [], 0, 0
-    for i, ch in enumerate(head):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch in ",;:—" and depth == 0:
-            chunks.append((start, head[start:i]))
-            start = i + 1
-    chunks.append((start, head[start:]))
-    return [(s + len(c) - len(c.lstrip()), c.strip()) for s, c in chunks if c.strip()]
-
-
-def nearest_subject(
-    head: str, base: int, names: list[Name], index: NameIndex, masked: str
-) -> tuple[str | None, tuple[int, int] | None, bool]:
-    """The noun phrase before the cue: walk comma chunks back from the verb."""
-    chunks = _split_chunks(head)
-    for k in range(len(chunks) - 1, -1, -1):
-        off, chunk = chunks[k]
-        chunk = _ADVERBS.sub("", chunk).strip()
-        if not chunk:
-            continue
-        low = chunk.lower()
-        if low.startswith(("which ", "who ", "that ")):
-            continue  # a relative clause: its antecedent is the chunk before
-        tail = _SUBORDINATE.match(chunk)
-        if tail and tail.end() < len(chunk) and len(chunk[tail.end() :].split()) <= 6:
-            # "… when he said", "… reports that officials said": the subject of the last clause
-            sp = resolve_phrase(chunk[tail.end() :], base + off + tail.end(), names, index, masked)
-            if sp[0] is not None:
-                return sp
-        sp = resolve_phrase(chunk, base + off, names, index, masked)
-        if sp[0] is None:
-            if chunk.split()[0].lower() in PRONOUNS:
-                break  # "Asked about Quill, she said": the subject is "she", unresolved
-            continue
-        # an appositive after a name: "Smith, the minister, said", "Smith, chair of the
-        # board, said", "Smith, the board's chair, said" -> Smith
-        lower_start = (
-            chunk[:1].islower() and not DETERMINER.match(chunk) and not _NOT_SUBJECT.match(chunk)
-        )
-        if (is_description(chunk) or _POSSESSIVE.match(chunk) or lower_start) and k > 0:
-            prev = resolve_phrase(chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked)
-            named = prev[0] and (prev[2] or (not lower_start and _has_name(chunks[k - 1][1])))
-            if named and len(chunks[k - 1][1].split()) <= 8:
-                return prev
-        return sp
-    return None, None, False
-
-
-_WHERE_SAID = re.compile(
-    r"\s+(?:in|on|via|through)\s+(?:a|an|the|his|her|their|its)\s+(?:\w+\s+)?(?:message|"
-    r"statement|letter|tweet|post|speech|interview|address|note|email|release|video)$"
-)
-_RELATIVE_END = re.compile(r"(?<!ed)(?<!said)(?<!says)(?<!told)\s(?:that|which)$")
-_SUBORDINATE = re.compile(
-    r".*\b(?:that|when|as|because|while|after|before|if|since|where|which|though|although|"
-    r"until|whereas)\s+",
-    re.DOTALL,
-)
-
-
-_POSSESSIVE = re.compile(r"[A-Z][\w.&-]*[’']s\s+[a-z]")
-
-
 _TIME_LEAD = re.compile(
     r"(?:(?:a\s+few\s+|two\s+|three\s+|several\s+)?(?:days?|weeks?|months?|years?|hours?|"
     r"minutes?|moments?|shortly|soon|just|fresh|only)\s+)?(?:after|before|since|following|"
@@ -284,216 +189,11 @@ def _subject(
     head: str, base: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """The first named entity of the main clause (for participle cues: "…, arguing that")."""
-    chunks = _split_chunks(head)
+    chunks = split_chunks(head)
     for off, chunk in chunks:
-        if _NOT_SUBJECT.match(chunk.lower()) or _TIME_LEAD.match(chunk.lower()):
+        if NOT_SUBJECT.match(chunk.lower()) or _TIME_LEAD.match(chunk.lower()):
             continue  # "In May,", "Days after ...,": an adverbial, not the subject
         sp = resolve_phrase(chunk, base + off, names, index, masked, first=True)
         if sp[0]:
             return sp
     return None, None, False
-
-
-def _has_name(chunk: str) -> bool:
-    return any(w[:1].isupper() for w in chunk.split()[1:]) or (
-        chunk[:1].isupper() and chunk.split()[0].lower() not in ("the", "a", "an")
-    )
-
-
-_PREPOSITIONS = {"of", "in", "from", "at", "for", "with", "by", "on", "to"}
-# Title case across function words marks a headline, not a name ("Police Arrest Man For ...").
-_HEADLINE = re.compile(r"[A-Z]\w*\s+(?:For|In|To|With|On|At|By|After|Over|As)\s+[A-Z]\w*\s+[A-Z]")
-
-
-def resolve_phrase(
-    phrase: str,
-    start: int,
-    names: list[Name],
-    index: NameIndex,
-    masked: str,
-    first: bool = False,
-) -> tuple[str | None, tuple[int, int] | None, bool]:
-    """A subject phrase as a speaker: a name (expanded), a pronoun resolved, a description."""
-    stripped = phrase.lstrip(' ,;:"“”‘’_')
-    start += len(phrase) - len(stripped)  # offsets stay on the text the phrase now starts at
-    phrase = _WHERE_SAID.sub("", stripped.rstrip(' ,;:"“”‘’_'))  # "the President in his message"
-    if not phrase or _RELATIVE_END.search(phrase):
-        return None, None, False  # "a pandemic that (has claimed)": a relative clause's subject
-    words = phrase.split()
-    if words[0].lower() in PRONOUNS or (len(words) <= 3 and words[-1].lower() in PRONOUNS):
-        pronoun = words[0] if words[0].lower() in PRONOUNS else words[-1]
-        who = resolve_pronoun(start, names, index, masked, pronoun)
-        return (who[0], who[1], True) if who[0] else (None, None, False)
-    end = start + len(phrase)
-    titled = index.titled(phrase, start) if len(words) <= 7 else None
-    if titled:  # "the Home Secretary", "President of the Republic": whom the article titled so
-        return titled, (start, end), True
-    if (
-        words[0].lower() == "the"
-        and len(words) <= 4
-        and words[-1].lower().strip(",.") in PARTY_NOUNS
-        and not _POSSESSIVE_IN.search(phrase)
-    ):
-        named = _definite_reference(phrase, start, names, index, masked)
-        if named is not None:  # "the Texas Republican": the politician the article named
-            return named
-    if _HEADLINE.search(phrase):
-        return None, None, False  # "Man Arrested For Allegedly Killing ...": a headline
-    inside = names_between(names, start, end)
-    if (
-        len(inside) == 1
-        and inside[0].start == start
-        and " " not in inside[0].text
-        and (3 <= len(words) <= 4 or (len(words) == 2 and is_plural(words[-1])))
-        and all(w[:1].islower() for w in words[1:])
-        and not index.is_person(inside[0].text)
-    ):
-        # "Local news outlets", "US officials": a capital that modifies a plural, not a name
-        return phrase, (start, end), False
-    if (
-        inside
-        and len(words) <= 5
-        and DETERMINER.match(phrase)
-        and words[-1][:1].islower()
-        and not _PREPOSITIONS.intersection(words)
-        and not any(n.person or index.is_person(n.text) for n in inside)
-        and is_description(phrase)
-    ):
-        # "the Example Navy spokesperson", "a Fenwick shopkeeper": a description whose names
-        # only modify its head
-        return phrase, (start, end), False
-    if inside:
-        if first:  # the subject: its first person, else its first name
-            pick = next((n for n in inside if n.person or index.is_person(n.text)), inside[0])
-            pick = head_of_modifiers(pick, inside, masked)  # "Example Watch analyst Ann Lee"
-        else:
-            pick = _head_name(inside, phrase, start)
-        if pick is not None:
-            words = strip_titles(pick.text.split())
-            org = is_org(pick.text.split())
-            text = pick.text
-            # An organisation's acronym in brackets belongs to its name: "Workers Central (COB)".
-            tail = masked[pick.end : pick.end + 12]
-            acro = re.match(r"\s*\(([A-Z]{2,8})\)", tail)
-            span_end = pick.end
-            if acro:
-                text = f"{text} ({acro.group(1)})"
-                span_end = pick.end + acro.end()
-                org = True
-            if pick.person or index.is_person(words[-1]):
-                return index.expand(" ".join(words)), (pick.start, pick.end), True
-            if org or pick.text[0].isupper():
-                text = re.sub(r"^[\w-]+-based\s+", "", text)
-                if not acro:
-                    text = expand_acronym(text, pick.start, masked)
-                return text, (pick.start, span_end), False
-    if is_description(phrase) and len(words) <= 12:
-        named = _definite_reference(phrase, start, names, index, masked)
-        if named is not None:
-            return named
-        # An unnamed source as the text gives it: "an indigenous worker in El Alto".
-        return phrase, (start, end), False
-    if (
-        not inside
-        and len(words) <= 3
-        and (phrase.islower() or (phrase[1:].islower() and words[0].lower() in QUANTIFIERS))
-        and is_plural(words[-1])
-    ):
-        # a bare plural: "officials said", "residents say", "Both sides said"
-        return phrase, (start, end), False
-    return None, None, False
-
-
-def _document_author(
-    noun: str, start: int, names: list[Name], index: NameIndex, masked: str
-) -> tuple[str, tuple[int, int], bool] | None:
-    """ "the statement said": who issued the statement the article introduced before ("the
-    board said in a statement", "In a letter, the nurses urged ...")."""
-    lo = max(0, start - PRONOUN_WINDOW)
-    pattern = rf"\b(?:a|an|its|his|her|their)\s+(?:[\w.-]+\s+){{0,3}}?{noun}\b"
-    intro = next(reversed(list(re.finditer(pattern, masked[lo:start]))), None)
-    if intro is None:
-        return None
-    at = lo + intro.start()
-    sentence = max(masked.rfind(". ", lo, at) + 2, masked.rfind("\n", lo, at) + 1, lo)
-    end = min((i for i in (masked.find(". ", at), masked.find("\n", at)) if i >= 0), default=at)
-    text = masked[sentence:end]
-    cues = [m for m in CUE.finditer(text) if is_cue(text, m)]
-    if not cues:
-        return None
-    cue = cues[-1]
-    if cue.start() > at - sentence:
-        # "In a letter, the nurses urged …": the subject stands between the noun and the cue
-        skip = at - sentence + len(intro.group(0))
-        head, base = text[skip : cue.start()], sentence + skip
-    else:  # "the board said in a statement"
-        head, base = text[: cue.start()], sentence
-    sp = nearest_subject(head, base, names, index, masked)
-    return sp if sp[0] else None
-
-
-def _definite_reference(
-    phrase: str, start: int, names: list[Name], index: NameIndex, masked: str
-) -> tuple[str, tuple[int, int], bool] | None:
-    """ "the president", "the 61-year-old", "the agency", "the nurses": the named person or
-    organisation the article introduced earlier, when the description points back to one."""
-    words = phrase.split()
-    if words[0].lower() != "the" or len(words) > 5:
-        return None
-    head = words[-1].lower().strip(",.")
-    if len(words) > 3 and (
-        head not in PERSON_ROLES or not all(_MODIFIER.fullmatch(w) for w in words[1:-1])
-    ):
-        return None  # only "the former Labour leader", "the controversial political figure"
-    stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
-    if stem in DOCUMENT_NOUNS and len(words) == 2:
-        return _document_author(stem, start, names, index, masked)
-    before = names_between(names, max(0, start - PRONOUN_WINDOW), start)
-    # an organisation whose name holds the noun: "the nurses" -> "Nurses for Clean Air"
-    for n in reversed(before):
-        if not n.person and re.search(rf"\b{re.escape(stem)}", n.text, re.IGNORECASE):
-            if len(n.text.split()) >= 2:
-                return n.text, (n.start, n.end), False
-    if stem in PERSON_ROLES or re.fullmatch(r"\d+-year-old", head) or stem in PARTY_NOUNS:
-        # a title given before a name: "President Donald Trump" for "the president"
-        last = None
-        window = masked[max(0, start - PRONOUN_WINDOW) : start]
-        for m in re.finditer(
-            rf"\b{re.escape(stem)}\s+((?:[A-Z][\w’'-]+\s?){{1,3}})", window, re.IGNORECASE
-        ):
-            last = m
-        if last is not None and last.group(0)[0].isupper():
-            return index.expand(last.group(1).strip()), (start, start + len(phrase)), True
-        who = resolve_pronoun(start, names, index, masked)
-        if who[0]:
-            return who[0], who[1], True
-    if stem in ORG_NOUNS:
-        for n in reversed(before):
-            if not n.person and is_org(n.text.split()) and len(n.text.split()) >= 2:
-                return n.text, (n.start, n.end), False
-    return None
-
-
-_MODIFIER = re.compile(r"[a-z]+|[A-Z][a-z]+|former|prime|vice|deputy")
-
-
-# The party and civic nouns news copy uses for a named politician ("the Texas Republican").
-PARTY_NOUNS = frozenset(
-    "republican democrat conservative liberal socialist tory nationalist senator congressman "
-    "congresswoman lawmaker".split()
-)
-_POSSESSIVE_IN = re.compile(r"[’']s\b|\bof\b")
-
-
-def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
-    """The name that heads the phrase: the last one, unless it sits after a preposition."""
-    for n in reversed(inside):
-        pre = phrase[: n.start - start].rstrip().split()
-        if pre and pre[-1].startswith("(") or phrase[n.start - start - 1 : n.start - start] == "(":
-            continue  # an acronym in brackets belongs to the name before it
-        if pre and pre[-1].lower() in ("in", "of", "from", "at", "to", "for", "by", "with"):
-            if is_description(phrase):
-                return None  # "an indigenous worker in El Alto": a description, not El Alto
-            continue
-        return n
-    return None
