@@ -351,6 +351,11 @@ def test_low_guillemet_and_corner_marks_are_quote_marks(open_, close):
          "ferry fares could double next year", "Harbour owners", "warn"),
         ("One source indicated that the council would sell the pier.",
          "the council would sell the pier", "One source", "indicated"),
+        # a time before the subject; a person who suggests states, a poll that suggests infers
+        ("Last night ex-ferry staff said they would drop the legal action against the council.",
+         "they would drop the legal action against the council", "ex-ferry staff", "said"),
+        ("Ada Quill has suggested she will stay at the harbour board this summer.",
+         "she will stay at the harbour board this summer", "Ada Quill", "suggested"),
         # the first cue gives no statement, a later one does
         ("Ada Quill announced last week a new ferry, but Tom Harrow said the council will not pay.",
          "the council will not pay", "Tom Harrow", "said"),
@@ -420,6 +425,7 @@ def test_a_quoted_fragment_inside_reported_speech_gives_both():
         "The ferry was late again, and Ada Quill reported to him at noon.",  # no source
         "She was shocked by the result, a finding that she reported in 2009.",
         "The ferry sank near the pier, conceded a minute later, then was raised.",
+        "A clue was Ada Quill's blood work, which showed her immune system was exposed to it.",
     ],
 )
 def test_what_is_not_reported_speech(sentence):

@@ -121,6 +121,14 @@ _PREPOSITIONS = {"of", "in", "from", "at", "for", "with", "by", "on", "to"}
 _HEADLINE = re.compile(r"[A-Z]\w*\s+(?:For|In|To|With|On|At|By|After|Over|As)\s+[A-Z]\w*\s+[A-Z]")
 
 
+# when, before the subject it leads: "Last night", "Earlier this week", "Yesterday"
+_WHEN_FIRST = re.compile(
+    r"^(?:(?:last|this|next|earlier|later|early|late)\s+(?:this\s+)?(?:night|week|month|year|"
+    r"morning|afternoon|evening|weekend)|yesterday|today|tonight|meanwhile)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def resolve_phrase(
     phrase: str,
     start: int,
@@ -131,6 +139,7 @@ def resolve_phrase(
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """A subject phrase as a speaker: a name (expanded), a pronoun resolved, a description."""
     stripped = phrase.lstrip(' ,;:"“”‘’_')
+    stripped = _WHEN_FIRST.sub("", stripped)  # "Last night ex-party staff said"
     start += len(phrase) - len(stripped)  # offsets stay on the text the phrase now starts at
     phrase = _WHERE_SAID.sub("", stripped.rstrip(' ,;:"“”‘’_'))  # "the President in his message"
     if not phrase or _RELATIVE_END.search(phrase):

@@ -203,6 +203,7 @@ _NEEDS_THAT = {
     "found", "finds", "showed", "shows", "indicated", "indicates", "suggest", "suggests",
     "suggested", "confirm", "confirms",  # "Polls suggest the race ...", "Tests confirm ..."
 }  # fmt: skip
+_FINDINGS = {"found", "finds", "showed", "shows"}  # only results, even with a person subject
 # promises and appeals: "vowed never to stop ...", "urged people to follow the guidelines"
 _DIRECTIVE_CUES = set(
     "vowed vows vow pledged pledges pledge promised promises promise threatened threatens urged "
@@ -339,10 +340,12 @@ def _front_at(head, m, clause, s, names, index, masked) -> Reported | None:
     if verb in _ONLY_DIRECTIVE and not directive:
         return None
     if not that and not directive and not (bare and clause[:1].islower()):
-        if verb in _NEEDS_THAT or not (
-            _SUBJECT_VERB.match(clause) or (bare and _NAMED_CLAUSE.match(clause))
-        ):
+        if not (_SUBJECT_VERB.match(clause) or (bare and _NAMED_CLAUSE.match(clause))):
             return None  # "X reported a fire" is not reported speech
+        if verb in _NEEDS_THAT and (
+            verb in _FINDINGS or not nearest_subject(head, s, names, index, masked)[2]
+        ):
+            return None  # "Tests confirm the virus is ...": a finding, unless a person's
     if not that and not directive and _PREPOSITION.match(clause):
         return None  # "said in a statement on Wednesday." holds no clause
     tail = _TRAILING_CREDIT.search(clause)
