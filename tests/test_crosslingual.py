@@ -156,6 +156,37 @@ def test_negation_must_agree():
     assert why and "double negative" in why
 
 
+def test_each_number_of_the_quote_needs_one_of_its_own_in_the_source():
+    why = check_numbers(
+        "Winds of 10-10 m/s are expected", "en", "Se esperan vientos de 5-10 m/s", "es"
+    )
+    assert why == ("number: '10' stands more often in the quote than in the source passage (5, 10)")
+    assert check_numbers("Winds of 5-10 m/s", "en", "Vientos de 5-10 m/s", "es") is None
+    assert check_numbers("3 of the 3 votes", "en", "3 de los 3 votos", "es") is None
+    # the minutes of two times are a format, not a count
+    assert check_numbers("from 12:00 to 13:00", "en", "с 12:00 до 13 часов", "ru") is None
+
+
+def test_negations_are_counted_not_only_found():
+    why = check_negation(
+        "They did not answer, but they did not leave", "en", "No respondieron, pero se fueron", "es"
+    )
+    assert why == "negation: the quote negates 2 times ('not', 'not'), the source passage 1"
+    # a language that doubles its negations has more of them, never fewer
+    assert check_negation("He said nothing", "en", "No dijo nada", "es") is None
+    assert check_negation("He did not say anything", "en", "Il n'a rien dit", "fr") is None
+
+
+def test_a_negation_cancelled_by_a_negative_word_is_a_double_negative():
+    why = check_negation("He was not unable to account for it", "en", "No pudo explicarlo", "es")
+    assert why == (
+        "negation: the quote has a double negative ('not ... unable'), the source passage none"
+    )
+    why = check_negation("She never failed to vote", "en", "Nunca votó", "es")
+    assert why and "double negative" in why
+    assert check_negation("He could not account for it", "en", "No pudo explicarlo", "es") is None
+
+
 def test_names_are_the_surnames_of_capitalised_runs():
     quote = "President Donald Trump met Andres Manuel Lopez Obrador at the White House in New York."
     assert quote_names(quote) == ["Trump", "Obrador"]

@@ -157,10 +157,34 @@ def negation_mismatch(quote: str, qlang: str | None, passage: str, plang: str | 
         return f"negation: the quote says '{q[0].word}', the source passage has no negation"
     if p_free and not q and not implicit:
         return f"negation: the source passage says '{p_free[0].word}', the quote has no negation"
-    if _per_clause(q) >= 2 and _per_clause(p) < 2:
-        words = " ... ".join(n.word for n in q[:2])
+    double = _double_negative(quote, q) if (qlang or "en") == "en" else None
+    if (double or _per_clause(q) >= 2) and _per_clause(p) < 2:
+        words = double or " ... ".join(n.word for n in q[:2])
         return f"negation: the quote has a double negative ('{words}'), the source passage none"
+    if len(q) > len(p_free):
+        # counted, not only found: a "not" added beside one the source has ("no respondieron,
+        # pero ..."); a language that doubles its negations ("no dijo nada") only adds to p
+        words = ", ".join(f"'{n.word}'" for n in q)
+        return (
+            f"negation: the quote negates {len(q)} times ({words}), "
+            f"the source passage {len(p_free)}"
+        )
     return None
+
+
+def _double_negative(quote: str, q: list[_Neg]) -> str | None:
+    """ "was not unable", "never failed to": a negation and a negative word in one clause,
+    which cancel out; the words, or None."""
+    toks = _tokens_with_clauses(quote)
+    for n in q:
+        for tok, clause in toks[n.index + 1 : n.index + 4]:
+            if clause == n.clause and (tok in _CANCELLING or _negative_stem(tok)):
+                return f"{n.word} ... {tok}"
+    return None
+
+
+# negative words that a "not" before them cancels ("not unable", "never failed to")
+_CANCELLING = frozenset("fail failed fails failing refuse refused refuses deny denied".split())
 
 
 

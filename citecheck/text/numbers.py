@@ -271,17 +271,34 @@ def numbers(text: str, lang: str | None, *, strict: bool = False) -> list[tuple[
 
 
 def number_mismatch(quote: str, qlang: str | None, passage: str, plang: str | None) -> str | None:
-    """None when every number of the quote stands in the passage, else the reason."""
-    have: set[float] = set()
+    """None when every number of the quote stands in the passage, each for a number of its own
+    ("10-10 m/s" is not "5-10 m/s": one 10 cannot stand for two), else the reason."""
     page_nums = numbers(passage, plang)
-    for _, values in page_nums:
-        have |= {round(v, 6) for v in values}
-    for written, values in numbers(quote, qlang, strict=True):
-        if not have & {round(v, 6) for v in values}:
-            if page_nums:
-                shown = ", ".join(dict.fromkeys(w for w, _ in page_nums[:4]))
-                return f"number: '{written}' in the quote is not in the source passage ({shown})"
-            return f"number: '{written}' in the quote is not in the source passage (no number)"
+    page = [{round(v, 6) for v in values} for _, values in page_nums]
+    shown = ", ".join(dict.fromkeys(w for w, _ in page_nums[:4])) or "no number"
+    quoted = numbers(quote, qlang, strict=True)
+    wanted = [{round(v, 6) for v in values} for _, values in quoted]
+    partner: dict[int, int] = {}  # passage number -> the quote number it stands for
+
+    def place(i: int, seen: set[int]) -> bool:  # an augmenting path (Kuhn's matching)
+        for j, values in enumerate(page):
+            if j not in seen and values & wanted[i]:
+                seen.add(j)
+                if j not in partner or place(partner[j], seen):
+                    partner[j] = i
+                    return True
+        return False
+
+    for i, (written, _values) in enumerate(quoted):
+        if not place(i, set()):
+            if any(values & wanted[i] for values in page):
+                if wanted[i] <= {0.0}:
+                    continue  # the minutes of "12:00": a time's format, not a count
+                return (
+                    f"number: '{written}' stands more often in the quote than in the source "
+                    f"passage ({shown})"
+                )
+            return f"number: '{written}' in the quote is not in the source passage ({shown})"
     return None
 
 
