@@ -515,3 +515,22 @@ def test_the_first_names_say_where_they_come_from():
     assert len(genders) > 100_000
     assert (genders["paul"], genders["mary"]) == ("m", "f")
     assert "jamie" not in genders  # the data hesitates: no prior
+
+
+@pytest.mark.parametrize(
+    "sentence, clause, outlet",
+    [
+        ("Ada Quill told the state-run Example Daily that the pier would reopen in May.",
+         "the pier would reopen in May", "Example Daily"),
+        ("Ada Quill told the Spanish-language Noticias Ejemplo that the pier would reopen soon.",
+         "the pier would reopen soon", "Noticias Ejemplo"),
+        # an audience is no outlet, and no part of the clause
+        ("Ada Quill told US media this month that the pier is likely to reopen in May.",
+         "the pier is likely to reopen in May", None),
+        ("Ada Quill told the committee she had tried to keep the pier open all winter.",
+         "she had tried to keep the pier open all winter", None),
+    ],
+)  # fmt: skip
+def test_the_outlet_told_in_reported_speech(sentence, clause, outlet):
+    (r,) = _reported(f"Fixture. {sentence}")
+    assert (r.quote, r.outlet) == (clause, outlet)

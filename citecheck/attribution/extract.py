@@ -365,7 +365,9 @@ def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:
         k = bisect_right(starts, r.clause_start) - 1
         sentence_start = starts[max(k, 0)]
         frame = Frame(sentence_start, masked[sentence_start : r.clause_start], r.clause_end, "")
-        sp = Speech(r.speaker, r.speaker_span, r.cue)
+        # "told the state-run Example Daily": a name after "told" may be the outlet
+        told = re.match(r"(?:told|tells)\s+(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+)*([A-Z].*)", r.cue)
+        sp = Speech(r.speaker, r.speaker_span, r.cue, outlet_text=told.group(1) if told else None)
         outlet, language = outlet_of(found, frame, sp)
         if outlet is None and found is not None:
             outlet = quoted_medium(doc.text, titles, sentence_start, r.clause_end)

@@ -182,7 +182,8 @@ def _is_medium(name: str, cue: str | None) -> bool:
         return bool(_MEDIA_NAME.search(name))
     if cue and re.search(r"\b(?:statement|interview|paper|study|article|letter|report)\b", cue):
         return True
-    return bool(cue) and bool(re.search(rf"\b(?:told|tells)\s+the\s+{re.escape(name)}", cue, re.I))
+    told = rf"\b(?:told|tells)\s+the\s+(?:[\w’']+-[\w’'-]+\s+)*{re.escape(name)}"
+    return bool(cue) and bool(re.search(told, cue, re.I))
 
 
 _ORG_WORD = re.compile(

@@ -50,9 +50,12 @@ _VERBS = (
 _SIMPLE_VERBS = list(dict.fromkeys(_VERBS))
 # who "told": a capitalised name, reporters, an outlet, a pronoun, "the committee"
 _TOLD_OBJECT = (
-    r"(?:(?:reporters|journalists|lawmakers|supporters|parliament|congress|senators|voters|"
+    r"(?:(?:[\w-]+\s+)?(?:media|press)\b|(?:reporters|journalists|lawmakers|supporters|parliament|congress|senators|voters|"
     r"(?:a|an)\s+(?:\w+\s+)?(?:conference|briefing|rally|meeting|audience|crowd|hearing|"
-    r"committee|forum|summit|gathering|interviewer)|the\s+\w+(?:\s+\w+)?|him|her|them|us|me|"
+    r"committee|forum|summit|gathering|interviewer)|"
+    # "the state-run Example Daily", "the Spanish-language Noticias Ejemplo"
+    r"(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+){1,2}[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|"
+    r"the\s+\w+(?:\s+(?!(?:he|she|they|it|we|i|you|there)\b)\w+)?|him|her|them|us|me|"
     r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}))"
 )
 _CUE = (
