@@ -216,7 +216,7 @@ def main() -> int:
         misquote = lab["case"] in {"number", "negation", "swap", "omission", "fabricated"}
         c["misquotes"] += misquote
         c["passed"] += misquote and verdict in PASSING
-        c["searched"] += len(f.searched) if f else 0
+        c["searched"] += sum(s.sent for s in f.searched) if f else 0
         if not ok:
             errors.append((g, lab["case"], verdict, lab["quote"][:80], lab["url"], f))
     print(
@@ -228,7 +228,10 @@ def main() -> int:
         total.update(c)
         page = f"{c['found']}/{c['pages']}" if c["pages"] else "-"
         passed = f"{c['passed']}/{c['misquotes']}" if c["misquotes"] else "-"
-        print(f"{g:<18}{c['n']:>7}{page:>14}{c['right'] / max(1, c['n']):>16.1%}{passed:>18}")
+        print(
+            f"{g:<18}{c['n']:>7}{page:>14}{c['right'] / max(1, c['n']):>16.1%}{passed:>18}"
+            f"{c['searched'] / max(1, c['n']):>16.2f}"
+        )
     print(
         f"{'all':<18}{total['n']:>7}{total['found']:>7}/{total['pages']:<6}"
         f"{total['right'] / max(1, total['n']):>16.1%}{total['passed']:>11}/{total['misquotes']}"

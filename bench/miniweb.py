@@ -8,7 +8,8 @@ citecheck's queries:
 
 - words are ranked by BM25 (Okapi, `rank-bm25`), case and accents folded; every word must stand
   in a page, and when no page holds them all the engine relaxes to pages that hold two thirds
-  of them (as web engines drop terms from a query nothing matches in full);
+  of them, then half of them (as web engines drop terms, "Missing: ...", from a query nothing
+  matches in full);
 - `"an exact phrase"` must stand in the page as a run of words (punctuation aside);
 - `site:example.com` (and `(site:a OR site:b)`) keeps pages on that host or its subdomains;
 - `-word` drops pages that hold the word; `language=xx` keeps pages in that language;
@@ -34,7 +35,7 @@ from rank_bm25 import BM25Okapi
 _TOKEN = re.compile(r"\w+")
 _QUERY = re.compile(r'(-)?"([^"]*)"|\(([^()]*)\)|(-)?(\S+)')
 PAGE_SIZE = 10
-RELAX = 2 / 3  # share of a query's words a page must hold when none holds them all
+RELAX = (2 / 3, 1 / 2)  # shares of a query's words a page must hold when none holds them all
 
 
 def fold(text: str) -> str:
@@ -132,9 +133,10 @@ class Engine:
         words = list(dict.fromkeys(p.words))
         if words:
             held = {i: sum(w in self.positions[i] for w in words) for i in keep}
-            need = len(words)
-            if not any(n == need for n in held.values()):
-                need = max(1, math.ceil(RELAX * len(words)))
+            for share in (1.0, *RELAX):
+                need = max(1, math.ceil(share * len(words)))
+                if any(n >= need for n in held.values()):
+                    break
             keep = [i for i in keep if held[i] >= need]
         if not keep:
             return []
@@ -152,7 +154,8 @@ class Engine:
                 break
         # the snippet in the page's own words: find the folded run again in the raw text
         words = list(re.finditer(r"\w+", doc.text))
-        lo = words[max(0, at - 12)].start() if words else 0
+        at = max(0, at - len(tokens(doc.title)))  # positions count the title first
+        lo = words[min(len(words) - 1, max(0, at - 12))].start() if words else 0
         hi = words[min(len(words) - 1, at + 40)].end() if words else 0
         result = {
             "url": doc.url,
