@@ -5,7 +5,8 @@
 The pages of ../shared/datasets/quotes-dev and crosslingual-dev (their cassettes hold the HTML)
 are indexed by a plain search engine (bench/miniweb.py: BM25, exact phrases, `site:`, a language
 filter, SearXNG's JSON API) on a loopback server. Drafts are made from the labels with every link
-replaced by its outlet's domain ("According to ctpost.com, “…”"), and citecheck checks them as
+replaced by its outlet's domain ("According to ctpost.com, “…”", "The article on ctpost.com
+says: “…”"), and citecheck checks them as
 `citecheck check --search searxng --allow-private --no-archive` would, with SEARXNG_URL pointing
 at the mini web and the pages served from the cassettes. Prints, per group (same language
 faithful, same language misquotes, cross-language), how often the right page was among the
@@ -41,7 +42,7 @@ PASSING = {"verified", "close", "translated", "supported"}
 FORMS = (
     "{site} reported: “{quote}”",
     "According to {site}, “{quote}”",
-    "“{quote}” That is how {site} described it.",
+    "The article on {site} says: “{quote}”",
 )
 
 
@@ -216,7 +217,7 @@ def main() -> int:
         misquote = lab["case"] in {"number", "negation", "swap", "omission", "fabricated"}
         c["misquotes"] += misquote
         c["passed"] += misquote and verdict in PASSING
-        c["searched"] += sum(s.sent for s in f.searched) if f else 0
+        c["searched"] += sum(getattr(s, "sent", False) for s in f.searched) if f else 0
         if not ok:
             errors.append((g, lab["case"], verdict, lab["quote"][:80], lab["url"], f))
     print(

@@ -157,28 +157,47 @@ _CALENDAR = frozenset(
 )
 
 
+# Capitalised English words that a translation renders in its own words (Supreme Court: Tribunal
+# Supremo; United States: Estados Unidos): titles, institutions, parties, common place words.
+_TRANSLATED = frozenset(
+    """academy agency army assembly association authority bank board bureau cabinet centre center
+    church city coast commission committee conference congress council county court democrat
+    democratic democrats department east european federal force foundation general government
+    house institute island islands justice kingdom league minister ministry mr mrs ms dr national
+    nations north office parliament party police president presidential prime prosecution public
+    republic republican republicans river royal school secretary senate service south state
+    states street supreme union united university west white world""".split()
+)
+
+
 def names(quote: str, limit: int = 4) -> list[str]:
     """Proper names of the quote, the likeliest to survive translation first: the last word of
     each run of capitalised words (a surname, a place: "Evo Morales met Luis Arce in
-    Cochabamba": Morales, Arce, Cochabamba), then the words before it. A sentence's first word counts only when a
-    capitalised word follows it; stopwords, months and days (translated) never."""
+    Cochabamba": Morales, Arce, Cochabamba), then the words before it, then a sentence's
+    capitalised first word standing alone ("Pelosi said"; often no name: "Troops fired").
+    Stopwords, months, days and the words translations render (`_TRANSLATED`: Court, United)
+    never count."""
     runs: list[list[str]] = []
+    openers: list[str] = []
     for segment in re.split(r"(?<=[.!?…:;])\s+|[\"“”«»()]", quote):
         words = [re.sub("['’]s$", "", w) for w in _CAPITALISED.findall(segment)]
         run: list[str] = []
-        for i, w in enumerate(words + [""]):
+        for i, w in enumerate([*words, ""]):
             name = (
                 w[:1].isupper() and len(w) >= 3 and "-" not in w
                 and w.lower() not in STOPWORDS and w.lower() not in _CALENDAR
-                and (i > 0 or (len(words) > 1 and words[1][:1].isupper()))
+                and w.lower() not in _TRANSLATED
             )  # fmt: skip
             if name:
                 run.append(w)
             elif run:
-                runs.append(run)
+                if i == 1:  # one word that begins the sentence: capitalised anyway
+                    openers.append(run[0])
+                else:
+                    runs.append(run)
                 run = []
-    order = [r[-1] for r in runs] + [w for r in runs for w in reversed(r[:-1])]
-    return list(dict.fromkeys(order))[:limit]  # surnames and places first, then given names
+    order = [r[-1] for r in runs] + [w for r in runs for w in reversed(r[:-1])] + openers
+    return list(dict.fromkeys(order))[:limit]
 
 
 def numbers_in(quote: str, limit: int = 3) -> list[str]:
@@ -224,6 +243,8 @@ def build_queries(
         "max_results": max_results,
     }
     surname = _surname(attr.speaker)
+    if outlet and surname and registry.find(surname) is outlet:
+        surname = ""  # an outlet quoted as the speaker ("Infobae reported"): its site is searched
     quote_lang = None
     if language:  # a short quote says less clearly which language it is in
         quote_lang = quote_language(attr.quote) or detect(attr.quote, min_confidence=0.6)
