@@ -220,6 +220,8 @@ def _evidence(t: Tried) -> Evidence:
 
 
 _CONFIRMING = (Grade.EXACT, Grade.CLOSE, Grade.TRANSLATED)
+_DETERMINERS = frozenset("the a an this that these those its their our his her".split())
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.I)
 
 
 def _host(url: str) -> str:
@@ -295,4 +297,7 @@ def _misattributed(attr: Attribution, source_speaker: str | None) -> bool:
         return False
     if attr.speaker[:1].islower() or len(attr.speaker.split()) < 1:
         return False  # an unnamed source ("a spokesperson") cannot be contradicted by name
+    words = attr.speaker.split()
+    if words[0].lower() in _DETERMINERS or any(_DOMAIN.fullmatch(w) for w in words):
+        return False  # "The article on example.com" names a page, not a person
     return not same_person(attr.speaker, source_speaker)

@@ -125,3 +125,8 @@ def test_a_page_the_draft_links_or_a_platform_never_makes_an_outlet_misattributi
     platform = Outlet("X", ("x.com",), "platform")
     assert judge(_attr(), [_at(URL)], outlet=platform).verdict == "verified"
     assert judge(_attr(), [_at(URL, "altered")], outlet=GAZETTE).verdict == "altered"
+
+
+def test_a_page_taken_for_the_speaker_is_never_contradicted_by_name():
+    for speaker in ("The article on example.com", "news.example.org"):
+        assert judge(_attr(speaker=speaker), [_tried(speaker="Corin Dallow")]).verdict == "verified"

@@ -260,7 +260,10 @@ def build_queries(
         kept = survivors(attr.quote, surname, language)
         if kept:
             queries.append(SearchQuery(loose=" ".join(kept), domains=domains, **common))
-            if len(kept) >= 3:  # the two likeliest to stand as written, should one be translated
+            as_written = survivors(attr.quote, surname)
+            if as_written != kept:  # another script: the press also keeps names in Latin
+                queries.append(SearchQuery(loose=" ".join(as_written), domains=domains, **common))
+            elif len(kept) >= 3:  # the two likeliest to stand as written, should one be translated
                 best = sorted(kept, key=lambda w: (-(w.isdigit() and len(w) >= 3), -len(w)))[:2]
                 two = " ".join(w for w in kept if w in best)
                 queries.append(SearchQuery(loose=two, domains=domains, **common))
