@@ -382,6 +382,11 @@ def test_check_claims_keeps_only_reviews_of_the_quotes_claim():
 
     checks, reasons = asyncio.run(go())["q1"]
     assert reasons == [] and len(seen) == 1
+    # a quote credited to an outlet in another language is still checked in its own words
+    seen.clear()
+    a = attr(a.quote, outlet="El País")
+    asyncio.run(go())
+    assert len(seen) == 1 and "footbridge" in str(seen[0])
     assert [(c.rating, c.publisher) for c in checks] == [("Mostly false", "Example Fact Desk")]
     assert checks[0].review_url.startswith("https://factcheck.example.net/")
 

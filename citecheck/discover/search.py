@@ -21,7 +21,7 @@ from ..net.mode import Network
 from ..outlets import Registry
 from .backends import BACKENDS
 from .backends.base import Backend, SearchBackend
-from .queries import SearchQuery, build_queries, outlet_for
+from .queries import SearchQuery, build_queries, distinctive_phrase, outlet_for
 from .ranking import fact_check_overlap, merge_hits
 
 
@@ -166,11 +166,12 @@ async def check_claims(
     checkers = [b for b in backends if b.kind == "factcheck"]
     out: dict[str, tuple[list[FactCheck], list[str]]] = {}
     for attr in attrs:
-        queries = build_queries(attr, registry)
+        phrase = distinctive_phrase(attr.quote) if attr.checkable else ""
         found: list[FactCheck] = []
         reasons: list[str] = []
-        if queries and checkers:
-            query = SearchQuery(phrase=queries[0].phrase, max_results=10)
+        if phrase and checkers:
+            # the claim in the quote's own words, whatever language the source writes in
+            query = SearchQuery(phrase=phrase, max_results=10)
             for backend in checkers:
                 why = backend.configured()
                 if why:
