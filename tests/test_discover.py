@@ -249,7 +249,7 @@ def test_search_plan_multi_domain_english_and_unknown_outlet():
     quote = "no statistical or evidentiary basis to dispute the vote count"
     doc = make_doc(f"CEPR found “{quote}.”", {})
     plan = search_plan(make_attr(doc, quote, outlet="CEPR"), reg)
-    assert plan[0].startswith("site:cepr.net \"statistical or evidentiary basis to dispute")
+    assert plan[0].startswith('site:cepr.net "statistical or evidentiary basis to dispute')
     assert any(not q.startswith("site:") and q.startswith('"') for q in plan)  # then anywhere
     twitter = search_plan(make_attr(doc, quote, outlet="tweet"), reg)
     assert twitter[0].startswith("(site:twitter.com OR site:x.com) ")

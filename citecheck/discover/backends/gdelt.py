@@ -82,8 +82,7 @@ class Gdelt(SearchBackend):
         since = (self.now() - WINDOW).date().isoformat()
         span = _span(query.date_from or query.date_to, query.date_to) if query.date_to else "?"
         return (
-            f"searches only the last three months (since {since}); the draft dates the quote "
-            f"{span}"
+            f"searches only the last three months (since {since}); the draft dates the quote {span}"
         )
 
     def requests(self, query: SearchQuery) -> list[Call]:
