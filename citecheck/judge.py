@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
@@ -23,9 +24,11 @@ from .model import (
     Match,
     Origin,
     Page,
+    Search,
     SourceStatus,
     Verdict,
 )
+from .outlets import Outlet
 from .text.folding import ascii_words, romanised
 
 _GRADE_RANK = {
@@ -123,11 +126,14 @@ def judge(
     tried: Sequence[Tried],
     *,
     quote_language: str | None = "en",
-    searched: tuple[str, ...] = (),
+    searched: tuple[Search | str, ...] = (),
     search_errors: tuple[str, ...] = (),
     offline: bool = False,
+    outlet: Outlet | None = None,
 ) -> Finding:
-    """The verdict for one attribution from every source tried for it."""
+    """The verdict for one attribution from every source tried for it. `outlet`: the registry's
+    entry for the outlet the draft credits, when it knows it: words a search found only at
+    another outlet are `misattributed` to the outlet."""
     sources = tuple(_status(t) for t in tried)
     base = {"sources": sources, "searched": searched, "search_errors": search_errors}
     if not attr.checkable:
@@ -139,7 +145,7 @@ def judge(
             why = "no candidate source: the draft links none near the quote"
             if search_errors:
                 why += "; search: " + "; ".join(search_errors[:3])
-            elif searched:
+            elif any(isinstance(s, Search) and s.sent for s in searched):
                 why += " and the search back-ends found nothing"
         if attr.outlet:
             why += f" (expected in {attr.outlet}"
@@ -155,7 +161,7 @@ def judge(
         default=None,
     )
     if best is not None and best.match.grade is not Grade.NONE:
-        return _verdict(attr, best, base)
+        return _verdict(attr, best, base, _elsewhere(outlet, best, matched))
 
     failed = [t for t in tried if not t.page.ok]
     failed_links = [t for t in failed if t.candidate.origin == Origin.LINK]
@@ -213,11 +219,51 @@ def _evidence(t: Tried) -> Evidence:
     )
 
 
-def _verdict(attr: Attribution, t: Tried, base: dict) -> Finding:
+_CONFIRMING = (Grade.EXACT, Grade.CLOSE, Grade.TRANSLATED)
+_DETERMINERS = frozenset("the a an this that these those its their our his her".split())
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.I)
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _elsewhere(outlet: Outlet | None, best: Tried, matched: Sequence[Tried]) -> str:
+    """Why the words stand only at another outlet than the one the draft credits ("" when they
+    do not): a search found them on another site, and no page of the credited outlet holds them.
+    A platform (a tweet, a video) is quoted by news sites as a matter of course: never flagged."""
+    if outlet is None or not outlet.domains or outlet.kind == "platform":
+        return ""
+    m = best.match
+    if m is None or m.grade not in _CONFIRMING:
+        return ""
+    if best.candidate.origin not in (Origin.SEARCH, Origin.ARCHIVE):
+        return ""  # a page the draft itself links or lists: the writer chose it
+    url = best.page.final_url or best.page.url
+    if outlet.owns(url) or outlet.owns(best.candidate.url):
+        return ""
+    on_outlet = [
+        t for t in matched
+        if outlet.owns(t.page.final_url or t.page.url) and t.match.grade in _CONFIRMING
+    ]  # fmt: skip
+    if on_outlet:
+        return ""
+    credited = (
+        outlet.name if outlet.name in outlet.domains else f"{outlet.name} ({outlet.domains[0]})"
+    )
+    return f"the words stand at {_host(url)}, not at {credited}, the outlet the draft credits"
+
+
+def _verdict(attr: Attribution, t: Tried, base: dict, elsewhere: str = "") -> Finding:
     m = t.match
     assert m is not None
     ev = _evidence(t)
-    confirmed = m.grade in (Grade.EXACT, Grade.CLOSE, Grade.TRANSLATED)
+    confirmed = m.grade in _CONFIRMING
+    if elsewhere and not _misattributed(attr, t.source_speaker):
+        return Finding(
+            attr, Verdict.MISATTRIBUTED, score=m.score, reason=elsewhere, evidence=ev, **base
+        )
     if confirmed and _misattributed(attr, t.source_speaker):
         return Finding(
             attr,
@@ -251,4 +297,7 @@ def _misattributed(attr: Attribution, source_speaker: str | None) -> bool:
         return False
     if attr.speaker[:1].islower() or len(attr.speaker.split()) < 1:
         return False  # an unnamed source ("a spokesperson") cannot be contradicted by name
+    words = attr.speaker.split()
+    if words[0].lower() in _DETERMINERS or any(_DOMAIN.fullmatch(w) for w in words):
+        return False  # "The article on example.com" names a page, not a person
     return not same_person(attr.speaker, source_speaker)

@@ -319,6 +319,32 @@ class FactCheck:
 
 
 @dataclass(frozen=True)
+class Search:
+    """One search for a quote's source: the query as sent, the back-end that ran it and how
+    many results it returned; `backend` and `hits` are None for a search only planned (offline,
+    or no back-end could run it)."""
+
+    query: str
+    backend: str | None = None
+    hits: int | None = None
+
+    @property
+    def sent(self) -> bool:
+        return self.backend is not None
+
+    def __str__(self) -> str:
+        if not self.sent:
+            return self.query
+        if self.hits is None:
+            return f"{self.backend}: {self.query} (failed)"
+        found = "no result" if not self.hits else f"{self.hits} result{'s' * (self.hits != 1)}"
+        return f"{self.backend}: {self.query} ({found})"
+
+    def to_dict(self) -> dict:
+        return {"query": self.query, "backend": self.backend, "hits": self.hits}
+
+
+@dataclass(frozen=True)
 class Finding:
     """An attribution with its verdict, the evidence for it and every source that was tried."""
 
@@ -328,13 +354,16 @@ class Finding:
     reason: str = ""
     evidence: Evidence | None = None
     sources: tuple[SourceStatus, ...] = ()
-    searched: tuple[str, ...] = ()  # the searches discovery ran or would run for this quote
+    searched: tuple[Search, ...] = ()  # the searches sent for this quote, or that would be
     search_errors: tuple[str, ...] = ()  # back-ends that failed or are not configured, and why
     fact_checks: tuple[FactCheck, ...] = ()  # published ratings of this claim by fact-checkers
 
     def __post_init__(self) -> None:
         if self.verdict is not None:
             object.__setattr__(self, "verdict", Verdict(self.verdict))
+        if any(isinstance(s, str) for s in self.searched):  # a planned query given as text
+            plan = tuple(Search(s) if isinstance(s, str) else s for s in self.searched)
+            object.__setattr__(self, "searched", plan)
 
     def to_dict(self, checked: bool = True) -> dict:
         """The JSON form; `checked=False` (extract) leaves the check fields out."""
@@ -346,7 +375,7 @@ class Finding:
         d["reason"] = self.reason
         d["evidence"] = self.evidence.to_dict() if self.evidence else None
         d["sources"] = [s.to_dict() for s in self.sources]
-        d["searched"] = list(self.searched)
+        d["searched"] = [s.to_dict() for s in self.searched]
         d["search_errors"] = list(self.search_errors)
         d["fact_checks"] = [c.to_dict() for c in self.fact_checks]
         return d

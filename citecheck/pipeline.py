@@ -37,6 +37,7 @@ from .model import (
     Kind,
     Page,
     Report,
+    Search,
     Verdict,
 )
 from .net.ratelimit import RateLimiter
@@ -52,7 +53,7 @@ class Job:
     doc: int  # the index of its draft in the run
     attribution: Attribution
     candidates: tuple[Candidate, ...] = ()
-    searched: tuple[str, ...] = ()  # the searches run, or that would run offline
+    searched: tuple[Search, ...] = ()  # the searches sent, or that would be (offline)
     search_errors: tuple[str, ...] = ()
     fact_checks: tuple[FactCheck, ...] = ()
 
@@ -137,13 +138,14 @@ def _plan(docs: Sequence[Document], reg: Registry, opts: Options) -> list[Job]:
     for d, doc in enumerate(docs):
         for attr in extract_attributions(doc, registry=reg):
             cands: list[Candidate] = []
-            searched: tuple[str, ...] = ()
+            searched: tuple[Search, ...] = ()
             if attr.checkable:
                 cands = discover.candidates_for(
                     doc, attr, sources=opts.sources, registry=reg,
                     max_candidates=opts.max_candidates,
                 )  # fmt: skip
-                searched = tuple(discover.search_plan(attr, reg)) if not cands else ()
+                plan = discover.search_plan(attr, reg) if not cands else ()
+                searched = tuple(Search(q) for q in plan)
             jobs.append(Job(d, attr, tuple(cands), searched))
     return jobs
 
@@ -180,7 +182,7 @@ def _search(
     out = []
     for job in jobs:
         key = (job.doc, job.attribution.id)
-        extra, reasons = found.get(key, ([], []))
+        extra, reasons, sent = found.get(key, ([], [], []))
         checks, check_reasons = claims.get(key, ([], []))
         known = {discover.canonical_url(c.url) for c in job.candidates}
         more = tuple(c for c in extra if discover.canonical_url(c.url) not in known)
@@ -188,6 +190,7 @@ def _search(
             replace(
                 job,
                 candidates=job.candidates + more,
+                searched=tuple(sent) or job.searched,  # what was sent; else still the plan
                 search_errors=tuple(dict.fromkeys([*reasons, *check_reasons])),
                 fact_checks=tuple(checks),
             )
@@ -340,6 +343,7 @@ def _finding(job: Job, sources: _Sources, langs: _Languages, opts: Options) -> F
             searched=job.searched,
             search_errors=job.search_errors,
             offline=opts.offline,
+            outlet=discover.outlet_for(attr, opts.registry or default_registry()),
         )
     except Exception as exc:  # noqa: BLE001 - one quote never sinks the others
         finding = Finding(attr, Verdict.UNVERIFIABLE, reason=f"internal error: {exc!r}")

@@ -141,7 +141,7 @@ def test_search_gets_the_quote_in_the_credited_outlets_language(monkeypatch, tmp
 
     async def fake_discover(attrs, reg, backends, client, *, max_per_quote, source_texts):
         seen.update(source_texts or {})
-        return {a.id: ([], []) for a in attrs}
+        return {a.id: search.Discovered([], [], []) for a in attrs}
 
     monkeypatch.setattr(pipeline, "_translator", lambda opts, stack: fake_translator)
     monkeypatch.setattr(search, "discover_sources", fake_discover)

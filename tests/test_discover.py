@@ -8,8 +8,10 @@ from citecheck.discover import (
     expected_language,
     links_near,
     load_sources_file,
+    phrases,
     search_plan,
 )
+from citecheck.discover.queries import domain_language
 from citecheck.document import load_text
 from citecheck.model import Attribution, Document, Link
 from citecheck.outlets import default_registry
@@ -198,21 +200,47 @@ def test_distinctive_phrase_stays_within_segments():
     assert 6 <= len(phrase.split()) <= 10
     assert "United States called the foreign relations minister" in phrase
     assert "." not in phrase
-    assert distinctive_phrase("interim president") == "interim president"
+    # under six words a phrase is too common for the web: none is proposed
+    assert distinctive_phrase("interim president") == ""
     omitted = distinctive_phrase("we view everything as a coup … but she will lead Bolivia")
     assert "coup but" not in omitted
 
 
-def test_search_plan_with_foreign_outlet():
-    quote = "the United States called the foreign relations minister to tell me"
+def test_two_phrases_from_different_parts_so_one_changed_word_hides_neither_page():
+    quote = (
+        "The council will keep the Mill Lane footbridge shut until the spring, whatever it "
+        "costs the traders of Westbank."
+    )
+    plain = quote.replace(",", "").rstrip(".")
+    first, second = phrases(quote)
+    a, b = sorted([(plain.index(p), plain.index(p) + len(p)) for p in (first, second)])
+    assert a[1] < b[0]  # two parts of the quote, not overlapping
+    assert all(6 <= len(p.split()) <= 10 for p in (first, second))
+    # a draft that changed "spring" to "summer" still has one phrase the source holds
+    changed = quote.replace("spring", "summer")
+    assert any(p in plain for p in phrases(changed))
+
+
+def test_no_phrase_runs_across_a_sentence_end():
+    quote = "We will rebuild the bridge this year. Nobody in this town will be left behind."
+    for p in phrases(quote):
+        assert p in "We will rebuild the bridge this year" or p in (
+            "Nobody in this town will be left behind"
+        )
+
+
+def test_search_plan_with_foreign_outlet_uses_names_numbers_and_dates():
+    quote = "Evo Morales and Luis Arce met 300 union leaders in Cochabamba this week"
     raw = f"Morales told El País that “{quote}.”"
     doc = make_doc(raw, {})
     attr = make_attr(doc, quote, outlet="El País", speaker="Evo Morales")
     plan = search_plan(attr, default_registry())
-    assert plan[0].startswith('site:elpais.com "') and plan[0].endswith('" lang:es')
-    assert "United States called the foreign relations minister" in plan[0]
-    assert 'site:elpais.com "Evo Morales" lang:es' in plan
-    assert plan[-1].endswith('"Evo Morales"') and "site:" not in plan[-1]
+    # the page holds a Spanish translation: no English phrase, but what survives translation
+    assert not any('"' in q for q in plan)
+    assert plan[0].startswith("site:elpais.com Morales ") and plan[0].endswith(" lang:es")
+    assert "Cochabamba" in plan[0] and "300" in plan[0]
+    assert "site:" not in plan[-1] and "Morales" in plan[-1]
+    assert len(plan) <= 3
     assert expected_language(attr, default_registry()) == "es"
 
 
@@ -221,14 +249,36 @@ def test_search_plan_multi_domain_english_and_unknown_outlet():
     quote = "no statistical or evidentiary basis to dispute the vote count"
     doc = make_doc(f"CEPR found “{quote}.”", {})
     plan = search_plan(make_attr(doc, quote, outlet="CEPR"), reg)
-    assert plan[0] == 'site:cepr.net "statistical or evidentiary basis to dispute the vote count"'
-    assert not any("lang:" in q for q in plan)
+    assert plan[0].startswith('site:cepr.net "statistical or evidentiary basis to dispute')
+    assert any(not q.startswith("site:") and q.startswith('"') for q in plan)  # then anywhere
     twitter = search_plan(make_attr(doc, quote, outlet="tweet"), reg)
     assert twitter[0].startswith("(site:twitter.com OR site:x.com) ")
     assert expected_language(make_attr(doc, quote, outlet="tweet"), reg) is None
     unknown = make_attr(doc, quote, outlet="Daily Planet", language="fr")
-    assert search_plan(unknown, reg) == (
-        '"statistical or evidentiary basis to dispute the vote count"',
-    )
     assert expected_language(unknown, reg) == "fr"
+    assert not any("site:" in q for q in search_plan(unknown, reg))
     assert search_plan(make_attr(doc, quote, kind="scare"), reg) == ()
+
+
+@pytest.mark.parametrize(
+    "domain, language",
+    [
+        ("es.euronews.com", "es"),  # a language as the first label
+        ("pt.news.example", "pt"),
+        ("lanacion.com.ar", "es"),  # a country code
+        ("spiegel.de", "de"),
+        ("news.example.com", None),
+        ("www.example.org", None),
+    ],
+)
+def test_the_language_a_domain_gives(domain, language):
+    assert domain_language(domain) == language
+
+
+def test_an_outlet_known_by_its_domain_only_gets_its_language_from_the_domain():
+    from citecheck.outlets import Outlet, Registry
+
+    reg = Registry([Outlet("ru.news.example", ("ru.news.example",), "digital")])
+    quote = "Ryabkov said 12 diplomats would leave"
+    attr = make_attr(make_doc(f"“{quote}”", {}), quote, outlet="ru.news.example")
+    assert expected_language(attr, reg) == "ru"

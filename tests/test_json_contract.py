@@ -51,3 +51,22 @@ def test_the_schema_refuses_what_the_contract_does_not_allow(validator):
         assert _errors(validator, broken), field
     del attribution["reason"]  # a checked attribution carries every check field
     assert _errors(validator, data)
+
+
+def test_searched_lists_each_search_sent_with_its_back_end_and_hits(validator):
+    from citecheck.model import Attribution, DocumentReport, Finding, Report, Search
+
+    a = Attribution("q1", "Hello there, friends", "direct", (1, 21), (1, 21))
+    sent = (Search('site:example.com "x y z"', "gdelt", 0), Search("x y z", "gdelt", 3))
+    report = Report((DocumentReport("d.md", (Finding(a, "verified", 1.0, "ok", searched=sent),)),))
+    data = json.loads(citecheck.render(report, "json"))
+    got = data["documents"][0]["attributions"][0]["searched"]
+    assert got == [
+        {"query": 'site:example.com "x y z"', "backend": "gdelt", "hits": 0},
+        {"query": "x y z", "backend": "gdelt", "hits": 3},
+    ]
+    assert _errors(validator, data) == []
+    got[0]["hits"] = -1
+    assert _errors(validator, data)
+    got[0] = "a bare string"
+    assert _errors(validator, data)

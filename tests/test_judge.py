@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from citecheck.judge import Tried, judge
 from citecheck.model import Attribution, Candidate, Match, Page
+from citecheck.outlets import Outlet
 
 URL = "https://news.example.org/story"
 
@@ -96,3 +97,36 @@ def test_the_source_date_is_evidence_and_a_contradicted_year_is_noted():
     assert "dates it" not in _dated("in a 2019 interview", "2019-11-12").reason
     assert "dates it" not in _dated(None, "2019-11-12").reason
     assert "dates it" not in _dated("in a 2013 tweet", None).reason
+
+
+# --- the outlet the draft credits (issue 16) ------------------------------------------------------
+
+GAZETTE = Outlet("Example Gazette", ("gazette.example.com",), "newspaper", language="en")
+
+
+def _at(url, grade="exact", origin="search"):
+    page = Page(url, "ok", text="...", language="en")
+    return Tried(Candidate(url, origin), page, Match(url, grade, 0.9, "we will not close", (0, 17)))
+
+
+def test_words_a_search_found_only_at_another_outlet_are_misattributed_to_the_outlet():
+    f = judge(_attr(), [_at(URL), _at("https://gazette.example.com/a", "none")], outlet=GAZETTE)
+    assert f.verdict == "misattributed"
+    assert "news.example.org" in f.reason and "Example Gazette (gazette.example.com)" in f.reason
+
+
+def test_words_at_the_credited_outlet_stay_verified_even_if_others_print_them_too():
+    tried = [_at(URL), _at("https://www.gazette.example.com/a")]
+    assert judge(_attr(), tried, outlet=GAZETTE).verdict == "verified"
+
+
+def test_a_page_the_draft_links_or_a_platform_never_makes_an_outlet_misattribution():
+    assert judge(_attr(), [_at(URL, origin="link")], outlet=GAZETTE).verdict == "verified"
+    platform = Outlet("X", ("x.com",), "platform")
+    assert judge(_attr(), [_at(URL)], outlet=platform).verdict == "verified"
+    assert judge(_attr(), [_at(URL, "altered")], outlet=GAZETTE).verdict == "altered"
+
+
+def test_a_page_taken_for_the_speaker_is_never_contradicted_by_name():
+    for speaker in ("The article on example.com", "news.example.org"):
+        assert judge(_attr(speaker=speaker), [_tried(speaker="Corin Dallow")]).verdict == "verified"

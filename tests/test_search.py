@@ -20,10 +20,11 @@ from citecheck.document import load_text
 from citecheck.fetch import FetchConfig, fetch_pages
 from citecheck.match import match_quote
 from citecheck.model import Attribution
+from citecheck.net.api import Call
 from citecheck.net.cassette import cassette
 from citecheck.net.http import BackendError
 from citecheck.net.mode import Mode, Network
-from citecheck.outlets import Outlet, default_registry
+from citecheck.outlets import Outlet, Registry, default_registry
 
 
 class FakeClock:
@@ -75,27 +76,50 @@ def test_rare_words_keeps_text_order_and_skips_stopwords():
     assert rare_words("it is what it is") == []
 
 
-def test_build_queries_exact_on_outlet_then_anywhere_then_loose():
+GAZETTE = Outlet("Example Gazette", ("example.com",), "newspaper", language="en")
+
+
+def test_build_queries_two_phrases_on_the_outlet_then_anywhere_then_loose_words():
+    reg = Registry([GAZETTE])
+    a = attr(QUOTE, speaker="Dorian Pemberwick", outlet="Example Gazette", date_hint="2013")
+    first, second, anywhere, loose = build_queries(a, reg)
+    assert first.exact and second.exact and first.domains == second.domains == ("example.com",)
+    assert phrase_in(first.phrase, QUOTE) and phrase_in(second.phrase, QUOTE)
+    assert not set(first.phrase.split()) & set(second.phrase.split()) - {"the"}
+    assert all(len(q.phrase.split()) >= 6 for q in (first, second))
+    assert anywhere.phrase == first.phrase and anywhere.domains == ()
+    assert not loose.exact and loose.domains == ("example.com",)
+    assert loose.loose.split()[0] == "Pemberwick" and len(loose.loose.split()) >= 4
+    assert first.date_from == date(2013, 1, 1) and first.date_to == date(2013, 12, 31)
+
+
+def test_a_quote_of_a_foreign_outlet_is_searched_by_what_survives_translation():
     reg = default_registry()
-    a = attr(QUOTE, speaker="Dorian Pemberwick", outlet="El País", date_hint="2013")
-    exact_site, exact_web, loose = build_queries(a, reg)
-    assert exact_site.exact and exact_site.domains == ("elpais.com",)
-    assert phrase_in(exact_site.phrase, QUOTE) and len(exact_site.phrase.split()) >= 6
-    assert exact_web.phrase == exact_site.phrase and exact_web.domains == ()
-    assert exact_site.language == "es"
-    assert exact_site.date_from == date(2013, 1, 1) and exact_site.date_to == date(2013, 12, 31)
-    # The outlet writes Spanish and the quote is English: its page holds a translation, so the
-    # loose query is the speaker's surname alone on the outlet's domains.
-    assert loose.loose == "Pemberwick" and loose.domains == ("elpais.com",)
+    quote = "Sergei Ryabkov said 12 diplomats would leave Washington by March 2019."
+    a = attr(quote, speaker="Sergei Ryabkov", outlet="RIA Novosti")
+    queries = build_queries(a, reg)
+    assert queries and not any(q.exact for q in queries)  # no English phrase on a Russian page
+    on_site = queries[0]
+    assert on_site.domains and on_site.language == "ru"
+    terms = on_site.loose.split()
+    assert terms[0] == "Рябков"  # the surname in the page's script
+    assert "12" in terms and "2019" in terms and "Вашингтон" in terms
+    assert any(not q.domains and q.language == "ru" for q in queries)  # then anywhere in Russian
+    assert len(queries) <= 3
 
 
-def test_build_queries_loose_has_surname_and_rare_words_when_languages_agree():
+def test_build_queries_without_an_outlet_two_phrases_then_loose_words():
     a = attr(QUOTE, speaker="Dorian Pemberwick")
     queries = build_queries(a, default_registry())
-    assert [q.exact for q in queries] == [True, False]  # no outlet: no site-restricted query
-    words = queries[1].loose.split()
-    assert words[0] == "Pemberwick" and 2 <= len(words) <= 5
+    assert [q.exact for q in queries] == [True, True, False]
+    words = queries[2].loose.split()
+    assert words[0] == "Pemberwick" and 3 <= len(words) <= 6
     assert all(w in QUOTE for w in words[1:])
+
+
+def test_a_speaker_that_is_no_name_adds_no_word_to_the_query():
+    a = attr(QUOTE, speaker="The article on example.com")
+    assert not any(q.loose.startswith("The ") for q in build_queries(a, default_registry()))
 
 
 def test_build_queries_adds_loose_queries_in_the_sources_language_from_a_translation():
@@ -103,13 +127,13 @@ def test_build_queries_adds_loose_queries_in_the_sources_language_from_a_transla
     a = attr(QUOTE, speaker="Dorian Pemberwick", outlet="El País")
     spanish = "El ayuntamiento mantendrá cerrada la pasarela de Mill Lane hasta la primavera."
     queries = build_queries(a, reg, source_text=spanish)
-    loose = [q for q in queries if not q.exact]
-    on_site, anywhere, surname = loose
-    words = on_site.loose.split()
+    translated = queries[0]
+    words = translated.loose.split()
     assert words[0] == "Pemberwick" and set(words[1:]) <= set(spanish.replace(".", "").split())
-    assert "pasarela" in words and on_site.domains == ("elpais.com",) and on_site.language == "es"
-    assert anywhere.loose == on_site.loose and anywhere.domains == ()
-    assert surname.loose == "Pemberwick"  # the surname alone stays as the last resort
+    assert "pasarela" in words and translated.domains == ("elpais.com",)
+    assert translated.language == "es"
+    assert all(not q.exact for q in queries) and len(queries) <= 4
+    assert queries[1:] == build_queries(a, reg)  # then the names, as without a translator
     assert build_queries(a, reg, source_text="   ") == build_queries(a, reg)
 
 
@@ -251,6 +275,9 @@ class Canned(SearchBackend):
         self.error = error
         self.asked: list[SearchQuery] = []
 
+    def requests(self, query):
+        return [Call("https://canned.example/search", (("q", query.terms),))]
+
     async def search(self, query, client):
         self.asked.append(query)
         if self.error is not None:
@@ -277,8 +304,8 @@ def _run(attrs, backends, **kw):
 def test_discover_stops_at_the_first_query_that_finds_something():
     a = attr(QUOTE, speaker="Dorian Pemberwick")
     b = Canned(answers={"exact": [], "loose": ["https://news.example.org/a"]})
-    (cands, reasons) = _run([a], [b])["q1"]
-    assert [q.exact for q in b.asked] == [True, False]
+    cands, reasons, searched = _run([a], [b])["q1"]
+    assert [q.exact for q in b.asked] == [True, True, False]
     assert cands[0].url == "https://news.example.org/a" and reasons == []
     b2 = Canned(answers={"exact": ["https://news.example.org/b"]})
     _run([a], [b2])
@@ -293,7 +320,7 @@ def test_discover_turns_failures_into_reasons_and_never_raises():
         Canned("limited", error=BackendError("rate limited by x (HTTP 429, no Retry-After)")),
         NeedsKey("keyed"),
     ]
-    cands, reasons = _run([a], backends)["q1"]
+    cands, reasons, _ = _run([a], backends)["q1"]
     assert [c.detail for c in cands] == ["ok"]
     assert reasons == [
         "broken: internal error: RuntimeError: boom",
@@ -307,7 +334,7 @@ def test_discover_asks_an_identical_query_once_and_skips_scare_quotes():
     attrs = [attr(QUOTE, id="q1"), attr(QUOTE, id="q2"), attr("so-called", id="q3", kind="scare")]
     out = _run(attrs, [b], max_per_quote=1)
     assert len(b.asked) == 1
-    assert out["q1"] == out["q2"] and out["q3"] == ([], [])
+    assert out["q1"] == out["q2"] and out["q3"] == ([], [], [])
 
 
 # --- choosing back-ends -----------------------------------------------------------------------
@@ -355,6 +382,11 @@ def test_check_claims_keeps_only_reviews_of_the_quotes_claim():
 
     checks, reasons = asyncio.run(go())["q1"]
     assert reasons == [] and len(seen) == 1
+    # a quote credited to an outlet in another language is still checked in its own words
+    seen.clear()
+    a = attr(a.quote, outlet="El País")
+    asyncio.run(go())
+    assert len(seen) == 1 and "footbridge" in str(seen[0])
     assert [(c.rating, c.publisher) for c in checks] == [("Mostly false", "Example Fact Desk")]
     assert checks[0].review_url.startswith("https://factcheck.example.net/")
 
@@ -374,7 +406,7 @@ def test_a_quote_without_links_is_found_through_gdelt_fetched_and_verified():
         with cassette(path, "replay"):
             async with httpx.AsyncClient() as client:
                 found = await discover_sources([a], registry, [fixtures.backend("gdelt")], client)
-        cands, reasons = found[a.id]
+        cands, reasons, _ = found[a.id]
         assert reasons == []
         top = cands[0]
         assert (top.url, top.origin, top.detail) == (fixtures.E2E_PAGE_URL, "search", "gdelt")

@@ -18,6 +18,7 @@ from .queries import (
     distinctive_phrase,
     expected_language,
     outlet_for,
+    phrases,
     search_plan,
 )
 from .search import check_claims, discover_sources
@@ -35,5 +36,6 @@ __all__ = [
     "links_near",
     "load_sources_file",
     "outlet_for",
+    "phrases",
     "search_plan",
 ]

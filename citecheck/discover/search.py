@@ -10,17 +10,32 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 import httpx
 
-from ..model import Attribution, Candidate, FactCheck
+from ..model import Attribution, Candidate, FactCheck, Search
 from ..net.cache import AnswerCache
 from ..net.http import BackendError
 from ..net.mode import Network
 from ..outlets import Registry
+from .backends import BACKENDS
 from .backends.base import Backend, SearchBackend
-from .queries import SearchQuery, build_queries, outlet_for
+from .queries import SearchQuery, build_queries, distinctive_phrase, outlet_for
 from .ranking import fact_check_overlap, merge_hits
+
+
+class Discovered(NamedTuple):
+    """What searching found for one quote: candidates, back-end problems, the searches sent."""
+
+    candidates: list[Candidate]
+    reasons: list[str]
+    searched: list[Search]
+
+
+# Back-ends asked instead when none of those chosen reaches a quote's dates (GDELT sees three
+# months): the keyless archive always, the others when configured.
+FURTHER = ("wayback", "mediacloud", "brave", "searxng")
 
 
 async def discover_sources(
@@ -31,16 +46,20 @@ async def discover_sources(
     *,
     max_per_quote: int = 5,
     source_texts: Mapping[str, str] | None = None,
-) -> dict[str, tuple[list[Candidate], list[str]]]:
+) -> dict[str, Discovered]:
     """Search every checkable attribution on every search back-end, concurrently.
 
     Returns, per attribution id, its candidates (origin "search" or "archive", `detail` the
-    back-end names) and one reason per back-end that failed or is not configured. Each back-end
-    runs the queries of `build_queries` in order and stops at the first that finds anything;
-    identical queries are asked once per call. Never raises for a back-end's failure.
+    back-end names), one reason per back-end that failed, is not configured or cannot reach the
+    quote's dates, and every search sent with the number of results it returned. Each back-end
+    runs the queries of `build_queries` in order and stops at the first that finds a page;
+    identical queries are asked once per call. A quote dated before every chosen back-end's
+    reach (GDELT: three months) is asked of the back-ends that reach further (`FURTHER`).
+    Never raises for a back-end's failure.
     `source_texts`: attribution id -> the quote translated into its source's language.
     """
     searchers = [b for b in backends if isinstance(b, SearchBackend)]
+    further = _further(searchers)
     memo: dict[tuple[int, SearchQuery], asyncio.Future] = {}
 
     def run(backend: SearchBackend, query: SearchQuery) -> asyncio.Future:
@@ -52,30 +71,43 @@ async def discover_sources(
     async def one_backend(backend: SearchBackend, queries: list[SearchQuery]):
         why = backend.configured()
         if why:
-            return [], f"{backend.name}: not configured ({why})"
+            return [], f"{backend.name}: not configured ({why})", []
+        sent: list[Search] = []
+        query, asked = None, False
         try:
             for query in queries:
+                if not backend.calls(query):
+                    continue  # nothing this back-end can ask for it (the archive needs dates)
+                asked = True
                 hits = await run(backend, query)
+                asked = False
+                sent.append(Search(query.describe(), backend.name, len(hits)))
                 if hits:
-                    return hits, None
-            return [], None
+                    return hits, None, sent
+            return [], None, sent
         except BackendError as exc:
-            return [], f"{backend.name}: {exc.reason}"
+            if query is not None and asked:
+                sent.append(Search(query.describe(), backend.name, None))
+            return [], f"{backend.name}: {exc.reason}", sent
         except Exception as exc:  # noqa: BLE001 - a broken back-end must not sink the run
-            return [], f"{backend.name}: internal error: {type(exc).__name__}: {exc}"[:300]
+            return [], f"{backend.name}: internal error: {type(exc).__name__}: {exc}"[:300], sent
 
-    async def one_attr(attr: Attribution) -> tuple[list[Candidate], list[str]]:
+    async def one_attr(attr: Attribution) -> Discovered:
         try:
             queries = build_queries(attr, registry, source_text=(source_texts or {}).get(attr.id))
         except Exception as exc:  # noqa: BLE001 - one quote never sinks the others
-            return [], [f"search: cannot build a query: {type(exc).__name__}: {exc}"[:300]]
+            why = f"search: cannot build a query: {type(exc).__name__}: {exc}"[:300]
+            return Discovered([], [why], [])
         if not queries or not searchers:
-            return [], []
-        results = await asyncio.gather(*(one_backend(b, queries) for b in searchers))
-        hits = [h for found, _ in results for h in found]
-        reasons = [why for _, why in results if why]
+            return Discovered([], [], [])
+        chosen, reasons = _reaching(searchers, further, queries[0])
+        results = await asyncio.gather(*(one_backend(b, queries) for b in chosen))
+        hits = [h for found, _, _ in results for h in found]
+        reasons += [why for _, why, _ in results if why]
+        searched = [s for _, _, sent in results for s in sent]
         outlet = outlet_for(attr, registry)
-        return merge_hits(hits, outlet, queries[0], limit=max_per_quote), reasons
+        return Discovered(merge_hits(hits, outlet, queries[0], limit=max_per_quote), reasons,
+                          searched)  # fmt: skip
 
     try:
         done = await asyncio.gather(*(one_attr(a) for a in attrs))
@@ -85,6 +117,37 @@ async def discover_sources(
                 future.exception()  # mark retrieved: failures were reported as reasons
     return {a.id: r for a, r in zip(attrs, done, strict=True)}
 
+
+def _further(searchers: Sequence[SearchBackend]) -> list[SearchBackend]:
+    """The back-ends of `FURTHER` not chosen, set up like the chosen ones (environment, rate
+    limiter, answer cache)."""
+    if not searchers:
+        return []
+    first = searchers[0]
+    chosen = {b.name for b in searchers}
+    out = []
+    for name in FURTHER:
+        if name in chosen:
+            continue
+        backend = BACKENDS[name](first.env, limiter=first.limiter)
+        backend.cache = first.cache
+        out.append(backend)
+    return out
+
+
+def _reaching(
+    searchers: Sequence[SearchBackend], further: Sequence[SearchBackend], query: SearchQuery
+) -> tuple[list[SearchBackend], list[str]]:
+    """The chosen back-ends that reach the query's dates, and a reason for each that does not;
+    when none does, the configured back-ends of `FURTHER` that do."""
+    chosen = [b for b in searchers if b.reaches(query)]
+    short = [b for b in searchers if b not in chosen]
+    if not short:
+        return chosen, []
+    extra = [] if chosen else [b for b in further if not b.configured() and b.reaches(query)]
+    instead = ", ".join(b.name for b in [*chosen, *extra]) or "no other back-end configured"
+    reasons = [f"{b.name}: {b.reach_note(query)}; asked instead: {instead}" for b in short]
+    return [*chosen, *extra], reasons
 
 
 async def check_claims(
@@ -103,11 +166,12 @@ async def check_claims(
     checkers = [b for b in backends if b.kind == "factcheck"]
     out: dict[str, tuple[list[FactCheck], list[str]]] = {}
     for attr in attrs:
-        queries = build_queries(attr, registry)
+        phrase = distinctive_phrase(attr.quote) if attr.checkable else ""
         found: list[FactCheck] = []
         reasons: list[str] = []
-        if queries and checkers:
-            query = SearchQuery(phrase=queries[0].phrase, max_results=10)
+        if phrase and checkers:
+            # the claim in the quote's own words, whatever language the source writes in
+            query = SearchQuery(phrase=phrase, max_results=10)
             for backend in checkers:
                 why = backend.configured()
                 if why:
@@ -124,7 +188,6 @@ async def check_claims(
                 found += [c for c in checks if fact_check_overlap(c.claim, query) >= min_overlap]
         out[attr.id] = (list(dict.fromkeys(found)), reasons)
     return out
-
 
 
 Groups = Sequence[Sequence[Attribution]]  # the quotes of each document of a run

@@ -248,7 +248,7 @@ def _card(doc: DocumentReport, index: int, f: Finding, checked: bool) -> str:
         )
         rows.append(_row("Sources tried", f'<ul class="tried">{items}</ul>'))
     if f.searched and f.verdict in ("not_found", "unverifiable"):
-        items = "".join(f"<li>{esc(q)}</li>" for q in f.searched[:5])
+        items = "".join(f"<li>{esc(str(q))}</li>" for q in f.searched[:5])
         rows.append(_row("Searched", f'<ul class="tried">{items}</ul>'))
     if f.search_errors:
         items = "".join(f"<li>{esc(e)}</li>" for e in f.search_errors[:5])

@@ -78,7 +78,7 @@ def finding_block(f: Finding, checked: bool) -> list[str]:
     for c in f.fact_checks[:3]:
         lines += _wrap("checked", f"{c.publisher} rated it “{c.rating}”: {c.review_url}")
     for q in f.searched[:3]:
-        lines += _wrap("search", q)
+        lines += _wrap("search", str(q))
     return lines
 
 

@@ -85,6 +85,14 @@ class Backend(JsonApi):
     def requests(self, query: SearchQuery) -> list[Call]:
         raise NotImplementedError
 
+    def reaches(self, query: SearchQuery) -> bool:
+        """Whether the back-end searches the query's dates at all (GDELT: the last 3 months)."""
+        return True
+
+    def reach_note(self, query: SearchQuery) -> str:
+        """Why `reaches` is False, in one line."""
+        return "cannot search the quote's dates"
+
     async def collect(self, query: SearchQuery, client: httpx.AsyncClient, parse) -> list:
         """Every call for `query` asked, each JSON answer through `parse(call, data)`; a
         malformed answer is a BackendError like any other failure."""

@@ -72,6 +72,19 @@ class Gdelt(SearchBackend):
             )
         return start, end
 
+    def reaches(self, query: SearchQuery) -> bool:
+        """False for a quote the draft dates before GDELT's rolling three-month window."""
+        if not query.date_to:
+            return True
+        return datetime.combine(query.date_to, time(23, 59, 59), UTC) >= self.now() - WINDOW
+
+    def reach_note(self, query: SearchQuery) -> str:
+        since = (self.now() - WINDOW).date().isoformat()
+        span = _span(query.date_from or query.date_to, query.date_to) if query.date_to else "?"
+        return (
+            f"searches only the last three months (since {since}); the draft dates the quote {span}"
+        )
+
     def requests(self, query: SearchQuery) -> list[Call]:
         params = [
             ("query", self.query_text(query)),

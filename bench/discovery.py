@@ -1,0 +1,255 @@
+"""Finding the source when the draft gives no link: citecheck against a loopback mini web.
+
+    python bench/discovery.py [--every N] [--know-domains | --no-know-domains] [--show-errors]
+
+The pages of ../shared/datasets/quotes-dev and crosslingual-dev (their cassettes hold the HTML)
+are indexed by a plain search engine (bench/miniweb.py: BM25, exact phrases, `site:`, a language
+filter, SearXNG's JSON API) on a loopback server. Drafts are made from the labels with every link
+replaced by its outlet's domain ("According to ctpost.com, “…”", "The article on ctpost.com
+says: “…”"), and citecheck checks them as
+`citecheck check --search searxng --allow-private --no-archive` would, with SEARXNG_URL pointing
+at the mini web and the pages served from the cassettes. Prints, per group (same language
+faithful, same language misquotes, cross-language), how often the right page was among the
+sources tried, the verdict accuracy, the misquotes passed, and the searches sent per quote.
+
+`--know-domains` (the default) adds each draft's domain to the outlet registry as an outlet
+known by its domain only (no language), which is what a draft that names "ctpost.com" should
+give once attribution reads a domain in the text as an outlet (issue 16, item 3).
+Skips cleanly (exit 0) where the data sets are absent; nothing of them enters the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent.parent / "shared" / "datasets"
+SETS = ("quotes-dev", "crosslingual-dev")
+FAITHFUL = {"verbatim", "typography", "punctuation", "ellipsis", "bracket", "fragment"}
+PASSING = {"verified", "close", "translated", "supported"}
+FORMS = (
+    "{site} reported: “{quote}”",
+    "According to {site}, “{quote}”",
+    "The article on {site} says: “{quote}”",
+)
+
+
+def _key(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", s).split()).casefold()
+
+
+def _site(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _picked(label: dict, every: int) -> bool:
+    digest = hashlib.sha1(f"{label['draft']}|{label['quote']}".encode()).digest()
+    return digest[0] % every == 0
+
+
+def group_of(label: dict) -> str:
+    if label.get("lang"):
+        return "cross-language"
+    return "same, faithful" if label["case"] in FAITHFUL else "same, misquotes"
+
+
+def load_pages(cassettes: list[Path]):
+    """(interactions, Docs) of every page the cassettes serve."""
+    from miniweb import Doc
+
+    from citecheck.fetch.pages import parse_page
+    from citecheck.text.language import detect
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    interactions, docs = [], []
+    for path in cassettes:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        for it in data["interactions"]:
+            interactions.append(it)
+            body = it["response"]["body"]["string"]
+            body = body.encode() if isinstance(body, str) else body
+            headers = {k.lower(): v for k, v in (it["response"].get("headers") or {}).items()}
+            ctype = headers.get("content-type")
+            ctype = ctype[0] if isinstance(ctype, list) else ctype
+            url = it["request"]["uri"]
+            page = parse_page(url, body, ctype or "text/html")
+            if page.ok and page.text:
+                lang = detect(page.text) or page.language
+                docs.append(Doc(url, page.title or "", page.text, lang, page.date))
+    return interactions, docs
+
+
+def write_drafts(labels: list[dict], folder: Path) -> dict[str, Path]:
+    """One draft per source page, its quotes credited to the page's domain, no link."""
+    by_page: dict[str, list[dict]] = defaultdict(list)
+    for lab in labels:
+        by_page[lab["url"]].append(lab)
+    paths = {}
+    for n, (url, labs) in enumerate(sorted(by_page.items())):
+        site = _site(url)
+        parts = [f"# Draft {n}"]
+        for i, lab in enumerate(labs):
+            parts.append(FORMS[i % len(FORMS)].format(site=site, quote=lab["quote"]))
+            parts.append("More details are expected later this week.")
+        path = folder / f"draft-{n:03d}.md"
+        path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+        paths[url] = path
+    return paths
+
+
+@contextlib.contextmanager
+def loopback_passes_cassette():
+    """Replay the pages from the cassette while the search requests reach the loopback server."""
+    import vcr
+
+    from citecheck.net import cassette as mod
+
+    real = vcr.VCR
+
+    class Passing(real):
+        def __init__(self, *a, **kw):
+            super().__init__(*a, ignore_localhost=True, **kw)
+
+    mod.vcr.VCR = Passing
+    try:
+        yield
+    finally:
+        mod.vcr.VCR = real
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--every", type=int, default=1, help="check one label in N (default: all)")
+    ap.add_argument("--know-domains", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument("--show-errors", action="store_true")
+    args = ap.parse_args()
+    sets = [args.data / s for s in SETS]
+    if not all((s / "labels.jsonl").exists() and (s / "cassette.yaml").exists() for s in sets):
+        print(f"skip: {args.data} lacks {', '.join(SETS)} (the shared data is not here)")
+        return 0
+    sys.path.insert(0, str(HERE.parent))
+    sys.path.insert(0, str(HERE))
+    from miniweb import Engine, MiniWeb
+
+    import citecheck
+    from citecheck.outlets import Outlet, Registry, default_registry
+
+    labels = [
+        json.loads(line)
+        for s in sets
+        for line in (s / "labels.jsonl").open(encoding="utf-8")
+        if line.strip()
+    ]
+    labels = [lab for lab in labels if _picked(lab, args.every)]
+    t0 = time.perf_counter()
+    interactions, docs = load_pages([s / "cassette.yaml" for s in sets])
+    engine = Engine(docs)
+    print(f"indexed {len(docs)} pages in {time.perf_counter() - t0:.1f} s; {len(labels)} quotes")
+
+    registry = default_registry()
+    if args.know_domains:
+        known = {_site(lab["url"]) for lab in labels}
+        extra = {d: Outlet(d, (d,), "digital") for d in known if registry.for_url(d) is None}
+        registry = Registry(registry.outlets, {**registry.listed, **extra})
+
+    with tempfile.TemporaryDirectory(prefix="citecheck-discovery-") as tmp:
+        folder = Path(tmp)
+        cassette = folder / "pages.yaml"
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        cassette.write_text(
+            yaml.dump({"interactions": interactions, "version": 1}, Dumper=dumper),
+            encoding="utf-8",
+        )
+        drafts = write_drafts(labels, folder)
+        with MiniWeb(engine) as web, loopback_passes_cassette():
+            t1 = time.perf_counter()
+            reports = [
+                citecheck.check(
+                    draft,  # one draft a run, as a newsroom checks them
+                    replay=str(cassette),
+                    search=("searxng",),
+                    allow_private=True,
+                    archive_fallback=False,
+                    translate=False,
+                    env={"SEARXNG_URL": web.url},
+                    registry=registry,
+                )
+                for draft in sorted(drafts.values())
+            ]
+            elapsed = time.perf_counter() - t1
+            sent = list(web.log)
+
+    found = {}
+    for doc in (d for r in reports for d in r.documents):
+        for f in doc.findings:
+            found[(Path(doc.path).name, _key(f.attribution.quote))] = f
+    rows: dict[str, Counter] = defaultdict(Counter)
+    errors = []
+    for lab in labels:
+        g = group_of(lab)
+        f = found.get((drafts[lab["url"]].name, _key(lab["quote"])))
+        c = rows[g]
+        c["n"] += 1
+        verdict = str(f.verdict) if f else "missing"
+        tried = {s.url for s in f.sources} if f else set()
+        has_page = lab["source_sentence"] is not None
+        if has_page:
+            c["pages"] += 1
+            c["found"] += lab["url"] in tried
+        ok = verdict in lab["expect"]
+        if not ok and verdict == "misattributed" and lab["case"] == "fabricated" and f.evidence:
+            ok = _site(f.evidence.url) != _site(lab["url"])  # its words are at another outlet
+        c["right"] += ok
+        misquote = lab["case"] in {"number", "negation", "swap", "omission", "fabricated"}
+        c["misquotes"] += misquote
+        c["passed"] += misquote and verdict in PASSING
+        c["searched"] += sum(getattr(s, "sent", False) for s in f.searched) if f else 0
+        if not ok:
+            errors.append((g, lab["case"], verdict, lab["quote"][:80], lab["url"], f))
+    print(
+        f"{'group':<18}{'quotes':>7}{'right page':>14}{'verdict right':>16}{'misquotes passed':>18}"
+    )
+    total = Counter()
+    for g in ("same, faithful", "same, misquotes", "cross-language"):
+        c = rows[g]
+        total.update(c)
+        page = f"{c['found']}/{c['pages']}" if c["pages"] else "-"
+        passed = f"{c['passed']}/{c['misquotes']}" if c["misquotes"] else "-"
+        print(
+            f"{g:<18}{c['n']:>7}{page:>14}{c['right'] / max(1, c['n']):>16.1%}{passed:>18}"
+            f"{c['searched'] / max(1, c['n']):>16.2f}"
+        )
+    print(
+        f"{'all':<18}{total['n']:>7}{total['found']:>7}/{total['pages']:<6}"
+        f"{total['right'] / max(1, total['n']):>16.1%}{total['passed']:>11}/{total['misquotes']}"
+    )
+    empty = sum(1 for _, _, n in sent if n == 0)
+    print(
+        f"\n{len(sent)} searches sent for {total['n']} quotes: {len(sent) / max(1, total['n']):.2f}"
+        f" a quote, {empty} found nothing; check took {elapsed:.1f} s"
+    )
+    if args.show_errors:
+        for g, case, verdict, quote, url, f in errors:
+            why = f.reason[:160] if f else ""
+            print(f"\n[{g}] {case} -> {verdict}: {quote}\n   {url}\n   {why}")
+            for s in (f.searched if f else ())[:6]:
+                print(f"   searched {s}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
