@@ -342,17 +342,33 @@ _SITE_TLDS = frozenset("com org net info news edu gov int eu media press online 
 
 
 def domain_outlet(domain: str) -> Outlet | None:
-    """An outlet known only by the domain the text names ("the article on example-daily.es"):
-    its language is the one language of its country code, where there is one (.es -> es,
-    .com.br -> pt; .be or .ch have several: None), from the CLDR data in babel."""
+    """An outlet known only by the domain the text names ("the article on example-daily.es"),
+    in the language its name gives (`domain_language`)."""
     domain = domain.lower().strip(".")
     if not _DOMAIN.fullmatch(domain):
         return None
     tld = domain.rsplit(".", 1)[-1]
     if len(tld) != 2 and tld not in _SITE_TLDS:
         return None
-    language = None
-    if len(tld) == 2 and tld not in _GENERIC_CC:
-        languages = get_official_languages("GB" if tld == "uk" else tld.upper(), de_facto=True)
-        language = languages[0] if len(languages) == 1 else None
-    return Outlet(domain, (domain,), "digital", language=language)
+    return Outlet(domain, (domain,), "digital", language=domain_language(domain))
+
+
+_LANGUAGE_LABELS = frozenset(
+    "ar bg cs da de el en es et fa fi fr he hi hr hu id it ja ko lt lv nl no pl pt ro ru sk sl sr "
+    "sv th tr uk vi zh".split()
+)
+
+
+def domain_language(domain: str) -> str | None:
+    """The language a domain's own name gives: a language as the first of three labels or more
+    (es.euronews.com), else the one official language of its country code where there is one
+    (.es es, .com.ar es, .co.uk en; not .be or .ch, which have several, nor .io or .com), from
+    the CLDR data in babel."""
+    labels = domain.lower().strip(".").split(".")
+    if len(labels) >= 3 and labels[0] in _LANGUAGE_LABELS:
+        return labels[0]
+    tld = labels[-1]
+    if len(labels) < 2 or len(tld) != 2 or tld in _GENERIC_CC:
+        return None
+    languages = get_official_languages("GB" if tld == "uk" else tld.upper(), de_facto=True)
+    return languages[0] if len(languages) == 1 else None

@@ -11,10 +11,9 @@ from citecheck.discover import (
     phrases,
     search_plan,
 )
-from citecheck.discover.queries import domain_language
 from citecheck.document import load_text
 from citecheck.model import Attribution, Document, Link
-from citecheck.outlets import default_registry
+from citecheck.outlets import default_registry, domain_language
 
 QUOTE = "the harbour will reopen on Monday for all ships"
 

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 import cyrtranslit
 
 from ..model import Attribution
-from ..outlets import Outlet, Registry
+from ..outlets import Outlet, Registry, domain_language
 from ..text.language import detect, quote_language
 from ..text.stopwords import STOPWORDS
 
@@ -325,26 +325,6 @@ def expected_language(attr: Attribution, registry: Registry) -> str | None:
 
 # Languages a host's first label names (es.euronews.com, fr.news.yahoo.com) and the country-code
 # top-level domains whose news is mostly in one language.
-_LANGUAGE_LABELS = frozenset(
-    "ar bg cs da de el en es et fa fi fr he hi hr hu id it ja ko lt lv nl no pl pt ro ru sk sl sr "
-    "sv th tr uk vi zh".split()
-)
-_COUNTRY_LANGUAGES = {
-    "ar": "es", "at": "de", "bo": "es", "br": "pt", "cl": "es", "co": "es", "cu": "es", "de": "de",
-    "ec": "es", "es": "es", "fr": "fr", "it": "it", "mx": "es", "nl": "nl", "pe": "es", "pl": "pl",
-    "pt": "pt", "py": "es", "ru": "ru", "ua": "uk", "uy": "es", "ve": "es", "by": "ru",
-}  # fmt: skip
-
-
-def domain_language(domain: str) -> str | None:
-    """The language a domain's own name gives: a language as its first label of three or more
-    (pt.news.example, es.euronews.com), else its country code (lanacion.com.ar: es)."""
-    labels = domain.lower().strip(".").split(".")
-    if len(labels) >= 3 and labels[0] in _LANGUAGE_LABELS:
-        return labels[0]
-    return _COUNTRY_LANGUAGES.get(labels[-1]) if len(labels) >= 2 else None
-
-
 def _weight(word: str, first: bool) -> float:
     if word.lower() in STOPWORDS:
         return 0.2
