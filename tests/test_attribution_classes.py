@@ -534,3 +534,17 @@ def test_the_first_names_say_where_they_come_from():
 def test_the_outlet_told_in_reported_speech(sentence, clause, outlet):
     (r,) = _reported(f"Fixture. {sentence}")
     assert (r.quote, r.outlet) == (clause, outlet)
+
+
+@pytest.mark.parametrize(
+    "after, speaker, cue, outlet",
+    [
+        ("That is how example-daily.com described it.", None, "described it", "example-daily.com"),
+        ("That was how the Example Courier reported it.", None, "reported it", "Example Courier"),
+        ("That is how Ada Quill put it on Monday.", "Ada Quill", "put it", None),
+    ],
+)  # fmt: skip
+def test_the_sentence_after_a_quote_may_name_its_source(after, speaker, cue, outlet):
+    text = f"Fixture.\n\n“The pier will reopen in May after the repairs.” {after}\n\nTom Fry left."
+    a = _quote(text, "The pier")
+    assert (a.speaker, a.cue, a.outlet) == (speaker, cue, outlet)

@@ -25,6 +25,7 @@ from .frames import (
 from .kinds import SCARE_MAX_WORDS, kind_of
 from .names import NameIndex, find_names
 from .outlets import OutletFinder, outlet_of, page_of_outlet, quoted_medium
+from .phrases import resolve_phrase
 from .quotes import QuoteSpan, find_quotes
 from .ranker import FEATURES, choices, choose, mention_counts
 from .ranker import model as speaker_model
@@ -80,6 +81,8 @@ def extract(
         page = page_of_outlet(sp.speaker, found) if sp.speaker else None
         if page is not None:  # "The article on example-daily.com says: “…”"
             sp = replace(sp, speaker=None, speaker_span=None, outlet_text=page)
+        if sp.speaker is None and not frame.after.strip(" .,”’\"'"):
+            sp, page = _described_after(masked, frame, names, index, found, sp, page)
         kind = kind_of(text, masked, q, frame, sp, nwords)
         inside = _inside_statement(said, q, text) if kind == Kind.SCARE else None
         if inside is not None:  # a fragment of a reported statement is its speaker's words
@@ -356,6 +359,33 @@ def same_name(a: str, b: str) -> bool:
         bool(a and b)
         and a.split()[-1].strip(".,’'s").casefold() == b.split()[-1].strip(".,’'s").casefold()
     )
+
+
+# '“…” That is how example-daily.com described it.': the sentence after names the source
+_HOW_AFTER = re.compile(
+    r"\s*(?:That|This)(?:\s+is|\s+was|[’']s)\s+how\s+(?P<who>(?:[^.!?“”\"\n]|\.(?=\w)){2,80}?)\s+(?:\w+ly\s+)?"
+    r"(?P<cue>(?:described|put|phrased|said|reported|summed|explained|worded)\s+"
+    r"(?:it|the\s+\w+))\b"
+)
+
+
+def _described_after(masked, frame, names, index, found, sp, page):
+    """The speaker or outlet the sentence right after the quote names ("That is how X put
+    it."), with the outlet's page flag; `sp` and `page` unchanged when it names none."""
+    at = frame.after_start + len(frame.after)
+    m = _HOW_AFTER.match(masked, at)
+    if m is None or "\n\n" in masked[frame.after_start : m.start("who")]:
+        return sp, page
+    who, start = m.group("who"), m.start("who")
+    medium = page_of_outlet(f"the page on {who}", found) or (
+        who if found is not None and found.find_in(who) else None
+    )
+    if medium is not None:  # an outlet, not a person: where the words stand
+        return replace(sp, outlet_text=medium, cue=m.group("cue")), medium
+    speaker, span, person = resolve_phrase(who, start, names, index, masked)
+    if speaker is None:
+        return sp, page
+    return replace(sp, speaker=speaker, speaker_span=span, person=person, cue=m.group("cue")), page
 
 
 def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:

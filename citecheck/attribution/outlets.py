@@ -155,7 +155,7 @@ def page_of_outlet(speaker: str, found: OutletFinder | None) -> str | None:
     m = _PAGE_OF.match(speaker.strip())
     if m is None:
         return None
-    outlet = m.group("outlet").strip(" ,.")
+    outlet = re.sub(r"^the\s+", "", m.group("outlet").strip(" ,."), flags=re.IGNORECASE)
     if (found is not None and found.find_in(outlet)) or _MEDIA_NAME.search(outlet):
         return outlet
     return None
