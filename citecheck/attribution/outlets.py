@@ -8,6 +8,7 @@ one by the phrase. An outlet merely mentioned near the quote (a photo credit) is
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..outlets import Registry
 from ..text.folding import fold
@@ -236,12 +237,17 @@ def _distance(span: tuple[int, int], anchor: int) -> int:
 _BEFORE_TITLE = re.compile(r"\b(?:on|with|to|told)\s+(?:the\s+)?[“\"‘']$")
 _TITLE_SMALL = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "at", "with", "&", "+"}
 TITLE_MAX_WORDS = 6
+_TITLE_MAX_CHARS = 400  # longer than any title of TITLE_MAX_WORDS words
 
 
 def quoted_medium(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> str | None:
-    """The quoted, title-cased name after "on/with/told" between lo and hi, if any."""
-    for start, end in spans:
-        if end <= lo or start >= hi or not _BEFORE_TITLE.search(text[max(0, start - 40) : start]):
+    """The quoted, title-cased name after "on/with/told" between lo and hi, if any. `spans`
+    are sorted by start; a title is short, so the spans starting well before `lo` are skipped
+    (each quote looked at every quote of the draft: quadratic on long drafts)."""
+    for start, end in spans[bisect_left(spans, (lo - _TITLE_MAX_CHARS, 0)) :]:
+        if start >= hi:
+            break
+        if end <= lo or not _BEFORE_TITLE.search(text[max(0, start - 40) : start]):
             continue
         words = text[start:end].strip(" ,.").split()
         if (
