@@ -19,17 +19,20 @@ from rich.console import Console
 
 from . import discover
 from .discover.backends import available_backends, reachable
+from .drafts import load_all
 from .errors import CitecheckError, ConfigError
-from .model import DEFAULT_FAIL_ON, Report
+from .model import DEFAULT_FAIL_ON, Report, Unreadable
 from .options import Options
-from .pipeline import check as run_check
-from .pipeline import extract as run_extract
+from .pipeline import check_documents as run_check
+from .pipeline import extract_documents as run_extract
 from .report import FORMATS, render
+from .report import github as github_report
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 # The flag that sets each Options field a usage error can name.
 _FLAGS = {
     "fail_on": "--fail-on",
+    "min_verified": "--min-verified",
     "search": "--search",
     "translator": "--translator",
 }
@@ -115,13 +118,17 @@ def main() -> None:
     """Check the quotes in news drafts against their sources."""
 
 
-_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+# A folder is read recursively (Markdown, text, HTML) and `-` is standard input (drafts.py).
+_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 _output = click.option("-o", "--output", "out", metavar="FILE", help="Write the report here.")
 
 
 @main.command()
 @_paths
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default="text",
+    show_default=True,
+)  # fmt: skip
 @_output
 @click.option("--replay", metavar="CASSETTE", help="Serve every request from a vcrpy cassette.")
 @click.option("--record", metavar="CASSETTE", help="Record every request into a vcrpy cassette.")
@@ -130,6 +137,13 @@ _output = click.option("-o", "--output", "out", metavar="FILE", help="Write the 
     "--fail-on",
     default=None,
     help=f"Verdicts that make the exit code 1 [default: {','.join(DEFAULT_FAIL_ON)}].",
+)
+@click.option(
+    "--min-verified",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Fail (exit 1) when fewer than N quotes are verified [default: 0].",
 )
 @click.option(
     "--sources", "sources_file", metavar="FILE", help="A list of source URLs, one a line."
@@ -159,8 +173,8 @@ _output = click.option("-o", "--output", "out", metavar="FILE", help="Write the 
 )  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress or notes on stderr.")
 def check(
-    paths, fmt, out, replay, record, offline, fail_on, sources_file, allow_private, search_names,
-    translator, no_cache, cache_dir, no_archive, user_agent, config_file, quiet,
+    paths, fmt, out, replay, record, offline, fail_on, min_verified, sources_file, allow_private,
+    search_names, translator, no_cache, cache_dir, no_archive, user_agent, config_file, quiet,
 ):  # fmt: skip
     """Check the quotes in PATHS against their sources."""
     if replay and record:
@@ -170,6 +184,8 @@ def check(
     flags: dict[str, object] = {"replay": replay, "record": record, "offline": offline}
     if fail_on is not None:
         flags["fail_on"] = fail_on
+    if min_verified is not None:
+        flags["min_verified"] = min_verified
     if search_names is not None:
         flags["search"] = search_names
     if translator is not None:
@@ -196,16 +212,53 @@ def check(
             _error(f"--sources: {exc}")
     try:
         options = Options.load(config_file, **flags)
+        docs, unreadable = _read(paths)
         with _progress(quiet) as progress:
-            report = run_check(list(paths), replace(options, progress=progress))
+            report = run_check(docs, replace(options, progress=progress))
     except ConfigError as exc:
         flag = _FLAGS.get(exc.setting or "")
         _error(f"{flag}: {exc}" if flag else str(exc))
     except (CitecheckError, OSError) as exc:
         _error(str(exc))
+    report = replace(report, unreadable=tuple(unreadable))
     _warn(report, quiet)
     _write(render(report, fmt), out)
-    sys.exit(EXIT_FAIL if report.failing else EXIT_OK)
+    if fmt == "github":
+        _step_summary(report)
+    _unreadable(unreadable)
+    sys.exit(EXIT_OK if report.passed else EXIT_FAIL)
+
+
+def _step_summary(report: Report) -> None:
+    """In a GitHub Actions job, the full Markdown report goes to the job's step summary: the
+    annotations name only the quotes that fail."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(github_report.step_summary(report, fail_on=report.fail_on) + "\n")
+    except OSError as exc:
+        click.echo(f"citecheck: warning: GITHUB_STEP_SUMMARY: {exc.strerror or exc}", err=True)
+
+
+def _read(paths) -> tuple[list, list[Unreadable]]:
+    """The readable drafts and the unreadable ones; when none can be read, each reason on its
+    own line and exit 2 (nothing to report)."""
+    docs, unreadable = load_all(list(paths))
+    if not docs:
+        _unreadable(unreadable)
+    return docs, unreadable
+
+
+def _unreadable(unreadable: list[Unreadable]) -> None:
+    """One error line per draft that could not be read, and exit 2: the report of the others
+    is written first, so one bad file costs no one the rest."""
+    if not unreadable:
+        return
+    for u in unreadable:
+        click.echo(f"citecheck: error: {u.path}: {u.reason}", err=True)
+    sys.exit(EXIT_USAGE)
 
 
 def _warn(report: Report, quiet: bool) -> None:
@@ -220,17 +273,17 @@ def _warn(report: Report, quiet: bool) -> None:
 @main.command()
 @_paths
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+    "--format", "fmt", type=click.Choice(["text", "json"], case_sensitive=False), default="text",
+    show_default=True,
+)  # fmt: skip
 @_output
 def extract(paths, fmt, out):
     """List the attributions in PATHS (no network)."""
-    try:
-        report = run_extract(list(paths))
-    except (CitecheckError, OSError) as exc:
-        _error(str(exc))
+    docs, unreadable = _read(paths)
+    report = replace(run_extract(docs), unreadable=tuple(unreadable))
     _warn(report, False)
     _write(render(report, fmt), out)
+    _unreadable(unreadable)
 
 
 @main.command()

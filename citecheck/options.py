@@ -52,6 +52,7 @@ class Options:
     translate_languages: tuple[str, ...] = ()  # page languages to translate; empty: all
     # what fails a run
     fail_on: tuple[Verdict, ...] = DEFAULT_FAIL_ON
+    min_verified: int = 0  # fewer verified quotes than this fail the run (CI that wants sources)
     progress: Callable[[str], None] | None = field(default=None, compare=False)  # stage notes
 
     def __post_init__(self) -> None:
@@ -72,6 +73,10 @@ class Options:
                 f"unknown translator {self.translator!r}: use one of "
                 f"{', '.join(translator_names())}",
                 setting="translator",
+            )
+        if not isinstance(self.min_verified, int) or self.min_verified < 0:
+            raise ConfigError(
+                "min_verified must be a whole number, 0 or more", setting="min_verified"
             )
         bad = [v for v in self.fail_on if v not in VERDICTS]
         if bad:
@@ -141,6 +146,7 @@ class Options:
         t = cfg.translator
         return cls(
             fail_on=cfg.fail_on,
+            min_verified=cfg.min_verified,
             search=cfg.search or None,
             fetch=fetch,
             env=_environment(cfg),

@@ -167,7 +167,7 @@ def test_several_paths_give_one_report_in_order(tmp_path):
         (["check", "{empty}"], "the draft is empty"),
         (["check", "/dev/zero"], "not a regular file"),
         # click's own usage errors, on one line too
-        (["check", "{dir}"], "is a directory"),
+        (["check", "{emptydir}"], "no drafts (.md, .txt, .html) in this folder"),
         (["check", "{seed}", "--format", "bogus"], "'bogus' is not one of"),
         (["check", "{seed}", "--no-such-flag"], "No such option"),
         (["check"], "Missing argument"),
@@ -184,7 +184,8 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, args, message):
     empty = tmp_path / "empty.md"
     empty.write_text("")
     fields = {"seed": SEED, "binary": binary, "badsources": bad, "empty": empty}
-    fields |= {"dir": tmp_path, "cassette": SAMPLE_CASSETTE}
+    (tmp_path / "nothing").mkdir()
+    fields |= {"emptydir": tmp_path / "nothing", "cassette": SAMPLE_CASSETTE}
     args = [a.format(**fields) for a in args]
     code, out, err = run(*args)
     assert code == 2

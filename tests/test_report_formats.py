@@ -281,9 +281,15 @@ def test_line_col_and_region_edges():
 def test_github_annotations_escape_data_and_properties():
     out = render(_evil_report(), "github")
     lines = out.splitlines()
-    assert len(lines) == 4  # altered, unverifiable, close; then the summary
-    assert all(line.startswith(("::error ", "::warning ")) for line in lines[:-1])
-    assert lines[-1].startswith("citecheck: 5 quotes in 1 document: 1 error(s), 2 warning(s)")
+    # one annotation per failing quote (the altered q1); the close and the unverifiable quote
+    # are one notice, listed in the step summary, not a wall of warnings
+    assert len(lines) == 3
+    assert lines[0].startswith("::error ") and lines[1].startswith("::notice title=citecheck::")
+    assert "2 more quotes need a look" in lines[1]
+    assert lines[-1] == (
+        "citecheck: 1 document, 1 of 4 checkable quotes verified, 1 close, 1 altered, 1 could "
+        "not be checked; 1 scare quote, not checked: 1 error(s), 2 more to look at"
+    )
     first = lines[0]
     assert first.startswith("::error file=drafts/evil%2C draft%3A1.md,line=3,col=25,endColumn=")
     head, message = first.split("::", 2)[1:]
@@ -291,9 +297,30 @@ def test_github_annotations_escape_data_and_properties():
     # the reason's newline cannot start a command of its own
     assert "%0A%3A%3Aerror" not in message and "%0A::error::injected" in message
     assert "\n" not in first and "\r" not in first
-    pier = lines[1]
-    assert pier.startswith("::warning file=") and ",line=7,endLine=8," in pier
-    assert ",col=" not in pier  # GitHub takes columns only on a one-line region
+    # a quote that fails and spans lines: GitHub takes columns only on a one-line region
+    strict = render(_evil_report(), "github", fail_on=("altered", "unverifiable")).splitlines()
+    pier = next(line for line in strict if "quote q3" in line)
+    assert pier.startswith("::error file=") and ",line=7,endLine=8," in pier
+    assert ",col=" not in pier
+
+
+def test_github_step_summary_lists_what_the_annotations_leave_out(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from citecheck.cli import main
+
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    draft = tmp_path / "d.md"
+    draft.write_text("“The pier will reopen in May,” said Tobias Wrexley.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(draft), "--offline", "--format", "github"])
+    assert result.exit_code == 0
+    assert "::warning" not in result.stdout and "::notice" in result.stdout
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n")  # appended, never overwritten
+    assert "0 of 1 checkable quote verified, 1 could not be checked" in text
+    assert "nothing could be checked" in text and "Tobias Wrexley" in text
 
 
 def test_github_escape_rules():
@@ -305,7 +332,8 @@ def test_github_escape_rules():
 def test_github_on_the_sample(sample):
     lines = render(sample, "github").splitlines()
     assert sum(line.startswith("::error ") for line in lines) == 4
-    assert sum(line.startswith("::warning ") for line in lines) == 4
+    assert sum(line.startswith("::warning ") for line in lines) == 0
+    assert sum(line.startswith("::notice ") for line in lines) == 1
     q8 = next(line for line in lines if "There are 24 households" in line)
     assert ",line=29,col=79,endColumn=207,endLine=29," in q8
     raw = sample.documents[0].document.raw

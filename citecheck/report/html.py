@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+from bisect import bisect_left
 
 from ..model import DEFAULT_FAIL_ON, VERDICTS, Document, DocumentReport, Finding, Report
 from .common import backends_note, diff_words, http_url, in_quotes, line_col, visible
@@ -174,7 +175,7 @@ def _draft(doc: DocumentReport, index: int, checked: bool) -> str:
         mark_id, card_id = _dom_ids(index, f)
         title = f"{f.attribution.id}: {LABELS[key]}"
         after = end  # the reference goes after the closing quote mark, not between
-        limit = min(len(raw), next((x for x in starts[i + 1 :] if x >= end), len(raw)))
+        limit = min(len(raw), starts[bisect_left(starts, end, i + 1)])  # the next quote's start
         while after < limit and after - end < 2 and raw[after] in _CLOSERS:
             after += 1
         parts.append(esc(raw[pos:start]))
@@ -299,20 +300,29 @@ def render(report: Report, *, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON, **_: o
     n_quotes = len(report.findings)
     failing = sum(f.verdict in fail_on for f in report.findings) if report.checked else 0
     title = "citecheck report" + (f": {report.documents[0].path}" if n_docs == 1 else "")
-    lede = f"{n_quotes} quote{'s' if n_quotes != 1 else ''} in {n_docs} document"
-    lede += "s" if n_docs != 1 else ""
     if report.checked:
-        lede += (
-            f"; {failing} fail{'s' if failing == 1 else ''} ({', '.join(fail_on)})"
-            if failing
-            else f"; none fails ({', '.join(fail_on)})"
-        )
+        lede = report.headline + ("" if n_docs == 1 else f" in {n_docs} documents")
+        if failing:
+            lede += f". {failing} fail{'s' if failing == 1 else ''} ({', '.join(fail_on)})"
+        elif report.too_few_verified:
+            lede += "."
+        elif report.findings and all(f.verdict in (None, "unverifiable") for f in report.findings):
+            lede += ". Nothing could be checked"
+        else:
+            lede += f". None fails ({', '.join(fail_on)})"
     else:
+        lede = f"{n_quotes} quote{'s' if n_quotes != 1 else ''} in {n_docs} document"
+        lede += "s" if n_docs != 1 else ""
         lede += "; not checked (attributions only)"
     body: list[str] = [
         "<main>",
         "<h1>citecheck report</h1>",
         f'<p class="lede">{esc(lede)}</p>',
+        *(
+            f'<p class="unreadable">Not read: <span class="url">{esc(u.path)}</span>: '
+            f"{esc(u.reason)}</p>"
+            for u in report.unreadable
+        ),
         _legend(),
     ]
     for index, doc in enumerate(report.documents):

@@ -33,7 +33,6 @@ def _wrap(label: str, value: str, indent: int = 6) -> list[str]:
     ) or [f"{pad}{label}"]
 
 
-
 def finding_block(f: Finding, checked: bool) -> list[str]:
     a = f.attribution
     verdict = (f.verdict or "scare") if checked else a.kind
@@ -91,12 +90,13 @@ def render(report: Report, **_: object) -> str:
             out.append("")
             out.extend(finding_block(f, report.checked))
         if report.checked:
-            summary = ", ".join(f"{v} {k}" for k, v in sorted(doc.summary.items()))
-            scare = sum(1 for f in doc.findings if f.verdict is None)
             out.append("")
-            out.append(
-                f"summary: {summary or 'nothing checked'}"
-                + (f"; {scare} scare quote(s) not checked" if scare else "")
-            )
+            out.append(f"summary: {doc.headline}")
+        out.append("")
+    for u in report.unreadable:
+        out.append(_clean(f"not read: {u.path}: {u.reason}"))
+    if report.checked and (len(report.documents) > 1 or report.too_few_verified):
+        out.append(f"total: {report.headline}")
+    if report.unreadable or (report.checked and (len(report.documents) > 1)):
         out.append("")
     return "\n".join(out)
