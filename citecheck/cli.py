@@ -20,7 +20,7 @@ from rich.console import Console
 from . import discover
 from .discover.backends import available_backends, reachable
 from .drafts import load_all
-from .errors import CitecheckError, ConfigError
+from .errors import CassetteError, CitecheckError, ConfigError
 from .model import DEFAULT_FAIL_ON, Report, Unreadable
 from .options import Options
 from .pipeline import check_documents as run_check
@@ -210,6 +210,7 @@ def check(
             flags["sources"] = tuple(discover.load_sources_file(sources_file))
         except CitecheckError as exc:
             _error(f"--sources: {exc}")
+    _check_paths(replay=replay, record=record, out=out, cache_dir=cache_dir, config=config_file)
     try:
         options = Options.load(config_file, **flags)
         docs, unreadable = _read(paths)
@@ -217,7 +218,11 @@ def check(
             report = run_check(docs, replace(options, progress=progress))
     except ConfigError as exc:
         flag = _FLAGS.get(exc.setting or "")
+        if flag is None and config_file and str(exc).startswith(str(config_file)):
+            flag = "--config"
         _error(f"{flag}: {exc}" if flag else str(exc))
+    except CassetteError as exc:
+        _error(f"--{'replay' if replay else 'record'}: {exc}")
     except (CitecheckError, OSError) as exc:
         _error(str(exc))
     report = replace(report, unreadable=tuple(unreadable))
@@ -227,6 +232,34 @@ def check(
         _step_summary(report)
     _unreadable(unreadable)
     sys.exit(EXIT_OK if report.passed else EXIT_FAIL)
+
+
+def _check_paths(**given: str | None) -> None:
+    """Every file or folder a flag names is checked before the run, so a typo costs a second,
+    not a whole run's fetching, and the error names the flag: a cassette to replay or a config
+    to read must be a file; where a cassette or the report is written, the folder must exist;
+    the cache folder must not be a file."""
+    flag = {"replay": "--replay", "record": "--record", "out": "--output", "config": "--config"}
+    flag["cache_dir"] = "--cache-dir"
+    for key, value in given.items():
+        if not value or value == "-":
+            continue
+        path = Path(value)
+        if key in ("replay", "config"):
+            if path.is_dir():
+                _error(f"{flag[key]}: {value}: is a folder, not a file")
+            if not path.exists():
+                _error(f"{flag[key]}: {value}: no such file")
+        elif key in ("record", "out"):
+            folder = path.parent
+            if path.is_dir():
+                _error(f"{flag[key]}: {value}: is a folder, not a file")
+            if not folder.is_dir():
+                _error(f"{flag[key]}: {value}: the folder {folder} does not exist")
+            if not os.access(folder, os.W_OK):
+                _error(f"{flag[key]}: {value}: the folder {folder} is not writable")
+        elif path.exists() and not path.is_dir():
+            _error(f"{flag[key]}: {value}: is a file, not a folder")
 
 
 def _step_summary(report: Report) -> None:

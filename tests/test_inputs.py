@@ -84,3 +84,35 @@ def test_format_names_ignore_case(tmp_path):
     assert code == 0 and json.loads(out)["schema"] == 1
     assert run("extract", draft, "--format", "Json")[0] == 0
     assert citecheck.render(citecheck.extract(draft), "JSON").startswith("{")
+
+
+# --- errors name the flag and the file, never an internal message (issue 14) ----------------
+
+
+def test_flag_errors_name_the_flag_and_file(tmp_path):
+    draft = tmp_path / "d.md"
+    draft.write_text(GOOD, encoding="utf-8")
+    not_cassette = tmp_path / "notes.yaml"
+    not_cassette.write_text("title: a note\n", encoding="utf-8")
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(b"\x00\xff\xfe" * 50)
+    cases = [
+        (["--replay", draft], f"--replay: {draft}: not a vcrpy cassette"),
+        (["--replay", not_cassette], f"--replay: {not_cassette}: not a vcrpy cassette"),
+        (["--replay", binary], f"--replay: {binary}: not a vcrpy cassette"),
+        (["--replay", tmp_path], f"--replay: {tmp_path}: is a folder, not a file"),
+        (["--record", tmp_path / "no" / "x.yaml"], "--record: "),
+        (["--offline", "--sources", tmp_path / "none.txt"], f"--sources: {tmp_path / 'none.txt'}"),
+        (["--offline", "--sources", binary], f"--sources: {binary}: not a UTF-8 text file"),
+        (["--offline", "--config", tmp_path / "c.toml"], f"--config: {tmp_path / 'c.toml'}"),
+        (["--offline", "--config", binary], f"--config: {binary}: not valid TOML"),
+        (["--offline", "--cache-dir", draft], f"--cache-dir: {draft}: is a file, not a folder"),
+        (["--offline", "-o", tmp_path / "no" / "r.txt"], "--output: "),
+    ]
+    for flags, message in cases:
+        code, out, err = run("check", draft, *flags)
+        assert code == 2, flags
+        assert err.startswith(f"citecheck: error: {message}"), (flags, err)
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+        assert "Errno" not in err and "indices" not in err and "codec" not in err
+        assert out == ""
