@@ -89,6 +89,7 @@ class Options:
 
     @property
     def network(self) -> Network:
+        """Where requests go: nowhere, a cassette (replay or record), or the network."""
         if self.offline:
             return Network(Mode.OFFLINE)
         if self.replay:
@@ -106,10 +107,12 @@ class Options:
 
     @property
     def environ(self) -> Mapping[str, str]:
+        """Where back-end keys and translator settings are read from."""
         return os.environ if self.env is None else self.env
 
     @property
     def uses_translator(self) -> bool:
+        """Whether text may be sent to a translator in this run."""
         return self.translate and self.cross_language and not self.offline
 
     def with_(self, **kw: object) -> Options:

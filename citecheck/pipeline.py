@@ -45,6 +45,7 @@ from .net.ratelimit import RateLimiter
 from .options import Options
 from .outlets import Registry, default_registry
 from .text.language import detect, quote_language
+from .text.lines import line_col
 
 
 @dataclass(frozen=True)
@@ -84,13 +85,22 @@ def extract_text(text: str, fmt: str = "markdown", registry: Registry | None = N
     return extract_documents([load_text(text, "<text>", fmt)], registry)
 
 
+def _attributions(doc: Document, reg: Registry) -> list[Attribution]:
+    """The draft's attributions, each with the line and column where it starts."""
+    out = []
+    for a in extract_attributions(doc, registry=reg):
+        line, column = line_col(doc.raw, a.span[0])
+        out.append(replace(a, line=line, column=column))
+    return out
+
+
 def extract_documents(docs: Sequence[Document], registry: Registry | None = None) -> Report:
+    """`extract` for drafts already loaded."""
     reg = registry or default_registry()
     reports = [
-        DocumentReport(doc.path, tuple(Finding(a, None) for a in extract_attributions(doc, reg)),
-                       doc)
+        DocumentReport(doc.path, tuple(Finding(a, None) for a in _attributions(doc, reg)), doc)
         for doc in docs
-    ]  # fmt: skip
+    ]
     return Report(tuple(reports), checked=False)
 
 
@@ -147,7 +157,7 @@ def _plan(docs: Sequence[Document], reg: Registry, opts: Options) -> list[Job]:
     """Every attribution of every draft, with the sources the draft itself gives it."""
     jobs = []
     for d, doc in enumerate(docs):
-        for attr in extract_attributions(doc, registry=reg):
+        for attr in _attributions(doc, reg):
             cands: list[Candidate] = []
             searched: tuple[str, ...] = ()
             if attr.checkable:

@@ -113,6 +113,16 @@ class Link:
     text: str
     span: Span
 
+    def to_dict(self) -> dict:
+        """The link as JSON: url, anchor text, span."""
+        return {"url": self.url, "text": self.text, "span": list(self.span)}
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """A quote cut for a repr: one line, at most `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 @dataclass(frozen=True)
 class Document:
@@ -132,6 +142,12 @@ class Document:
     links: tuple[Link, ...]  # spans into `raw`
     format: str = "text"  # text, markdown or html
     warnings: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:  # a draft can be 20 MB: never its text in a traceback
+        return (
+            f"Document({self.path!r}, {self.format}, {len(self.raw)} characters, "
+            f"{len(self.links)} links)"
+        )
 
     def raw_span(self, start: int, end: int) -> Span:
         """Map a half-open span of `text` to the matching half-open span of `raw`."""
@@ -156,15 +172,24 @@ class Attribution:
     outlet: str | None = None
     language: str | None = None  # the language the source is expected in (from the outlet)
     date_hint: str | None = None  # e.g. "2013" from "in a 2013 tweet"
+    line: int | None = None  # 1-based line of span[0] in Document.raw (set when loaded)
+    column: int | None = None  # 1-based column (code points) of span[0] on that line
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", Kind(self.kind))  # "direct" is read as Kind.DIRECT
 
+    def __repr__(self) -> str:
+        where = f" at {self.line}:{self.column}" if self.line is not None else ""
+        who = f" by {self.speaker}" if self.speaker else ""
+        return f"<Attribution {self.id} {self.kind} “{_short(self.quote)}”{who}{where}>"
+
     @property
     def checkable(self) -> bool:
+        """Whether a source can confirm it: every kind but a scare quote."""
         return self.kind != Kind.SCARE
 
     def to_dict(self) -> dict:
+        """The JSON of docs/data-contract.md: what `extract` reports per attribution."""
         return {
             "id": self.id,
             "quote": self.quote,
@@ -176,6 +201,8 @@ class Attribution:
             "outlet": self.outlet,
             "language": self.language,
             "date_hint": self.date_hint,
+            "line": self.line,
+            "column": self.column,
         }
 
 
@@ -190,6 +217,11 @@ class Candidate:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "origin", Origin(self.origin))
+
+    def to_dict(self) -> dict:
+        """The candidate as JSON: url, origin, detail, rank."""
+        return {"url": self.url, "origin": str(self.origin), "detail": self.detail,
+                "rank": self.rank}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -211,8 +243,19 @@ class Page:
     from_cache: bool = False
     archive_url: str | None = None
 
+    def __repr__(self) -> str:  # the page's text stays out of a repr
+        return f"<Page {self.url} {self.status} {len(self.text)} characters>"
+
+    def to_dict(self) -> dict:
+        """The fetched page as JSON, its text included."""
+        return {k: getattr(self, k) for k in (
+            "url", "status", "final_url", "text", "title", "date", "language", "http_status",
+            "reason", "from_cache", "archive_url",
+        )}  # fmt: skip
+
     @property
     def ok(self) -> bool:
+        """The page was fetched and read."""
         return self.status == FetchStatus.OK
 
     @property
@@ -248,6 +291,21 @@ class Match:
     def __post_init__(self) -> None:
         object.__setattr__(self, "grade", Grade(self.grade))
 
+    def to_dict(self) -> dict:
+        """The match as JSON: grade, score, passage and its span, diff, reason."""
+        return {
+            "url": self.url,
+            "grade": str(self.grade),
+            "score": round(self.score, 4),
+            "passage": self.passage,
+            "passage_span": list(self.passage_span) if self.passage_span else None,
+            "diff": [list(op) for op in self.diff],
+            "reason": self.reason,
+            "difference": str(self.difference) if self.difference else None,
+            "translation": self.translation,
+            "backends": list(self.backends),
+        }
+
 
 @dataclass(frozen=True)
 class SourceStatus:
@@ -259,6 +317,7 @@ class SourceStatus:
     detail: str = ""
 
     def to_dict(self) -> dict:
+        """Its JSON (docs/data-contract.md)."""
         return {
             "url": self.url,
             "origin": str(self.origin),
@@ -282,6 +341,7 @@ class Evidence:
     date: str | None = None  # the source's publication date (YYYY-MM-DD), when the page gives one
 
     def to_dict(self) -> dict:
+        """Its JSON (docs/data-contract.md)."""
         return {
             "url": self.url,
             "passage": self.passage,
@@ -308,6 +368,7 @@ class FactCheck:
     language: str | None = None
 
     def to_dict(self) -> dict:
+        """Its JSON (docs/data-contract.md)."""
         return {
             "claim": self.claim,
             "rating": self.rating,
@@ -336,6 +397,12 @@ class Finding:
         if self.verdict is not None:
             object.__setattr__(self, "verdict", Verdict(self.verdict))
 
+    def __repr__(self) -> str:
+        a = self.attribution
+        score = f" {self.score:.2f}" if self.score is not None else ""
+        verdict = self.verdict or ("scare" if a.kind == Kind.SCARE else "unchecked")
+        return f"<Finding {a.id} {verdict}{score} “{_short(a.quote)}”>"
+
     def to_dict(self, checked: bool = True) -> dict:
         """The JSON form; `checked=False` (extract) leaves the check fields out."""
         d = self.attribution.to_dict()
@@ -350,138 +417,3 @@ class Finding:
         d["search_errors"] = list(self.search_errors)
         d["fact_checks"] = [c.to_dict() for c in self.fact_checks]
         return d
-
-
-# How the headline names the verdicts that are neither confirmed nor unverifiable.
-_HEADLINE_WORDS = (
-    (Verdict.CLOSE, "close"),
-    (Verdict.ALTERED, "altered"),
-    (Verdict.MISATTRIBUTED, "misattributed"),
-    (Verdict.NOT_FOUND, "not found"),
-)
-
-
-def headline(findings: Sequence[Finding]) -> str:
-    """One line an editor acts on: "3 of 12 checkable quotes verified, 2 altered, 7 could not be
-    checked". Verified counts every confirmed verdict (verified, translated, supported); scare
-    quotes are the writer's own and named apart."""
-    checked = [f.verdict for f in findings if f.verdict is not None]
-    scare = sum(1 for f in findings if f.verdict is None)
-    confirmed = sum(1 for v in checked if v in CONFIRMED)
-    if checked:
-        s = "" if len(checked) == 1 else "s"
-        parts = [f"{confirmed} of {len(checked)} checkable quote{s} verified"]
-        parts += [f"{checked.count(v)} {word}" for v, word in _HEADLINE_WORDS if v in checked]
-        if Verdict.UNVERIFIABLE in checked:
-            parts.append(f"{checked.count(Verdict.UNVERIFIABLE)} could not be checked")
-        line = ", ".join(parts)
-    else:
-        line = "no quotes to check"
-    if scare:
-        line += f"; {scare} scare quote{'s' if scare != 1 else ''}, not checked"
-    return line
-
-
-@dataclass(frozen=True)
-class DocumentReport:
-    """The findings of one draft, in order of appearance."""
-
-    path: str
-    findings: tuple[Finding, ...]
-    document: Document | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def summary(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for f in self.findings:
-            if f.verdict is not None:
-                counts[str(f.verdict)] = counts.get(str(f.verdict), 0) + 1
-        return counts
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        return self.document.warnings if self.document is not None else ()
-
-    @property
-    def headline(self) -> str:
-        """This draft's line: "3 of 12 checkable quotes verified, 2 altered, ..."."""
-        return headline(self.findings)
-
-    def to_dict(self, checked: bool = True) -> dict:
-        entry: dict = {
-            "path": self.path,
-            "attributions": [f.to_dict(checked) for f in self.findings],
-        }
-        if checked:
-            entry["summary"] = self.summary
-        if self.warnings:
-            entry["warnings"] = list(self.warnings)
-        return entry
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    """A draft the run could not read, and why ("the draft is empty"): the others are still
-    checked, and the report lists it."""
-
-    path: str
-    reason: str
-
-    def to_dict(self) -> dict:
-        return {"path": self.path, "reason": self.reason}
-
-
-@dataclass(frozen=True)
-class Report:
-    """Every draft of one run. `fail_on` is the run's policy: the verdicts that fail it."""
-
-    documents: tuple[DocumentReport, ...]
-    checked: bool = True  # False for `extract`: no verdicts
-    fail_on: tuple[Verdict, ...] = DEFAULT_FAIL_ON
-    unreadable: tuple[Unreadable, ...] = ()  # drafts named but not read, with the reason
-    min_verified: int = 0  # the policy's floor: fewer verified quotes than this fail the run
-
-    @property
-    def findings(self) -> tuple[Finding, ...]:
-        return tuple(f for d in self.documents for f in d.findings)
-
-    @property
-    def failing(self) -> tuple[Finding, ...]:
-        """The findings whose verdict is in `fail_on`: what makes a CI job fail."""
-        return tuple(f for f in self.findings if f.verdict in self.fail_on)
-
-    @property
-    def verified(self) -> tuple[Finding, ...]:
-        """The findings a source confirms: verified, translated, supported."""
-        return tuple(f for f in self.findings if f.verdict in CONFIRMED)
-
-    @property
-    def too_few_verified(self) -> bool:
-        """True when the run verified fewer quotes than `min_verified` asks."""
-        return self.checked and len(self.verified) < self.min_verified
-
-    @property
-    def passed(self) -> bool:
-        """The run's policy holds: nothing in `fail_on`, and at least `min_verified` verified."""
-        return not self.failing and not self.too_few_verified
-
-    @property
-    def headline(self) -> str:
-        """The run's line: "3 of 12 checkable quotes verified, 2 altered, 7 could not be
-        checked", with the policy's floor when it is not met."""
-        line = headline(self.findings)
-        if self.too_few_verified:
-            line += f"; fewer than the {self.min_verified} verified the run requires"
-        return line
-
-    def to_dict(self) -> dict:
-        out: dict = {
-            "schema": SCHEMA,
-            "documents": [d.to_dict(self.checked) for d in self.documents],
-        }
-        if self.checked:
-            out["headline"] = self.headline
-            out["passed"] = self.passed
-        if self.unreadable:
-            out["unreadable"] = [u.to_dict() for u in self.unreadable]
-        return out
