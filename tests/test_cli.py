@@ -64,7 +64,9 @@ def test_sample_findings_carry_evidence_and_diff(sample_json):
     assert altered["evidence"]["url"].startswith("https://news.example.org/")
     assert altered["evidence"]["date"] == "2025-03-12"  # the fixture page's published_time
     swapped = atts["We have known for three "]
-    assert ["+", "sinking"] in swapped["evidence"]["diff"]
+    # the word diff keeps the comma next to the change: was [-moving,-] {+sinking,+} and
+    assert ["-", "moving,"] in swapped["evidence"]["diff"]
+    assert ["+", "sinking,"] in swapped["evidence"]["diff"]
     mis = atts["Nobody on this council w"]
     assert mis["speaker"] == "Maren Oakshott" and mis["evidence"]["speaker"] == "Dorian Pemberwick"
     dead = atts["More than 3,000 people s"]
