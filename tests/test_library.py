@@ -73,3 +73,14 @@ def test_every_public_function_and_method_has_a_docstring():
         if inspect.isclass(obj) and obj.__module__.startswith("citecheck"):
             missing += [f"{name}.{m}" for m, fn in _public(obj) if not (fn.__doc__ or "").strip()]
     assert missing == []
+
+
+def test_a_source_not_read_says_why_and_what_to_do():
+    draft = "“The pier will reopen in May,” said Tobias Wrexley ([notes](http://127.0.0.1:9/n)).\n"
+    (f,) = citecheck.check_text(draft).findings  # the address guard refuses it: no connection
+    (source,) = f.sources
+    assert source.status == "blocked"
+    assert source.detail == "private address: --allow-private to allow"
+    sample = citecheck.check(SAMPLE, replay=str(SAMPLE_CASSETTE))
+    dead = next(s for f in sample.findings for s in f.sources if s.status == "http_404")
+    assert "the page is gone: link a live or archived copy" in dead.detail

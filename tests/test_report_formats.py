@@ -443,8 +443,12 @@ def test_html_marks_every_quote_with_its_verdict():
     }
     cards = [a["id"] for t, a in p.tags if t == "article"]
     assert cards == ["card-q1", "card-q2", "card-q3", "card-q4", "card-q5"]
-    assert "not checked" in "".join(p.text)
+    text = "".join(p.text)
     page = render(rep, "html")
+    # one name for scare quotes: "scare" on the card and the count; "not checked" only in the
+    # headline and, explained, in the legend
+    assert '<span class="badge v-scare">scare</span>' in page
+    assert text.count("not checked") == 2
     assert "<del>shut</del> <ins>close &lt;script&gt;alert(1)&lt;/script&gt;</ins>" in page
     assert page.count("<mark ") == 5
 

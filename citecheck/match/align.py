@@ -40,6 +40,7 @@ from .tokens import (
     prepare_cached,
     shorten,
     tokenize,
+    words,
 )
 
 OMIT_MAX_CHARS = 600  # an ellipsis stands for at most this much page text
@@ -214,22 +215,6 @@ def _surface_diffs(pp: PreparedPage, q: Quote, blocks) -> list[str]:
     return [kind for block in blocks for _, kind in _surface(pp, q, block)]
 
 
-_ATTACHED = ",.;:!?…"
-
-
-def _words(seq: PreparedPage | Quote, a: int, b: int) -> str:
-    """The original text of tokens a..b-1 with the punctuation attached to the last one
-    ("moving," not "moving"): a diff shows the words as written, so a change next to a comma
-    keeps it (`was [-moving,-] {+sinking,+} and`)."""
-    if b <= a:
-        return ""
-    end = seq.ends[b - 1]
-    limit = seq.starts[b] if b < len(seq.starts) else len(seq.text)
-    while end < limit and seq.text[end] in _ATTACHED:
-        end += 1
-    return seq.text[seq.starts[a] : end]
-
-
 def _block_ops(pp: PreparedPage, q: Quote, block) -> list[tuple[int, DiffOp]]:
     """A matched run as diff ops: the page's words, with each punctuation or case difference
     shown as page words out, quote words in, so a "close" grade shows what is not the same."""
@@ -245,8 +230,8 @@ def _block_ops(pp: PreparedPage, q: Quote, block) -> list[tuple[int, DiffOp]]:
             j += 1
         if i in differ:
             ops += [
-                (qa + i, ("-", _words(pp, sa + i, sa + j))),
-                (qa + i, ("+", _words(q, qa + i, qa + j))),
+                (qa + i, ("-", words(pp, sa + i, sa + j))),
+                (qa + i, ("+", words(q, qa + i, qa + j))),
             ]
         else:
             ops.append((qa + i, ("=", pp.slice(sa + i, sa + j))))
@@ -477,8 +462,8 @@ def _build(pp: PreparedPage, q: Quote, url: str, blocks, units: list[_Unit]) -> 
 def _diff(pp: PreparedPage, q: Quote, blocks, units: list[_Unit]) -> tuple[DiffOp, ...]:
     events = [(pos, 1, op) for b in blocks for pos, op in _block_ops(pp, q, b)]
     for u in units:
-        events.append((u.qa, 0, ("-", _words(pp, u.sa, u.sb))))
-        events.append((u.qa, 0, ("+", _words(q, u.qa, u.qb))))
+        events.append((u.qa, 0, ("-", words(pp, u.sa, u.sb))))
+        events.append((u.qa, 0, ("+", words(q, u.qa, u.qb))))
     for pos, (kind, texts) in q.marks.items():
         if kind == "sub":
             events += [(pos, 0, ("+", t)) for t in texts]

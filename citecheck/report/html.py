@@ -5,8 +5,8 @@ every quote highlighted in its verdict's colour: a <mark class="q v-VERDICT" id=
 a small link to the quote's card. Each card gives the verdict, speaker, cue, outlet, reason, the
 source link (and archive link), the source passage and the word diff (<del> words the source has
 and the draft dropped, <ins> words the draft has and the source does not). Scare quotes are marked
-and listed as "not checked". Colour is never the only cue: the verdict is written on every card
-and in every mark's title.
+and labelled "scare" (the legend says once that they are not checked). Colour is never the only
+cue: the verdict is written on every card and in every mark's title.
 
 Safety: every string from a draft or a page goes through `html.escape`; only http(s) URLs become
 links (anything else, `javascript:` included, is shown as text). The page loads nothing and runs
@@ -53,7 +53,7 @@ LABELS: dict[str, str] = {
     "misattributed": "misattributed",
     "not_found": "not found",
     "unverifiable": "unverifiable",
-    "scare": "not checked",
+    "scare": "scare",
 }
 
 MEANINGS: dict[str, str] = {
@@ -65,7 +65,7 @@ MEANINGS: dict[str, str] = {
     "misattributed": "the source gives the words to someone else",
     "not_found": "sources were read and none holds the quote",
     "unverifiable": "no source could be found or read",
-    "scare": "scare quote, the writer's own: listed, not checked",
+    "scare": "the writer's own quote marks, not someone's words: listed, not checked",
 }
 
 _CLOSERS = "”’\"'»›„“"
@@ -277,7 +277,7 @@ def _counts(doc: DocumentReport, checked: bool) -> str:
             )
     scare = sum(1 for f in doc.findings if f.verdict is None)
     if scare:
-        items.append(f'<li><span class="badge v-scare">{scare} not checked</span></li>')
+        items.append(f'<li><span class="badge v-scare">{scare} scare</span></li>')
     return f'<ul class="counts">{"".join(items)}</ul>' if items else ""
 
 

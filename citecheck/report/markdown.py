@@ -117,7 +117,7 @@ def _table(doc: DocumentReport, fail_on: tuple[str, ...], checked: bool) -> list
     rows = ["| | id | verdict | speaker | quote | source |", "|---|---|---|---|---|---|"]
     for f in doc.findings:
         a = f.attribution
-        verdict = (f.verdict or "not checked") if checked else a.kind
+        verdict = (f.verdict or "scare") if checked else a.kind
         source = ""
         if f.evidence:
             source = link(f.evidence.url, _host(f.evidence.url))
