@@ -18,6 +18,7 @@ import click
 from rich.console import Console
 
 from . import discover
+from .crosslingual import embed, translate
 from .discover.backends import available_backends, reachable
 from .drafts import load_all
 from .errors import CassetteError, CitecheckError, ConfigError
@@ -323,10 +324,21 @@ def extract(paths, fmt, out):
 @click.option("--search", "search_names", metavar="BACKEND,...", help="Back-ends to report on.")
 @click.option("--check", "probe", is_flag=True, help="Also send each back-end one small request.")
 def backends(search_names, probe):
-    """List the search back-ends: enabled, available, or why not configured."""
+    """List the search back-ends, the translators and the multilingual extra; with --check,
+    exit 1 when an enabled back-end cannot be reached."""
     rows = available_backends(os.environ, search_names)
     for name, status in rows:
         click.echo(f"{name:<15}{status}")
+    click.echo("")
+    chosen = translate.pick(os.environ)
+    for name in translate.names():
+        why = translate.build(name, os.environ).configured()
+        status = f"not configured: {why}" if why else "configured"
+        if chosen is not None and chosen.name == name:
+            status += " (used)"
+        click.echo(f"{'translator ' + name:<26}{status}")
+    extra = "installed" if embed.available() else "not installed (citecheck[multilingual])"
+    click.echo(f"{'multilingual extra':<26}{extra}")
     if probe:
         try:
             probed = reachable(search_names, os.environ)
@@ -335,6 +347,10 @@ def backends(search_names, probe):
         click.echo("")
         for name, status in probed:
             click.echo(f"{name:<15}{status}")
+        down = [name for name, status in probed if status.startswith("unreachable")]
+        if down:
+            click.echo(f"citecheck: error: unreachable: {', '.join(down)}", err=True)
+            sys.exit(EXIT_FAIL)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -116,3 +116,20 @@ def test_flag_errors_name_the_flag_and_file(tmp_path):
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
         assert "Errno" not in err and "indices" not in err and "codec" not in err
         assert out == ""
+
+
+def test_backends_lists_translators_and_the_extra_and_check_fails_when_unreachable(monkeypatch):
+    for var in ("DEEPL_API_KEY", "LIBRETRANSLATE_URL", "OPENAI_BASE_URL", "CITECHECK_TRANSLATOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LIBRETRANSLATE_URL", "http://127.0.0.1:9")
+    code, out, _ = run("backends")
+    assert code == 0
+    assert "gdelt-context" in out
+    assert "translator deepl          not configured: DEEPL_API_KEY not set" in out
+    assert "translator libretranslate configured (used)" in out
+    assert "multilingual extra        installed" in out  # the test extra includes it
+    # an enabled back-end that cannot be reached (nothing listens on port 9) fails the check
+    monkeypatch.setenv("SEARXNG_URL", "http://127.0.0.1:9")
+    code, out, err = run("backends", "--check", "--search", "searxng")
+    assert code == 1
+    assert "searxng        unreachable" in out and "unreachable: searxng" in err
