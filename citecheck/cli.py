@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -228,11 +229,22 @@ def check(
         _error(str(exc))
     report = replace(report, unreadable=tuple(unreadable))
     _warn(report, quiet)
-    _write(render(report, fmt), out)
+    _write(render(report, fmt, **terminal_options(fmt, out)), out)
     if fmt == "github":
         _step_summary(report)
     _unreadable(unreadable)
     sys.exit(EXIT_OK if report.passed else EXIT_FAIL)
+
+
+def terminal_options(fmt: str, out: str | None, stream=None, environ=None) -> dict[str, object]:
+    """How the text report meets a person at a terminal: wrapped to its width and coloured
+    (unless NO_COLOR is set); written to a file, a pipe or a CI log, neither."""
+    stream = sys.stdout if stream is None else stream
+    environ = os.environ if environ is None else environ
+    if fmt != "text" or out not in (None, "-") or not stream.isatty():
+        return {}
+    width = shutil.get_terminal_size(fallback=(100, 24)).columns
+    return {"width": width, "color": not environ.get("NO_COLOR")}
 
 
 def _check_paths(**given: str | None) -> None:
@@ -316,7 +328,7 @@ def extract(paths, fmt, out):
     docs, unreadable = _read(paths)
     report = replace(run_extract(docs), unreadable=tuple(unreadable))
     _warn(report, False)
-    _write(render(report, fmt), out)
+    _write(render(report, fmt, **terminal_options(fmt, out)), out)
     _unreadable(unreadable)
 
 
