@@ -423,7 +423,9 @@ def test_html_escapes_everything_and_links_only_http():
     assert "<script>alert(1)</script>" in "".join(p.text)  # shown as text
     assert "<img src=x onerror=alert(1)>" in "".join(p.text)
     hrefs = [a["href"] for t, a in p.tags if t == "a"]
-    assert GOOD_URL in hrefs
+    # the source link opens the page at the passage (a text fragment), the passage's markup
+    # percent-encoded in it
+    assert f"{GOOD_URL}#:~:text=we%20will%20shut%20%3Cimg%20src%3Dx" in " ".join(hrefs)
     assert all(h.startswith(("#", "https://", "http://")) for h in hrefs)
     assert "javascript:alert(2)" in "".join(p.text)  # the archive URL, as text
     for t, a in p.tags:
@@ -553,3 +555,20 @@ def test_no_format_passes_bidi_overrides_or_control_characters(fmt):
         assert "⟨U+202E⟩" in out
     else:
         assert "⟨U+202E⟩" in out  # a reader sees that something was there
+
+
+def test_html_reflows_pdf_paste_and_renders_markdown():
+    import citecheck
+
+    pdf = (
+        "The ferry operator said the service would start on Monday and that it\n"
+        "would run every twenty minutes from the old slipway, weather\n"
+        "permitting. “We will carry everyone who needs to cross,” said Wim\n"
+        "Arbogast, the operator's manager.\n"
+    )
+    page = render(citecheck.extract_text(pdf, "text"), "html")
+    assert "that it would run every twenty minutes" in page  # the line breaks are gone
+    md = "# Ferry\n\nSee [the notice](https://news.example.org/n) — **now**.\n"
+    page = render(citecheck.extract_text(md), "html")
+    assert '<h3 class="para">Ferry</h3>' in page
+    assert ">the notice</a>" in page and "](" not in page and "**" not in page
