@@ -189,14 +189,25 @@ def _heading(doc: Document, start: int) -> bool:
 
 
 def _blocks(doc: Document, placed: list[tuple[int, int, Finding]]) -> list[tuple[int, int]]:
-    """The draft's paragraphs, neighbours joined where a quote runs from one into the next."""
+    """The draft's paragraphs, neighbours joined where a quote runs from one into the next
+    (`placed` in order: one pass over both)."""
     blocks: list[list[int]] = []
+    k = 0
     for p0, p1 in doc.paragraphs or ((0, len(doc.text)),):
-        if blocks and any(ts < blocks[-1][1] < te for ts, te, _ in placed):
-            blocks[-1][1] = p1
-        else:
-            blocks.append([p0, p1])
+        if blocks:
+            end = blocks[-1][1]
+            while k < len(placed) and placed[k][1] <= end:
+                k += 1  # quotes that end before this boundary cannot cross it
+            if k < len(placed) and placed[k][0] < end:
+                blocks[-1][1] = p1
+                continue
+        blocks.append([p0, p1])
     return [(a, b) for a, b in blocks]
+
+
+def _within(items: list, starts: list[int], b0: int, b1: int) -> list:
+    """The items (sorted by start, `starts` their starts) that start in [b0, b1)."""
+    return items[bisect_left(starts, b0) : bisect_left(starts, b1)]
 
 
 def _marked(doc, index, checked, b0, b1, marks, links) -> str:
@@ -204,8 +215,10 @@ def _marked(doc, index, checked, b0, b1, marks, links) -> str:
     quote a <mark> with its id and verdict written after it, links that touch no quote linked."""
     text = doc.text
     spans = [(ts, te, "mark", f) for ts, te, f in marks]
+    starts = [ts for ts, _, _ in marks]  # the marks are in order and never overlap
     for ts, te, anchor in links:
-        if not any(ts < me and ms < te for ms, me, _ in marks):
+        k = bisect_left(starts, te) - 1  # the last mark that starts before the link ends
+        if k < 0 or marks[k][1] <= ts:
             spans.append((ts, te, "link", anchor))
     spans.sort(key=lambda x: x[0])
     out, pos = [], b0
@@ -253,11 +266,13 @@ def _flow(doc: DocumentReport, index: int, checked: bool) -> str:
             continue
         placed.append((ts, te, f))
         end = te
-    links = [(*_text_span(d, link.span), link) for link in d.links]
+    links = sorted(((*_text_span(d, lk.span), lk) for lk in d.links), key=lambda x: x[:2])
+    mark_starts = [ts for ts, _, _ in placed]
+    link_starts = [ts for ts, _, _ in links]
     rows = []
     for b0, b1 in _blocks(d, placed):
-        marks = [(ts, te, f) for ts, te, f in placed if b0 <= ts < b1]
-        near = [(ts, te, lk) for ts, te, lk in links if b0 <= ts and te <= b1 and te > ts]
+        marks = _within(placed, mark_starts, b0, b1)
+        near = [(ts, te, lk) for ts, te, lk in _within(links, link_starts, b0, b1) if ts < te <= b1]
         side = "".join(cards[id(f)] for _, _, f in marks)
         rows.append(
             f'<div class="row"><div class="text">{_marked(d, index, checked, b0, b1, marks, near)}'
