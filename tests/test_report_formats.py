@@ -572,3 +572,28 @@ def test_html_reflows_pdf_paste_and_renders_markdown():
     page = render(citecheck.extract_text(md), "html")
     assert '<h3 class="para">Ferry</h3>' in page
     assert ">the notice</a>" in page and "](" not in page and "**" not in page
+
+
+def test_every_format_lists_unreadable_drafts_and_stays_valid(sample, sarif_validator):
+    from dataclasses import replace
+
+    from citecheck.model import Unreadable
+
+    rep = replace(sample, unreadable=(Unreadable("drafts/<empty>.md", "the draft is empty"),))
+    lxml_etree = pytest.importorskip("lxml.etree")
+    schema = lxml_etree.XMLSchema(lxml_etree.parse(str(DATA / "junit-10.xsd")))
+    junit = lxml_etree.fromstring(render(rep, "junit").encode("utf-8"))
+    assert schema.validate(junit), schema.error_log
+    assert junit.get("errors") == "1" and junit.get("tests") == "17"
+    sarif_log = json.loads(render(rep, "sarif"))
+    assert list(sarif_validator.iter_errors(sarif_log)) == []
+    note = sarif_log["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]
+    assert note["message"]["text"] == "not read: the draft is empty"
+    assert "not read: drafts/<empty>.md: the draft is empty" in render(rep, "text")
+    assert r"**Not read:** drafts/\<empty\>.md: the draft is empty" in render(rep, "markdown")
+    assert "drafts/&lt;empty&gt;.md</span>: the draft is empty" in render(rep, "html")
+    github = render(rep, "github")
+    assert "::error file=drafts/<empty>.md,title=citecheck%3A not read::the draft is" in github
+    assert json.loads(render(rep, "json"))["unreadable"] == [
+        {"path": "drafts/<empty>.md", "reason": "the draft is empty"}
+    ]
