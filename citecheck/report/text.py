@@ -89,7 +89,8 @@ def finding_block(f: Finding, checked: bool, width: int | None = None) -> list[s
         meta.append(f"outlet: {a.outlet}" + (f" ({a.language})" if a.language else ""))
     if a.date_hint:
         meta.append(f"date: {a.date_hint}")
-    meta.append(f"{a.kind} at {a.span[0]}-{a.span[1]}")
+    where = f"line {a.line}, column {a.column}" if a.line else f"{a.span[0]}-{a.span[1]}"
+    meta.append(f"{a.kind} at {where}")
     lines += _wrap("who", " · ".join(meta), width)
     if not checked:
         return lines
