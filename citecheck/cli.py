@@ -178,7 +178,8 @@ def check(
     paths, fmt, out, replay, record, offline, fail_on, min_verified, sources_file, allow_private,
     search_names, translator, no_cache, cache_dir, no_archive, user_agent, config_file, quiet,
 ):  # fmt: skip
-    """Check the quotes in PATHS against their sources."""
+    """Check the quotes in PATHS (drafts, folders of drafts, - for standard input) against
+    their sources."""
     if replay and record:
         _error("--replay and --record cannot be used together")
     if offline and (replay or record):
@@ -324,7 +325,7 @@ def _warn(report: Report, quiet: bool) -> None:
 )  # fmt: skip
 @_output
 def extract(paths, fmt, out):
-    """List the attributions in PATHS (no network)."""
+    """List the attributions in PATHS (drafts, folders, - for standard input; no network)."""
     docs, unreadable = _read(paths)
     report = replace(run_extract(docs), unreadable=tuple(unreadable))
     _warn(report, False)
