@@ -16,7 +16,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-DEFAULT_DIR = Path("/work/shared/datasets/quotes-dev")
+# ../shared next to the repository, wherever it is checked out
+DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "quotes-dev"
 VERDICT = {"exact": "verified", "close": "close", "altered": "altered", "none": "not_found"}
 UNSAFE_CASES = {"swap", "omission", "number", "negation", "fabricated"}
 

@@ -2,6 +2,7 @@
 
     [tool.citecheck]                      # or the same keys at the top of citecheck.toml
     fail_on = ["altered", "misattributed", "not_found"]
+    min_verified = 0                      # fewer verified quotes than this fail a run
     concurrency = 8                       # requests in flight, all hosts together
     per_host = 2                          # requests in flight to one host
     user_agent = "citecheck (newsroom desk; desk@example.org)"
@@ -63,6 +64,7 @@ _UPPER_SNAKE = re.compile(r"[A-Z_][A-Z0-9_]*")
 
 _TOP_KEYS = (
     "fail_on",
+    "min_verified",
     "concurrency",
     "per_host",
     "user_agent",
@@ -93,6 +95,7 @@ class Config:
     """Settings for a run; every field has a default, so `Config()` is a valid configuration."""
 
     fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
+    min_verified: int = 0  # fewer verified quotes than this fail a run
     concurrency: int = 8
     per_host: int = 2
     user_agent: str | None = None  # None: the fetcher's own
@@ -351,6 +354,8 @@ def parse_config(
                 "fail_on", f"unknown verdict {', '.join(bad)} (choose from {', '.join(VERDICTS)})"
             )
         kw["fail_on"] = tuple(Verdict(v) for v in dict.fromkeys(verdicts))
+    if "min_verified" in table:
+        kw["min_verified"] = _int(where, "min_verified", table["min_verified"], 0, 1_000_000)
     if "concurrency" in table:
         kw["concurrency"] = _int(where, "concurrency", table["concurrency"], 1, 256)
     if "per_host" in table:

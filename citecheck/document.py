@@ -12,6 +12,7 @@ import re
 import stat
 import statistics
 from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -222,7 +223,7 @@ def _load_plain(raw: str, path: str) -> Document:
         prev_block_end = block[-1][1]
         prev_text = raw[block[-1][0] : block[-1][1]]
     text, offsets, paragraphs = b.finish(len(raw))
-    return Document(path, raw, text, offsets, paragraphs, tuple(_bare_links(raw, ())), "text")
+    return Document(path, raw, text, offsets, paragraphs, tuple(_bare_links(raw)), "text")
 
 
 def _soft_break(prev: str, nxt: str, pdf: bool, width: float) -> bool:
@@ -248,10 +249,40 @@ def _strip(raw: str, s: int, e: int) -> tuple[int, int]:
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>\"'“”‘’\])]+", re.IGNORECASE)
 
 
-def _bare_links(raw: str, taken: tuple[Span, ...] | list[Span]) -> list[Link]:
+class _Covered:
+    """The union of the spans added so far, asked whether it covers a position. Kept as disjoint
+    sorted spans and asked by bisection: checking every link and tag of a long draft against
+    the ones before it stays near-linear (a scan per match made a 1 MB draft take seconds)."""
+
+    def __init__(self, spans: tuple[Span, ...] | list[Span] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+    def add(self, start: int, end: int) -> None:
+        if end <= start:
+            return  # an empty span covers nothing
+        i = bisect_left(self.starts, start)
+        if i > 0 and self.ends[i - 1] >= start:
+            i -= 1
+            start = self.starts[i]
+        j = i
+        while j < len(self.starts) and self.starts[j] <= end:
+            end = max(end, self.ends[j])
+            j += 1
+        self.starts[i:j] = [start]
+        self.ends[i:j] = [end]
+
+
+def _bare_links(raw: str, taken: _Covered | None = None) -> list[Link]:
     out = []
     for m in _BARE_URL.finditer(raw):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken is not None and taken.covers(m.start()):
             continue
         url = m.group(0).rstrip(".,;:!?")
         out.append(Link(url, url, (m.start(), m.start() + len(url))))
@@ -285,13 +316,15 @@ def _load_markdown(raw: str, path: str) -> Document:
     links: list[Link] = []
     # spans of raw to drop entirely, and link texts to keep
     cuts: list[tuple[int, int, int, int]] = []  # (start, end, keep_start, keep_end)
+    covered = _Covered()  # the union of `cuts`, for the "inside an earlier cut?" checks
     for pattern in (_MD_COMMENT, _MD_HTML_DROP):
         for m in pattern.finditer(raw):
-            if not any(s <= m.start() < e for s, e, *_ in cuts):
+            if not covered.covers(m.start()):
                 cuts.append((m.start(), m.end(), m.end(), m.end()))
-    dropped = list(cuts)  # comments and script/style blocks: nothing inside them counts
+                covered.add(m.start(), m.end())
+    dropped = _Covered([(s, e) for s, e, *_ in cuts])  # comments, script/style: nothing counts
     for m in _MD_ANCHOR.finditer(raw):
-        if any(s <= m.start() < e for s, e, *_ in dropped):
+        if dropped.covers(m.start()):
             continue
         url = html.unescape(
             next(g for g in (m.group("q"), m.group("s"), m.group("u")) if g is not None)
@@ -299,25 +332,28 @@ def _load_markdown(raw: str, path: str) -> Document:
         text = html.unescape(_MD_TAG.sub("", m.group("text")))
         links.append(Link(url.strip(), text, (m.start(), m.end())))
         cuts.append((m.start(), m.end(), m.start("text"), m.end("text")))
+        covered.add(m.start(), m.end())
     for m in _MD_TAG.finditer(raw):  # every other tag goes; the text between tags stays
-        if not any(s <= m.start() < e for s, e, *_ in dropped):
+        if not dropped.covers(m.start()):
             cuts.append((m.start(), m.end(), m.end(), m.end()))
+            covered.add(m.start(), m.end())
     for m in _MD_LINK.finditer(raw):
-        if any(s <= m.start() < e for s, e, *_ in cuts):
+        if covered.covers(m.start()):
             continue
         url = m.group("url").strip("<>")
+        covered.add(m.start(), m.end())
         if m.group("img"):
             cuts.append((m.start(), m.end(), m.end(), m.end()))
             continue
         links.append(Link(url, m.group("text"), (m.start(), m.end())))
         cuts.append((m.start(), m.end(), m.start("text"), m.end("text")))
     for m in _MD_AUTOLINK.finditer(raw):
-        if any(s <= m.start() < e for s, e, *_ in cuts):
+        if covered.covers(m.start()):
             continue
         links.append(Link(m.group(1), m.group(1), (m.start(), m.end())))
         cuts.append((m.start(), m.end(), m.start(1), m.end(1)))
-    taken = [(s, e) for s, e, *_ in cuts]
-    links.extend(_bare_links(raw, taken))
+        covered.add(m.start(), m.end())
+    links.extend(_bare_links(raw, covered))
     links.sort(key=lambda link: link.span)
     cuts.sort()
 

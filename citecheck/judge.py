@@ -18,6 +18,7 @@ from .model import (
     Attribution,
     Candidate,
     Evidence,
+    FetchStatus,
     Finding,
     Grade,
     Kind,
@@ -66,13 +67,53 @@ class Tried:
     note: str = ""  # why a page that was read has no match (another language, no translator)
 
 
+# Why a source was not read, and what the user can do about it: `sources[].detail`.
+_ADVICE = {
+    FetchStatus.BLOCKED: "private address: --allow-private to allow",
+    FetchStatus.ROBOTS: "robots.txt disallows citecheck: give a copy you may read in --sources",
+    FetchStatus.NOT_IN_CASSETTE: "not in the cassette: --record a new one to fetch it",
+    FetchStatus.OFFLINE: "offline: run without --offline to fetch it",
+    FetchStatus.TIMEOUT: "the site did not answer in time: try again later",
+    FetchStatus.TOO_LARGE: "larger than the 5 MB cap: give a smaller copy in --sources",
+    FetchStatus.NOT_TEXT: "not a web page or PDF: link the page that quotes it",
+    FetchStatus.EMPTY: "no readable text on the page: link a text version",
+    FetchStatus.DNS_ERROR: "the site's name does not resolve: check the link",
+    FetchStatus.CONNECT_ERROR: "could not connect: check the link, or try again later",
+    FetchStatus.CONNECTION_ERROR: "the connection broke: try again later",
+    FetchStatus.INVALID_URL: "not a valid http(s) address: fix the link",
+    FetchStatus.TOO_MANY_REDIRECTS: "redirects without end: link the final address",
+}
+
+
+def advice(page: Page) -> str:
+    """Why `page` was not read and what to do, in a few words; "" for a page that was read."""
+    if page.ok:
+        return ""
+    code = page.http_status
+    if page.status.startswith("http_") and code is not None:
+        if code in (404, 410):
+            return f"HTTP {code}, the page is gone: link a live or archived copy"
+        if code in (401, 402, 403, 451):
+            return f"HTTP {code}, refused (login or paywall): give a readable copy in --sources"
+        if code == 429:
+            return "HTTP 429, rate limited: try again later"
+        if code >= 500:
+            return f"HTTP {code}, the site failed: try again later"
+        return f"HTTP {code}"
+    try:
+        return _ADVICE.get(FetchStatus(page.status), "")
+    except ValueError:
+        return ""
+
+
 def _status(t: Tried) -> SourceStatus:
     status = t.page.status
     if t.page.ok and t.page.from_cache:
         status = "ok (cache)"
-    detail = t.candidate.detail
+    parts = [t.candidate.detail, advice(t.page)]
     if t.page.archive_url:
-        detail = f"{detail}; archived copy {t.page.archive_url}".strip("; ")
+        parts.append(f"archived copy {t.page.archive_url}")
+    detail = "; ".join(p for p in parts if p)
     return SourceStatus(t.candidate.url, t.candidate.origin, status, detail)
 
 

@@ -52,6 +52,7 @@ class Options:
     translate_languages: tuple[str, ...] = ()  # page languages to translate; empty: all
     # what fails a run
     fail_on: tuple[Verdict, ...] = DEFAULT_FAIL_ON
+    min_verified: int = 0  # fewer verified quotes than this fail the run (CI that wants sources)
     progress: Callable[[str], None] | None = field(default=None, compare=False)  # stage notes
 
     def __post_init__(self) -> None:
@@ -73,6 +74,10 @@ class Options:
                 f"{', '.join(translator_names())}",
                 setting="translator",
             )
+        if not isinstance(self.min_verified, int) or self.min_verified < 0:
+            raise ConfigError(
+                "min_verified must be a whole number, 0 or more", setting="min_verified"
+            )
         bad = [v for v in self.fail_on if v not in VERDICTS]
         if bad:
             raise ConfigError(
@@ -84,6 +89,7 @@ class Options:
 
     @property
     def network(self) -> Network:
+        """Where requests go: nowhere, a cassette (replay or record), or the network."""
         if self.offline:
             return Network(Mode.OFFLINE)
         if self.replay:
@@ -101,10 +107,12 @@ class Options:
 
     @property
     def environ(self) -> Mapping[str, str]:
+        """Where back-end keys and translator settings are read from."""
         return os.environ if self.env is None else self.env
 
     @property
     def uses_translator(self) -> bool:
+        """Whether text may be sent to a translator in this run."""
         return self.translate and self.cross_language and not self.offline
 
     def with_(self, **kw: object) -> Options:
@@ -141,6 +149,7 @@ class Options:
         t = cfg.translator
         return cls(
             fail_on=cfg.fail_on,
+            min_verified=cfg.min_verified,
             search=cfg.search or None,
             fetch=fetch,
             env=_environment(cfg),

@@ -22,7 +22,9 @@ from .attribution import named_person, who_said
 from .crosslingual import cross_match, embed, translate
 from .discover.backends import build_backends
 from .discover.search import search_run
-from .document import load, load_text
+from .document import load_text
+from .drafts import load_all
+from .errors import InputError
 from .fetch import fetch_pages_sync
 from .judge import Tried, judge
 from .match import match_quote, prepare_page, support_claim
@@ -44,6 +46,7 @@ from .net.ratelimit import RateLimiter
 from .options import Options
 from .outlets import Registry, default_registry
 from .text.language import detect, quote_language
+from .text.lines import line_col
 
 
 @dataclass(frozen=True)
@@ -61,11 +64,21 @@ class Job:
 # --- the public entry points ------------------------------------------------------------------
 
 
-def extract(paths: Sequence[str | Path] | str | Path, registry: Registry | None = None) -> Report:
-    """Attributions only, no network: one DocumentReport per path (one path or several)."""
+def _load(paths: Sequence[str | Path] | str | Path) -> list[Document]:
+    """The drafts at `paths` (one path or several; a folder gives the drafts in it); the first
+    that cannot be read raises its InputError."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return extract_documents([load(p) for p in paths], registry)
+    docs, unreadable = load_all(paths)
+    if unreadable:
+        raise InputError(f"{unreadable[0].path}: {unreadable[0].reason}")
+    return docs
+
+
+def extract(paths: Sequence[str | Path] | str | Path, registry: Registry | None = None) -> Report:
+    """Attributions only, no network: one DocumentReport per draft (one path or several; a
+    folder gives the drafts in it)."""
+    return extract_documents(_load(paths), registry)
 
 
 def extract_text(text: str, fmt: str = "markdown", registry: Registry | None = None) -> Report:
@@ -73,13 +86,22 @@ def extract_text(text: str, fmt: str = "markdown", registry: Registry | None = N
     return extract_documents([load_text(text, "<text>", fmt)], registry)
 
 
+def _attributions(doc: Document, reg: Registry) -> list[Attribution]:
+    """The draft's attributions, each with the line and column where it starts."""
+    out = []
+    for a in extract_attributions(doc, registry=reg):
+        line, column = line_col(doc.raw, a.span[0])
+        out.append(replace(a, line=line, column=column))
+    return out
+
+
 def extract_documents(docs: Sequence[Document], registry: Registry | None = None) -> Report:
+    """`extract` for drafts already loaded."""
     reg = registry or default_registry()
     reports = [
-        DocumentReport(doc.path, tuple(Finding(a, None) for a in extract_attributions(doc, reg)),
-                       doc)
+        DocumentReport(doc.path, tuple(Finding(a, None) for a in _attributions(doc, reg)), doc)
         for doc in docs
-    ]  # fmt: skip
+    ]
     return Report(tuple(reports), checked=False)
 
 
@@ -90,10 +112,8 @@ def check(paths: Sequence[str | Path] | str | Path, options: Options | None = No
     the working directory up); keyword arguments change them: `check("draft.md",
     replay="cassettes/sample.yaml")`, `check("draft.md", allow_private=True)`.
     """
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
     opts = (options or Options.load()).with_(**kw)
-    return check_documents([load(p) for p in paths], opts)
+    return check_documents(_load(paths), opts)
 
 
 def check_text(text: str, fmt: str = "markdown", options: Options | None = None, **kw) -> Report:
@@ -126,7 +146,9 @@ def check_documents(docs: Sequence[Document], opts: Options) -> Report:
                                        if job.doc == d), doc)
         for d, doc in enumerate(docs)
     ]  # fmt: skip
-    return Report(tuple(reports), checked=True, fail_on=opts.fail_on)
+    return Report(
+        tuple(reports), checked=True, fail_on=opts.fail_on, min_verified=opts.min_verified
+    )
 
 
 # --- discover ---------------------------------------------------------------------------------
@@ -136,7 +158,7 @@ def _plan(docs: Sequence[Document], reg: Registry, opts: Options) -> list[Job]:
     """Every attribution of every draft, with the sources the draft itself gives it."""
     jobs = []
     for d, doc in enumerate(docs):
-        for attr in extract_attributions(doc, registry=reg):
+        for attr in _attributions(doc, reg):
             cands: list[Candidate] = []
             searched: tuple[Search, ...] = ()
             if attr.checkable:

@@ -64,7 +64,9 @@ def test_sample_findings_carry_evidence_and_diff(sample_json):
     assert altered["evidence"]["url"].startswith("https://news.example.org/")
     assert altered["evidence"]["date"] == "2025-03-12"  # the fixture page's published_time
     swapped = atts["We have known for three "]
-    assert ["+", "sinking"] in swapped["evidence"]["diff"]
+    # the word diff keeps the comma next to the change: was [-moving,-] {+sinking,+} and
+    assert ["-", "moving,"] in swapped["evidence"]["diff"]
+    assert ["+", "sinking,"] in swapped["evidence"]["diff"]
     mis = atts["Nobody on this council w"]
     assert mis["speaker"] == "Maren Oakshott" and mis["evidence"]["speaker"] == "Dorian Pemberwick"
     dead = atts["More than 3,000 people s"]
@@ -160,14 +162,14 @@ def test_several_paths_give_one_report_in_order(tmp_path):
     "args, message",
     [
         (["check", "missing.md"], "no such file"),
-        (["check", "{seed}", "--replay", "nope.yaml"], "cassette"),
+        (["check", "{seed}", "--replay", "nope.yaml"], "--replay: nope.yaml: no such file"),
         (["check", "{seed}", "--fail-on", "wrong"], "unknown verdict"),
         (["check", "{binary}"], "binary"),
         (["check", "{seed}", "--sources", "{badsources}"], "s.txt:1: not an http(s) URL"),
         (["check", "{empty}"], "the draft is empty"),
         (["check", "/dev/zero"], "not a regular file"),
         # click's own usage errors, on one line too
-        (["check", "{dir}"], "is a directory"),
+        (["check", "{emptydir}"], "no drafts (.md, .txt, .html) in this folder"),
         (["check", "{seed}", "--format", "bogus"], "'bogus' is not one of"),
         (["check", "{seed}", "--no-such-flag"], "No such option"),
         (["check"], "Missing argument"),
@@ -184,7 +186,8 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, args, message):
     empty = tmp_path / "empty.md"
     empty.write_text("")
     fields = {"seed": SEED, "binary": binary, "badsources": bad, "empty": empty}
-    fields |= {"dir": tmp_path, "cassette": SAMPLE_CASSETTE}
+    (tmp_path / "nothing").mkdir()
+    fields |= {"emptydir": tmp_path / "nothing", "cassette": SAMPLE_CASSETTE}
     args = [a.format(**fields) for a in args]
     code, out, err = run(*args)
     assert code == 2
@@ -322,4 +325,5 @@ def test_a_config_beside_an_untrusted_draft_is_not_read(tmp_path, monkeypatch):
 
 def test_unwritable_output_is_one_line_and_exit_2(tmp_path):
     code, _, err = run("check", SAMPLE, "--offline", "-o", tmp_path / "missing" / "r.txt")
-    assert code == 2 and "cannot write the report" in err and len(err.strip().splitlines()) == 1
+    # checked before the run: the folder is named at once, not after all the fetching
+    assert code == 2 and "does not exist" in err and len(err.strip().splitlines()) == 1

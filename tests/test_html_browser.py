@@ -23,7 +23,8 @@ from citecheck.report import html, render
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI") == "true"
-LEGEND_BOTTOM = 400  # px: the legend ends above this at 1200 px wide
+LEGEND_BOTTOM = 400  # px: the legend ends above this at 1280 px wide
+WIDE, PHONE = 1280, 390  # a desktop browser and a phone, in CSS pixels
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 HOSTILE_QUOTE = "it was <img src=x onerror=alert(1)> and <script>document.title='pwned'</script>"
@@ -108,13 +109,19 @@ class _Dom(HTMLParser):
         self.text: list[str] = []
         self.style = ""
         self.title = ""
+        self.refs: list[str] = []  # the text after each quote: its id and verdict
+        self.draft: list[str] = []  # the draft's text as the page shows it
         self._mark: dict | None = None
         self._stack: list[str] = []
+        self._classes: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.elements.append((tag, attrs))
         self._stack.append(tag)
+        self._classes.append(attrs.get("class") or "")
+        if tag == "a" and "ref" in (attrs.get("class") or "").split():
+            self.refs.append("")
         if tag == "mark":
             self._mark = {**attrs, "text": ""}
             self.marks.append(self._mark)
@@ -122,6 +129,7 @@ class _Dom(HTMLParser):
     def handle_endtag(self, tag):
         if self._stack and self._stack[-1] == tag:
             self._stack.pop()
+            self._classes.pop()
         if tag == "mark":
             self._mark = None
 
@@ -135,6 +143,10 @@ class _Dom(HTMLParser):
             self.text.append(data)
             if self._mark is not None:
                 self._mark["text"] += data
+            if self._classes and "ref" in self._classes[-1].split():
+                self.refs[-1] += data
+            if any("para" in c.split() for c in self._classes):
+                self.draft.append(data)
 
 
 @pytest.fixture(scope="module")
@@ -158,10 +170,29 @@ def test_rendered_dom_marks_every_quote_with_its_verdict(page, dom):
     assert set(marks) == set(expected)
     for mark_id, f in expected.items():
         assert marks[mark_id]["class"] == f"q v-{f.verdict or 'scare'}"
-        raw = (sample if not mark_id.startswith("d2-") else hostile).document.raw
-        assert marks[mark_id]["text"] == raw[slice(*f.attribution.span)]
+        doc = (sample if not mark_id.startswith("d2-") else hostile).document
+        shown = doc.text[slice(*html._text_span(doc, f.attribution.span))]
+        assert marks[mark_id]["text"] == shown  # the quote as the reader sees the draft
     cards = [a["id"] for t, a in dom.elements if t == "article"]
     assert len(cards) == len(expected)
+    # the verdict is a word after every quote, not only a colour
+    words = {f"{f.attribution.id} {html.LABELS[f.verdict or 'scare']}" for f in sample.findings}
+    assert words <= set(dom.refs)
+
+
+def test_the_draft_reads_as_rendered_markdown_and_links_open_at_the_passage(page, dom):
+    rep, _ = page
+    draft = "".join(dom.draft)
+    assert "Tamblewick shuts its footbridge" in draft
+    assert "](" not in draft and "<!--" not in draft and "*Draft" not in draft
+    assert not any(line.lstrip().startswith("#") for line in draft.splitlines())
+    headings = [a for t, a in dom.elements if t == "h3" and "para" in a.get("class", "")]
+    assert headings  # the Markdown title is a heading, not a line starting with '#'
+    hrefs = [a["href"] for t, a in dom.elements if t == "a" and "href" in a]
+    fragments = [h for h in hrefs if "#:~:text=" in h]
+    evidenced = {f.evidence.url for f in rep.documents[0].findings if f.evidence}
+    assert {h.split("#", 1)[0] for h in fragments} == evidenced
+    assert "https://news.example.org/" in " ".join(h for h in hrefs if "#" not in h)  # a link
 
 
 def test_no_script_ran_and_hostile_markup_stayed_text(page, dom):
@@ -182,32 +213,68 @@ def test_stylesheet_in_the_dom_maps_each_verdict_to_its_colour(dom):
         assert f"mark.v-{key}{{background:{background};border-bottom-color:{accent}}}" in style
 
 
-def test_screenshot_shows_each_verdict_colour(browser, page, dom, tmp_path_factory):
+def _shot(browser, path, tmp, width: int, height: int):
+    from PIL import Image
+
+    png = tmp / f"report-{width}.png"
+    run = _chromium(browser, tmp, f"--screenshot={png}", f"--window-size={width},{height}",
+                    path.as_uri())  # fmt: skip
+    assert run.returncode == 0 and png.exists(), run.stderr[-2000:]
+    with Image.open(png) as im:
+        assert im.size == (width, height)
+        return im.convert("RGB")
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    return tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def _colours(image, box) -> dict[tuple[int, int, int], int]:
+    return {colour: n for n, colour in image.crop(box).getcolors(maxcolors=1 << 24)}
+
+
+def test_screenshot_wide_quotes_in_colour_with_evidence_beside(
+    browser, page, dom, tmp_path_factory
+):
     rep, path = page
     try:
         from PIL import Image
     except ImportError:
         Image = None  # noqa: N806
     _require("Pillow (the `test` extra)", Image)
-    tmp = tmp_path_factory.mktemp("shot")
-    png = tmp / "report.png"
-    run = _chromium(browser, tmp, f"--screenshot={png}", "--window-size=1200,3000", path.as_uri())
-    assert run.returncode == 0 and png.exists(), run.stderr[-2000:]
-    with Image.open(png) as im:
-        assert im.size == (1200, 3000)
-        # below the legend (whose swatches show every colour): the draft and the first cards
-        below = im.convert("RGB").crop((0, LEGEND_BOTTOM, 1200, 3000))
-        counts = {colour: n for n, colour in below.getcolors(maxcolors=1 << 24)}
-
-    def pixels(key: str) -> int:
-        background = html.PALETTE[key][0]
-        return counts.get(tuple(int(background[i : i + 2], 16) for i in (1, 3, 5)), 0)
-
+    im = _shot(browser, path, tmp_path_factory.mktemp("wide"), WIDE, 10000)
+    half = WIDE * 3 // 5  # the draft's column ends about here, the evidence column starts
     verdicts = {f.verdict or "scare" for f in rep.documents[0].findings}
     assert verdicts >= {
         "verified", "close", "altered", "misattributed", "not_found", "supported", "translated",
         "unverifiable", "scare",
     }  # fmt: skip
+    draft = _colours(im, (0, LEGEND_BOTTOM, half, im.height))
+    beside = _colours(im, (half, LEGEND_BOTTOM, WIDE, im.height))
     for key in verdicts:
-        # highlighted text, not a stray pixel or a legend swatch (the crop starts below it)
-        assert pixels(key) > 500, (key, pixels(key))
+        background, accent = (_rgb(c) for c in html.PALETTE[key])
+        # the quote highlighted in the draft's column, below the legend
+        assert draft.get(background, 0) > 500, key
+        # its evidence card (the verdict's accent on the card's edge) in the column beside it
+        assert beside.get(accent, 0) > 300, key
+
+
+def test_screenshot_phone_evidence_stacked_under_the_quote(browser, page, tmp_path_factory):
+    try:
+        from PIL import Image
+    except ImportError:
+        Image = None  # noqa: N806
+    _require("Pillow (the `test` extra)", Image)
+    im = _shot(browser, page[1], tmp_path_factory.mktemp("phone"), PHONE, 2600)
+    # q1 (unverifiable): its highlight, then its card, whose accent edge runs down the left
+    # side of the screen: stacked under the paragraph, not squeezed beside it
+    accent = _rgb(html.PALETTE["unverifiable"][1])
+    rows = [y for y in range(LEGEND_BOTTOM, im.height)
+            if accent in {im.getpixel((x, y)) for x in range(8, 40)}]  # fmt: skip
+    highlight = [y for y in range(LEGEND_BOTTOM, im.height)
+                 if _rgb(html.PALETTE["unverifiable"][0]) in
+                 {im.getpixel((x, y)) for x in range(0, PHONE, 6)}]  # fmt: skip
+    assert len(rows) > 200 and highlight and min(highlight) < min(rows)
+    # nothing overflows the phone's width: the right edge shows only the page's background
+    edge = {im.getpixel((PHONE - 2, y)) for y in range(0, im.height, 2)}
+    assert edge == {_rgb("#f5f6f8")}

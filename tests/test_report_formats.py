@@ -281,9 +281,15 @@ def test_line_col_and_region_edges():
 def test_github_annotations_escape_data_and_properties():
     out = render(_evil_report(), "github")
     lines = out.splitlines()
-    assert len(lines) == 4  # altered, unverifiable, close; then the summary
-    assert all(line.startswith(("::error ", "::warning ")) for line in lines[:-1])
-    assert lines[-1].startswith("citecheck: 5 quotes in 1 document: 1 error(s), 2 warning(s)")
+    # one annotation per failing quote (the altered q1); the close and the unverifiable quote
+    # are one notice, listed in the step summary, not a wall of warnings
+    assert len(lines) == 3
+    assert lines[0].startswith("::error ") and lines[1].startswith("::notice title=citecheck::")
+    assert "2 more quotes need a look" in lines[1]
+    assert lines[-1] == (
+        "citecheck: 1 document, 1 of 4 checkable quotes verified, 1 close, 1 altered, 1 could "
+        "not be checked; 1 scare quote, not checked: 1 error(s), 2 more to look at"
+    )
     first = lines[0]
     assert first.startswith("::error file=drafts/evil%2C draft%3A1.md,line=3,col=25,endColumn=")
     head, message = first.split("::", 2)[1:]
@@ -291,9 +297,30 @@ def test_github_annotations_escape_data_and_properties():
     # the reason's newline cannot start a command of its own
     assert "%0A%3A%3Aerror" not in message and "%0A::error::injected" in message
     assert "\n" not in first and "\r" not in first
-    pier = lines[1]
-    assert pier.startswith("::warning file=") and ",line=7,endLine=8," in pier
-    assert ",col=" not in pier  # GitHub takes columns only on a one-line region
+    # a quote that fails and spans lines: GitHub takes columns only on a one-line region
+    strict = render(_evil_report(), "github", fail_on=("altered", "unverifiable")).splitlines()
+    pier = next(line for line in strict if "quote q3" in line)
+    assert pier.startswith("::error file=") and ",line=7,endLine=8," in pier
+    assert ",col=" not in pier
+
+
+def test_github_step_summary_lists_what_the_annotations_leave_out(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from citecheck.cli import main
+
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    draft = tmp_path / "d.md"
+    draft.write_text("“The pier will reopen in May,” said Tobias Wrexley.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(draft), "--offline", "--format", "github"])
+    assert result.exit_code == 0
+    assert "::warning" not in result.stdout and "::notice" in result.stdout
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n")  # appended, never overwritten
+    assert "0 of 1 checkable quote verified, 1 could not be checked" in text
+    assert "nothing could be checked" in text and "Tobias Wrexley" in text
 
 
 def test_github_escape_rules():
@@ -305,7 +332,8 @@ def test_github_escape_rules():
 def test_github_on_the_sample(sample):
     lines = render(sample, "github").splitlines()
     assert sum(line.startswith("::error ") for line in lines) == 4
-    assert sum(line.startswith("::warning ") for line in lines) == 4
+    assert sum(line.startswith("::warning ") for line in lines) == 0
+    assert sum(line.startswith("::notice ") for line in lines) == 1
     q8 = next(line for line in lines if "There are 24 households" in line)
     assert ",line=29,col=79,endColumn=207,endLine=29," in q8
     raw = sample.documents[0].document.raw
@@ -395,7 +423,9 @@ def test_html_escapes_everything_and_links_only_http():
     assert "<script>alert(1)</script>" in "".join(p.text)  # shown as text
     assert "<img src=x onerror=alert(1)>" in "".join(p.text)
     hrefs = [a["href"] for t, a in p.tags if t == "a"]
-    assert GOOD_URL in hrefs
+    # the source link opens the page at the passage (a text fragment), the passage's markup
+    # percent-encoded in it
+    assert f"{GOOD_URL}#:~:text=we%20will%20shut%20%3Cimg%20src%3Dx" in " ".join(hrefs)
     assert all(h.startswith(("#", "https://", "http://")) for h in hrefs)
     assert "javascript:alert(2)" in "".join(p.text)  # the archive URL, as text
     for t, a in p.tags:
@@ -415,8 +445,12 @@ def test_html_marks_every_quote_with_its_verdict():
     }
     cards = [a["id"] for t, a in p.tags if t == "article"]
     assert cards == ["card-q1", "card-q2", "card-q3", "card-q4", "card-q5"]
-    assert "not checked" in "".join(p.text)
+    text = "".join(p.text)
     page = render(rep, "html")
+    # one name for scare quotes: "scare" on the card and the count; "not checked" only in the
+    # headline and, explained, in the legend
+    assert '<span class="badge v-scare">scare</span>' in page
+    assert text.count("not checked") == 2
     assert "<del>shut</del> <ins>close &lt;script&gt;alert(1)&lt;/script&gt;</ins>" in page
     assert page.count("<mark ") == 5
 
@@ -521,3 +555,45 @@ def test_no_format_passes_bidi_overrides_or_control_characters(fmt):
         assert "⟨U+202E⟩" in out
     else:
         assert "⟨U+202E⟩" in out  # a reader sees that something was there
+
+
+def test_html_reflows_pdf_paste_and_renders_markdown():
+    import citecheck
+
+    pdf = (
+        "The ferry operator said the service would start on Monday and that it\n"
+        "would run every twenty minutes from the old slipway, weather\n"
+        "permitting. “We will carry everyone who needs to cross,” said Wim\n"
+        "Arbogast, the operator's manager.\n"
+    )
+    page = render(citecheck.extract_text(pdf, "text"), "html")
+    assert "that it would run every twenty minutes" in page  # the line breaks are gone
+    md = "# Ferry\n\nSee [the notice](https://news.example.org/n) — **now**.\n"
+    page = render(citecheck.extract_text(md), "html")
+    assert '<h3 class="para">Ferry</h3>' in page
+    assert ">the notice</a>" in page and "](" not in page and "**" not in page
+
+
+def test_every_format_lists_unreadable_drafts_and_stays_valid(sample, sarif_validator):
+    from dataclasses import replace
+
+    from citecheck.model import Unreadable
+
+    rep = replace(sample, unreadable=(Unreadable("drafts/<empty>.md", "the draft is empty"),))
+    lxml_etree = pytest.importorskip("lxml.etree")
+    schema = lxml_etree.XMLSchema(lxml_etree.parse(str(DATA / "junit-10.xsd")))
+    junit = lxml_etree.fromstring(render(rep, "junit").encode("utf-8"))
+    assert schema.validate(junit), schema.error_log
+    assert junit.get("errors") == "1" and junit.get("tests") == "17"
+    sarif_log = json.loads(render(rep, "sarif"))
+    assert list(sarif_validator.iter_errors(sarif_log)) == []
+    note = sarif_log["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]
+    assert note["message"]["text"] == "not read: the draft is empty"
+    assert "not read: drafts/<empty>.md: the draft is empty" in render(rep, "text")
+    assert r"**Not read:** drafts/\<empty\>.md: the draft is empty" in render(rep, "markdown")
+    assert "drafts/&lt;empty&gt;.md</span>: the draft is empty" in render(rep, "html")
+    github = render(rep, "github")
+    assert "::error file=drafts/<empty>.md,title=citecheck%3A not read::the draft is" in github
+    assert json.loads(render(rep, "json"))["unreadable"] == [
+        {"path": "drafts/<empty>.md", "reason": "the draft is empty"}
+    ]

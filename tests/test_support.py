@@ -40,3 +40,25 @@ def test_unsupported_reported_speech_is_unverifiable_not_a_misquote():
     tried = Tried(Candidate(url, "link"), page, support_claim(attr.quote, PAGE, url))
     f = judge(attr, [tried])
     assert f.verdict == "unverifiable" and f.reason.startswith("reported speech")
+
+
+def test_a_neighbouring_sentence_lends_no_words_to_the_passage():
+    # issue 14: "boats" in the next sentence made the two sentences the passage, and counted
+    page = (
+        "Pemberwick said the council would pay Tamble Ferries £18,000 a month to run the service "
+        "until a crossing reopens. The company has moved one of its two boats upstream."
+    )
+    m = support_claim(
+        "the council would pay Tamble Ferries £18,000 a month to run the boat until a crossing "
+        "reopens",
+        page,
+    )
+    assert m.grade == "supported"
+    assert m.passage.endswith("until a crossing reopens.") and "boats" not in m.passage
+    assert "90%" in m.reason  # "boat" is not in the passage: 9 of 10 content words
+
+
+def test_two_sentences_back_a_claim_no_single_one_holds():
+    page = "The ferry will start on Monday. It will run every twenty minutes from the slipway."
+    m = support_claim("the ferry will start Monday and run every twenty minutes", page)
+    assert m.grade == "supported" and m.passage == page

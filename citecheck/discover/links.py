@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import weakref
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -93,30 +94,82 @@ def load_sources_file(path: str | Path) -> list[str]:
     return urls
 
 
+# A quote's window is its paragraph(s) and a sentence either side; in a paragraph longer than
+# this (a PDF paste or a feed with no blank lines) it is the quote's sentences and one either side.
+MAX_WINDOW = 4000
+
+
+class _Index:
+    """What every quote's window reads, worked out once per draft: the sentences of each
+    paragraph and the links in order. A window is then found by bisection, so all the quotes of
+    a draft cost time linear in its length, never a re-split of the draft per quote."""
+
+    def __init__(self, doc: Document) -> None:
+        n = len(doc.text)
+        self.paragraphs = doc.paragraphs or ((0, n),)
+        self.sentences: list[Span] = [
+            (p0 + s.span[0], p0 + s.span[1])
+            for p0, p1 in self.paragraphs
+            for s in split_sentences(doc.text[p0:p1])
+        ]
+        self.sentence_starts = [s[0] for s in self.sentences]
+        self.sentence_ends = [s[1] for s in self.sentences]
+        self.links = sorted(doc.links, key=lambda link: link.span)
+        self.link_starts = [link.span[0] for link in self.links]
+        self.longest_link = max((link.span[1] - link.span[0] for link in self.links), default=0)
+
+    def links_in(self, lo: int, hi: int) -> list[Link]:
+        """The links that overlap the raw span [lo, hi)."""
+        first = bisect_left(self.link_starts, lo - self.longest_link)
+        last = bisect_left(self.link_starts, hi)
+        return [link for link in self.links[first:last] if link.span[1] > lo]
+
+
+_INDEXES: dict[int, tuple[weakref.ref, _Index]] = {}
+
+
+def _index(doc: Document) -> _Index:
+    """The draft's index, kept while the Document lives (keyed by identity: hashing a Document
+    would read all its links per quote)."""
+    entry = _INDEXES.get(id(doc))
+    if entry is not None and entry[0]() is doc:
+        return entry[1]
+    for key in [k for k, (ref, _) in _INDEXES.items() if ref() is None]:
+        del _INDEXES[key]
+    index = _Index(doc)
+    _INDEXES[id(doc)] = (weakref.ref(doc), index)
+    return index
+
+
 def _window(doc: Document, span: Span) -> Span:
     """The quote's paragraph(s), widened to the sentence before and the sentence after (which
-    may stand in the paragraph before or after). Reads only those paragraphs: linear in the
-    draft over all its quotes."""
+    may stand in the paragraph before or after); in an overlong paragraph, the quote's own
+    sentences and one either side."""
+    index = _index(doc)
     n = len(doc.text)
     start, end = max(0, min(span[0], n)), max(0, min(span[1], n))
-    paragraphs = doc.paragraphs or ((0, n),)
+    paragraphs = index.paragraphs
     first = max(0, bisect_right(paragraphs, (start, n + 1)) - 1)
     last = first
     while last + 1 < len(paragraphs) and paragraphs[last + 1][0] < end:
         last += 1
     lo, hi = min(start, paragraphs[first][0]), max(end, paragraphs[last][1])
-    near = paragraphs[max(0, first - 1) : last + 2]
-    sentences = [
-        (p0 + s.span[0], p0 + s.span[1])
-        for p0, p1 in near
-        for s in split_sentences(doc.text[p0:p1])
-    ]
-    before = [s for s in sentences if s[1] <= start]
-    after = [s for s in sentences if s[0] >= end]
+    near_lo = paragraphs[max(0, first - 1)][0]
+    near_hi = paragraphs[min(len(paragraphs) - 1, last + 1)][1]
+    sentences = index.sentences
+    i = bisect_right(index.sentence_ends, start) - 1  # the last sentence that ends before
+    j = bisect_left(index.sentence_starts, end)  # the first that starts after
+    before = sentences[i] if i >= 0 and sentences[i][0] >= near_lo else None
+    after = sentences[j] if j < len(sentences) and sentences[j][1] <= near_hi else None
+    if hi - lo > MAX_WINDOW:
+        lo, hi = start, end
+        k = bisect_right(index.sentence_starts, start) - 1  # the sentence the quote starts in
+        if k >= 0 and sentences[k][1] > start:
+            lo = min(lo, sentences[k][0])
     if before:
-        lo = min(lo, before[-1][0])
+        lo = min(lo, before[0])
     if after:
-        hi = max(hi, after[0][1])
+        hi = max(hi, after[1])
     return lo, hi
 
 
@@ -130,7 +183,6 @@ def links_near(doc: Document, attr: Attribution) -> list[tuple[Link, int]]:
     q0, q1 = attr.span
     near = [
         (link, max(0, link.span[0] - q1, q0 - link.span[1]))
-        for link in doc.links
-        if link.span[0] < raw_hi and link.span[1] > raw_lo
+        for link in _index(doc).links_in(raw_lo, raw_hi)
     ]
     return sorted(near, key=lambda pair: pair[1])

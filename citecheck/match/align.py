@@ -40,6 +40,7 @@ from .tokens import (
     prepare_cached,
     shorten,
     tokenize,
+    words,
 )
 
 OMIT_MAX_CHARS = 600  # an ellipsis stands for at most this much page text
@@ -229,8 +230,8 @@ def _block_ops(pp: PreparedPage, q: Quote, block) -> list[tuple[int, DiffOp]]:
             j += 1
         if i in differ:
             ops += [
-                (qa + i, ("-", pp.slice(sa + i, sa + j))),
-                (qa + i, ("+", q.slice(qa + i, qa + j))),
+                (qa + i, ("-", words(pp, sa + i, sa + j))),
+                (qa + i, ("+", words(q, qa + i, qa + j))),
             ]
         else:
             ops.append((qa + i, ("=", pp.slice(sa + i, sa + j))))
@@ -461,8 +462,8 @@ def _build(pp: PreparedPage, q: Quote, url: str, blocks, units: list[_Unit]) -> 
 def _diff(pp: PreparedPage, q: Quote, blocks, units: list[_Unit]) -> tuple[DiffOp, ...]:
     events = [(pos, 1, op) for b in blocks for pos, op in _block_ops(pp, q, b)]
     for u in units:
-        events.append((u.qa, 0, ("-", pp.slice(u.sa, u.sb))))
-        events.append((u.qa, 0, ("+", q.slice(u.qa, u.qb))))
+        events.append((u.qa, 0, ("-", words(pp, u.sa, u.sb))))
+        events.append((u.qa, 0, ("+", words(q, u.qa, u.qb))))
     for pos, (kind, texts) in q.marks.items():
         if kind == "sub":
             events += [(pos, 0, ("+", t)) for t in texts]

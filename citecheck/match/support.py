@@ -1,10 +1,10 @@
 """Does a source back a piece of reported speech? Content, not wording.
 
 Reported speech paraphrases ("the council would pay £18,000 a month to run the boat"), so it is
-compared by content words: the source sentence (or two adjacent ones) holding most of the
-claim's content words backs it, unless a number or a negation differs, which makes it
-`altered`. Too little overlap is "none": the judge calls that unverifiable, not a misquote,
-since a paraphrase can be right in words no rule can match.
+compared by content words: the source sentence holding most of the claim's content words backs
+it (two adjacent sentences only when no single one holds enough), unless a number or a negation
+differs, which makes it `altered`. Too little overlap is "none": the judge calls that
+unverifiable, not a misquote, since a paraphrase can be right in words no rule can match.
 """
 
 from __future__ import annotations
@@ -53,6 +53,17 @@ def _missing_numbers(claim: str, passage: str, lang: str | None) -> list[str]:
     ]
 
 
+def _best(wanted: set[str], text: str, windows) -> tuple[tuple[int, int] | None, float]:
+    """The window holding the largest share of the claim's content words (the shortest of
+    equals), and that share."""
+    best, best_score = None, 0.0
+    for s, e in windows:
+        score = len(wanted & _content(_words(text[s:e]))) / len(wanted)
+        if score > best_score or (score == best_score and best and e - s < best[1] - best[0]):
+            best, best_score = (s, e), score
+    return best, best_score
+
+
 def support_claim(claim: str, page_text: str, url: str = "", lang: str | None = "en") -> Match:
     """The page passage that best backs `claim`, graded supported / altered / none."""
     claim_words = _words(claim)
@@ -60,13 +71,15 @@ def support_claim(claim: str, page_text: str, url: str = "", lang: str | None = 
     if not wanted:
         return Match(url, Grade.NONE, 0.0, reason="the claim has no content words")
     spans = [s.span for s in split_sentences(page_text, lang)]
-    windows = spans + [(a[0], b[1]) for a, b in zip(spans, spans[1:], strict=False)]
-    best, best_score = None, 0.0
-    for s, e in windows:
-        got = _content(_words(page_text[s:e]))
-        score = len(wanted & got) / len(wanted)
-        if score > best_score or (score == best_score and best and e - s < best[1] - best[0]):
-            best, best_score = (s, e), score
+    pairs = [(a[0], b[1]) for a, b in zip(spans, spans[1:], strict=False)]
+    # One sentence first: a claim is backed by the words of the passage shown, and a neighbour
+    # that only lends a word ("boats" for "boat") must not join it. Two adjacent sentences
+    # only when no single one holds enough of the claim.
+    best, best_score = _best(wanted, page_text, spans)
+    if best_score < SUPPORT_MIN:
+        pair, pair_score = _best(wanted, page_text, pairs)
+        if pair_score > best_score:
+            best, best_score = pair, pair_score
     if best is None or best_score < SUPPORT_MIN:
         why = "no passage holds the claim's content"
         return Match(url, Grade.NONE, round(best_score, 3), reason=why)

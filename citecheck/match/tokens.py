@@ -222,3 +222,18 @@ def digit_numbers(tokens: list[str]) -> list[str]:
 def shorten(s: str, limit: int = 60) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
+
+_STOPS = ",.;:!?…"  # punctuation a diff keeps with the word before it
+
+
+def words(seq: PreparedPage | Quote, a: int, b: int) -> str:
+    """The original text of tokens a..b-1 with the punctuation attached to the last one
+    ("moving," not "moving"): a diff shows the words as written, so a change next to a comma
+    keeps it (`was [-moving,-] {+sinking,+} and`)."""
+    if b <= a:
+        return ""
+    end = seq.ends[b - 1]
+    limit = seq.starts[b] if b < len(seq.starts) else len(seq.text)
+    while end < limit and seq.text[end] in _STOPS:
+        end += 1
+    return seq.text[seq.starts[a] : end]

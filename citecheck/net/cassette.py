@@ -43,6 +43,9 @@ def is_missing(exc: BaseException) -> bool:
     return isinstance(exc, CannotOverwriteExistingCassetteException)
 
 
+NOT_A_CASSETTE = "not a vcrpy cassette (a YAML file of recorded 'interactions')"
+
+
 class _ReplayPersister(FilesystemPersister):
     """vcrpy treats a missing or broken cassette as empty; for replay that is an input error."""
 
@@ -51,12 +54,11 @@ class _ReplayPersister(FilesystemPersister):
         try:
             loaded = super().load_cassette(cassette_path, serializer)
         except FileNotFoundError as exc:  # vcrpy's CassetteNotFoundError: missing or empty
-            raise CassetteError(f"cassette {cassette_path} not found or empty") from exc
-        except Exception as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise CassetteError(f"cassette {cassette_path} is not readable: {first}") from exc
+            raise CassetteError(f"{cassette_path}: no such cassette, or it is empty") from exc
+        except Exception as exc:  # YAML that is no cassette: the parser's words help nobody
+            raise CassetteError(f"{cassette_path}: {NOT_A_CASSETTE}") from exc
         if not loaded[0]:
-            raise CassetteError(f"cassette {cassette_path} holds no interactions")
+            raise CassetteError(f"{cassette_path}: the cassette holds no interactions")
         return loaded
 
 

@@ -23,8 +23,9 @@ FORMATS: tuple[str, ...] = tuple(_RENDERERS)
 
 
 def render(report: Report, fmt: str = "text", **opts: object) -> str:
+    """The report in format `fmt` (any case: "json", "JSON"); ValueError for an unknown one."""
     try:
-        renderer = _RENDERERS[fmt]
+        renderer = _RENDERERS[fmt.lower()]
     except KeyError:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})") from None
     opts.setdefault("fail_on", report.fail_on)

@@ -6,6 +6,8 @@ import json
 import re
 from urllib.parse import urlsplit
 
+from ..text.lines import line_col  # noqa: F401 - the reports' line and column
+
 # Characters that change how text around them is displayed without being seen: C0 controls but
 # tab and newlines (ESC starts terminal sequences), DEL, C1 controls, and the bidirectional
 # embeddings, overrides, isolates and marks that can make a quote read in another order than
@@ -55,15 +57,6 @@ def http_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     return url
-
-
-def line_col(raw: str, offset: int) -> tuple[int, int]:
-    """1-based (line, column) of character `offset` in `raw`; lines end at "\\n" (so "\\r\\n"
-    too), columns count characters (code points) from the start of the line."""
-    offset = max(0, min(offset, len(raw)))
-    line = raw.count("\n", 0, offset) + 1
-    col = offset - (raw.rfind("\n", 0, offset) + 1) + 1
-    return line, col
 
 
 def diff_words(diff, escape=str, removed: str = "[-{}-]", added: str = "{{+{}+}}") -> str:

@@ -1,9 +1,12 @@
-"""GitHub Actions workflow commands: one annotation per quote that needs an editor's eye.
+"""GitHub Actions workflow commands: one annotation per quote that fails the run.
 
     ::error file=PATH,line=L,col=C,endLine=L,endColumn=C2,title=TITLE::MESSAGE
 
-`::error` for a verdict in `fail_on`, `::warning` for every other verdict that is not `verified`;
-verified and scare quotes produce no annotation. Lines and columns are 1-based and count
+`::error` for a verdict in `fail_on`, and nothing else on the pull request's diff: the quotes
+that only need a look (close, unverifiable, ...) are counted in one `::notice` and listed in the
+job's step summary (`step_summary()`, the Markdown report, which the CLI appends to
+`$GITHUB_STEP_SUMMARY`), instead of a wall of warnings. A draft that could not be read is an
+`::error` on its file. Lines and columns are 1-based and count
 characters of the decoded draft, as in the SARIF report; `endColumn` is the column just after the
 quote. GitHub accepts columns only on a one-line region, so a quote that spans lines carries
 `line`/`endLine` alone.
@@ -17,6 +20,7 @@ not end the command early or start a second one on a new line. The last line is 
 from __future__ import annotations
 
 from ..model import CONFIRMED, DEFAULT_FAIL_ON, Document, Finding, Report
+from . import markdown
 from .common import diff_line, line_col, visible
 
 
@@ -73,21 +77,36 @@ def annotation(path: str, raw: str | None, f: Finding, command: str) -> str:
 
 def render(report: Report, *, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON, **_: object) -> str:
     out: list[str] = []
-    counts = {"error": 0, "warning": 0}
-    total = 0
+    errors = looks = 0
     for doc in report.documents:
         raw = doc.document.raw if isinstance(doc.document, Document) else None
         for f in doc.findings:
-            total += 1
             if not report.checked or f.verdict is None or f.verdict in CONFIRMED:
                 continue
-            command = "error" if f.verdict in fail_on else "warning"
-            counts[command] += 1
-            out.append(annotation(doc.path, raw, f, command))
+            if f.verdict in fail_on:
+                errors += 1
+                out.append(annotation(doc.path, raw, f, "error"))
+            else:
+                looks += 1
+    for u in report.unreadable:
+        head = f"file={escape_property(u.path)},title={escape_property('citecheck: not read')}"
+        out.append(f"::error {head}::{escape_data(u.reason)}")
+    headline = report.headline if report.checked else f"{len(report.findings)} quotes"
+    if looks:
+        s = "s" if looks != 1 else ""
+        out.append(
+            f"::notice title=citecheck::{escape_data(headline)}. {looks} more quote{s} need a "
+            "look (close, unverifiable, ...): see the job summary"
+        )
     docs = len(report.documents)
     out.append(
-        f"citecheck: {total} quote{'s' if total != 1 else ''} in {docs} "
-        f"document{'s' if docs != 1 else ''}: {counts['error']} error(s), "
-        f"{counts['warning']} warning(s)"
+        f"citecheck: {docs} document{'s' if docs != 1 else ''}, {headline}: {errors} error(s), "
+        f"{looks} more to look at"
     )
     return "\n".join(out) + "\n"
+
+
+def step_summary(report: Report, *, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON) -> str:
+    """The job's step summary (Markdown): the headline, a table of every quote and a section per
+    quote that needs a look, the part the annotations leave out."""
+    return markdown.render(report, fail_on=fail_on)

@@ -1,12 +1,15 @@
 """The HTML evidence page: one self-contained file an editor opens in any browser.
 
-The draft is shown as it was written (for a Markdown or HTML draft, its source text, as text) with
-every quote highlighted in its verdict's colour: a <mark class="q v-VERDICT" id="ID">, followed by
-a small link to the quote's card. Each card gives the verdict, speaker, cue, outlet, reason, the
-source link (and archive link), the source passage and the word diff (<del> words the source has
+The draft is shown as a reader sees it: Markdown and HTML rendered to text (headings as headings,
+links as links, no raw `#` or `[...](...)`), text pasted from a PDF reflowed into paragraphs.
+Every quote is highlighted in its verdict's colour (a <mark class="q v-VERDICT" id="ID">) and
+followed by its id and verdict as a word, linking to its card. Each paragraph's cards stand
+beside it on a wide screen and under it on a phone. A card gives the verdict, speaker, cue,
+outlet, reason, the source link (opening the page at the passage with a `#:~:text=` text
+fragment) and archive link, the source passage and the word diff (<del> words the source has
 and the draft dropped, <ins> words the draft has and the source does not). Scare quotes are marked
-and listed as "not checked". Colour is never the only cue: the verdict is written on every card
-and in every mark's title.
+and labelled "scare" (the legend says once that they are not checked). Colour is never the only
+cue: the verdict is written after every quote, on every card and in every mark's title.
 
 Safety: every string from a draft or a page goes through `html.escape`; only http(s) URLs become
 links (anything else, `javascript:` included, is shown as text). The page loads nothing and runs
@@ -23,6 +26,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+from bisect import bisect_left
+from urllib.parse import quote
 
 from ..model import DEFAULT_FAIL_ON, VERDICTS, Document, DocumentReport, Finding, Report
 from .common import backends_note, diff_words, http_url, in_quotes, line_col, visible
@@ -52,7 +57,7 @@ LABELS: dict[str, str] = {
     "misattributed": "misattributed",
     "not_found": "not found",
     "unverifiable": "unverifiable",
-    "scare": "not checked",
+    "scare": "scare",
 }
 
 MEANINGS: dict[str, str] = {
@@ -64,7 +69,7 @@ MEANINGS: dict[str, str] = {
     "misattributed": "the source gives the words to someone else",
     "not_found": "sources were read and none holds the quote",
     "unverifiable": "no source could be found or read",
-    "scare": "scare quote, the writer's own: listed, not checked",
+    "scare": "the writer's own quote marks, not someone's words: listed, not checked",
 }
 
 _CLOSERS = "”’\"'»›„“"
@@ -102,7 +107,7 @@ def stylesheet() -> str:
         "*{box-sizing:border-box}",
         f"body{{margin:0;background:#f5f6f8;color:{TEXT_COLOUR};font:16px/1.5 system-ui,"
         "-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif}",
-        "main{max-width:1120px;margin:0 auto;padding:24px 28px 48px}",
+        "main{max-width:1440px;margin:0 auto;padding:24px 28px 48px}",
         "h1{font-size:1.55rem;margin:0 0 4px}",
         "h2{font-size:1.2rem;margin:32px 0 8px;overflow-wrap:anywhere}",
         "h3{font-size:1rem;margin:0 0 8px;display:flex;gap:8px;align-items:center;flex-wrap:wrap}",
@@ -114,12 +119,22 @@ def stylesheet() -> str:
         ".swatch{display:inline-block;padding:0 6px;border-radius:3px;border-bottom:2px solid;"
         "font-weight:600}",
         ".counts{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 12px;padding:0;list-style:none}",
-        ".draft{white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 16px;padding:20px 24px;"
-        "background:#fff;border:1px solid #d0d5dd;border-radius:8px;"
-        "font:16px/1.75 Georgia,'Times New Roman',serif}",
+        ".draft{margin:0 0 16px;background:#fff;border:1px solid #d0d5dd;border-radius:8px;"
+        "padding:8px 0}",
+        ".row{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:20px;"
+        "align-items:start;padding:0 16px 0 0}",
+        ".row .text{padding:0 24px}",
+        ".row .side{padding-top:8px}",
+        ".para{margin:0;padding:8px 0;white-space:pre-line;overflow-wrap:anywhere;"
+        "font:17px/1.75 Georgia,'Times New Roman',serif}",
+        "h3.para{font:700 1.35rem/1.35 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}",
+        ".headline{margin:0 0 8px;font-weight:600}",
+        ".unreadable{margin:0 0 8px;color:#b42318}",
+        "@media (max-width:800px){main{padding:12px 8px 32px}.row{grid-template-columns:1fr;"
+        "gap:0;padding:0 8px}.row .text{padding:0 8px}}",
         f"mark.q{{color:{TEXT_COLOUR};padding:1px 2px;border-radius:3px;border-bottom:3px solid}}",
         "mark.q.v-scare{border-bottom-style:dashed}",
-        ".ref{font:600 11px/1 system-ui,sans-serif;vertical-align:super;margin-left:2px;"
+        ".ref{font:600 12px/1 system-ui,sans-serif;vertical-align:super;margin-left:3px;"
         "text-decoration:none;color:#344054}",
         ".badge{display:inline-block;padding:1px 9px;border-radius:999px;color:#fff;"
         "font:600 13px/1.5 system-ui,sans-serif;white-space:nowrap}",
@@ -148,6 +163,7 @@ def stylesheet() -> str:
         rules.append(f"mark.v-{key}{{background:{background};border-bottom-color:{accent}}}")
         rules.append(f".swatch.v-{key}{{background:{background};border-bottom-color:{accent}}}")
         rules.append(f".badge.v-{key}{{background:{accent}}}")
+        rules.append(f".ref.v-{key}{{color:{accent}}}")
         rules.append(f".finding.v-{key}{{border-left-color:{accent}}}")
     return "\n".join(rules) + "\n"
 
@@ -158,34 +174,129 @@ def _dom_ids(index: int, f: Finding) -> tuple[str, str]:
     return base, f"card-{base}"
 
 
-def _draft(doc: DocumentReport, index: int, checked: bool) -> str:
-    raw = doc.document.raw if isinstance(doc.document, Document) else None
-    if raw is None:
-        return '<p class="lede">The draft text is not part of this report.</p>'
-    parts: list[str] = []
-    pos = 0
-    ordered = sorted(doc.findings, key=lambda f: (f.attribution.span[0], -f.attribution.span[1]))
-    starts = [max(0, min(f.attribution.span[0], len(raw))) for f in ordered] + [len(raw)]
-    for i, f in enumerate(ordered):
-        start, end = starts[i], max(0, min(f.attribution.span[1], len(raw)))
-        if start < pos or end <= start:  # overlapping or empty: listed in the cards only
+def _text_span(doc: Document, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of the draft as written (`raw`) as a span of the text a reader sees."""
+    return bisect_left(doc.offsets, span[0]), bisect_left(doc.offsets, span[1])
+
+
+def _heading(doc: Document, start: int) -> bool:
+    """Whether the paragraph starting at text offset `start` is a Markdown heading line."""
+    if doc.format != "markdown" or start >= len(doc.text):
+        return False
+    raw_at = doc.offsets[start]
+    line = doc.raw[doc.raw.rfind("\n", 0, raw_at) + 1 : raw_at]
+    return line.lstrip().startswith("#")
+
+
+def _blocks(doc: Document, placed: list[tuple[int, int, Finding]]) -> list[tuple[int, int]]:
+    """The draft's paragraphs, neighbours joined where a quote runs from one into the next
+    (`placed` in order: one pass over both)."""
+    blocks: list[list[int]] = []
+    k = 0
+    for p0, p1 in doc.paragraphs or ((0, len(doc.text)),):
+        if blocks:
+            end = blocks[-1][1]
+            while k < len(placed) and placed[k][1] <= end:
+                k += 1  # quotes that end before this boundary cannot cross it
+            if k < len(placed) and placed[k][0] < end:
+                blocks[-1][1] = p1
+                continue
+        blocks.append([p0, p1])
+    return [(a, b) for a, b in blocks]
+
+
+def _within(items: list, starts: list[int], b0: int, b1: int) -> list:
+    """The items (sorted by start, `starts` their starts) that start in [b0, b1)."""
+    return items[bisect_left(starts, b0) : bisect_left(starts, b1)]
+
+
+def _marked(doc, index, checked, b0, b1, marks, links) -> str:
+    """One block of the draft as a reader sees it: Markdown and HTML rendered to text, each
+    quote a <mark> with its id and verdict written after it, links that touch no quote linked."""
+    text = doc.text
+    spans = [(ts, te, "mark", f) for ts, te, f in marks]
+    starts = [ts for ts, _, _ in marks]  # the marks are in order and never overlap
+    for ts, te, anchor in links:
+        k = bisect_left(starts, te) - 1  # the last mark that starts before the link ends
+        if k < 0 or marks[k][1] <= ts:
+            spans.append((ts, te, "link", anchor))
+    spans.sort(key=lambda x: x[0])
+    out, pos = [], b0
+    for i, (ts, te, kind, item) in enumerate(spans):
+        if ts < pos:
             continue
+        out.append(esc(text[pos:ts]))
+        if kind == "link":
+            out.append(link(item.url, text[ts:te]) if safe_href(item.url) else esc(text[ts:te]))
+            pos = te
+            continue
+        f = item
         key = _key(f, checked)
         mark_id, card_id = _dom_ids(index, f)
-        title = f"{f.attribution.id}: {LABELS[key]}"
-        after = end  # the reference goes after the closing quote mark, not between
-        limit = min(len(raw), next((x for x in starts[i + 1 :] if x >= end), len(raw)))
-        while after < limit and after - end < 2 and raw[after] in _CLOSERS:
-            after += 1
-        parts.append(esc(raw[pos:start]))
-        parts.append(
-            f'<mark class="q v-{key}" id="{esc(mark_id)}" title="{esc(title)}">'
-            f"{esc(raw[start:end])}</mark>{esc(raw[end:after])}"
-            f'<a class="ref" href="#{esc(card_id)}">{esc(f.attribution.id)}</a>'
+        after, limit = te, spans[i + 1][0] if i + 1 < len(spans) else b1
+        while after < limit and after - te < 2 and text[after] in _CLOSERS:
+            after += 1  # the verdict goes after the closing quote mark, not between
+        out.append(
+            f'<mark class="q v-{key}" id="{esc(mark_id)}" title="{esc(f.attribution.id)}: '
+            f'{esc(LABELS[key])}">{esc(text[ts:te])}</mark>{esc(text[te:after])}'
+            f'<a class="ref v-{key}" href="#{esc(card_id)}">{esc(f.attribution.id)} '
+            f"{esc(LABELS[key])}</a>"
         )
         pos = after
-    parts.append(esc(raw[pos:]))
-    return f'<pre class="draft">{"".join(parts)}</pre>'
+    out.append(esc(text[pos:b1]))
+    tag = "h3" if _heading(doc, b0) else "p"
+    return f'<{tag} class="para">{"".join(out)}</{tag}>'
+
+
+def _flow(doc: DocumentReport, index: int, checked: bool) -> str:
+    """The draft paragraph by paragraph, each quote's evidence card beside its paragraph (on a
+    wide screen; stacked under it on a phone)."""
+    cards = {id(f): _card(doc, index, f, checked) for f in doc.findings}
+    d = doc.document
+    if not isinstance(d, Document):
+        note = '<p class="lede">The draft text is not part of this report.</p>'
+        return note + "".join(cards.values())
+    placed: list[tuple[int, int, Finding]] = []
+    unplaced: list[Finding] = []
+    end = 0
+    for f in sorted(doc.findings, key=lambda f: (f.attribution.span[0], -f.attribution.span[1])):
+        ts, te = _text_span(d, f.attribution.span)
+        if te <= ts or ts < end:  # empty or overlapping: its card stands at the end
+            unplaced.append(f)
+            continue
+        placed.append((ts, te, f))
+        end = te
+    links = sorted(((*_text_span(d, lk.span), lk) for lk in d.links), key=lambda x: x[:2])
+    mark_starts = [ts for ts, _, _ in placed]
+    link_starts = [ts for ts, _, _ in links]
+    rows = []
+    for b0, b1 in _blocks(d, placed):
+        marks = _within(placed, mark_starts, b0, b1)
+        near = [(ts, te, lk) for ts, te, lk in _within(links, link_starts, b0, b1) if ts < te <= b1]
+        side = "".join(cards[id(f)] for _, _, f in marks)
+        rows.append(
+            f'<div class="row"><div class="text">{_marked(d, index, checked, b0, b1, marks, near)}'
+            f'</div><div class="side">{side}</div></div>'
+        )
+    if unplaced:
+        rest = "".join(cards[id(f)] for f in unplaced)
+        rows.append(f'<div class="row"><div class="text"></div><div class="side">{rest}</div>'
+                    "</div>")  # fmt: skip
+    return f'<div class="draft">{"".join(rows)}</div>'
+
+
+def text_fragment(url: str, passage: str) -> str:
+    """`url` with a text fragment (`#:~:text=start,end`) that opens the page at the passage and
+    highlights it, in browsers that support it; the URL as it was otherwise."""
+    words = passage.split()
+    if not words:
+        return url
+
+    def part(ws: list[str]) -> str:
+        return quote(" ".join(ws), safe="").replace("-", "%2D")
+
+    frag = part(words) if len(words) <= 8 else f"{part(words[:5])},{part(words[-4:])}"
+    return f"{url.split('#', 1)[0]}#:~:text={frag}"
 
 
 def _diff(diff) -> str:
@@ -220,7 +331,8 @@ def _card(doc: DocumentReport, index: int, f: Finding, checked: bool) -> str:
         rows.append(_row("Score", f"{f.score:.2f}"))
     ev = f.evidence
     if ev:
-        rows.append(_row("Source", link(ev.url)))
+        href = text_fragment(ev.url, ev.passage) if ev.passage and safe_href(ev.url) else ev.url
+        rows.append(_row("Source", link(href, ev.url)))
         if ev.archive_url:
             rows.append(_row("Archive", link(ev.archive_url)))
         if ev.speaker and (ev.speaker != a.speaker or f.verdict == "misattributed"):
@@ -276,7 +388,7 @@ def _counts(doc: DocumentReport, checked: bool) -> str:
             )
     scare = sum(1 for f in doc.findings if f.verdict is None)
     if scare:
-        items.append(f'<li><span class="badge v-scare">{scare} not checked</span></li>')
+        items.append(f'<li><span class="badge v-scare">{scare} scare</span></li>')
     return f'<ul class="counts">{"".join(items)}</ul>' if items else ""
 
 
@@ -299,27 +411,37 @@ def render(report: Report, *, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON, **_: o
     n_quotes = len(report.findings)
     failing = sum(f.verdict in fail_on for f in report.findings) if report.checked else 0
     title = "citecheck report" + (f": {report.documents[0].path}" if n_docs == 1 else "")
-    lede = f"{n_quotes} quote{'s' if n_quotes != 1 else ''} in {n_docs} document"
-    lede += "s" if n_docs != 1 else ""
     if report.checked:
-        lede += (
-            f"; {failing} fail{'s' if failing == 1 else ''} ({', '.join(fail_on)})"
-            if failing
-            else f"; none fails ({', '.join(fail_on)})"
-        )
+        lede = report.headline + ("" if n_docs == 1 else f" in {n_docs} documents")
+        if failing:
+            lede += f". {failing} fail{'s' if failing == 1 else ''} ({', '.join(fail_on)})"
+        elif report.too_few_verified:
+            lede += "."
+        elif report.findings and all(f.verdict in (None, "unverifiable") for f in report.findings):
+            lede += ". Nothing could be checked"
+        else:
+            lede += f". None fails ({', '.join(fail_on)})"
     else:
+        lede = f"{n_quotes} quote{'s' if n_quotes != 1 else ''} in {n_docs} document"
+        lede += "s" if n_docs != 1 else ""
         lede += "; not checked (attributions only)"
     body: list[str] = [
         "<main>",
         "<h1>citecheck report</h1>",
         f'<p class="lede">{esc(lede)}</p>',
+        *(
+            f'<p class="unreadable">Not read: <span class="url">{esc(u.path)}</span>: '
+            f"{esc(u.reason)}</p>"
+            for u in report.unreadable
+        ),
         _legend(),
     ]
     for index, doc in enumerate(report.documents):
         body.append(f'<section class="document"><h2>{esc(doc.path)}</h2>')
         body.append(_counts(doc, report.checked))
-        body.append(_draft(doc, index, report.checked))
-        body.extend(_card(doc, index, f, report.checked) for f in doc.findings)
+        if report.checked and n_docs > 1:  # one draft: the lede says it
+            body.append(f'<p class="headline">{esc(doc.headline)}</p>')
+        body.append(_flow(doc, index, report.checked))
         body.append("</section>")
     body.append(
         "<footer>Generated by citecheck. Highlights show each quote where it stands in the draft; "

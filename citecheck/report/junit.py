@@ -82,6 +82,10 @@ def to_element(report: Report, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON) -> ET
     totals = {"tests": 0, "failure": 0, "skipped": 0}
     for doc in report.documents:
         suite = ET.SubElement(root, "testsuite", {"name": xml_safe(doc.path)})
+        if report.checked:  # the draft's line, where a CI server shows a suite's properties
+            ET.SubElement(ET.SubElement(suite, "properties"), "property", {
+                "name": "headline", "value": xml_safe(doc.headline),
+            })  # fmt: skip
         counts = {"failure": 0, "skipped": 0, "passed": 0}
         for f in doc.findings:
             counts[_case(suite, doc, f, fail_on, report.checked)] += 1
@@ -98,11 +102,20 @@ def to_element(report: Report, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON) -> ET
         totals["tests"] += tests
         totals["failure"] += counts["failure"]
         totals["skipped"] += counts["skipped"]
+    if report.unreadable:  # a draft that could not be read is an error, not a pass
+        suite = ET.SubElement(root, "testsuite", {"name": "unreadable drafts"})
+        for u in report.unreadable:
+            attrs = {"classname": xml_safe(u.path), "name": "read the draft", "time": "0"}
+            case = ET.SubElement(suite, "testcase", attrs)
+            ET.SubElement(case, "error", {"type": "unreadable", "message": xml_safe(u.reason)})
+        n = str(len(report.unreadable))
+        suite.attrib.update({"tests": n, "failures": "0", "errors": n, "skipped": "0", "time": "0"})
+        totals["tests"] += len(report.unreadable)
     root.attrib.update(
         {
             "tests": str(totals["tests"]),
             "failures": str(totals["failure"]),
-            "errors": "0",
+            "errors": str(len(report.unreadable)),
             "time": "0",
         }
     )

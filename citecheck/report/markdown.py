@@ -90,23 +90,34 @@ def _where(doc: DocumentReport, f: Finding) -> str:
     return f"characters {f.attribution.span[0]}–{f.attribution.span[1]}"
 
 
+def _status(findings, fail_on: tuple[str, ...], min_verified: int = 0) -> str:
+    """What the findings mean for the run: what fails, or that nothing could be checked (a
+    draft whose every quote is unverifiable has not passed anything), or that nothing fails."""
+    failing = sum(1 for f in findings if f.verdict in fail_on)
+    checked = [f.verdict for f in findings if f.verdict is not None]
+    verified = sum(1 for v in checked if v in CONFIRMED)
+    if failing:
+        return f"❌ {failing} fail (`{', '.join(fail_on)}`)"
+    if verified < min_verified:
+        return f"❌ fewer than {min_verified} verified"
+    if checked and all(v == "unverifiable" for v in checked):
+        return "⚠️ nothing could be checked"
+    if not checked:
+        return "➖ nothing to check"
+    return "✅ nothing fails"
+
+
 def _summary(doc: DocumentReport, fail_on: tuple[str, ...]) -> str:
-    counts = doc.summary
-    parts = [f"{n} {v}" for v, n in sorted(counts.items(), key=lambda kv: -kv[1])]
-    scare = sum(1 for f in doc.findings if f.verdict is None)
-    if scare:
-        parts.append(f"{scare} not checked")
-    failing = sum(n for v, n in counts.items() if v in fail_on)
-    head = f"**{len(doc.findings)} quote{'s' if len(doc.findings) != 1 else ''}**"
-    verdict = f"❌ {failing} fail (`{', '.join(fail_on)}`)" if failing else "✅ nothing fails"
-    return f"{head}: {', '.join(parts) or 'none'} · {verdict}"
+    n = len(doc.findings)
+    head = f"**{n} quote{'s' if n != 1 else ''}**"
+    return f"{head}: {escape(doc.headline)} · {_status(doc.findings, fail_on)}"
 
 
 def _table(doc: DocumentReport, fail_on: tuple[str, ...], checked: bool) -> list[str]:
     rows = ["| | id | verdict | speaker | quote | source |", "|---|---|---|---|---|---|"]
     for f in doc.findings:
         a = f.attribution
-        verdict = (f.verdict or "not checked") if checked else a.kind
+        verdict = (f.verdict or "scare") if checked else a.kind
         source = ""
         if f.evidence:
             source = link(f.evidence.url, _host(f.evidence.url))
@@ -167,11 +178,20 @@ def _section(doc: DocumentReport, f: Finding, fail_on: tuple[str, ...]) -> list[
 def render(report: Report, *, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON, **_: object) -> str:
     fail_on = tuple(fail_on)
     out: list[str] = []
+    if report.checked and (len(report.documents) != 1 or report.unreadable):
+        status = _status(report.findings, fail_on, report.min_verified)
+        out += [f"**citecheck:** {escape(report.headline)} · {status}", ""]
+    for u in report.unreadable:
+        out.append(f"- ❌ **Not read:** {escape(u.path)}: {escape(u.reason)}")
+    if report.unreadable:
+        out.append("")
     for doc in report.documents:
         out.append(f"### citecheck: {escape(doc.path)}")
         out.append("")
         if report.checked:
             out.append(_summary(doc, fail_on))
+            if report.too_few_verified and len(report.documents) == 1:
+                out[-1] += f" · ❌ fewer than {report.min_verified} verified"
             out.append("")
         out.extend(_table(doc, fail_on, report.checked))
         out.append("")

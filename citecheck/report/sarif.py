@@ -108,7 +108,6 @@ def _version() -> str:
 # --- positions --------------------------------------------------------------------------------
 
 
-
 def region(raw: str | None, span: Span) -> dict:
     """A SARIF region for the half-open character span `span` of `raw`.
 
@@ -210,6 +209,10 @@ def _result(doc: DocumentReport, f: Finding, level: str) -> dict:
     }
 
 
+def _artifact(path: str) -> dict:
+    return {"artifactLocation": {"uri": artifact_uri(path)}}
+
+
 def to_dict(report: Report, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON) -> dict:
     rules = []
     for verdict in VERDICTS:
@@ -249,6 +252,22 @@ def to_dict(report: Report, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON) -> dict:
         "results": results,
         "properties": {"failOn": list(fail_on)},
     }
+    if report.checked:
+        run["properties"]["headline"] = report.headline
+    if report.unreadable:
+        run["invocations"] = [
+            {
+                "executionSuccessful": False,
+                "toolExecutionNotifications": [
+                    {
+                        "level": "error",
+                        "message": {"text": f"not read: {u.reason}"},
+                        "locations": [{"physicalLocation": _artifact(u.path)}],
+                    }
+                    for u in report.unreadable
+                ],
+            }
+        ]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 

@@ -51,6 +51,21 @@ def _starter_re(lang: str | None) -> re.Pattern:
     return re.compile(rf"(?<=[^\W_]|[%)])\s+(?=(?:{alts})\s+[^\W\d_])")
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$")
+_LOOKBACK = 40  # no abbreviation is longer; reading further back made long paragraphs quadratic
+
+
+def _word_before(chunk: str, at: int) -> str:
+    """The word (or dotted abbreviation, "u.s") that ends at `at`, case-folded; "" when there is
+    none or it is longer than any abbreviation. Reads a bounded window, so splitting a paragraph
+    stays linear in its length."""
+    lo = max(0, at - _LOOKBACK)
+    before = _WORD_BEFORE.search(chunk, lo, at)
+    if not before or (before.start() == lo and lo > 0 and chunk[lo - 1].isalpha()):
+        return ""
+    return before.group(1).casefold()
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -70,8 +85,7 @@ def split_sentences(text: str, lang: str | None = None) -> list[Sentence]:
             if not nxt or nxt.end() >= len(chunk):
                 continue
             if m.group().startswith(".") and len(m.group().rstrip("\"'»”’)] ")) == 1:
-                before = re.search(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$", chunk[: m.start()])
-                word = before.group(1).casefold() if before else ""
+                word = _word_before(chunk, m.start())
                 if word in _NUMBERED:
                     if chunk[nxt.end() : nxt.end() + 1].isdigit():
                         continue
@@ -89,5 +103,3 @@ def split_sentences(text: str, lang: str | None = None) -> list[Sentence]:
             if len(re.findall(r"\w", seg)) >= 2:
                 out.append(Sentence(seg, (a + lead, a + lead + len(seg)), p))
     return out
-
-

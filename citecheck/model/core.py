@@ -113,6 +113,16 @@ class Link:
     text: str
     span: Span
 
+    def to_dict(self) -> dict:
+        """The link as JSON: url, anchor text, span."""
+        return {"url": self.url, "text": self.text, "span": list(self.span)}
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """A quote cut for a repr: one line, at most `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 @dataclass(frozen=True)
 class Document:
@@ -132,6 +142,12 @@ class Document:
     links: tuple[Link, ...]  # spans into `raw`
     format: str = "text"  # text, markdown or html
     warnings: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:  # a draft can be 20 MB: never its text in a traceback
+        return (
+            f"Document({self.path!r}, {self.format}, {len(self.raw)} characters, "
+            f"{len(self.links)} links)"
+        )
 
     def raw_span(self, start: int, end: int) -> Span:
         """Map a half-open span of `text` to the matching half-open span of `raw`."""
@@ -156,15 +172,24 @@ class Attribution:
     outlet: str | None = None
     language: str | None = None  # the language the source is expected in (from the outlet)
     date_hint: str | None = None  # e.g. "2013" from "in a 2013 tweet"
+    line: int | None = None  # 1-based line of span[0] in Document.raw (set when loaded)
+    column: int | None = None  # 1-based column (code points) of span[0] on that line
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", Kind(self.kind))  # "direct" is read as Kind.DIRECT
 
+    def __repr__(self) -> str:
+        where = f" at {self.line}:{self.column}" if self.line is not None else ""
+        who = f" by {self.speaker}" if self.speaker else ""
+        return f"<Attribution {self.id} {self.kind} “{_short(self.quote)}”{who}{where}>"
+
     @property
     def checkable(self) -> bool:
+        """Whether a source can confirm it: every kind but a scare quote."""
         return self.kind != Kind.SCARE
 
     def to_dict(self) -> dict:
+        """The JSON of docs/data-contract.md: what `extract` reports per attribution."""
         return {
             "id": self.id,
             "quote": self.quote,
@@ -176,6 +201,8 @@ class Attribution:
             "outlet": self.outlet,
             "language": self.language,
             "date_hint": self.date_hint,
+            "line": self.line,
+            "column": self.column,
         }
 
 
@@ -190,6 +217,11 @@ class Candidate:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "origin", Origin(self.origin))
+
+    def to_dict(self) -> dict:
+        """The candidate as JSON: url, origin, detail, rank."""
+        return {"url": self.url, "origin": str(self.origin), "detail": self.detail,
+                "rank": self.rank}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -211,8 +243,19 @@ class Page:
     from_cache: bool = False
     archive_url: str | None = None
 
+    def __repr__(self) -> str:  # the page's text stays out of a repr
+        return f"<Page {self.url} {self.status} {len(self.text)} characters>"
+
+    def to_dict(self) -> dict:
+        """The fetched page as JSON, its text included."""
+        return {k: getattr(self, k) for k in (
+            "url", "status", "final_url", "text", "title", "date", "language", "http_status",
+            "reason", "from_cache", "archive_url",
+        )}  # fmt: skip
+
     @property
     def ok(self) -> bool:
+        """The page was fetched and read."""
         return self.status == FetchStatus.OK
 
     @property
@@ -248,6 +291,21 @@ class Match:
     def __post_init__(self) -> None:
         object.__setattr__(self, "grade", Grade(self.grade))
 
+    def to_dict(self) -> dict:
+        """The match as JSON: grade, score, passage and its span, diff, reason."""
+        return {
+            "url": self.url,
+            "grade": str(self.grade),
+            "score": round(self.score, 4),
+            "passage": self.passage,
+            "passage_span": list(self.passage_span) if self.passage_span else None,
+            "diff": [list(op) for op in self.diff],
+            "reason": self.reason,
+            "difference": str(self.difference) if self.difference else None,
+            "translation": self.translation,
+            "backends": list(self.backends),
+        }
+
 
 @dataclass(frozen=True)
 class SourceStatus:
@@ -259,6 +317,7 @@ class SourceStatus:
     detail: str = ""
 
     def to_dict(self) -> dict:
+        """Its JSON (docs/data-contract.md)."""
         return {
             "url": self.url,
             "origin": str(self.origin),
@@ -282,6 +341,7 @@ class Evidence:
     date: str | None = None  # the source's publication date (YYYY-MM-DD), when the page gives one
 
     def to_dict(self) -> dict:
+        """Its JSON (docs/data-contract.md)."""
         return {
             "url": self.url,
             "passage": self.passage,
@@ -308,6 +368,7 @@ class FactCheck:
     language: str | None = None
 
     def to_dict(self) -> dict:
+        """Its JSON (docs/data-contract.md)."""
         return {
             "claim": self.claim,
             "rating": self.rating,
@@ -330,6 +391,7 @@ class Search:
 
     @property
     def sent(self) -> bool:
+        """Whether a back-end ran it (not only planned, offline or with none available)."""
         return self.backend is not None
 
     def __str__(self) -> str:
@@ -341,6 +403,7 @@ class Search:
         return f"{self.backend}: {self.query} ({found})"
 
     def to_dict(self) -> dict:
+        """The JSON form: query, backend and hits (null when only planned)."""
         return {"query": self.query, "backend": self.backend, "hits": self.hits}
 
 
@@ -365,6 +428,12 @@ class Finding:
             plan = tuple(Search(s) if isinstance(s, str) else s for s in self.searched)
             object.__setattr__(self, "searched", plan)
 
+    def __repr__(self) -> str:
+        a = self.attribution
+        score = f" {self.score:.2f}" if self.score is not None else ""
+        verdict = self.verdict or ("scare" if a.kind == Kind.SCARE else "unchecked")
+        return f"<Finding {a.id} {verdict}{score} “{_short(a.quote)}”>"
+
     def to_dict(self, checked: bool = True) -> dict:
         """The JSON form; `checked=False` (extract) leaves the check fields out."""
         d = self.attribution.to_dict()
@@ -379,56 +448,3 @@ class Finding:
         d["search_errors"] = list(self.search_errors)
         d["fact_checks"] = [c.to_dict() for c in self.fact_checks]
         return d
-
-
-@dataclass(frozen=True)
-class DocumentReport:
-    """The findings of one draft, in order of appearance."""
-
-    path: str
-    findings: tuple[Finding, ...]
-    document: Document | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def summary(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for f in self.findings:
-            if f.verdict is not None:
-                counts[str(f.verdict)] = counts.get(str(f.verdict), 0) + 1
-        return counts
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        return self.document.warnings if self.document is not None else ()
-
-    def to_dict(self, checked: bool = True) -> dict:
-        entry: dict = {
-            "path": self.path,
-            "attributions": [f.to_dict(checked) for f in self.findings],
-        }
-        if checked:
-            entry["summary"] = self.summary
-        if self.warnings:
-            entry["warnings"] = list(self.warnings)
-        return entry
-
-
-@dataclass(frozen=True)
-class Report:
-    """Every draft of one run. `fail_on` is the run's policy: the verdicts that fail it."""
-
-    documents: tuple[DocumentReport, ...]
-    checked: bool = True  # False for `extract`: no verdicts
-    fail_on: tuple[Verdict, ...] = DEFAULT_FAIL_ON
-
-    @property
-    def findings(self) -> tuple[Finding, ...]:
-        return tuple(f for d in self.documents for f in d.findings)
-
-    @property
-    def failing(self) -> tuple[Finding, ...]:
-        """The findings whose verdict is in `fail_on`: what makes a CI job fail."""
-        return tuple(f for f in self.findings if f.verdict in self.fail_on)
-
-    def to_dict(self) -> dict:
-        return {"schema": SCHEMA, "documents": [d.to_dict(self.checked) for d in self.documents]}
