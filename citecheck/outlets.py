@@ -337,8 +337,11 @@ def default_registry() -> Registry:
 
 # Country codes used worldwide as generic names ("example.io", "example.tv"): no language
 _GENERIC_CC = frozenset("ai am cc co fm gg im io la me ly ms nu sh tk to tv vc ws".split())
-# Generic top-level domains a news site uses; a "name.txt" or "v1.py" is no site
-_SITE_TLDS = frozenset("com org net info news edu gov int eu media press online blog".split())
+# Generic top-level domains a news site uses (and .example, reserved for documentation and
+# fixtures); a "name.txt" or "v1.py" is no site
+_SITE_TLDS = frozenset(
+    "com org net info news edu gov int eu media press online blog example".split()
+)
 
 
 def domain_outlet(domain: str) -> Outlet | None:

@@ -304,6 +304,7 @@ def test_a_bad_listed_line_is_one_clear_error(line):
         ("nieuws-voorbeeld.be", None),  # Dutch, French and German: not guessed
         ("example-daily.com", None),  # a generic domain says nothing of its language
         ("example.io", None),  # a country code used worldwide as a generic one
+        ("es.news.example", "es"),  # a language as the first label; .example for fixtures
     ],
 )
 def test_a_domain_the_registry_lacks_is_an_outlet_with_its_countrys_language(domain, language):
