@@ -18,6 +18,7 @@ import click
 from rich.console import Console
 
 from . import discover
+from .batch.command import batch as batch_command
 from .discover.backends import available_backends, reachable
 from .errors import CitecheckError, ConfigError
 from .model import DEFAULT_FAIL_ON, Report
@@ -249,6 +250,9 @@ def backends(search_names, probe):
         click.echo("")
         for name, status in probed:
             click.echo(f"{name:<15}{status}")
+
+
+main.add_command(batch_command)  # citecheck/batch/command.py; dask is imported only when it runs
 
 
 if __name__ == "__main__":  # pragma: no cover
