@@ -243,35 +243,41 @@ def _read_folder(folder: Path) -> Iterator[tuple[Item, int]]:
 
 def _read_warc(path: Path) -> Iterator[tuple[Item, int]]:
     """Response records of HTML pages become articles; other records are skipped silently
-    (a crawl holds images and scripts too); a record that breaks the file ends it, counted."""
+    (a crawl holds images and scripts too). A record that breaks the file, or bytes after the
+    last whole record (warcio drops a gzip member cut short without a word), end it, counted."""
     from warcio.archiveiterator import ArchiveIterator
 
     try:
         fh = path.open("rb")
+        size = path.stat().st_size
     except OSError as exc:
         yield BadInput(str(path), f"cannot read: {exc.strerror or exc}"), 0
         return
     with fh:
         records = ArchiveIterator(fh)
-        last = 0
+        end = 0  # where the last whole record ended
         while True:
             try:
                 record = next(records)
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                offset = records.get_record_offset()
-                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-                if ctype.split(";")[0].strip() not in _HTML_TYPES:
-                    continue
-                body = record.content_stream().read(MAX_DRAFT_BYTES + 1)
+                body = None
+                if record.rec_type == "response" and record.http_headers is not None:
+                    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+                    if ctype.split(";")[0].strip() in _HTML_TYPES:
+                        body = record.content_stream().read(MAX_DRAFT_BYTES + 1)
+                offset = records.get_record_offset()  # after the body: it reads to the end
+                length = records.get_record_length()
             except StopIteration:
-                return
+                break
             except Exception as exc:  # noqa: BLE001 - warcio, zlib, EOF: a broken record
                 why = f"unreadable record, the rest of the file skipped ({type(exc).__name__})"
-                yield BadInput(f"{path}@{records.offset}", why), 0
+                yield BadInput(f"{path}@{end}", why), max(0, size - end)
                 return
-            used, last = max(0, fh.tell() - last), fh.tell()
-            yield _article_from_record(record, body, f"{path}@{offset}"), used
+            used, end = offset + length - end, offset + length
+            if body is not None:
+                yield _article_from_record(record, body, f"{path}@{offset}"), used
+        if end < size:
+            why = f"{size - end} bytes after the last whole record (a file cut short)"
+            yield BadInput(f"{path}@{end}", why), size - end
 
 
 def _article_from_record(record, body: bytes, place: str) -> Item:

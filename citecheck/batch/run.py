@@ -60,14 +60,16 @@ def connect(scheduler: str | None, workers: int | None, threads: int, processes:
             return Client(scheduler, timeout="20s"), None
         except OSError as exc:
             raise InputError(f"--scheduler {scheduler}: cannot connect ({exc})") from None
-    kw = {"host": "127.0.0.1"} if processes else {}  # threads talk in-process, no socket
+    # TCP on loopback even for threads: the in-process transport names itself by the machine's
+    # outward address, which it learns by routing towards 8.8.8.8
     cluster = LocalCluster(
         n_workers=max(1, workers or 1),
         threads_per_worker=max(1, threads),
         processes=processes,
         dashboard_address="127.0.0.1:0",  # loopback, a free port: never 0.0.0.0:8787
         worker_dashboard_address="127.0.0.1:0",
-        **kw,
+        host="127.0.0.1",
+        protocol="tcp://",
     )
     return Client(cluster), cluster
 

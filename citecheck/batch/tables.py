@@ -50,7 +50,7 @@ def _schemas() -> dict[str, Any]:
     sources = pa.schema([
         ("url", s), ("host", s), ("status", s), ("final_url", s), ("http_status", i64),
         ("title", s), ("date", s), ("language", s), ("chars", i64), ("reason", s),
-        ("archive_url", s), ("first_cited_by", s),
+        ("archive_url", s),
     ])  # fmt: skip
     quotes = pa.schema([
         ("article_id", s), ("article_date", s), ("article_outlet", s), ("article_url", s),
@@ -79,7 +79,7 @@ def finding_row(article: Article, finding: Finding) -> dict[str, Any]:
     return {**article_fields(article), **finding.to_dict(checked=True)}
 
 
-def source_row(page: Page, host: str | None, cited_by: str) -> dict[str, Any]:
+def source_row(page: Page, host: str | None) -> dict[str, Any]:
     return {
         "url": page.url,
         "host": host,
@@ -92,7 +92,6 @@ def source_row(page: Page, host: str | None, cited_by: str) -> dict[str, Any]:
         "chars": len(page.text),
         "reason": page.reason,
         "archive_url": page.archive_url,
-        "first_cited_by": cited_by,
     }
 
 

@@ -135,7 +135,7 @@ def finish_partition(
     """Judge every quote of the partition against the stored pages and write its files.
 
     `fetched` are the fetch tasks it waited for (their values unused); `owned` the URLs whose
-    row in the sources table this partition writes (the first to cite them in the run).
+    row in the sources table this partition writes (one partition per URL in a run).
     """
     layout = Layout(out)
     pages = {u: _stored(layout, u, opts) for u in planned.urls}
@@ -146,8 +146,7 @@ def finish_partition(
             findings.append(tables.finding_row(article, finding))
             if finding.attribution.checkable and finding.attribution.kind != "indirect":
                 quotes.append(tables.quote_row(article, finding))
-    first = _first_citers(planned)
-    sources = [tables.source_row(pages[u], host_of(u), first.get(u, "")) for u in owned]
+    sources = [tables.source_row(pages[u], host_of(u)) for u in owned]
     key = planned.key
     tables.write_table(layout.part(layout.findings, key), "findings", findings)
     tables.write_table(layout.part(layout.sources, key), "sources", sources)
@@ -167,11 +166,3 @@ def _stored(layout: Layout, url: str, opts: Options) -> Page:
     if opts.offline:
         return Page(url, "offline", reason="offline mode: no request made")
     return Page(url, "error", reason="the page was not fetched")
-
-
-def _first_citers(planned: PlannedPartition) -> dict[str, str]:
-    first: dict[str, str] = {}
-    for job in planned.plan.jobs:
-        for cand in job.candidates:
-            first.setdefault(cand.url, planned.articles[job.doc].id)
-    return first
