@@ -336,3 +336,14 @@ def test_gzipped_jsonl_cut_short_keeps_what_was_read(client, tmp_path):
     assert 0 < result.articles < 40
     assert result.summary["bad_inputs"]["count"] == 1
     assert "cannot read further" in result.summary["bad_inputs"]["items"][0]["problem"]
+
+
+def test_an_out_folder_holding_another_run_is_refused_not_mixed(client, tmp_path):
+    one = _write_jsonl(tmp_path / "one.jsonl", [_article(0, FERRY, "Harriet Quennell", None)])
+    two = _write_jsonl(tmp_path / "two.jsonl", [_article(1, BRIDGE, "Wendell Ashgrove", None)])
+    out = tmp_path / "out"
+    _run(client, one, out, offline=True, propagation=False)
+    for inputs, size in [(two, 50), (one, 10)]:
+        with pytest.raises(citecheck.InputError, match="holds a run of other inputs"):
+            _run(client, inputs, out, offline=True, partition_size=size)
+    assert list(pd.read_parquet(out / "findings").article_id) == ["a0"]

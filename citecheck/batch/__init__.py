@@ -15,8 +15,9 @@ when a run starts, so `import citecheck` and the rest of the CLI never pay for t
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ class BatchResult:
     out: Path
     summary: dict[str, Any]
     dashboard: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per phase
 
     @property
     def articles(self) -> int:
@@ -90,18 +92,21 @@ def batch(
     try:
         if on_start is not None:
             on_start(dashboard(client))
+        started = time.perf_counter()
         got = run(
             client, list(inputs), layout.root, opts,
             partition_size=partition_size, on_progress=on_progress,
         )  # fmt: skip
         done = [k for k in got.keys if layout.is_done(k)]
+        seconds = {"partitions": time.perf_counter() - started}
         prop = None
         if propagation:
             prop = client.submit(propagate, str(layout.root), done, pure=False).result()
+            seconds["propagation"] = time.perf_counter() - started - seconds["partitions"]
         bad = bad_inputs(layout, got.keys)
         result = _summary.build(layout, got.keys, bad, got.progress.failed, prop)
         _summary.write(layout, result)
-        return BatchResult(layout.root, result, got.dashboard)
+        return BatchResult(layout.root, result, got.dashboard, seconds)
     finally:
         if cluster is not None:
             client.close()

@@ -36,12 +36,15 @@ def _progress_bar(quiet: bool):
         transient=True,
     )
     task = bar.add_task("batch", total=1, articles=0, rate="0.0")
-    started = time.monotonic()
+    clock = {"start": time.monotonic()}
 
     def update(p) -> None:
-        rate = p.articles / max(1e-6, time.monotonic() - started)
+        if p is None:  # the cluster is up: the rate counts from here
+            clock["start"] = time.monotonic()
+            return
+        rate = p.articles / max(1e-6, time.monotonic() - clock["start"])
         bar.update(task, total=max(1, p.total_bytes), completed=p.done_bytes,
-                   articles=p.articles + 0, rate=f"{rate:.1f}")  # fmt: skip
+                   articles=p.articles, rate=f"{rate:.1f}")  # fmt: skip
 
     return bar, update
 
@@ -98,6 +101,7 @@ def batch(
         if dashboard and not quiet:
             click.echo(f"citecheck: Dask dashboard at {dashboard}", err=True)
         if bar is not None:
+            update(None)
             bar.start()
 
     try:

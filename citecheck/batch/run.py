@@ -14,6 +14,7 @@ no finished partition; a URL whose page is stored is not fetched again.
 from __future__ import annotations
 
 import importlib.util
+import json
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -24,7 +25,7 @@ from ..net.guard import host_of
 from ..options import Options
 from . import tables
 from .inputs import BadInput, Partition, check_inputs, input_bytes, partitions, read_items
-from .store import Layout
+from .store import Layout, write_atomic
 from .tasks import fetch_host, finish_partition, plan_partition, urls_of
 
 
@@ -58,7 +59,7 @@ def connect(scheduler: str | None, workers: int | None, threads: int, processes:
     if scheduler:
         try:
             return Client(scheduler, timeout="20s"), None
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # TimeoutError is an OSError
             raise InputError(f"--scheduler {scheduler}: cannot connect ({exc})") from None
     # TCP on loopback even for threads: the in-process transport names itself by the machine's
     # outward address, which it learns by routing towards 8.8.8.8
@@ -89,6 +90,7 @@ def run(
     paths = check_inputs(inputs)  # again: a caller may come here without batch()
     layout = Layout(out)
     layout.make()
+    _claim(layout, paths, partition_size)
     out_s = str(layout.root)
     opts = replace(opts, progress=None)  # a callback of the driver's is no task's business
     opts_f = client.scatter(opts, broadcast=True)
@@ -173,7 +175,41 @@ def run(
         prog.done_bytes += part.size
         note(prog)
         submit_more()
+    if not prog.failed:
+        _prune(layout, set(keys))
     return RunResult(tuple(keys), prog, dashboard(client))
+
+
+def _claim(layout: Layout, paths: Sequence[Path], partition_size: int) -> None:
+    """Record what this `--out` holds a run of; refuse a folder that holds another run's, whose
+    files would otherwise mix with this one's (and be pruned by it)."""
+    mine = {"inputs": [str(p.resolve()) for p in paths], "partition_size": partition_size}
+    marker = layout.root / "run.json"
+    if marker.exists():
+        try:
+            theirs = json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            theirs = None
+        if theirs != mine:
+            raise InputError(
+                f"{layout.root}: holds a run of other inputs or another partition size; "
+                "use a new --out (or the same inputs and --partition-size to resume)"
+            )
+        return
+    if any(layout.done.iterdir()):
+        raise InputError(f"{layout.root}: holds partitions of an unknown run; use a new --out")
+    write_atomic(marker, json.dumps(mine, indent=2).encode("utf-8"))
+
+
+def _prune(layout: Layout, keys: set[str]) -> None:
+    """After a complete run, the files of partitions the inputs no longer have (an article
+    edited since an interrupted run changes its partition's key) go, so that reading a table
+    folder reads this run only."""
+    for marker in layout.done.glob("*.json"):
+        if marker.stem not in keys:
+            for table in (layout.findings, layout.sources, layout.quotes):
+                layout.part(table, marker.stem).unlink(missing_ok=True)
+            marker.unlink(missing_ok=True)
 
 
 def _known_sources(layout: Layout) -> set[str]:
