@@ -347,3 +347,24 @@ def test_an_out_folder_holding_another_run_is_refused_not_mixed(client, tmp_path
         with pytest.raises(citecheck.InputError, match="holds a run of other inputs"):
             _run(client, inputs, out, offline=True, partition_size=size)
     assert list(pd.read_parquet(out / "findings").article_id) == ["a0"]
+
+
+def test_one_host_is_asked_at_its_pace_across_partitions_and_threads(client, server, tmp_path):
+    for n in range(6):
+        server.route(f"/notice/{n}", lambda h, n=n: h.send_body(html_page(
+            f"Notice {n}", f"“{FERRY} (notice {n}),” said Harriet Quennell on Tuesday.",
+        )))  # fmt: skip
+    rows = [
+        _article(n, f"{FERRY} (notice {n})", "Harriet Quennell", server.url(f"/notice/{n}"))
+        for n in range(6)
+    ]
+    corpus = _write_jsonl(tmp_path / "c.jsonl", rows)
+    # six partitions of one article each, planned in parallel on two threads: without the chain
+    # of fetch tasks per host, their fetches would overlap
+    _run(client, corpus, tmp_path / "out", partition_size=1, host_delay=0.3, propagation=False)
+    times = sorted(t for path, _headers, t in server.requests)
+    assert len(times) == 7  # robots.txt once, each page once
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert min(gaps) >= 0.25, gaps  # 0.3 s between request starts, less the server's jitter
+    verdicts = pd.read_parquet(tmp_path / "out" / "findings").verdict
+    assert set(verdicts) == {"verified"}
