@@ -222,7 +222,8 @@ def child(args: argparse.Namespace) -> None:
         dashboard_address="127.0.0.1:0", worker_dashboard_address="127.0.0.1:0",
     )  # fmt: skip
     client = Client(cluster)
-    peaks: dict[str, int] = {}
+    peaks: dict[str, dict[str, int]] = {"partitions": {}, "propagation": {}}
+    phase = ["partitions"]  # until every input byte is done: then the propagation task
     stop = threading.Event()
 
     def sample() -> None:
@@ -231,15 +232,20 @@ def child(args: argparse.Namespace) -> None:
                 got = client.run(lambda: psutil.Process().memory_info().rss)
             except Exception:  # noqa: BLE001 - a worker busy or gone: the next sample
                 continue
+            seen = peaks[phase[0]]
             for w, rss in got.items():
-                peaks[w] = max(peaks.get(w, 0), rss)
+                seen[w] = max(seen.get(w, 0), rss)
+
+    def progress(p) -> None:
+        if p.done_bytes >= p.total_bytes:
+            phase[0] = "propagation"
 
     threading.Thread(target=sample, daemon=True).start()
     started = time.perf_counter()
     result = citecheck.batch(
         args.input, args.out, client=client, allow_private=True, cache=False,
         host_delay=args.host_delay, partition_size=args.partition_size,
-        archive_fallback=False, propagation=True,
+        archive_fallback=False, propagation=True, on_progress=progress,
     )  # fmt: skip
     elapsed = time.perf_counter() - started
     stop.set()
@@ -249,7 +255,9 @@ def child(args: argparse.Namespace) -> None:
                 "elapsed": elapsed,
                 "articles": result.articles,
                 "partitions_s": result.seconds["partitions"],
-                "peak_rss_mb": sorted(round(v / 2**20) for v in peaks.values()),
+                "peak_rss_mb": sorted(round(v / 2**20) for v in peaks["partitions"].values()),
+                "propagation_rss_mb": max(peaks["propagation"].values(), default=0) // 2**20,
+                "quotes": (result.summary["propagation"] or {}).get("quotes", 0),
             }
         )
     )
@@ -335,6 +343,7 @@ def _bench(args, work: Path) -> None:
 
     a = _run(args, full, work / "a", 2)
     gap, median, most = politeness(log)
+    most_1s = politeness(log, 1.0)[2]
     fetched = sum(1 for _h, p, _t in log if p.startswith("/p/"))
     rows.append(("full run, 2 workers (pages fetched)", f"{a['articles'] / a['elapsed']:.1f} "
                  f"articles/s ({a['articles']} in {a['elapsed']:.0f} s; {fetched} page requests "
@@ -355,12 +364,16 @@ def _bench(args, work: Path) -> None:
     shutil.copytree(work / "a" / "pages", out / "pages")
     k1 = _run(args, small, out, 1)
     rows.append(("peak RSS per worker, 1 worker", f"{k1['peak_rss_mb']} MB at 1,000 articles, "
-                 f"{cpu[1]['peak_rss_mb']} MB at {n:,}"))  # fmt: skip
+                 f"{cpu[1]['peak_rss_mb']} MB at {n:,} (partitions)"))  # fmt: skip
     rows.append(("peak RSS per worker, 2 workers", f"{cpu[2]['peak_rss_mb']} MB at {n:,}"))
+    rows.append(("peak RSS, propagation task", f"{k1['propagation_rss_mb']} MB for "
+                 f"{k1['quotes']:,} quotes, {cpu[1]['propagation_rss_mb']} MB for "
+                 f"{cpu[1]['quotes']:,} (one task over the whole archive)"))  # fmt: skip
     allowed = int(5 / args.host_delay) + 1
     rows.append(("politeness (server log)", f"at most {most} requests to one host in any 5 s "
-                 f"(configured one per {args.host_delay} s: {allowed}); gaps between two "
-                 f"requests to one host: shortest {gap:.3f} s, median {median:.3f} s"))  # fmt: skip
+                 f"(configured one per {args.host_delay} s: {allowed}), {most_1s} in any 1 s "
+                 f"({int(1 / args.host_delay) + 1}); gaps between two requests to one host: "
+                 f"shortest {gap:.3f} s, median {median:.3f} s"))  # fmt: skip
 
     b = work / "b"
     killed_at = _kill_midway(args, full, b, 2, parts)

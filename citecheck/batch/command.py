@@ -53,7 +53,8 @@ def _progress_bar(quiet: bool):
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--out", required=True, metavar="DIR", help="Where Parquet files and summaries go.")
 @click.option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler (tcp://host:8786).")
-@click.option("--workers", type=click.IntRange(1, 1024), help="LocalCluster worker processes.")
+@click.option("--workers", type=click.IntRange(1, 1024),
+              help="LocalCluster worker processes [default: one per core].")  # fmt: skip
 @click.option("--threads", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Threads per LocalCluster worker.")  # fmt: skip
 @click.option("--partition-size", type=click.IntRange(1, 100_000), default=50, show_default=True,

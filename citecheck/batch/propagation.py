@@ -2,7 +2,7 @@
 wording drifts from copy to copy. No network: it reads the run's quotes table.
 
 Near-duplicates are found with datasketch's MinHash LSH over word 3-gram shingles (sub-linear:
-no comparison of every pair), each candidate pair confirmed by its exact Jaccard similarity,
+no comparison of every pair), each candidate pair confirmed by its MinHash Jaccard estimate,
 and the confirmed pairs joined into clusters (scipy's connected components). The earliest copy
 (by the article's date, then input order) is the cluster's origin; every other copy whose words
 differ from it is a drift, with a word diff (rapidfuzz's alignment of the two word lists).
@@ -75,15 +75,18 @@ def clusters(copies: list[Copy]) -> list[list[int]]:
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    sets = [shingles(words(c.quote)) for c in copies]
-    hashes = MinHash.bulk([[s.encode("utf-8") for s in sh] for sh in sets], num_perm=NUM_PERM)
+    # the shingle sets live only while their MinHash is made: memory is ~1 KB a quote
+    hashes = MinHash.bulk(
+        ([s.encode("utf-8") for s in shingles(words(c.quote))] for c in copies),
+        num_perm=NUM_PERM,
+    )
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     for i, mh in enumerate(hashes):
         lsh.insert(i, mh)
     rows, cols = [], []
     for i, mh in enumerate(hashes):
         for j in lsh.query(mh):
-            if j > i and len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= THRESHOLD:
+            if j > i and mh.jaccard(hashes[j]) >= THRESHOLD:  # LSH's candidates, confirmed
                 rows.append(i)
                 cols.append(j)
     n = len(copies)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -52,8 +53,9 @@ class RunResult:
 
 
 def connect(scheduler: str | None, workers: int | None, threads: int, processes: bool):
-    """A Dask client: on the cluster at `scheduler`, else on a new LocalCluster bound to
-    loopback (its dashboard there too, when bokeh is installed). Returns (client, cluster)."""
+    """A Dask client: on the cluster at `scheduler`, else on a new LocalCluster (one worker
+    process per core unless `workers` says) bound to loopback, its dashboard there too.
+    Returns (client, cluster)."""
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -64,7 +66,7 @@ def connect(scheduler: str | None, workers: int | None, threads: int, processes:
     # TCP on loopback even for threads: the in-process transport names itself by the machine's
     # outward address, which it learns by routing towards 8.8.8.8
     cluster = LocalCluster(
-        n_workers=max(1, workers or 1),
+        n_workers=max(1, workers or os.cpu_count() or 1),
         threads_per_worker=max(1, threads),
         processes=processes,
         dashboard_address="127.0.0.1:0",  # loopback, a free port: never 0.0.0.0:8787
