@@ -376,9 +376,11 @@ def _bench(args, work: Path) -> None:
                  f"shortest {gap:.3f} s, median {median:.3f} s"))  # fmt: skip
 
     b = work / "b"
+    start = len(log)
     killed_at = _kill_midway(args, full, b, 2, parts)
     before = len(log)
     _run(args, full, b, 2)
+    first = sum(1 for _h, p, _t in log[start:before] if p.startswith("/p/"))
     again = sum(1 for _h, p, _t in log[before:] if p.startswith("/p/"))
     fa, sa = _tables(work / "a")
     fb, sb = _tables(b)
@@ -388,7 +390,8 @@ def _bench(args, work: Path) -> None:
         (
             "kill -9, then the same command",
             f"killed with {killed_at}/{parts} partitions "
-            f"done; restart fetched {again} pages; findings ({fb.num_rows} rows) and sources "
+            f"done and {first} pages fetched; the restart fetched {again} more; "
+            f"findings ({fb.num_rows} rows) and sources "
             f"({sb.num_rows} rows) "
             + ("identical to the uninterrupted run" if same else f"DIFFER in {diffs}"),
         )
