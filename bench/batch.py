@@ -213,15 +213,11 @@ def politeness(log: list, window: float = 5.0) -> tuple[float, float, int]:
 def child(args: argparse.Namespace) -> None:
     """Run the batch on its own LocalCluster; print elapsed time and peak RSS per worker."""
     import psutil
-    from distributed import Client, LocalCluster
 
     import citecheck
+    from citecheck.batch.run import connect
 
-    cluster = LocalCluster(
-        n_workers=args.workers, threads_per_worker=2, processes=True, host="127.0.0.1",
-        dashboard_address="127.0.0.1:0", worker_dashboard_address="127.0.0.1:0",
-    )  # fmt: skip
-    client = Client(cluster)
+    client, cluster = connect(None, args.workers, 2, True)  # the CLI's LocalCluster
     peaks: dict[str, dict[str, int]] = {"partitions": {}, "propagation": {}}
     phase = ["partitions"]  # until every input byte is done: then the propagation task
     stop = threading.Event()

@@ -9,7 +9,7 @@
     propagation  near-duplicate quotes across the archive (MinHash LSH), origin and drift
     command      the click command
 
-Needs the `batch` extra (dask[distributed], pyarrow, warcio, datasketch); they are imported
+Needs the `batch` extra (dask[distributed], pyarrow, warcio, datasketch, scipy), imported
 when a run starts, so `import citecheck` and the rest of the CLI never pay for them.
 """
 

@@ -56,6 +56,7 @@ def connect(scheduler: str | None, workers: int | None, threads: int, processes:
     """A Dask client: on the cluster at `scheduler`, else on a new LocalCluster (one worker
     process per core unless `workers` says) bound to loopback, its dashboard there too.
     Returns (client, cluster)."""
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -64,16 +65,20 @@ def connect(scheduler: str | None, workers: int | None, threads: int, processes:
         except (OSError, ValueError) as exc:  # TimeoutError is an OSError
             raise InputError(f"--scheduler {scheduler}: cannot connect ({exc})") from None
     # TCP on loopback even for threads: the in-process transport names itself by the machine's
-    # outward address, which it learns by routing towards 8.8.8.8
-    cluster = LocalCluster(
-        n_workers=max(1, workers or os.cpu_count() or 1),
-        threads_per_worker=max(1, threads),
-        processes=processes,
-        dashboard_address="127.0.0.1:0",  # loopback, a free port: never 0.0.0.0:8787
-        worker_dashboard_address="127.0.0.1:0",
-        host="127.0.0.1",
-        protocol="tcp://",
-    )
+    # outward address, which it learns by routing towards 8.8.8.8. No work stealing: a
+    # partition's judging belongs where its plan (its Documents) already is, and stealing it
+    # costs the move (measured: 2 workers spent 1.22x the CPU of 1 on the same archive with
+    # stealing, 1.10x without); the driver's window keeps every worker fed.
+    with dask.config.set({"distributed.scheduler.work-stealing": False}):
+        cluster = LocalCluster(
+            n_workers=max(1, workers or os.cpu_count() or 1),
+            threads_per_worker=max(1, threads),
+            processes=processes,
+            dashboard_address="127.0.0.1:0",  # loopback, a free port: never 0.0.0.0:8787
+            worker_dashboard_address="127.0.0.1:0",
+            host="127.0.0.1",
+            protocol="tcp://",
+        )
     return Client(cluster), cluster
 
 
