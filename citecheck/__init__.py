@@ -12,7 +12,7 @@ The stages, top to bottom (docs/architecture.md): `document` (load), `attributio
 
 from __future__ import annotations
 
-from .batch import batch
+from . import batch  # a callable module: citecheck.batch(inputs, out, ...)
 from .document import load, load_text
 from .errors import CassetteError, CitecheckError, ConfigError, InputError
 from .fetch import FetchConfig

@@ -342,7 +342,8 @@ def test_an_out_folder_holding_another_run_is_refused_not_mixed(client, tmp_path
     one = _write_jsonl(tmp_path / "one.jsonl", [_article(0, FERRY, "Harriet Quennell", None)])
     two = _write_jsonl(tmp_path / "two.jsonl", [_article(1, BRIDGE, "Wendell Ashgrove", None)])
     out = tmp_path / "out"
-    _run(client, one, out, offline=True, propagation=False)
+    first = _run(client, one, out, offline=True, propagation=False)
+    assert first.complete, first.summary["failed_partitions"]
     for inputs, size in [(two, 50), (one, 10)]:
         with pytest.raises(citecheck.InputError, match="holds a run of other inputs"):
             _run(client, inputs, out, offline=True, partition_size=size)

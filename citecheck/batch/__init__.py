@@ -15,7 +15,9 @@ when a run starts, so `import citecheck` and the rest of the CLI never pay for t
 
 from __future__ import annotations
 
+import sys
 import time
+import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,10 +25,11 @@ from typing import Any
 
 from ..errors import InputError
 from ..options import Options
+from . import run as _run
 from . import summary as _summary
 from .inputs import Article, BadInput, check_inputs
 from .propagation import propagate
-from .run import Progress, bad_inputs, connect, dashboard, run
+from .run import Progress, bad_inputs, connect, dashboard
 from .store import Layout
 
 
@@ -93,7 +96,7 @@ def batch(
         if on_start is not None:
             on_start(dashboard(client))
         started = time.perf_counter()
-        got = run(
+        got = _run.run(
             client, list(inputs), layout.root, opts,
             partition_size=partition_size, on_progress=on_progress,
         )  # fmt: skip
@@ -112,5 +115,16 @@ def batch(
             client.close()
             cluster.close()
 
+
+class _Callable(types.ModuleType):
+    """This package, callable: `citecheck.batch(...)` runs a batch, while `citecheck.batch.run`
+    and `import citecheck.batch.tasks` still name its modules (a function of the same name in
+    `citecheck` would hide them)."""
+
+    def __call__(self, *args: Any, **kw: Any) -> BatchResult:
+        return batch(*args, **kw)
+
+
+sys.modules[__name__].__class__ = _Callable
 
 __all__ = ["Article", "BadInput", "BatchResult", "Progress", "batch"]

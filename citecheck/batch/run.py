@@ -100,7 +100,9 @@ def run(
     _claim(layout, paths, partition_size)
     out_s = str(layout.root)
     opts = replace(opts, progress=None)  # a callback of the driver's is no task's business
-    opts_f = client.scatter(opts, broadcast=True)
+    # a key of its own (hash=False): two runs with equal options on one client must not share
+    # a scattered key, which the first run's release can pull from under the second
+    opts_f = client.scatter(opts, broadcast=True, hash=False)
     token = uuid.uuid4().hex[:8]
     prog = Progress(total_bytes=input_bytes(paths))
     note = on_progress or (lambda _p: None)
