@@ -369,3 +369,37 @@ def test_one_host_is_asked_at_its_pace_across_partitions_and_threads(client, ser
     assert min(gaps) >= 0.25, gaps  # 0.3 s between request starts, less the server's jitter
     verdicts = pd.read_parquet(tmp_path / "out" / "findings").verdict
     assert set(verdicts) == {"verified"}
+
+
+def test_inputs_edited_between_runs_leave_one_row_per_article_and_per_source(
+    client, server, tmp_path, monkeypatch
+):
+    ferry, library = server.url("/ferry"), server.url("/library")
+    rows = [
+        _article(0, FERRY, "Harriet Quennell", ferry),
+        _article(1, FERRY, "Harriet Quennell", ferry),
+        _article(2, LIBRARY, "Osric Pelham", library),
+        _article(3, LIBRARY.replace("nine", "ten"), "Osric Pelham", library),
+    ]
+    corpus = _write_jsonl(tmp_path / "c.jsonl", rows)
+    out = tmp_path / "out"
+    real = tasks.judge_plan
+
+    def dies_on_a3(plan, pages, opts):
+        if any("ten on weekdays" in d.text for d in plan.docs):
+            raise MemoryError("the worker died")
+        return real(plan, pages, opts)
+
+    monkeypatch.setattr(tasks, "judge_plan", dies_on_a3)
+    assert not _run(client, corpus, out, partition_size=2).complete
+    monkeypatch.setattr(tasks, "judge_plan", real)
+    rows[0]["text"] = rows[0]["text"].replace("next month", "in the spring")  # a0 edited
+    _write_jsonl(corpus, rows)
+    assert _run(client, corpus, out, partition_size=2).complete
+
+    findings = pd.read_parquet(out / "findings")
+    assert sorted(findings.article_id) == ["a0", "a1", "a2", "a3"]
+    sources = pd.read_parquet(out / "sources")
+    assert sorted(sources.url) == sorted([ferry, library])  # the ferry row kept, once
+    assert len(list((out / "done").iterdir())) == 2
+    assert server.hits["/ferry"] == 1

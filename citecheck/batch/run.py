@@ -213,12 +213,39 @@ def _claim(layout: Layout, paths: Sequence[Path], partition_size: int) -> None:
 def _prune(layout: Layout, keys: set[str]) -> None:
     """After a complete run, the files of partitions the inputs no longer have (an article
     edited since an interrupted run changes its partition's key) go, so that reading a table
-    folder reads this run only."""
-    for marker in layout.done.glob("*.json"):
-        if marker.stem not in keys:
-            for table in (layout.findings, layout.sources, layout.quotes):
-                layout.part(table, marker.stem).unlink(missing_ok=True)
-            marker.unlink(missing_ok=True)
+    folder reads this run only. A source row such a partition wrote for a URL this run still
+    cites moves into one of this run's files first: no cited URL loses its row."""
+    stale = sorted(m.stem for m in layout.done.glob("*.json") if m.stem not in keys)
+    current = sorted(k for k in keys if layout.is_done(k))
+    if not stale:
+        return
+    if current:
+        _rescue_sources(layout, stale, current)
+    for key in stale:
+        for table in (layout.findings, layout.sources, layout.quotes):
+            layout.part(table, key).unlink(missing_ok=True)
+        layout.marker(key).unlink(missing_ok=True)
+
+
+def _rescue_sources(layout: Layout, stale: list[str], current: list[str]) -> None:
+    import pyarrow.compute as pc
+
+    def files(table, ks):
+        return [layout.part(table, k) for k in ks]
+
+    have = set(tables.read_table(files(layout.sources, current), "sources", ["url"])
+               .column("url").to_pylist())  # fmt: skip
+    cited_col = tables.read_table(files(layout.findings, current), "findings", ["sources"])
+    cited = set(pc.struct_field(pc.list_flatten(cited_col.column("sources")), "url").to_pylist())
+    rows, seen = [], set()
+    for row in tables.read_table(files(layout.sources, stale), "sources").to_pylist():
+        if row["url"] in cited and row["url"] not in have and row["url"] not in seen:
+            rows.append(row)
+            seen.add(row["url"])
+    if rows:
+        target = layout.part(layout.sources, current[0])
+        kept = tables.read_table([target], "sources").to_pylist()
+        tables.write_table(target, "sources", kept + rows)
 
 
 def _known_sources(layout: Layout) -> set[str]:
