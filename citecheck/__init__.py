@@ -12,6 +12,7 @@ The stages, top to bottom (docs/architecture.md): `document` (load), `attributio
 
 from __future__ import annotations
 
+from . import batch  # a callable module: citecheck.batch(inputs, out, ...)
 from .document import load, load_text
 from .errors import CassetteError, CitecheckError, ConfigError, InputError
 from .fetch import FetchConfig
@@ -58,6 +59,7 @@ __all__ = [
     "Report",
     "SourceStatus",
     "Verdict",
+    "batch",
     "check",
     "check_documents",
     "check_text",

