@@ -672,3 +672,28 @@ def test_default_cache_dir_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("CITECHECK_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert default_cache_dir().name == "citecheck"
+
+
+def test_requests_to_one_host_stay_apart_even_after_the_event_loop_was_held_up():
+    """A worker busy in another thread can hold the event loop past several requests' turns;
+    they must still start a host's delay apart, never all at once when it frees."""
+    import time
+
+    from citecheck.net.transport import Pacer
+
+    async def run() -> list[float]:
+        pacer, starts = Pacer(0.2, ceiling=5.0), []
+
+        async def request() -> None:
+            await pacer.wait("news.example.com")
+            starts.append(asyncio.get_running_loop().time())
+
+        tasks = [asyncio.create_task(request()) for _ in range(4)]
+        await asyncio.sleep(0.05)  # the first request starts, the others wait their turn
+        time.sleep(0.7)  # then the loop is held up past the others' turns
+        await asyncio.gather(*tasks)
+        return starts
+
+    starts = asyncio.run(run())
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert len(starts) == 4 and min(gaps) >= 0.19, gaps

@@ -133,7 +133,8 @@ class Pacer:
         self.delay = max(0.0, delay)
         self.ceiling = ceiling
         self.host_delay: dict[str, float] = {}
-        self.next_at: dict[str, float] = {}
+        self.last: dict[str, float] = {}  # when the last request to each host started
+        self.locks: dict[str, asyncio.Lock] = {}
 
     def set_delay(self, host: str, seconds: float) -> None:
         if self.delay > 0 or seconds > 0:
@@ -143,12 +144,15 @@ class Pacer:
         delay = self.host_delay.get(host, self.delay)
         if delay <= 0:
             return
+        # One request of a host at a time passes, spaced from the last one's actual start: slots
+        # reserved ahead would fire together after the event loop was held up (a busy worker
+        # judging in another thread), below the host's delay.
         loop = asyncio.get_running_loop()
-        now = loop.time()
-        start = max(now, self.next_at.get(host, now))
-        self.next_at[host] = start + delay  # reserve the slot before sleeping: no lock needed
-        if start > now:
-            await asyncio.sleep(start - now)
+        async with self.locks.setdefault(host, asyncio.Lock()):
+            last = self.last.get(host)
+            while last is not None and (gap := last + delay - loop.time()) > 0:
+                await asyncio.sleep(gap)
+            self.last[host] = loop.time()
 
 
 class Wire(httpx.AsyncBaseTransport):
