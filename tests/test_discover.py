@@ -281,3 +281,28 @@ def test_an_outlet_known_by_its_domain_only_gets_its_language_from_the_domain():
     quote = "Ryabkov said 12 diplomats would leave"
     attr = make_attr(make_doc(f"“{quote}”", {}), quote, outlet="ru.news.example")
     assert expected_language(attr, reg) == "ru"
+
+
+def test_drafts_planned_in_several_threads_share_the_link_index_safely():
+    """`citecheck batch` plans drafts in several threads of one worker; the table of link
+    indexes is shared, and a race in it cost an article its findings."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from citecheck.discover.links import _index
+
+    text = "Ada Quill said: “The pier will reopen.” [link](https://example.com/a)\n\n" * 10
+
+    def plan(i: int) -> int:
+        for _ in range(30):
+            doc = load_text(text, f"d{i}.md", "markdown")
+            assert _index(doc).links  # the draft's own links, never another's
+        return i
+
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, as a busy worker does
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            assert sorted(pool.map(plan, range(32))) == list(range(32))
+    finally:
+        sys.setswitchinterval(before)

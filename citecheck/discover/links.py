@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from bisect import bisect_left, bisect_right
 from pathlib import Path
@@ -126,18 +127,24 @@ class _Index:
 
 
 _INDEXES: dict[int, tuple[weakref.ref, _Index]] = {}
+# `citecheck batch` plans drafts in several threads of one worker: the table is shared, so
+# looking it up and sweeping it must not interleave ("dictionary changed size during
+# iteration" cost an article its findings)
+_INDEXES_LOCK = threading.Lock()
 
 
 def _index(doc: Document) -> _Index:
     """The draft's index, kept while the Document lives (keyed by identity: hashing a Document
     would read all its links per quote)."""
-    entry = _INDEXES.get(id(doc))
-    if entry is not None and entry[0]() is doc:
-        return entry[1]
-    for key in [k for k, (ref, _) in _INDEXES.items() if ref() is None]:
-        del _INDEXES[key]
-    index = _Index(doc)
-    _INDEXES[id(doc)] = (weakref.ref(doc), index)
+    with _INDEXES_LOCK:
+        entry = _INDEXES.get(id(doc))
+        if entry is not None and entry[0]() is doc:
+            return entry[1]
+        for key in [k for k, (ref, _) in _INDEXES.items() if ref() is None]:
+            del _INDEXES[key]
+    index = _Index(doc)  # built outside the lock: another draft's lookup need not wait
+    with _INDEXES_LOCK:
+        _INDEXES[id(doc)] = (weakref.ref(doc), index)
     return index
 
 
