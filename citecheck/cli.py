@@ -25,7 +25,7 @@ from .discover.backends import available_backends, reachable
 from .drafts import load_all
 from .errors import CassetteError, CitecheckError, ConfigError
 from .model import DEFAULT_FAIL_ON, Report, Unreadable
-from .options import Options
+from .options import Options, fetch_flags
 from .pipeline import check_documents as run_check
 from .pipeline import extract_documents as run_extract
 from .report import FORMATS, render
@@ -197,18 +197,13 @@ def check(
             flags["translate"] = False
         else:
             flags["translator"] = translator.strip()
-    if allow_private:
-        flags["allow_private"] = True
-    if no_cache:
-        flags["cache"] = False
-    if cache_dir:
-        flags["cache_dir"] = cache_dir
-    if no_archive:
-        flags["archive_fallback"] = False
-    if user_agent is not None:
-        if not user_agent.strip() or any(c in user_agent for c in "\r\n"):
-            _error("--user-agent: must be one non-empty line")
-        flags["user_agent"] = user_agent.strip()
+    try:
+        flags |= fetch_flags(
+            allow_private=allow_private, no_cache=no_cache, cache_dir=cache_dir,
+            no_archive=no_archive, user_agent=user_agent,
+        )  # fmt: skip
+    except ValueError as exc:
+        _error(str(exc))
     if sources_file:
         try:
             flags["sources"] = tuple(discover.load_sources_file(sources_file))

