@@ -110,10 +110,9 @@ def main() -> int:
     data, unreachable = groups(splits)
     w = fit(data, args.l2)
     before, after = accuracy(data, None), accuracy(data, w)
-    print(f"{len(data)} quotes to learn from ({unreachable} whose speaker is no candidate)")
-    print(f"chosen right on the training data: rules {before:.3f}, model {after:.3f}")
-    for name, weight in sorted(zip(FEATURES, w, strict=True), key=lambda t: -abs(t[1])):
-        print(f"  {name:<16}{weight:+.3f}")
+    # The weights are written before anything is printed: a reader that stops early (`| head`)
+    # breaks the pipe at a print, which once left the old weights in place, their feature list
+    # no longer the ranker's, and the ranker silently off for the runs that followed.
     if args.write:
         MODEL.write_text(
             json.dumps(
@@ -137,6 +136,11 @@ def main() -> int:
             + "\n",
             encoding="utf-8",
         )
+    print(f"{len(data)} quotes to learn from ({unreachable} whose speaker is no candidate)")
+    print(f"chosen right on the training data: rules {before:.3f}, model {after:.3f}")
+    for name, weight in sorted(zip(FEATURES, w, strict=True), key=lambda t: -abs(t[1])):
+        print(f"  {name:<16}{weight:+.3f}")
+    if args.write:
         print(f"wrote {MODEL.relative_to(HERE.parent)}")
     return 0
 
