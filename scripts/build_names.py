@@ -16,7 +16,6 @@ only where the data mostly agrees (RATIO): a prior must not guess where the data
 from __future__ import annotations
 
 import argparse
-import gzip
 import re
 import sys
 import tempfile
@@ -75,17 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         text = render(download(Path(tmp)))
-    if args.check:
-        current = gzip.decompress(OUT.read_bytes()).decode("utf-8") if OUT.exists() else ""
-        if current != text:
-            print(f"stale: {OUT.relative_to(ROOT)}; run scripts/build_names.py")
-            return 1
-        print(f"{OUT.relative_to(ROOT)} is up to date")
-        return 0
-    OUT.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
-    names = sum(1 for line in text.splitlines() if not line.startswith("#"))
-    print(f"wrote {OUT.relative_to(ROOT)}: {names} names")
-    return 0
+    return pinned_wheel.check_or_write(
+        OUT, str(OUT.relative_to(ROOT)), text, check=args.check, what="names"
+    )
 
 
 if __name__ == "__main__":

@@ -98,16 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         text = render(download(Path(tmp)), Path(tmp))
-    if args.check:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print(f"stale: {OUT.relative_to(ROOT)}; run scripts/build_outlets.py")
-            return 1
-        print(f"{OUT.relative_to(ROOT)} is up to date")
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    domains = sum(1 for line in text.splitlines() if not line.startswith("#"))
-    print(f"wrote {OUT.relative_to(ROOT)}: {domains} domains")
-    return 0
+    return pinned_wheel.check_or_write(
+        OUT, str(OUT.relative_to(ROOT)), text, check=args.check, what="domains"
+    )
 
 
 if __name__ == "__main__":
