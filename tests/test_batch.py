@@ -276,6 +276,21 @@ def test_propagation_clusters_a_quote_finds_its_origin_and_flags_drifting_copies
     assert s["clusters"] == 1 and s["drifted"] == 3 and s["top"][0]["origin_article"] == "b2"
 
 
+def test_propagation_joins_repeated_and_drifted_copies_from_the_partitions_signatures():
+    from citecheck.batch.propagation import Copy, clusters, signatures
+
+    drift = FERRY.replace("every crossing", "each crossing")
+    texts = [FERRY] * 40 + [BRIDGE, drift, BRIDGE.upper(), "a disgrace"]
+    copies = [Copy(f"a{i}", None, None, None, f"q{i}", t, None, None, i)
+              for i, t in enumerate(texts)]  # fmt: skip
+    stored = signatures(texts)  # what each partition wrote next to its quotes
+    assert stored[-1] is None and all(stored[:-1])  # too short to prove copying: no signature
+    stored[3] = None  # a partition that wrote none: made when clustering
+    groups = sorted(sorted(g) for g in clusters(copies[:-1], stored[:-1]))
+    assert groups == [list(range(40)) + [41], [40, 42]]
+    assert groups == sorted(sorted(g) for g in clusters(copies[:-1]))
+
+
 def test_folders_of_drafts_are_read_and_unreadable_files_listed(client, tmp_path):
     drafts = tmp_path / "drafts"
     (drafts / "march").mkdir(parents=True)

@@ -106,9 +106,11 @@ def batch(
         if propagation:
             prop = client.submit(propagate, str(layout.root), done, pure=False).result()
             seconds["propagation"] = time.perf_counter() - started - seconds["partitions"]
+        mark = time.perf_counter()
         bad = bad_inputs(layout, got.keys)
         result = _summary.build(layout, got.keys, bad, got.progress.failed, prop)
         _summary.write(layout, result)
+        seconds["summary"] = time.perf_counter() - mark
         return BatchResult(layout.root, result, got.dashboard, seconds)
     finally:
         if cluster is not None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from ..model import DiffOp
@@ -24,6 +25,7 @@ from .store import Layout
 
 NUM_PERM = 128
 THRESHOLD = 0.5  # Jaccard of word 3-gram shingles for two copies to be one quote
+SCHEME = "affine32"  # datasketch's hashing scheme: stored signatures must be read with the same
 MIN_WORDS = 5  # shorter fragments ("a disgrace") are everywhere and prove no copying
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -69,26 +71,62 @@ def word_diff(origin: list[str], copy: list[str]) -> tuple[DiffOp, ...]:
     return tuple(ops)
 
 
-def clusters(copies: list[Copy]) -> list[list[int]]:
-    """Groups of indexes of `copies` that are one quotation (two copies or more each)."""
-    from datasketch import MinHash, MinHashLSH
+def signatures(quotes: list[str]) -> list[bytes | None]:
+    """Each quote's MinHash (NUM_PERM uint32 values of SCHEME, as bytes); None for a quote too
+    short to count.
+
+    Made where the quote is judged, one partition per task, so that the hashing (most of the
+    propagation step's work) runs on every worker at once; the step itself only joins them."""
+    from datasketch import MinHash
+
+    long = [i for i, q in enumerate(quotes) if len(words(q)) >= MIN_WORDS]
+    made = MinHash.bulk(
+        ([s.encode("utf-8") for s in shingles(words(quotes[i]))] for i in long),
+        num_perm=NUM_PERM,
+        scheme=SCHEME,
+    )
+    out: list[bytes | None] = [None] * len(quotes)
+    for i, mh in zip(long, made, strict=True):
+        out[i] = mh.hashvalues.tobytes()
+    return out
+
+
+def clusters(copies: list[Copy], stored: list[bytes | None] | None = None) -> list[list[int]]:
+    """Groups of indexes of `copies` that are one quotation (two copies or more each).
+
+    `stored`: the copies' signatures as `signatures` made them (None: made here). Copies with the
+    same words are one node before any hashing: an archive repeats a wire quote hundreds of
+    times, and confirming every pair of a cluster's copies grows with the square of its size
+    (measured: 20,000 quotes in 7.8 s, 3,000 distinct ones among them in a tenth of that)."""
+    from datasketch import LeanMinHash, MinHashLSH
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    # the shingle sets live only while their MinHash is made: memory is ~1 KB a quote
-    hashes = MinHash.bulk(
-        ([s.encode("utf-8") for s in shingles(words(c.quote))] for c in copies),
-        num_perm=NUM_PERM,
-    )
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    for i, mh in enumerate(hashes):
-        lsh.insert(i, mh)
+    first: dict[tuple[str, ...], int] = {}
     rows, cols = [], []
-    for i, mh in enumerate(hashes):
+    for i, c in enumerate(copies):
+        rep = first.setdefault(tuple(words(c.quote)), i)
+        if rep != i:
+            rows.append(rep)
+            cols.append(i)
+    reps = list(first.values())
+    sigs = [stored[i] for i in reps] if stored is not None else [None] * len(reps)
+    missing = [k for k, b in enumerate(sigs) if b is None]
+    for k, b in zip(missing, signatures([copies[reps[k]].quote for k in missing]), strict=True):
+        sigs[k] = b
+    # 512 bytes a distinct quote; the shingle sets lived only while each signature was made
+    hashes = [
+        LeanMinHash(seed=1, hashvalues=np.frombuffer(b, dtype=np.uint32), scheme=SCHEME)
+        for b in sigs
+    ]
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    for k, mh in enumerate(hashes):
+        lsh.insert(k, mh)
+    for k, mh in enumerate(hashes):
         for j in lsh.query(mh):
-            if j > i and mh.jaccard(hashes[j]) >= THRESHOLD:  # LSH's candidates, confirmed
-                rows.append(i)
-                cols.append(j)
+            if j > k and mh.jaccard(hashes[j]) >= THRESHOLD:  # LSH's candidates, confirmed
+                rows.append(reps[k])
+                cols.append(reps[j])
     n = len(copies)
     graph = coo_matrix(([1] * len(rows), (rows, cols)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
@@ -110,12 +148,13 @@ def propagate(out: str, keys: list[str]) -> dict[str, Any]:
     layout = Layout(out)
     paths = [layout.part(layout.quotes, k) for k in keys if layout.is_done(k)]
     table = tables.read_table(paths, "quotes")
-    copies = [
-        Copy(**row, order=n)
-        for n, row in enumerate(table.to_pylist())
-        if len(words(row["quote"] or "")) >= MIN_WORDS
-    ]
-    groups = clusters(copies) if len(copies) > 1 else []
+    copies, stored = [], []
+    for n, row in enumerate(table.to_pylist()):
+        sig = row.pop("minhash")
+        if len(words(row["quote"] or "")) >= MIN_WORDS:
+            copies.append(Copy(**row, order=n))
+            stored.append(sig)
+    groups = clusters(copies, stored) if len(copies) > 1 else []
     rows: list[dict[str, Any]] = []
     top = []
     for members in groups:

@@ -56,6 +56,7 @@ def _schemas() -> dict[str, Any]:
     quotes = pa.schema([
         ("article_id", s), ("article_date", s), ("article_outlet", s), ("article_url", s),
         ("id", s), ("quote", s), ("speaker", s), ("verdict", s),
+        ("minhash", pa.binary()),  # propagation.signatures: made per partition, in parallel
     ])  # fmt: skip
     return {"findings": findings, "sources": sources, "quotes": quotes}
 

@@ -27,6 +27,7 @@ from ..options import Options
 from ..pipeline import Plan, judge_plan, plan_documents
 from . import tables
 from .inputs import Article, BadInput, Partition
+from .propagation import signatures
 from .store import Layout
 
 
@@ -146,6 +147,8 @@ def finish_partition(
             findings.append(tables.finding_row(article, finding))
             if finding.attribution.checkable and finding.attribution.kind != "indirect":
                 quotes.append(tables.quote_row(article, finding))
+    for row, sig in zip(quotes, signatures([q["quote"] for q in quotes]), strict=True):
+        row["minhash"] = sig
     sources = [tables.source_row(pages[u], host_of(u)) for u in owned]
     key = planned.key
     tables.write_table(layout.part(layout.findings, key), "findings", findings)
