@@ -202,6 +202,11 @@ def test_according_to_an_outlet_after_a_named_speaker_is_the_outlet():
         ("Ada Quill was quoted as saying by the Example Times", "Example Times"),
         ("Ada Quill told the Finance Committee", None),
         ("Ada Quill told Ben Hardy", None),
+        ("Ada Quill wrote on Mastodon", "Mastodon"),
+        ("Ada Quill posted on Truth Social on Monday", "Truth Social"),
+        ("Ada Quill said, according to the Example Courier", "Example Courier"),
+        ("Ada Quill said, as first reported by Example Morning News", "Example Morning News"),
+        ("Ada Quill said, according to police", None),
     ],
 )
 def test_a_medium_named_after_told_to_in_or_on_is_an_outlet(said, outlet):

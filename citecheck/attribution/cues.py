@@ -138,14 +138,18 @@ MEDIA = {
     "tweet": "Twitter", "tweeted": "Twitter", "twitter": "Twitter", "x": "X",
     "facebook": "Facebook", "instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube",
     "telegram": "Telegram", "linkedin": "LinkedIn", "threads": "Threads", "bluesky": "Bluesky",
-    "weibo": "Weibo", "wechat": "WeChat", "reddit": "Reddit",
+    "weibo": "Weibo", "wechat": "WeChat", "reddit": "Reddit", "mastodon": "Mastodon",
+    "truth": "Truth Social", "whatsapp": "WhatsApp", "snapchat": "Snapchat", "vk": "VK",
+    "substack": "Substack", "twitch": "Twitch", "discord": "Discord",
 }  # fmt: skip
 
 
 _MEDIA = re.compile(
-    r"(?=[toTFILYWR])\b(?:tweet(?:ed)?|on (?:Twitter|X|Facebook|Instagram|TikTok|YouTube|"
-    r"Telegram|LinkedIn|Threads|Bluesky|Weibo|WeChat|Reddit)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|"
-    r"TikTok|YouTube|Weibo|WeChat|Reddit) (?:post|posts|account|page|feed|channel|user|users|"
+    r"(?=[toTFILYWRMSVD])\b(?:tweet(?:ed)?|on (?:Twitter|X|Facebook|Instagram|TikTok|YouTube|"
+    r"Telegram|LinkedIn|Threads|Bluesky|Weibo|WeChat|Reddit|Mastodon|Truth Social|WhatsApp|"
+    r"Snapchat|VK|Substack|Twitch|Discord)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|"
+    r"TikTok|YouTube|Weibo|WeChat|Reddit|Mastodon|Truth Social|WhatsApp|Snapchat|VK|Substack|"
+    r"Twitch|Discord) (?:post|posts|account|page|feed|channel|user|users|"
     r"commenter|commenters))\b"
 )
 
@@ -224,8 +228,7 @@ def medium(frame_text: str) -> tuple[str | None, str | None]:
     m = _MEDIA.search(frame_text)
     platform = None
     if m:
-        word = m.group(0).split()[-1].lower() if m.group(0).startswith("on ") else m.group(0)
-        word = word.split()[0].lower()
-        platform = MEDIA.get(word.lower(), m.group(0).split()[-1])
+        name = m.group(0).removeprefix("on ")  # "on Truth Social", "tweeted", "Reddit post"
+        platform = MEDIA.get(name.split()[0].lower(), name)
     d = _DOCUMENTS.search(frame_text)
     return platform, (d.group(0) if d else None)

@@ -199,7 +199,7 @@ _SPOKEN_TO = re.compile(
     r"\b(?:[Ii]n\s+an?\s+(?:[\w-]+\s+)?interview\s+with|[Ss]peaking\s+(?:to|with)|"
     r"[Tt]alking\s+to|in\s+remarks\s+to|in\s+an?\s+(?:op-ed|column|article|essay|piece)\s+"
     r"(?:for|in)|(?:wrote|writing|writes)\s+in|(?:said|says|speaking|appearing|appeared)\s+on|"
-    r"quoted\s+(?:as\s+saying\s+)?by)"
+    r"quoted\s+(?:as\s+saying\s+)?by|according\s+to|(?:first\s+)?reported\s+by)"
     r"\s+(?:the\s+)?([A-Z][\w&+’'-]*(?:\s+[A-Z][\w&+’'-]*){0,3})"
 )
 _PUBLISHED_IN = re.compile(
