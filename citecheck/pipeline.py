@@ -27,7 +27,7 @@ from .drafts import load_all
 from .errors import InputError
 from .fetch import fetch_pages_sync
 from .judge import Tried, judge
-from .match import match_quote, prepare_page, support_claim
+from .match import match_quote, prepare_cached, support_claim
 from .model import (
     Attribution,
     Candidate,
@@ -321,6 +321,12 @@ def _draft_language(text: str) -> str | None:
     return detect(text)
 
 
+# A page cited by many drafts (a batch run's partitions, one process's checks) is analysed once
+# per process: its language, tokens and own attributions are kept for the next draft that cites
+# it (bench/batch.py: these were 37% of a partition's CPU, redone in every partition).
+_page_language = functools.lru_cache(maxsize=256)(detect)
+
+
 @dataclass
 class _Cross:
     """What a page in another language is checked with. The embedder loads (about 2 s) only
@@ -374,13 +380,13 @@ class _Sources:
         if not page.ok or not page.text:
             return page
         if url not in self.languages:
-            self.languages[url] = detect(page.text) or page.language
+            self.languages[url] = _page_language(page.text) or page.language
         lang = self.languages[url]
         return page if lang == page.language else replace(page, language=lang)
 
     def prepared_page(self, page: Page):
         if page.url not in self.prepared:
-            self.prepared[page.url] = prepare_page(page.text)
+            self.prepared[page.url] = prepare_cached(page.text)
         return self.prepared[page.url]
 
     def speaker(self, page: Page, span: tuple[int, int], foreign: bool) -> str | None:

@@ -47,7 +47,7 @@ def _speaker_in_page(page_text: str, span: tuple[int, int]) -> tuple[str | None,
     return None, False
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=128)
 def _page_attributions(page_text: str) -> tuple[Attribution, ...]:
     """A source page's own attributions, computed once per page for all the quotes checked on it."""
     return tuple(extract(load_text(page_text, "<page>", "text"), outlets=False, reported=False))

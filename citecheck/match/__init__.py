@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from .align import match_quote
 from .support import support_claim
-from .tokens import PreparedPage, prepare_page
+from .tokens import PreparedPage, prepare_cached, prepare_page
 
-__all__ = ["PreparedPage", "match_quote", "prepare_page", "support_claim"]
+__all__ = ["PreparedPage", "match_quote", "prepare_cached", "prepare_page", "support_claim"]

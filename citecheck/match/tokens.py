@@ -92,7 +92,7 @@ def prepare_page(text: str) -> PreparedPage:
     return PreparedPage(text, tuple(norms), tuple(starts), tuple(ends), code, vocab)
 
 
-prepare_cached = lru_cache(maxsize=32)(prepare_page)
+prepare_cached = lru_cache(maxsize=128)(prepare_page)  # ~150 KB a 10 KB page
 
 # --- the quote and its marked edits ------------------------------------------------------------
 
