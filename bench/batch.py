@@ -1,7 +1,7 @@
 """`citecheck batch` on a generated archive: throughput, memory, politeness, kill -9 and resume.
 
     python bench/batch.py [--articles 10000] [--pages 1000] [--hosts 40] [--latency 0.08]
-                          [--host-delay 0.25] [--partition-size 50]
+                          [--host-delay 0.25] [--partition-size 100]
 
 Generates a JSONL archive of `--articles` made-up stories (each quoting two of `--pages` source
 pages, some quotes altered, some copied from story to story with drifting words) and serves the
@@ -312,7 +312,7 @@ def main() -> None:
     ap.add_argument("--hosts", type=int, default=40)
     ap.add_argument("--latency", type=float, default=0.08)
     ap.add_argument("--host-delay", type=float, default=0.25)
-    ap.add_argument("--partition-size", type=int, default=50)
+    ap.add_argument("--partition-size", type=int, default=100)
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--input", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)

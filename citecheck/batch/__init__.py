@@ -63,7 +63,7 @@ def batch(
     threads: int = 2,
     processes: bool = True,
     client: Any = None,
-    partition_size: int = 50,
+    partition_size: int = 100,
     propagation: bool = True,
     on_progress: Callable[[Progress], None] | None = None,
     on_start: Callable[[str | None], None] | None = None,

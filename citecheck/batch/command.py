@@ -57,7 +57,7 @@ def _progress_bar(quiet: bool):
               help="LocalCluster worker processes [default: one per core].")  # fmt: skip
 @click.option("--threads", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Threads per LocalCluster worker.")  # fmt: skip
-@click.option("--partition-size", type=click.IntRange(1, 100_000), default=50, show_default=True,
+@click.option("--partition-size", type=click.IntRange(1, 100_000), default=100, show_default=True,
               help="Articles per task and per output file.")  # fmt: skip
 @click.option("--offline", is_flag=True, help="Make no network request at all.")
 @click.option("--sources", "sources_file", metavar="FILE", help="Source URLs for every quote.")

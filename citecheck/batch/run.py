@@ -88,7 +88,7 @@ def run(
     out: str | Path,
     opts: Options,
     *,
-    partition_size: int = 50,
+    partition_size: int = 100,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> RunResult:
     """Every partition of `inputs` through the stages on `client`'s cluster."""
