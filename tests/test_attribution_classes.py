@@ -408,6 +408,26 @@ def test_a_quoted_fragment_inside_reported_speech_gives_both():
 
 
 @pytest.mark.parametrize(
+    "sentence, clause, fragment",
+    [
+        ("Ada Quill said that the budget “cannot stretch any further” this year.",
+         "the budget “cannot stretch any further” this year", "cannot stretch any further"),
+        ("Ada Quill said he “would not stand again.”", "he “would not stand again.”",
+         "would not stand again."),
+    ],
+)  # fmt: skip
+def test_reported_speech_whose_verb_stands_inside_the_quoted_fragment(sentence, clause, fragment):
+    kinds = {(a.kind, a.quote, a.speaker) for a in _attrs(f"Fixture. {sentence}")}
+    assert ("indirect", clause, "Ada Quill") in kinds
+    assert ("partial", fragment, "Ada Quill") in kinds
+
+
+def test_a_quote_introduced_by_a_colon_is_no_reported_speech():
+    attrs = _attrs("Fixture. Ada Quill put it more bluntly: “We will not pay for the bridge.”")
+    assert [a.kind for a in attrs] == ["direct"]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The company reported a fire at its plant on Monday.",  # an event, not a statement

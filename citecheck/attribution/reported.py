@@ -258,11 +258,18 @@ def _clause_ok(clause: str) -> bool:
     visible = re.sub(r"“_+”|\"_+\"|«_+»|_+", " ", clause)
     words = visible.split()
     masked = clause.count(_MASK)
+    lead = _QUOTE_MARK.split(clause, maxsplit=1)[0]
+    if (
+        len(words) + masked // 6 >= _MIN_WORDS
+        and masked >= 10
+        and 1 <= len(lead.split()) <= 6
+        and not lead.rstrip().endswith((":", ","))  # 'put it bluntly: “…”' is a direct quote
+    ):
+        return True  # the verb may stand in the quotation: 'said the budget “cannot stretch”'
     if not _FINITE.search(visible):
         return False
     if len(words) >= _MIN_WORDS and masked <= len(clause) * 0.5:
         return True
-    lead = _QUOTE_MARK.split(clause, maxsplit=1)[0]
     return (
         len(words) + masked // 6 >= _MIN_WORDS
         and (len(lead.split()) >= 3 or bool(_SUBJECT_VERB.match(lead.strip())))
