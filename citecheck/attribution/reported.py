@@ -95,6 +95,16 @@ _ACCORDING_MID = re.compile(
     r"^\W*(?P<clause>.+?),\s+(?P<cue>according\s+to)\s+(?P<source>[^,;:]{2,120}?)\s*,\s+.{8,}$",
     re.DOTALL,
 )
+# <subject>, according to X / per the X / X said, <the rest>: the source set in the middle of
+# the statement, which is the whole sentence ("He had, according to the Post, lost the keys")
+_INSET = re.compile(
+    rf"^\W*(?P<head>[^,;:“”\"]{{2,80}}?),\s+(?:(?P<cue>according\s+to|per(?=\s+the\s|\s+[A-Z]))"
+    rf"\s+(?P<source>[^,;:“”\"]{{2,80}}?)|(?P<source2>[^,;:“”\"]{{2,60}}?)\s+{_AUX}"
+    rf"(?P<cue2>said|says|added|adds|noted|notes|continued|continues|wrote|writes|reported|"
+    rf"reports|claimed|claims|insisted|insists|argued|argues|believes))\s*,\s+"
+    r"(?P<tail>[^“\"«].{7,}?)\s*[.!?]?\s*$",
+    re.DOTALL,
+)
 # X said in a statement: <sentence>.
 _COLON = re.compile(
     rf"(?P<head>[^“”\"«»:]{{2,160}}?)\s+{_AUX}(?P<cue>(?:said|says|wrote|writes|announced|"
@@ -304,6 +314,7 @@ def find_reported(
             or _front(sentence, s, names, index, masked)
             or _back(sentence, s, names, index, masked)
             or _colon(sentence, s, names, index, masked)
+            or _inset(sentence, s, names, index, masked)
         )
         if found is not None:
             out.append(found)
@@ -393,6 +404,25 @@ def _according(sentence, s, names, index, masked) -> Reported | None:
         start = s + m.start("clause")
         return Reported(start, start + len(clause.rstrip(" ,")), speaker, span, "according to")
     return None
+
+
+def _inset(sentence, s, names, index, masked) -> Reported | None:
+    """<subject>, according to X, <the rest>. / <subject>, X said, <the rest>."""
+    m = _INSET.match(sentence.rstrip())
+    if not m or not _clause_ok(f"{m.group('head')} {m.group('tail')}"):
+        return None
+    which = "" if m.group("source") else "2"
+    source = m.group("source" + which)
+    if len(source.split()) > 8 or _NOT_A_SOURCE.search(source):
+        return None
+    speaker, span, _person = resolve_phrase(
+        source, s + m.start("source" + which), names, index, masked
+    )
+    speaker = _speaker(speaker)
+    if speaker is None:
+        return None
+    start, end = s + m.start("head"), s + m.end("tail")
+    return Reported(start, end, speaker, span, " ".join(m.group("cue" + which).split()))
 
 
 def _back(sentence, s, names, index, masked) -> Reported | None:
