@@ -284,6 +284,33 @@ def test_low_guillemet_and_corner_marks_are_quote_marks(open_, close):
     ]
 
 
+@pytest.mark.parametrize(
+    "who",
+    ["people familiar with the talks", "Sources close to the harbour board",
+     "officials in Example Bay", "Residents of Example Bay"],
+)  # fmt: skip
+def test_a_group_qualified_by_a_place_or_body_is_the_speaker_not_the_place(who):
+    a = _quote(f"Fixture. “The plan may grow into something bigger,” {who} said.", "The plan")
+    assert a.speaker == who
+
+
+def test_a_body_an_unnamed_source_is_close_to_gives_no_outlet():
+    from citecheck.attribution import extract
+    from citecheck.document import load_text
+    from citecheck.outlets import Outlet, Registry
+
+    reg = Registry([Outlet("Example Ministry", ("ministry.example.org",), "government")])
+    said = "“We will move the market to the quay in May,”"
+    whose = {
+        t: extract(load_text(f"Fixture. {said} {t} said.", "x.txt", "text"), reg)[0].outlet
+        for t in ("the Example Ministry", "sources close to the Example Ministry")
+    }
+    assert whose == {
+        "the Example Ministry": "Example Ministry",  # its own channel
+        "sources close to the Example Ministry": None,
+    }
+
+
 # --- 8. reported speech --------------------------------------------------------------------------
 
 

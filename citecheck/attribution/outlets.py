@@ -112,6 +112,10 @@ def outlet_of(
         for candidate in (sp.outlet_text, sp.speaker, around):
             if candidate:
                 hits = found.find_in(candidate)
+                if candidate is sp.speaker and candidate is not sp.outlet_text:
+                    # the body speaking is the outlet ("the Kremlin said": its own site), not
+                    # one it only qualifies ("sources close to the Kremlin")
+                    hits = [h for h in hits if _is_whole(candidate, h[1])]
                 if candidate is around:
                     hits = [h for h in hits if _credited(around, h[1])]
                 if hits:
@@ -219,13 +223,28 @@ _CREDIT_BEFORE = re.compile(
 _CUE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}(?:reported|said|says|wrote|published|quoted|cited)")
 
 
+_QUALIFIES = re.compile(
+    r"\b(?:close|closer|near|next|linked|loyal|opposed|related|familiar)\s+(?:to|with)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _credited(text: str, span: tuple[int, int]) -> bool:
     """An outlet named as where the words appeared ("told El País", "Infobae reported"), not one
     merely mentioned nearby (a photo credit)."""
     before = text[max(0, span[0] - 40) : span[0]]
     if re.search(r"(?:credit|photo|image|©)\W*$", before, re.IGNORECASE):
         return False
+    if _QUALIFIES.search(before):
+        return False  # "sources close to the Kremlin": whom the source is near, not where
     return bool(_CREDIT_BEFORE.search(before) or _CUE_AFTER.match(text[span[1] :]))
+
+
+def _is_whole(speaker: str, span: tuple[int, int]) -> bool:
+    """The outlet's name is all of the speaker but an article, a possessive or an acronym."""
+    rest = re.sub(r"^(?:[’']s)?\s*(?:\([A-Z]{2,8}\))?[\s.,]*$", "", speaker[span[1] :])
+    return speaker[: span[0]].strip().lower() in ("", "the") and not rest
 
 
 def _distance(span: tuple[int, int], anchor: int) -> int:

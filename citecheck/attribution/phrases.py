@@ -121,6 +121,14 @@ _PREPOSITIONS = {"of", "in", "from", "at", "for", "with", "by", "on", "to"}
 _HEADLINE = re.compile(r"[A-Z]\w*\s+(?:For|In|To|With|On|At|By|After|Over|As)\s+[A-Z]\w*\s+[A-Z]")
 
 
+_GROUP_OF = re.compile(
+    r"(?:(?:two|three|four|several|many|some|other|senior|junior|local|foreign|western|"
+    r"Two|Three|Four|Several|Many|Some|Other|Senior|Local|Western)\s+)*"
+    r"(?P<noun>[A-Za-z][a-z]+)\s+(?:familiar\s+with|close\s+to|briefed\s+on|involved\s+in|"
+    r"with\s+(?:direct\s+)?knowledge\s+of|aware\s+of|in|at|of|from|inside|within|across)\s+\S.*"
+)
+
+
 # when, before the subject it leads: "Last night", "Earlier this week", "Yesterday"
 _WHEN_FIRST = re.compile(
     r"^(?:(?:last|this|next|earlier|later|early|late)\s+(?:this\s+)?(?:night|week|month|year|"
@@ -164,6 +172,11 @@ def resolve_phrase(
             return named
     if _HEADLINE.search(phrase):
         return None, None, False  # "Man Arrested For Allegedly Killing ...": a headline
+    group = _GROUP_OF.fullmatch(phrase)
+    if group and len(words) <= 10 and is_plural(group.group("noun").lower()):
+        # "people familiar with the talks", "sources close to the Kremlin", "officials in
+        # Kyiv": the people speak, not the place or body that only says which people
+        return phrase, (start, end), False
     inside = names_between(names, start, end)
     if (
         len(inside) == 1
