@@ -311,6 +311,16 @@ def test_a_body_an_unnamed_source_is_close_to_gives_no_outlet():
     }
 
 
+@pytest.mark.parametrize("cue", ["As pointed out by", "As noted by"])
+def test_a_passive_cue_names_the_speaker_after_it(cue):
+    a = _quote(
+        "Fixture. The Example Harbour Board met on Monday.\n\n"
+        f"{cue} the Example Audit Office, the deal “departs from the rules for public contracts.”",
+        "departs",
+    )
+    assert (a.speaker, a.cue) == ("Example Audit Office", cue)
+
+
 # --- 8. reported speech --------------------------------------------------------------------------
 
 

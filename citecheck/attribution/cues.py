@@ -53,9 +53,21 @@ def word_alternation(words: list[str]) -> str:
     return build(trie)
 
 
-CUE = re.compile(
-    rf"\b(?:[Aa]ccording to|[Ii]n the words of|{word_alternation(_CUE_WORDS.split('|'))})\b"
+# "As pointed out by X, …", "as noted by X": a passive cue whose speaker follows it
+_AS_BY = (
+    r"[Aa]s\s+(?:pointed\s+out|noted|stated|explained|argued|described|put|observed|said|"
+    r"written|warned)\s+by"
 )
+CUE = re.compile(
+    rf"\b(?:[Aa]ccording to|[Ii]n the words of|{_AS_BY}|"
+    rf"{word_alternation(_CUE_WORDS.split('|'))})\b"
+)
+_FOLLOWED = re.compile(rf"according to|in the words of|{_AS_BY}", re.IGNORECASE)
+
+
+def speaker_follows(cue: str) -> bool:
+    """A cue whose speaker comes after it: "according to X", "as noted by X"."""
+    return bool(_FOLLOWED.fullmatch(" ".join(cue.split())))
 
 
 # A cue word used as a noun: "the call", "the mayor's call", "his claims".

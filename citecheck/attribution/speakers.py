@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .cues import CUE, SAYING, cue_phrase, date_hint, find_cue_before, is_cue
+from .cues import CUE, SAYING, cue_phrase, date_hint, find_cue_before, is_cue, speaker_follows
 from .frames import Frame
 from .names import Name, NameIndex
 from .phrases import ADVERBS, NOT_SUBJECT, nearest_subject, resolve_phrase, split_chunks
@@ -79,7 +79,7 @@ def _before_quote(
     before = frame.before
     cue, obj = cue_phrase(before, cue_m)
     gap = _words_between(before[cue_m.end() :])
-    if cue_m.group(0).lower() in ("according to", "in the words of"):
+    if speaker_follows(cue_m.group(0)):
         # The speaker follows the cue: "According to the White House, “…”".
         tail = before[cue_m.end() :]
         np = re.match(r"\s*([^,;:“\"]+)", tail)
@@ -128,7 +128,7 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
         word = m.group(0).lower()
         if not between.strip() and _PARTICIPLE.search(word):
             continue  # "“…,” adding that …": the sentence's subject said it, named before
-        if word in ("according to", "in the words of") or not between.strip():
+        if speaker_follows(word) or not between.strip():
             sp = _named_after_cue(after, m, base, names, index, masked)
             if sp is not None:
                 return Speech(sp[0], sp[1], cue, gap, obj, None, sp[2])
