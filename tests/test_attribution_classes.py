@@ -321,6 +321,30 @@ def test_a_passive_cue_names_the_speaker_after_it(cue):
     assert (a.speaker, a.cue) == ("Example Audit Office", cue)
 
 
+@pytest.mark.parametrize(
+    "sentence, content, cue",
+    [
+        ("The rebel group claimed responsibility for the attack on the depot.",
+         "responsibility for the attack on the depot", "claimed"),
+        ("The council has ruled out any rise in parking fees this year.",
+         "any rise in parking fees this year", "ruled out"),
+        ("The mayor called the inquiry a waste of public money.",
+         "the inquiry a waste of public money", "called"),
+        ("Ada Quill accused the council of hiding the true cost of the bridge.",
+         "the council of hiding the true cost of the bridge", "accused"),
+        ("Ada Quill described the video as harmless satire.", "the video as harmless satire",
+         "described"),
+        ("Ben Hardy confessed to the theft and the court took ten minutes to convict him.",
+         "the theft", "confessed to"),
+        ("Ada Quill denied hiding the cost of the bridge.", "hiding the cost of the bridge",
+         "denied"),
+    ],
+)  # fmt: skip
+def test_a_report_whose_content_is_what_the_verb_takes(sentence, content, cue):
+    (r,) = _reported(f"Fixture. {sentence}")
+    assert (r.quote, r.cue) == (content, cue)
+
+
 # --- 8. reported speech --------------------------------------------------------------------------
 
 
@@ -496,6 +520,9 @@ def test_a_quote_introduced_by_a_colon_is_no_reported_speech():
         "She was shocked by the result, a finding that she reported in 2009.",
         "The ferry sank near the pier, conceded a minute later, then was raised.",
         "A clue was Ada Quill's blood work, which showed her immune system was exposed to it.",
+        "The newest tool is called the Harbour Hook, a pole that lifts buoys.",  # a name
+        "Ada Quill called the fire brigade at six in the morning.",  # an act
+        "Ada Quill was accused of hiding the cost of the bridge.",  # a passive
     ],
 )
 def test_what_is_not_reported_speech(sentence):

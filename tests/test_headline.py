@@ -13,7 +13,7 @@ import citecheck
 from citecheck.cli import main
 
 SAMPLE_HEADLINE = (
-    "7 of 15 checkable quotes verified, 2 close, 2 altered, 1 misattributed, 1 not found, "
+    "8 of 16 checkable quotes verified, 2 close, 2 altered, 1 misattributed, 1 not found, "
     "2 could not be checked; 1 scare quote, not checked"
 )
 
@@ -31,7 +31,7 @@ def sample():
 def test_the_headline_counts_the_sample(sample):
     assert sample.headline == SAMPLE_HEADLINE
     assert sample.documents[0].headline == SAMPLE_HEADLINE
-    assert len(sample.verified) == 7 and not sample.passed
+    assert len(sample.verified) == 8 and not sample.passed
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html", "junit", "sarif", "github"])
@@ -61,11 +61,11 @@ def test_fail_on_unverifiable_fails_a_run_without_sources():
 
 def test_min_verified_asks_for_sources(tmp_path):
     base = ["check", SAMPLE, "--replay", SAMPLE_CASSETTE, "--fail-on", ""]
-    assert run(*base, "--min-verified", "7")[0] == 0
-    code, out = run(*base, "--min-verified", "8", "--format", "json")
+    assert run(*base, "--min-verified", "8")[0] == 0
+    code, out = run(*base, "--min-verified", "9", "--format", "json")
     assert code == 1
     data = json.loads(out)
-    assert data["passed"] is False and "fewer than the 8 verified" in data["headline"]
+    assert data["passed"] is False and "fewer than the 9 verified" in data["headline"]
     cfg = tmp_path / "citecheck.toml"
     cfg.write_text("fail_on = []\nmin_verified = 20\n", encoding="utf-8")
     assert run(*base, "--config", cfg)[0] == 1

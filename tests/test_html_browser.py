@@ -111,7 +111,8 @@ class _Dom(HTMLParser):
         self.title = ""
         self.refs: list[str] = []  # the text after each quote: its id and verdict
         self.draft: list[str] = []  # the draft's text as the page shows it
-        self._mark: dict | None = None
+        self._open: list[dict] = []  # the marks open here, outermost first (a quoted
+        # fragment inside a reported statement is a mark inside a mark)
         self._stack: list[str] = []
         self._classes: list[str] = []
 
@@ -123,15 +124,15 @@ class _Dom(HTMLParser):
         if tag == "a" and "ref" in (attrs.get("class") or "").split():
             self.refs.append("")
         if tag == "mark":
-            self._mark = {**attrs, "text": ""}
-            self.marks.append(self._mark)
+            self._open.append({**attrs, "text": ""})
+            self.marks.append(self._open[-1])
 
     def handle_endtag(self, tag):
         if self._stack and self._stack[-1] == tag:
             self._stack.pop()
             self._classes.pop()
-        if tag == "mark":
-            self._mark = None
+        if tag == "mark" and self._open:
+            self._open.pop()
 
     def handle_data(self, data):
         where = self._stack[-1] if self._stack else ""
@@ -141,10 +142,11 @@ class _Dom(HTMLParser):
             self.title += data
         else:
             self.text.append(data)
-            if self._mark is not None:
-                self._mark["text"] += data
             if self._classes and "ref" in self._classes[-1].split():
-                self.refs[-1] += data
+                self.refs[-1] += data  # an inner quote's label is no part of the outer quote
+            else:
+                for mark in self._open:
+                    mark["text"] += data
             if any("para" in c.split() for c in self._classes):
                 self.draft.append(data)
 

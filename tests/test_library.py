@@ -48,7 +48,7 @@ def test_reprs_are_short_and_say_what_matters():
     assert "Tobias Wrexley" in repr(altered.attribution) and len(repr(altered)) < 120
     doc = report.documents[0].document
     assert len(repr(doc)) < 120 and doc.path in repr(doc)  # never the draft's text
-    assert repr(report).startswith("<Report 1 draft: 7 of 15 checkable quotes verified")
+    assert repr(report).startswith("<Report 1 draft: 8 of 16 checkable quotes verified")
 
 
 def _public(obj):

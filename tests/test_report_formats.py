@@ -174,7 +174,7 @@ def test_junit_on_the_sample_counts_every_verdict(sample):
     root = _junit(sample)
     suite = root.find("testsuite")
     assert suite.get("name") == str(ROOT / "examples" / "sample-draft.md")
-    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("16", "4", "3")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("17", "4", "3")
     failing = {c.find("failure").get("type") for c in suite if c.find("failure") is not None}
     assert failing == {"altered", "misattributed", "not_found"}
 
@@ -377,7 +377,7 @@ def test_markdown_breaks_mentions_autolinks_and_issue_refs():
 def test_markdown_on_the_sample_lists_every_quote(sample):
     out = render(sample, "markdown")
     table = [line for line in out.splitlines() if line.startswith("| ")]
-    assert len(table) == 1 + 16
+    assert len(table) == 1 + 17
     sections = [line for line in out.splitlines() if line.startswith("#### ")]
     assert len(sections) == 8  # every quote that is not plainly verified (scare: none)
     assert "<del>42</del> <ins>24</ins>" in out
@@ -492,7 +492,7 @@ def test_html_palette_is_readable_and_distinct():
         assert f"mark.v-{key}{{background:{background};border-bottom-color:{accent}}}" in css
 
 
-def test_html_on_the_sample_marks_all_fourteen_quotes(sample):
+def test_html_on_the_sample_marks_every_quote_nested_ones_too(sample):
     p = _parse(render(sample, "html"))
     marks = {a["id"]: a["class"] for t, a in p.tags if t == "mark"}
     doc = sample.documents[0]
@@ -584,7 +584,7 @@ def test_every_format_lists_unreadable_drafts_and_stays_valid(sample, sarif_vali
     schema = lxml_etree.XMLSchema(lxml_etree.parse(str(DATA / "junit-10.xsd")))
     junit = lxml_etree.fromstring(render(rep, "junit").encode("utf-8"))
     assert schema.validate(junit), schema.error_log
-    assert junit.get("errors") == "1" and junit.get("tests") == "17"
+    assert junit.get("errors") == "1" and junit.get("tests") == "18"
     sarif_log = json.loads(render(rep, "sarif"))
     assert list(sarif_validator.iter_errors(sarif_log)) == []
     note = sarif_log["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]

@@ -210,9 +210,37 @@ def _within(items: list, starts: list[int], b0: int, b1: int) -> list:
     return items[bisect_left(starts, b0) : bisect_left(starts, b1)]
 
 
-def _marked(doc, index, checked, b0, b1, marks, links) -> str:
+def _mark(f: Finding, index: int, checked: bool, body: str, after: str) -> str:
+    """A quote's <mark> (`body`: its HTML), the text after it, then its id and verdict."""
+    key = _key(f, checked)
+    mark_id, card_id = _dom_ids(index, f)
+    return (
+        f'<mark class="q v-{key}" id="{esc(mark_id)}" title="{esc(f.attribution.id)}: '
+        f'{esc(LABELS[key])}">{body}</mark>{esc(after)}'
+        f'<a class="ref v-{key}" href="#{esc(card_id)}">{esc(f.attribution.id)} '
+        f"{esc(LABELS[key])}</a>"
+    )
+
+
+def _nested(text: str, ts: int, te: int, inner: list, index: int, checked: bool) -> str:
+    """The text of a mark with the quotes inside it marked too ('said the plan was “a
+    disaster”': the reported statement and its quoted fragment)."""
+    out, pos = [], ts
+    for cs, ce, f in inner:
+        if cs < pos or ce > te:
+            continue
+        out.append(esc(text[pos:cs]))
+        out.append(_mark(f, index, checked, esc(text[cs:ce]), ""))
+        pos = ce
+    out.append(esc(text[pos:te]))
+    return "".join(out)
+
+
+def _marked(doc, index, checked, b0, b1, marks, links, inner=None) -> str:
     """One block of the draft as a reader sees it: Markdown and HTML rendered to text, each
-    quote a <mark> with its id and verdict written after it, links that touch no quote linked."""
+    quote a <mark> with its id and verdict written after it, links that touch no quote linked.
+    `inner`: the quotes nested in a mark, by the id of its finding."""
+    inner = inner or {}
     text = doc.text
     spans = [(ts, te, "mark", f) for ts, te, f in marks]
     starts = [ts for ts, _, _ in marks]  # the marks are in order and never overlap
@@ -231,17 +259,11 @@ def _marked(doc, index, checked, b0, b1, marks, links) -> str:
             pos = te
             continue
         f = item
-        key = _key(f, checked)
-        mark_id, card_id = _dom_ids(index, f)
         after, limit = te, spans[i + 1][0] if i + 1 < len(spans) else b1
         while after < limit and after - te < 2 and text[after] in _CLOSERS:
             after += 1  # the verdict goes after the closing quote mark, not between
-        out.append(
-            f'<mark class="q v-{key}" id="{esc(mark_id)}" title="{esc(f.attribution.id)}: '
-            f'{esc(LABELS[key])}">{esc(text[ts:te])}</mark>{esc(text[te:after])}'
-            f'<a class="ref v-{key}" href="#{esc(card_id)}">{esc(f.attribution.id)} '
-            f"{esc(LABELS[key])}</a>"
-        )
+        body = _nested(text, ts, te, inner.get(id(f), []), index, checked)
+        out.append(_mark(f, index, checked, body, text[te:after]))
         pos = after
     out.append(esc(text[pos:b1]))
     tag = "h3" if _heading(doc, b0) else "p"
@@ -258,9 +280,13 @@ def _flow(doc: DocumentReport, index: int, checked: bool) -> str:
         return note + "".join(cards.values())
     placed: list[tuple[int, int, Finding]] = []
     unplaced: list[Finding] = []
+    inner: dict[int, list[tuple[int, int, Finding]]] = {}  # quotes inside a placed one
     end = 0
     for f in sorted(doc.findings, key=lambda f: (f.attribution.span[0], -f.attribution.span[1])):
         ts, te = _text_span(d, f.attribution.span)
+        if te > ts and placed and placed[-1][0] <= ts and te <= placed[-1][1]:
+            inner.setdefault(id(placed[-1][2]), []).append((ts, te, f))
+            continue  # a quoted fragment inside a reported statement: marked inside it
         if te <= ts or ts < end:  # empty or overlapping: its card stands at the end
             unplaced.append(f)
             continue
@@ -273,10 +299,12 @@ def _flow(doc: DocumentReport, index: int, checked: bool) -> str:
     for b0, b1 in _blocks(d, placed):
         marks = _within(placed, mark_starts, b0, b1)
         near = [(ts, te, lk) for ts, te, lk in _within(links, link_starts, b0, b1) if ts < te <= b1]
-        side = "".join(cards[id(f)] for _, _, f in marks)
+        side = "".join(
+            cards[id(g)] for _, _, f in marks for g in [f] + [c for *_, c in inner.get(id(f), [])]
+        )
+        body = _marked(d, index, checked, b0, b1, marks, near, inner)
         rows.append(
-            f'<div class="row"><div class="text">{_marked(d, index, checked, b0, b1, marks, near)}'
-            f'</div><div class="side">{side}</div></div>'
+            f'<div class="row"><div class="text">{body}</div><div class="side">{side}</div></div>'
         )
     if unplaced:
         rest = "".join(cards[id(f)] for f in unplaced)
