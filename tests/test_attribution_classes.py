@@ -338,6 +338,12 @@ def test_a_passive_cue_names_the_speaker_after_it(cue):
          "the theft", "confessed to"),
         ("Ada Quill denied hiding the cost of the bridge.", "hiding the cost of the bridge",
          "denied"),
+        ("Ben Hardy disputed the notion that he had taken part in the deal.",
+         "he had taken part in the deal", "disputed the notion"),
+        ("Ada Quill rejected claims that the council had hidden the cost.",
+         "the council had hidden the cost", "rejected claims"),
+        ("Ada Quill talked about how the council had hidden the cost for years.",
+         "how the council had hidden the cost for years", "talked about"),
     ],
 )  # fmt: skip
 def test_a_report_whose_content_is_what_the_verb_takes(sentence, content, cue):
@@ -523,6 +529,7 @@ def test_a_quote_introduced_by_a_colon_is_no_reported_speech():
         "The newest tool is called the Harbour Hook, a pole that lifts buoys.",  # a name
         "Ada Quill called the fire brigade at six in the morning.",  # an act
         "Ada Quill was accused of hiding the cost of the bridge.",  # a passive
+        "Ada Quill talked about the weather for an hour on Monday.",  # a topic, no statement
     ],
 )
 def test_what_is_not_reported_speech(sentence):

@@ -42,7 +42,11 @@ REPORT_CUE = (
     r"calling\s+on|asking|demanding)|"
     rf"(?:told|tells)\s+{TOLD_OBJECT}|pointed\s+out|(?:called|calls)\s+on|urged|urges|urge|"
     r"asked|asks|begged|begs|pleaded\s+with|encouraged|encourages|appealed\s+to|"
-    rf"threatened|threatens|{word_alternation(SIMPLE_VERBS)})"
+    r"threatened|threatens|"
+    # "disputed the notion that …", "rejected claims that …": the claim denied is the content
+    r"(?:disputed|disputes|rejected|rejects|dismissed|dismisses|denied|denies)\s+(?:the\s+)?"
+    r"(?:notion|idea|claim|suggestion|allegation|accusation|report|assertion)s?(?=\s+that\b)|"
+    rf"{word_alternation(SIMPLE_VERBS)})"
 )
 AUX = r"(?:(?:has|have|had|would|will|also|now|previously|recently|later|repeatedly|"
 AUX += r"publicly|reportedly|separately|again)\s+)*"
@@ -159,6 +163,7 @@ GATE_WORDS = [
     *"accused accuses described describes ruled rules confessed confesses".split(),
 ]
 # cheap test before the full patterns: any of the verbs ("told" alone stands for "told X")
+GATE_WORDS += "disputed disputes rejected rejects dismissed dismisses talked talks spoke".split()
 ANY_VERB = re.compile(rf"\b{word_alternation(GATE_WORDS)}\b")
 # A clause must read as a statement: a finite verb, or a modal, somewhere in it.
 IRREGULAR_PAST = (

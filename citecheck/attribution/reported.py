@@ -181,7 +181,8 @@ def _according(sentence, s, names, index, masked) -> Reported | None:
 _COMPLEMENT = re.compile(
     rf"(?P<head>[^“”\"«»:]{{2,160}}?)\s+{AUX}(?P<cue>accused|accuses|described|describes|"
     r"called|calls|claimed(?=\s+responsibility)|claims(?=\s+responsibility)|ruled\s+out|"
-    r"rules\s+out|confessed\s+to|confesses\s+to|admitted\s+to|admits\s+to|denied|denies)"
+    r"rules\s+out|confessed\s+to|confesses\s+to|admitted\s+to|admits\s+to|denied|denies|"
+    r"talked\s+about|talks\s+about|spoke\s+about|wrote\s+about|writes\s+about)"
     r"\s+(?P<clause>[^“\"«].+?)\s*[.!?]?\s*$",
     re.DOTALL,
 )
@@ -195,12 +196,14 @@ _COMPLEMENT_SHAPE = {  # what must follow each verb for its object to be what wa
     "confess": r"\S",
     "admit": r"\S",
     "deny": r"\w+ing\b",
+    "talk": r"(?:how|why|what|whether)\s+\S",  # "talked about how the plan had failed"
 }
 _COMPLEMENT_LEMMA = {
     "accused": "accuse", "accuses": "accuse", "described": "describe", "describes": "describe",
     "called": "call", "calls": "call", "claimed": "claim", "claims": "claim", "ruled": "rule",
     "rules": "rule", "confessed": "confess", "confesses": "confess", "admitted": "admit",
-    "admits": "admit", "denied": "deny", "denies": "deny",
+    "admits": "admit", "denied": "deny", "denies": "deny", "talked": "talk", "talks": "talk",
+    "spoke": "talk", "wrote": "talk", "writes": "talk",
 }  # fmt: skip
 
 
