@@ -344,6 +344,8 @@ def test_a_passive_cue_names_the_speaker_after_it(cue):
          "the council had hidden the cost", "rejected claims"),
         ("Ada Quill talked about how the council had hidden the cost for years.",
          "how the council had hidden the cost for years", "talked about"),
+        ("The club confirmed the team won the final on penalties.",
+         "the team won the final on penalties", "confirmed"),
     ],
 )  # fmt: skip
 def test_a_report_whose_content_is_what_the_verb_takes(sentence, content, cue):
@@ -530,6 +532,7 @@ def test_a_quote_introduced_by_a_colon_is_no_reported_speech():
         "Ada Quill called the fire brigade at six in the morning.",  # an act
         "Ada Quill was accused of hiding the cost of the bridge.",  # a passive
         "Ada Quill talked about the weather for an hour on Monday.",  # a topic, no statement
+        "Ada Quill announced the closed road to the harbour on Monday.",  # an act
     ],
 )
 def test_what_is_not_reported_speech(sentence):

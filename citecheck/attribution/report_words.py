@@ -187,7 +187,9 @@ SUBJECT_VERB = re.compile(
     r"(?:(?!(?:that|which|who|whom|whose|to|for|of|in|on|at|with|by|from|and|or|as)\s)"
     r"[\w’'-]+\s+){1,4}?"
     r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|"
-    r"\w+n[’']t)\b)"
+    r"\w+n[’']t|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?:[a-z]{3,}ed|"
+    + "|".join(IRREGULAR_PAST.split())
+    + r"))\b)"
 )
 # "said Westland has lost ...", "said Wiley's account had been locked ..."
 NAMED_CLAUSE = re.compile(
