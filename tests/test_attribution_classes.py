@@ -207,6 +207,12 @@ def test_according_to_an_outlet_after_a_named_speaker_is_the_outlet():
         ("Ada Quill said, according to the Example Courier", "Example Courier"),
         ("Ada Quill said, as first reported by Example Morning News", "Example Morning News"),
         ("Ada Quill said, according to police", None),
+        ("Ada Quill told the Spanish daily Example Diario", "Example Diario"),
+        ("Ada Quill told the state broadcaster Example TV", "Example TV"),
+        ("Ada Quill said in an interview with the German newspaper Example Zeitung",
+         "Example Zeitung"),
+        ("Ada Quill told a reporter from Example Daily", "Example Daily"),
+        ("Ada Quill told a reporter from Tamblewick", None),
     ],
 )
 def test_a_medium_named_after_told_to_in_or_on_is_an_outlet(said, outlet):

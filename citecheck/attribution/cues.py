@@ -104,7 +104,11 @@ def is_cue(text: str, m: re.Match) -> bool:
 
 
 _TOLD_OBJ = re.compile(
-    r"\s+((?:(?:a |an |the )?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+    # "told the Spanish daily Example Diario": the kind of outlet, then its name
+    r"\s+((?:the |a |an )?(?:[A-Z][\w-]+(?:-language)?\s+|[a-z][a-z-]+\s+)?(?:daily|weekly|"
+    r"newspaper|broadcaster|tabloid|magazine|network|channel|outlet|news agency|agency)\s+"
+    r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|"
+    r"(?:(?:a |an |the )?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
     r"(?:\s+(?:media|officials|reporters|journalists|lawmakers|television|radio|viewers))?|"
     r"reporters?|journalists?)|the press|the media|lawmakers|supporters|voters|the audience|"
     r"the crowd|a reporter|an interviewer|them|him|her|us|me|you|the public|"
@@ -113,6 +117,10 @@ _TOLD_OBJ = re.compile(
 )
 
 
+_OUTLET_KIND = re.compile(
+    r"\b(?:daily|weekly|newspaper|broadcaster|tabloid|magazine|network|channel|outlet|"
+    r"news agency|agency)\s+(?=[A-Z])"
+)
 _OUTLET_LIKE = re.compile(r"(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}")
 
 
@@ -200,6 +208,9 @@ def cue_phrase(text: str, m: re.Match) -> tuple[str, str | None]:
             outlet = None
             if low.startswith(("tol", "tel")) and _OUTLET_LIKE.fullmatch(target):
                 outlet = re.sub(r"^the\s+", "", target)  # "told the Example Courier"
+            kind = _OUTLET_KIND.search(target)
+            if kind:  # "told the Spanish daily Example Diario"
+                outlet = target[kind.end() :]
             on = _ON_MEDIUM.match(text, obj.end())
             if on and not _WHEN.fullmatch(on.group(1)):
                 outlet = on.group(1)  # "told Ben Hardy on Example Radio"

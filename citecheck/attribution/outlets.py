@@ -137,7 +137,9 @@ def outlet_of(
     if platform is None:
         named = _PUBLISHED_IN.search(around)
         if named:  # "in a study published in the journal Example Medicine"
-            return named.group(1).rstrip("."), None
+            name = (named.group(1) or named.group(2)).rstrip(".")
+            if named.group(1) or _MEDIA_NAME.search(name):
+                return name, None
         spoken = _SPOKEN_TO.search(around)
         name = _TRAILING_DATE.sub("", spoken.group(1)) if spoken else ""
         if name and _MEDIA_WORD.search(name) and not _TRAILING_DATE.fullmatch(" " + name):
@@ -187,10 +189,16 @@ def _is_medium(name: str, cue: str | None) -> bool:
         return bool(_MEDIA_NAME.search(name))
     if cue and re.search(r"\b(?:statement|interview|paper|study|article|letter|report)\b", cue):
         return True
+    if cue and re.search(rf"{_KIND_BEFORE}{re.escape(name)}$", cue):
+        return True  # "told the Spanish daily Noticias Ejemplo": the kind of outlet named
     told = rf"\b(?:told|tells)\s+the\s+(?:[\w’']+-[\w’'-]+\s+)*{re.escape(name)}"
     return bool(cue) and bool(re.search(told, cue, re.I))
 
 
+_KIND_BEFORE = (
+    r"\b(?:daily|weekly|newspaper|broadcaster|tabloid|magazine|network|channel|outlet|"
+    r"news agency|agency)\s+"
+)
 _ORG_WORD = re.compile(
     r"\b(?:Committee|Council|Department|Ministry|Court|Commission|Board|Parliament|Senate|"
     r"Congress|Assembly|Police|Office|Agency|University|Union)\b"
@@ -207,9 +215,14 @@ _SPOKEN_TO = re.compile(
     r"\s+(?:the\s+)?([A-Z][\w&+’'-]*(?:\s+[A-Z][\w&+’'-]*){0,3})"
 )
 _PUBLISHED_IN = re.compile(
-    r"\b(?:in|by|to|on) the (?:journal|newspaper|magazine|paper|website|blog|news site|"
-    r"broadcaster|network|channel|podcast|show|programme|program) "
+    r"\b(?:in|by|to|on|with|for) the (?:[A-Z][\w-]+(?:-language)?\s+|[a-z]+-language\s+)?"
+    r"(?:journal|newspaper|magazine|paper|website|blog|news site|broadcaster|network|channel|"
+    r"podcast|show|programme|program|daily|weekly|tabloid|news agency|agency|radio station|"
+    r"station|outlet) "
     r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
+    # "told a reporter from Example Daily": the reporter's outlet
+    r"|\b(?:a|an|the)\s+(?:reporter|journalist|correspondent|interviewer|presenter|host)\s+"
+    r"(?:from|for|with|at|of)\s+(?:the\s+)?([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
 )
 
 
