@@ -342,6 +342,8 @@ def test_a_passive_cue_names_the_speaker_after_it(cue):
          "described"),
         ("Ben Hardy confessed to the theft and the court took ten minutes to convict him.",
          "the theft", "confessed to"),
+        ("Ada Quill described the call as improper and said it had worried her.",
+         "the call as improper", "described"),
         ("Ada Quill denied hiding the cost of the bridge.", "hiding the cost of the bridge",
          "denied"),
         ("Ben Hardy disputed the notion that he had taken part in the deal.",

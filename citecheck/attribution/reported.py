@@ -209,6 +209,7 @@ _COMPLEMENT_LEMMA = {
 
 _NEXT_CLAUSE = re.compile(
     r",?\s+(?:and|but|while|as|after|before|because|so)\s+(?:the|a|an|he|she|they|it|we|[A-Z])\b"
+    r"|,?\s+(?:and|but)\s+(?:said|says|told|tells|added|adds|[a-z]{3,}ed)\b"  # "... and said"
 )
 
 
