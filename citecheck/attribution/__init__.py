@@ -8,6 +8,7 @@
     references  pronouns, roles and acronyms back to who the article named
     kinds       direct, partial or scare
     outlets     the outlet or platform the words appeared in
+    report_words  the verbs, cues and clause shapes of reported speech
     reported    reported speech ("X said that ..."), no quote marks
     extract     all of the above over a draft, in order: `extract(document)`
     source      who a source page gives a passage to (the check behind `misattributed`)
