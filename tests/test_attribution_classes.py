@@ -169,6 +169,18 @@ def test_she_never_stands_for_a_man_the_article_calls_mr_or_he():
     assert _quote(text, "The accounts").speaker == "Ada Quill"
 
 
+@pytest.mark.parametrize(
+    "before, speaker",
+    [
+        ("The Example Harbour Board met on Monday. Ada Quill chairs it.", "Example Harbour Board"),
+        ("Ada Quill and Paul Grey visited the pier on Monday.", "Ada Quill and Paul Grey"),
+    ],
+)
+def test_they_stands_for_a_body_or_a_pair_never_for_one_person(before, speaker):
+    text = f"Fixture. {before}\n\n“We will rebuild it before winter,” they said in a statement."
+    assert _quote(text, "We will").speaker == speaker
+
+
 # --- 5. an outlet is never the speaker -----------------------------------------------------------
 
 

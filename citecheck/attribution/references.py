@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from .names import STOP_CAPS, TITLES, Name, NameIndex
+from .names import STOP_CAPS, TITLES, Name, NameIndex, is_org
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
@@ -174,6 +174,29 @@ def resolve_pronoun(
                 if not (want and index.gender(head.text) not in (None, want)):
                     n = head
                 return index.expand(n.text), (n.start, n.end)
+    return None, None
+
+
+def resolve_plural(
+    pos: int, names: list[Name], index: NameIndex, masked: str
+) -> tuple[str | None, tuple[int, int] | None]:
+    """What "they" at `pos` stands for: the nearest organisation ("The Example Board met ...
+    they said") or pair of people ("Ada Quill and Paul Grey ... they said") named before it,
+    never one person."""
+    lo = max(0, pos - PRONOUN_WINDOW)
+    candidates = names_between(names, lo, pos)
+    for i in range(len(candidates) - 1, -1, -1):
+        n = candidates[i]
+        prev = candidates[i - 1] if i > 0 else None
+        if prev is not None and masked[prev.end : n.start] == " and ":
+            people = [m for m in (prev, n) if m.person or index.is_person(m.text)]
+            if len(people) == 2:
+                text = f"{index.expand(prev.text)} and {index.expand(n.text)}"
+                return text, (prev.start, n.end)
+        if is_org(n.text.split()) and not _AFTER_PREPOSITION.search(
+            masked, max(0, n.start - 8), n.start
+        ):
+            return n.text, (n.start, n.end)
     return None, None
 
 
