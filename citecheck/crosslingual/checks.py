@@ -138,4 +138,3 @@ def word_diff(source: str, quote: str) -> tuple[DiffOp, ...]:
             else:
                 ops.append([op, " ".join(ws)])
     return tuple((op, t) for op, t in ops)
-

@@ -24,7 +24,6 @@ negation or name changed), "none" (no passage renders it), "unavailable" (neithe
 extra nor a translator: the judge says `unverifiable`, reason language).
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Sequence
