@@ -33,7 +33,8 @@ from ..match import match_quote
 from ..model import Difference, DiffOp, Grade, Match, Span
 from ..text.sentences import split_sentences
 from .checks import Problem, safety, word_diff
-from .locate import locate
+from .locate import locate, page_sentences
+from .place import placed_problems
 
 LOCATE_MIN = 0.45  # best similarity below this: nothing on the page renders the quote
 # Calibrated on bench/crosslingual.py (USE multilingual v3): fabricated quotes (a sentence of
@@ -160,6 +161,17 @@ def cross_match(
             note = f"; translator {tname} failed: {exc}"
             found["backends"] = backends[:1]
     problems = safety(quote, quote_lang, best.window.text, page_lang, translation)
+    sents = page_sentences(page_text, page_lang)[best.window.first :]
+    problems, where = placed_problems(
+        quote,
+        quote_lang,
+        best.window.text,
+        page_lang,
+        embedder,
+        problems,
+        sources=tuple(s.text for s in sents[: max(best.window.size, 1)]),
+        translation=translation,
+    )
     if translation is not None:
         grade, difference, reason, diff = _with_translation(
             quote, translation, problems, score, tname, page_lang, url, strict
@@ -167,12 +179,18 @@ def cross_match(
         found.update(translation=translation, diff=diff)
     elif problems:
         grade, difference, reason = Grade.ALTERED, problems[0][0], _reason(problems) + note
+        if where:  # the clauses that disagree, source's then quote's, as a diff shows them
+            found.update(diff=(("-", where[1]), ("+", where[0])))
     else:
         grade, difference = Grade.TRANSLATED, None
         reason = (
             f"renders the {page_lang} passage (similarity {score:.2f}); numbers, negation and "
             f"names agree; wording not compared (no translator){note}"
         )
+    if where and grade is Grade.ALTERED:
+        whole = where[0] == quote.strip(" .!?\"'“”")
+        who = "the quote" if whole else f"the quote's clause '{where[0]}'"
+        reason += f"; {who} renders the source's clause '{where[1]}'"
     return CrossMatch(
         grade=grade,
         score=score,

@@ -51,7 +51,7 @@ def _clauses(sent: Sentence) -> list[Span]:
 
 
 @functools.lru_cache(maxsize=32)
-def _sentences(text: str, lang: str | None) -> tuple[Sentence, ...]:
+def page_sentences(text: str, lang: str | None) -> tuple[Sentence, ...]:
     """A page's sentences, split once however many quotes look at it."""
     return tuple(split_sentences(text, lang))
 
@@ -59,7 +59,7 @@ def _sentences(text: str, lang: str | None) -> tuple[Sentence, ...]:
 def windows(text: str, lang: str | None, *, clauses: bool = False) -> list[_Window]:
     """Every sentence, every two adjacent sentences of one paragraph joined and (`clauses`) the
     parts of a sentence before and after each clause cut."""
-    sents = _sentences(text, lang)
+    sents = page_sentences(text, lang)
     out = [_Window(s.text, s.span, i, 1) for i, s in enumerate(sents)]
     for i in range(len(sents) - 1):
         a, b = sents[i], sents[i + 1]
@@ -96,7 +96,7 @@ def locate(
 
     Sentences and pairs of sentences are embedded once per page (cached by the embedder); the
     clauses of the best few sentences are tried next, for a quote of part of a sentence."""
-    sents = _sentences(page_text, page_lang)
+    sents = page_sentences(page_text, page_lang)
     wins = windows(page_text, page_lang)
     if not wins:
         return []
