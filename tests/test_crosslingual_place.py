@@ -73,3 +73,27 @@ def test_a_changed_number_names_the_clauses_that_disagree(emb):
         ("-", "Se esperan vientos de 5-10 m/s en el norte"),
         ("+", "Winds of 10-10 m/s are expected in the north"),
     )
+
+
+def test_a_short_sentence_whose_negation_was_dropped_is_altered_not_unfound(emb):
+    # "No estoy de acuerdo" / "I agree": the negation is much of what a short sentence says,
+    # so the similarity falls; a threshold just above it stands for the unseen pages where
+    # it fell below 0.45
+    source = "No estoy de acuerdo con la alcaldesa."
+    first = check("I agree with the mayor.", source, emb)
+    cm = cross_match(
+        "I agree with the mayor.", "en", BEFORE + source + AFTER, "es", embedder=emb,
+        locate_min=first.score + 0.02,
+    )  # fmt: skip
+    assert cm.grade == "altered" and cm.difference == "negation"
+    assert "until the negation was set aside" in cm.reason
+    # with no negation to set aside, the same threshold finds nothing
+    agree = "Estoy de acuerdo con la alcaldesa."
+    plain = check("I agree with the mayor.", agree, emb)
+    cm = cross_match(
+        "I agree with the mayor.", "en", BEFORE + agree + AFTER, "es", embedder=emb,
+        locate_min=plain.score + 0.02,
+    )  # fmt: skip
+    assert cm.grade == "none"
+    # an unrelated quote stays unfound
+    assert check("The museum opened a new wing in Lisbon.", source, emb).grade == "none"
