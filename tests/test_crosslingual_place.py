@@ -97,3 +97,28 @@ def test_a_short_sentence_whose_negation_was_dropped_is_altered_not_unfound(emb)
     assert cm.grade == "none"
     # an unrelated quote stays unfound
     assert check("The museum opened a new wing in Lisbon.", source, emb).grade == "none"
+
+
+class _Translator:
+    """A translator that answers one made-up rendering for every passage."""
+
+    name = "fixed"
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+
+    def __call__(self, texts, source, target):
+        return [self.answer for _ in texts]
+
+
+def test_with_a_translator_a_moved_negation_is_compared_clause_by_clause(emb):
+    source = "Los funcionarios no respondieron, pero el ministro confirmó el recorte."
+    quote = "Officials responded, but the minister did not confirm the cut."
+    faithful = _Translator("Officials did not respond, but the minister confirmed the cut.")
+    page = BEFORE + source + AFTER
+    cm = cross_match(quote, "en", page, "es", embedder=emb, translator=faithful)
+    assert cm.grade == "altered" and cm.difference == "negation"
+    # a translation that reads the negation where the quote has it settles the reading
+    same = _Translator("Officials responded, but the minister did not confirm the cut.")
+    cm = cross_match(quote, "en", page, "es", embedder=emb, translator=same)
+    assert cm.grade == "translated", cm.reason
