@@ -74,23 +74,55 @@ def _latin(text: str) -> bool:
     return bool(letters) and latin / len(letters) > 0.8
 
 
-def check_names(quote: str, passage: str, *, translation: str | None = None) -> str | None:
+def check_names(
+    quote: str, passage: str, *, translation: str | None = None, lang: str | None = None
+) -> str | None:
     """On a page in Latin script (or with a translation), each name of the quote must stand in
-    the passage, accents folded (a few letters of transliteration allowed)."""
-    texts = [t for t in (passage, translation) if t and _latin(t)]
+    the passage, accents folded and transliteration allowed: "Khodorkovsky" is "Jodorkovski"
+    in Spanish and "Chodorkowski" in German, "Zelensky" is "Selenskyj", "Putin" "Poutine"
+    (`lang`: the passage's language, whose spelling of foreign sounds is undone)."""
+    texts = [(t, lg) for t, lg in ((passage, lang), (translation, "en")) if t and _latin(t)]
     if not texts:
         return None  # another script and no translation: names cannot be compared
-    folded = [set(re.findall(r"\w+", fold(t))) for t in texts]
+    folded = [(set(re.findall(r"\w+", fold(t))), lg) for t, lg in texts]
     for name in quote_names(quote):
         parts = [p for p in re.split(r"[-']", fold(name)) if len(p) >= 3]
         for part in parts:
-            if any(part in words for words in folded):
+            if any(part in words for words, _ in folded):
                 continue
-            close = [w for words in folded for w in words if len(w) >= 3 and w[:3] == part[:3]]
-            if any(difflib.SequenceMatcher(None, part, w).ratio() >= 0.8 for w in close):
+            key = _sound(part, "en")
+            pairs = [(w, _sound(w, lg)) for words, lg in folded for w in words if len(w) >= 3]
+            if any(_close(part, w) or _close(key, k) for w, k in pairs):
                 continue
             return f"name: '{name}' in the quote is not in the source passage"
     return None
+
+
+# How each language spells the sounds of a name from another script, undone to one key
+_SPELLING = {
+    "en": (("tch", "C"), ("ch", "C"), ("kh", "H"), ("zh", "J"), ("sh", "S")),
+    "es": (("ch", "C"), ("j", "H"), ("sh", "S")),
+    "pt": (("tch", "C"), ("ch", "S"), ("kh", "H"), ("j", "J"), ("sh", "S"), ("lh", "l")),
+    "fr": (("tch", "C"), ("ch", "S"), ("kh", "H"), ("j", "J"), ("ou", "u")),
+    "de": (("tsch", "C"), ("sch", "S"), ("ch", "H"), ("j", "y"), ("w", "v"), ("ss", "s")),
+}
+
+
+def _sound(word: str, lang: str | None) -> str:
+    """A transliteration key: the language's spellings undone, y as i, w as v, doubled letters
+    single, a final mute e dropped."""
+    for a, b in _SPELLING.get(lang or "en", _SPELLING["en"]):
+        word = word.replace(a, b)
+    word = word.replace("y", "i").replace("w", "v")
+    word = re.sub(r"(.)\1+", r"\1", word)
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def _close(a: str, b: str) -> bool:
+    """A few letters of transliteration apart, the start kept ("Macron" is not "Micron"), or
+    a long name nearly the same (Zelenski / Selenski)."""
+    ratio = difflib.SequenceMatcher(None, a, b).ratio()
+    return ratio >= 0.8 and (a[:3] == b[:3] or (ratio >= 0.85 and min(len(a), len(b)) >= 7))
 
 
 Problem = tuple[Difference, str]  # what differs, and the reason shown
@@ -185,7 +217,7 @@ def safety(
             why = why if check(quote, qlang, translation, qlang) else None
         if why:
             problems.append((kind, why))
-    why = check_names(quote, passage, translation=translation)
+    why = check_names(quote, passage, translation=translation, lang=plang)
     if why:
         problems.append((Difference.NAME, why))
     return problems
