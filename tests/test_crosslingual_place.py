@@ -122,3 +122,16 @@ def test_with_a_translator_a_moved_negation_is_compared_clause_by_clause(emb):
     same = _Translator("Officials responded, but the minister did not confirm the cut.")
     cm = cross_match(quote, "en", page, "es", embedder=emb, translator=same)
     assert cm.grade == "translated", cm.reason
+
+
+def test_a_partial_quote_that_leaves_out_a_condition_is_altered(emb):
+    source = "Subiremos los impuestos el año que viene, pero solo si la economía crece más."
+    cm = check("We will raise taxes next year.", source, emb)
+    assert cm.grade == "altered" and cm.difference == "dropped"
+    assert "pero solo si la economía crece más" in cm.reason
+    # the condition first, then the clause the quote renders
+    first = "Si la economía crece más, subiremos los impuestos el año que viene."
+    assert check("We will raise taxes next year.", first, emb).grade == "altered"
+    # the quote that keeps the condition renders the whole sentence
+    whole = check("We will raise taxes next year, but only if the economy grows more.", source, emb)
+    assert whole.grade == "translated", whole.reason

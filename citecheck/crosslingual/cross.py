@@ -36,7 +36,7 @@ from ..text.negation import ANY_NEGATION, NEGATIONS, negation_mismatch
 from ..text.sentences import split_sentences
 from .checks import Problem, safety, word_diff
 from .locate import locate, page_sentences
-from .place import placed_problems
+from .place import omitted_condition, placed_problems
 
 LOCATE_MIN = 0.45  # best similarity below this: nothing on the page renders the quote
 # Calibrated on bench/crosslingual.py (USE multilingual v3): fabricated quotes (a sentence of
@@ -170,6 +170,10 @@ def cross_match(
             found["backends"] = backends[:1]
     problems = safety(quote, quote_lang, best.window.text, page_lang, translation)
     sents = page_sentences(page_text, page_lang)[best.window.first :]
+    if best.window.size == 0 and (
+        why := omitted_condition(quote, best.window.text, sents[0].text, page_lang)
+    ):
+        problems.append((Difference.DROPPED, why))
     problems, where = placed_problems(
         quote,
         quote_lang,

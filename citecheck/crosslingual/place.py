@@ -227,3 +227,40 @@ def place(problem: tuple[Difference, str], al: Alignment, qlang, plang) -> tuple
 
 def _texts(pair: tuple[Clause, Clause] | None) -> tuple[str, str] | None:
     return (pair[0].text, pair[1].text) if pair else None
+
+
+# A condition that a partial quote leaves out changes what was said ("We will raise taxes" for
+# "Subiremos los impuestos, pero solo si la economía crece").
+_CONDITION = {
+    "es": r"(?:solo|sólo|únicamente)\s+si|si|a\s+menos\s+que|salvo\s+que"
+    r"|siempre\s+(?:y\s+cuando|que)|en\s+caso\s+de\s+que",
+    "pt": r"(?:só|apenas|somente)\s+se|se|a\s+menos\s+que|a\s+não\s+ser\s+que|desde\s+que|caso",
+    "fr": r"(?:seulement|uniquement)\s+si|si|s['’]il|s['’]ils|à\s+condition\s+que|sauf\s+si"
+    r"|à\s+moins\s+que",
+    "de": r"(?:nur|bloß)\s+(?:wenn|falls)|wenn|falls|sofern|es\s+sei\s+denn",
+    "ru": r"(?:только|лишь)\s+если|если|при\s+условии",
+}
+_LEAD = r"(?:pero|mas|mais|aber|doch|но|а|y|e|et|und|и)?\s*"
+_QUOTE_CONDITION = re.compile(
+    r"\b(?:if|unless|provided|as long as|only when|in case|on condition)\b", re.IGNORECASE
+)
+
+
+def omitted_condition(quote: str, clause: str, sentence: str, plang: str | None) -> str | None:
+    """The reason when `quote` renders `clause` of `sentence` and the part of the sentence it
+    leaves out begins with a condition ("solo si", "a menos que", "wenn", "если") the quote
+    does not carry; else None."""
+    marker = _CONDITION.get(plang or "")
+    if not marker or clause == sentence or _QUOTE_CONDITION.search(quote):
+        return None
+    at = sentence.find(clause)
+    if at < 0:
+        return None
+    before = sentence[:at].strip(' ,;:—–«»"“”')
+    after = sentence[at + len(clause) :].strip(' ,;:—–.!?«»"“”')
+    start = re.compile(rf"^{_LEAD}(?:{marker})\b", re.IGNORECASE)
+    for part in (after, before):
+        if part and start.match(part):
+            why = f"the source's sentence also says '{part}', a condition the quote leaves out"
+            return f"omission: {why}"
+    return None
