@@ -111,8 +111,9 @@ def align(quote: str, passage: str, embedder, sources: tuple[str, ...] = ()) -> 
     qc, pc = clauses(quote), clauses(passage)
     if not qc or not pc:
         return Alignment(qc, pc, [None] * len(qc), np.zeros((len(qc), len(pc))))
-    qv = embedder.embed_parts([_unnumbered(c.text) for c in qc], [(quote,)] * len(qc))
-    pv = embedder.embed_parts([_unnumbered(c.text) for c in pc], [sources or (passage,)] * len(pc))
+    parts = getattr(embedder, "embed_parts", None) or (lambda texts, _: embedder.embed(texts))
+    qv = parts([_unnumbered(c.text) for c in qc], [(quote,)] * len(qc))
+    pv = parts([_unnumbered(c.text) for c in pc], [sources or (passage,)] * len(pc))
     sims = qv @ pv.T
     best: list[int | None] = []
     for row in sims:
