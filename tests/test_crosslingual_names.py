@@ -43,3 +43,10 @@ def test_a_transliterated_name_is_the_same_name(quote, passage, lang):
 )
 def test_another_name_is_still_a_name_problem(quote, passage, lang):
     assert check_names(quote, passage, lang=lang)
+
+
+def test_a_source_that_names_the_person_by_first_name_alone_is_the_same_person():
+    quote = "Mayor Marta Quiroga closed the bridge"
+    assert check_names(quote, "Marta, la alcaldesa, cerró el puente", lang="es") is None
+    # the same first name with another surname is someone else
+    assert check_names(quote, "Marta Rivas cerró el puente", lang="es")

@@ -94,8 +94,27 @@ def check_names(
             pairs = [(w, _sound(w, lg)) for words, lg in folded for w in words if len(w) >= 3]
             if any(_close(part, w) or _close(key, k) for w, k in pairs):
                 continue
+            if _first_name_alone(quote, name, [t for t, _ in texts]):
+                continue
             return f"name: '{name}' in the quote is not in the source passage"
     return None
+
+
+def _first_name_alone(quote: str, surname: str, texts: list[str]) -> bool:
+    """The source names the person by the first name the quote gives, with no surname after
+    it ("Asesinato de Wayde:" for "Wayde Sims shooting"): the same person. A first name
+    followed by another capitalised word ("Wayde Simpson") is someone else."""
+    m = re.search(rf"\b([A-Z][a-z]{{3,}})\s+{re.escape(surname)}\b", quote)
+    if not m:
+        return False
+    first = fold(m.group(1))
+    for text in texts:
+        for w in re.finditer(r"\w+", text):
+            if fold(w.group()) == first:
+                after = text[w.end() :].lstrip()
+                if not after or not after[0].isupper():
+                    return True
+    return False
 
 
 # How each language spells the sounds of a name from another script, undone to one key
