@@ -204,6 +204,33 @@ def _written_numbers(passage: str, lang: str | None) -> list[float]:
     return out
 
 
+# Set phrases that hold a negating word and do not negate: "no obstante" (however), "тем не
+# менее" (nevertheless), "не раз" (more than once), "nada más llegar" (as soon as), and "not
+# only ... but" in every language (a translation may say "as well as"). Not "чуть не упал"
+# (almost fell): "he fell" would pass.
+_IDIOMS = {
+    "en": r"\bnot only\b(?=.*\bbut\b)",
+    "es": r"\bno\s+obstante\b|\bno\s+(?:s[oó]lo|solamente)\b(?=.*\bsino\b)"
+    r"|\bnada\s+más\s+(?=\w+(?:ar|er|ir)\b)",
+    "pt": r"\bnão\s+(?:só|apenas|somente)\b(?=.*\bmas\b)",
+    "fr": r"\bnon\s+seulement\b",
+    "de": r"\bnicht\s+nur\b(?=.*\bsondern\b)",
+    "ru": r"\bтем\s+не\s+менее\b|\bне\s+раз\b|\bне\s+только\b(?=.*\b(?:но|а)\s+и\b)",
+}
+
+
+def _without_idioms(text: str, lang: str | None) -> str:
+    idioms = _IDIOMS.get(lang or "en")
+    return re.sub(idioms, " ", text, flags=re.IGNORECASE | re.DOTALL) if idioms else text
+
+
+def negation_checked(quote: str, qlang, passage: str, plang) -> str | None:
+    """`negation_mismatch` with the set phrases that do not negate left out of both sides."""
+    return negation_mismatch(
+        _without_idioms(quote, qlang), qlang, _without_idioms(passage, plang), plang
+    )
+
+
 def _numbers_checked(quote: str, qlang, passage: str, plang) -> str | None:
     """`number_mismatch` with a quote's year ranges spelled out and the passage's numbers
     without digits added."""
@@ -227,7 +254,7 @@ def safety(
     problems: list[Problem] = []
     for kind, check in (
         (Difference.NUMBER, _numbers_checked),
-        (Difference.NEGATION, negation_mismatch),
+        (Difference.NEGATION, negation_checked),
     ):
         why = check(quote, qlang, passage, plang)
         if why and translation is not None:

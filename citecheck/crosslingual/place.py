@@ -22,8 +22,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Difference
-from ..text.negation import negation_mismatch, negations
+from ..text.negation import negations
 from ..text.numbers import number_mismatch, numbers
+from .checks import negation_checked
 
 # Where a sentence divides into statements: punctuation, and the conjunctions of two clauses
 _JOIN = (
@@ -137,9 +138,9 @@ def moved(al: Alignment, qlang: str | None, plang: str | None) -> list[Placed]:
     out: list[Placed] = []
     pairs = al.pairs()
     lost = [
-        (q, p, why) for q, p in pairs if (why := negation_mismatch(q.text, qlang, p.text, plang))
+        (q, p, why) for q, p in pairs if (why := negation_checked(q.text, qlang, p.text, plang))
     ]
-    gained = [p for q, p in pairs if negation_mismatch(p.text, plang, q.text, qlang)]
+    gained = [p for q, p in pairs if negation_checked(p.text, plang, q.text, qlang)]
     if lost and any(g.start != p.start for _, p, _ in lost for g in gained):
         out.append(_moved(Difference.NEGATION, *lost[0]))
     for a, (qa, pa) in enumerate(pairs):
