@@ -27,6 +27,11 @@ def numbers_ok(quote: str, passage: str, lang: str) -> bool:
         ("in the 2019-20 season", "en la temporada 2019-2020", "es"),
         ("Unemployment is 11.5 percent.", "El desempleo es del 11,5 %.", "es"),
         ("Pope John Paul II visited in 1982.", "El papa Juan Pablo II la visitó en 1982.", "es"),
+        ("A third of voters agreed.", "Un tercio de los votantes estuvo de acuerdo.", "es"),
+        ("Some 5,000 people marched.", "Unas cinco mil personas marcharon.", "es"),
+        ("Five thousand people marched.", "Marcharon 5000 personas.", "es"),
+        ("The strike starts on May 1.", "La huelga empieza el primero de mayo.", "es"),
+        ("The train left at 8:30 a.m.", "El tren salió a las 8.30.", "es"),
     ],
 )
 def test_numbers_written_another_way_agree(quote, passage, lang):
@@ -43,6 +48,10 @@ def test_numbers_written_another_way_agree(quote, passage, lang):
         ("in the 2019-21 season", "en la temporada 2019-2020", "es"),
         ("In 2020, 20 people died.", "En 2020 murieron 30 personas.", "es"),
         ("Unemployment is 11.6 percent.", "El desempleo es del 11,5 %.", "es"),
+        ("Some 6,000 people marched.", "Unas cinco mil personas marcharon.", "es"),
+        ("Six thousand people marched.", "Marcharon 5000 personas.", "es"),
+        ("The strike starts on May 2.", "La huelga empieza el primero de mayo.", "es"),
+        ("The train left at 9:30 a.m.", "El tren salió a las 8.30.", "es"),
     ],
 )
 def test_a_changed_value_is_still_a_number_problem(quote, passage, lang):

@@ -15,7 +15,7 @@ import unicodedata
 from ..model import Difference, DiffOp
 from ..text.folding import fold
 from ..text.negation import negation_mismatch
-from ..text.numbers import number_mismatch, numbers
+from .readings import numbers_checked
 
 _NOT_NAMES = frozenset(
     "i monday tuesday wednesday thursday friday saturday sunday january february march april "
@@ -146,64 +146,6 @@ def _close(a: str, b: str) -> bool:
 
 Problem = tuple[Difference, str]  # what differs, and the reason shown
 
-# Numbers a page writes without digits, which a translation gives in digits: centuries and
-# regnal numbers in Roman numerals ("siglo XX", "XIXe siècle", "Juan Pablo II"), months by name
-# ("3 de diciembre" for "3/12"), decades in words ("los años noventa" for "the 1990s") and a
-# half ("la mitad" for "50 percent"). Their values are added to the passage's numbers.
-_ROMAN = re.compile(r"(?<![\w-])([IVXLC]{2,})(?:e|er|ème|º|-?й|-?го)?(?![\w-])")
-_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_MONTHS = [
-    "january enero janeiro janvier januar января январь",
-    "february febrero fevereiro février februar февраля февраль",
-    "march marzo março mars märz марта март",
-    "april abril avril апреля апрель",
-    "may mayo maio mai мая май",
-    "june junio junho juin juni июня июнь",
-    "july julio julho juillet juli июля июль",
-    "august agosto août августа август",
-    "september septiembre setiembre setembro septembre сентября сентябрь",
-    "october octubre outubro octobre oktober октября октябрь",
-    "november noviembre novembro novembre ноября ноябрь",
-    "december diciembre dezembro décembre dezember декабря декабрь",
-]
-_MONTH = {w: i for i, names in enumerate(_MONTHS, 1) for w in names.split()}
-_HALF = frozenset("half mitad metade moitié hälfte половина половину половины".split())
-_DECADE = re.compile(
-    r"\b(?:años|anos|années|décadas? de|jahre|годы|годах|годов)\s+(\w+)"
-    r"|\b(\w+?)(?:er|ern)\s*-?\s*jahre",
-    re.IGNORECASE,
-)
-# "2019-20" in a quote is the season or fiscal year "2019-2020"
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)([-–/])(\d\d)\b")
-
-
-def _roman(numeral: str) -> int | None:
-    values = [_ROMAN_VALUE[c] for c in numeral]
-    total = sum(
-        -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
-    )
-    return total if 0 < total < 400 else None
-
-
-def _written_numbers(passage: str, lang: str | None) -> list[float]:
-    """Values the passage gives without digits (see above), to stand beside its own."""
-    out: list[float] = []
-    for m in _ROMAN.finditer(passage):
-        if (v := _roman(m.group(1))) is not None:
-            out.append(v)
-    for w in re.findall(r"[^\W\d_]+", passage.casefold()):
-        if w in _MONTH:
-            out.append(_MONTH[w])
-        elif w in _HALF:
-            out.append(50)
-    for m in _DECADE.finditer(passage):
-        word = m.group(1) or m.group(2)
-        found = numbers(word, lang)
-        for _, values in found:
-            out += [1900 + v for v in values if 10 <= v < 100 and v % 10 == 0]
-    return out
-
-
 # Set phrases that hold a negating word and do not negate: "no obstante" (however), "тем не
 # менее" (nevertheless), "не раз" (more than once), "nada más llegar" (as soon as), and "not
 # only ... but" in every language (a translation may say "as well as"). Not "чуть не упал"
@@ -231,18 +173,6 @@ def negation_checked(quote: str, qlang, passage: str, plang) -> str | None:
     )
 
 
-def _numbers_checked(quote: str, qlang, passage: str, plang) -> str | None:
-    """`number_mismatch` with a quote's year ranges spelled out and the passage's numbers
-    without digits added."""
-    quote = _YEAR_RANGE.sub(
-        lambda m: f"{m[1]}{m[2]}{m[1][:2]}{m[3]}" if m[3] > m[1][2:] else m[0], quote
-    )
-    extra = _written_numbers(passage, plang)
-    if extra:
-        passage += " (" + "; ".join(f"{v:g}" for v in extra) + ")"
-    return number_mismatch(quote, qlang, passage, plang)
-
-
 def safety(
     quote: str,
     qlang: str | None,
@@ -253,7 +183,7 @@ def safety(
     """Numbers, negation and names of the quote against the passage, most serious first."""
     problems: list[Problem] = []
     for kind, check in (
-        (Difference.NUMBER, _numbers_checked),
+        (Difference.NUMBER, numbers_checked),
         (Difference.NEGATION, negation_checked),
     ):
         why = check(quote, qlang, passage, plang)
