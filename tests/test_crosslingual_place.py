@@ -135,3 +135,16 @@ def test_a_partial_quote_that_leaves_out_a_condition_is_altered(emb):
     # the quote that keeps the condition renders the whole sentence
     whole = check("We will raise taxes next year, but only if the economy grows more.", source, emb)
     assert whole.grade == "translated", whole.reason
+
+
+def test_with_a_translator_swapped_numbers_are_found_in_its_answer(emb):
+    # the page's sentence is one the embedding cannot split into clauses; the translator's
+    # answer can, and shows the swap clause by clause
+    source = "Los precios subieron un 3 % frente al 5 % de los salarios."
+    answer = _Translator("Prices rose by 3 percent, while wages went up by 5 percent.")
+    quote = "Prices rose by 5 percent, while wages went up by 3 percent."
+    cm = cross_match(quote, "en", BEFORE + source + AFTER, "es", embedder=emb, translator=answer)
+    assert cm.grade == "altered" and cm.difference == "number", cm.reason
+    faithful = "Prices rose by 3 percent, while wages went up by 5 percent."
+    cm = cross_match(faithful, "en", BEFORE + source + AFTER, "es", embedder=emb, translator=answer)
+    assert cm.grade == "translated", cm.reason

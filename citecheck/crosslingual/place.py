@@ -184,13 +184,19 @@ def placed_problems(
             return problems, None
         al = align(quote, passage, embedder, sources)
         return problems, place(problems[0], al, qlang, plang)
-    if not _placeable(quote, qlang, passage, plang):
-        return problems, None
-    found = moved(align(quote, passage, embedder, sources), qlang, plang)
-    if found and translation is not None:
-        # the translator's answer, compared clause by clause, must agree it moved
-        again = {k for k, _, _ in moved(align(quote, translation, embedder), qlang, qlang)}
-        found = [f for f in found if f[0] in again]
+    found: list[Placed] = []
+    if _placeable(quote, qlang, passage, plang):
+        found = moved(align(quote, passage, embedder, sources), qlang, plang)
+    if translation is not None and _placeable(quote, qlang, translation, qlang):
+        # the translator's answer, compared clause by clause in the quote's language, settles
+        # it: what moved there moved, what did not was a misreading across languages
+        again = moved(align(quote, translation, embedder), qlang, qlang)
+        kinds = {k for k, _, _ in again}
+        found = [f for f in found if f[0] in kinds] or [
+            (k, f"{why} (in the translation)", where) for k, why, where in again
+        ]
+    elif translation is not None:
+        found = []
     if not found:
         return problems, None
     return [(k, why) for k, why, _ in found], found[0][2]
