@@ -212,7 +212,13 @@ def main() -> int:
         f"{rate:.0f} sentences/s embedded ({n} page sentences, batch per page, no cache, "
         f"best of {args.repeat}; {os.cpu_count()} cores)"
     )
-    print(f"{len(rows)} quotes in {match_s:.1f} s ({emb.encoded} windows and quotes embedded)")
+    run = getattr(emb, "tokens_run", None)
+    more = f", {emb.reused} windows from their sentences' token rows, {run} tokens run"
+    more = more if run else ""
+    print(
+        f"{len(rows)} quotes in {match_s:.1f} s: {len(rows) / match_s:.1f} quotes/s "
+        f"({emb.encoded} windows and quotes run through the model{more})"
+    )
     if translator is not None:
         print(
             f"translator column: {sum(1 for r in rows if r[3])} quotes with a hand-made "

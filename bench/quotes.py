@@ -111,7 +111,7 @@ def _instrument(pipeline, timings: Counter) -> None:
 
         setattr(pipeline, name, timed)
 
-    wrap("load", "load drafts")
+    wrap("_load", "load drafts")
     wrap("extract_attributions", "attribution")
     wrap("fetch_pages_sync", "fetch+parse (replay)")
     wrap("prepare_page", "match: prepare page")

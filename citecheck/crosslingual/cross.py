@@ -24,17 +24,19 @@ negation or name changed), "none" (no passage renders it), "unavailable" (neithe
 extra nor a translator: the judge says `unverifiable`, reason language).
 """
 
-
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..match import match_quote
 from ..model import Difference, DiffOp, Grade, Match, Span
+from ..text.negation import ANY_NEGATION, NEGATIONS, negation_mismatch
 from ..text.sentences import split_sentences
 from .checks import Problem, safety, word_diff
-from .locate import locate
+from .locate import locate, page_sentences
+from .place import omitted_condition, placed_problems
 
 LOCATE_MIN = 0.45  # best similarity below this: nothing on the page renders the quote
 # Calibrated on bench/crosslingual.py (USE multilingual v3): fabricated quotes (a sentence of
@@ -133,10 +135,16 @@ def cross_match(
     score = round(best.score, 3)
     if locate_min is None:
         locate_min = getattr(embedder, "locate_min", LOCATE_MIN)
+    rescued = None
+    if score < locate_min:
+        top = ranked[:NEGATION_TOP]
+        rescued = _unnegated(quote, quote_lang, top, page_lang, embedder, locate_min)
+        best = rescued or best
+        score = round(best.score, 3)
     part = {}
     if best.window.size == 0:
         part = {"clause": best.window.text, "clause_span": best.window.span}
-    if score < locate_min:
+    if score < locate_min and rescued is None:
         return CrossMatch(
             grade=Grade.NONE,
             score=score,
@@ -161,6 +169,21 @@ def cross_match(
             note = f"; translator {tname} failed: {exc}"
             found["backends"] = backends[:1]
     problems = safety(quote, quote_lang, best.window.text, page_lang, translation)
+    sents = page_sentences(page_text, page_lang)[best.window.first :]
+    if best.window.size == 0 and (
+        why := omitted_condition(quote, best.window.text, sents[0].text, page_lang)
+    ):
+        problems.append((Difference.DROPPED, why))
+    problems, where = placed_problems(
+        quote,
+        quote_lang,
+        best.window.text,
+        page_lang,
+        embedder,
+        problems,
+        sources=tuple(s.text for s in sents[: max(best.window.size, 1)]),
+        translation=translation,
+    )
     if translation is not None:
         grade, difference, reason, diff = _with_translation(
             quote, translation, problems, score, tname, page_lang, url, strict
@@ -168,12 +191,21 @@ def cross_match(
         found.update(translation=translation, diff=diff)
     elif problems:
         grade, difference, reason = Grade.ALTERED, problems[0][0], _reason(problems) + note
+        if where:  # the clauses that disagree, source's then quote's, as a diff shows them
+            found.update(diff=(("-", where[1]), ("+", where[0])))
     else:
         grade, difference = Grade.TRANSLATED, None
         reason = (
             f"renders the {page_lang} passage (similarity {score:.2f}); numbers, negation and "
             f"names agree; wording not compared (no translator){note}"
         )
+    if where and grade is Grade.ALTERED:
+        whole = where[0] == quote.strip(" .!?\"'“”")
+        who = "the quote" if whole else f"the quote's clause '{where[0]}'"
+        reason += f"; {who} renders the source's clause '{where[1]}'"
+    if rescued is not None:
+        why = f"similarity {score:.2f}, below {locate_min:.2f} until the negation was set aside"
+        reason += f" ({why})"
     return CrossMatch(
         grade=grade,
         score=score,
@@ -183,6 +215,30 @@ def cross_match(
         **found,
         **base,
     )
+
+
+NEGATION_TOP = 3  # windows re-read without their negation when nothing reaches locate_min
+_PUNCT = ',.;:!?¿¡«»"“”()'
+_QUOTE_NOT = re.compile(r"\s*\b(?:not|never)\b|n't\b", re.IGNORECASE)
+
+
+def _unnegated(quote, qlang, ranked, plang, embedder, locate_min):
+    """A short sentence whose negation was dropped or added ("Masks are important" for "Las
+    mascarillas no son importantes") can fall below locate_min, the negation being much of what
+    it says: read without the negation on the side that has it, a window that then renders the
+    quote is the passage (and the negation check makes it altered), not a quote with no source.
+    """
+    for loc in ranked:
+        if not negation_mismatch(quote, qlang, loc.window.text, plang):
+            continue
+        words = NEGATIONS.get(plang or "", ANY_NEGATION)
+        text = loc.window.text
+        page_side = " ".join(w for w in text.split() if w.strip(_PUNCT).casefold() not in words)
+        quote_side = " ".join(_QUOTE_NOT.sub("", quote).split())
+        vq, vp, vq0, vp0 = embedder.embed([quote, page_side, quote_side, text])
+        if max(float(vq @ vp), float(vq0 @ vp0)) >= locate_min:
+            return loc
+    return None
 
 
 def _with_translation(

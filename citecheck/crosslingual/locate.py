@@ -8,7 +8,9 @@ similar to the quote wins.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..text.sentences import Sentence, Span, split_sentences
@@ -48,10 +50,16 @@ def _clauses(sent: Sentence) -> list[Span]:
     return list(dict.fromkeys(out))
 
 
+@functools.lru_cache(maxsize=32)
+def page_sentences(text: str, lang: str | None) -> tuple[Sentence, ...]:
+    """A page's sentences, split once however many quotes look at it."""
+    return tuple(split_sentences(text, lang))
+
+
 def windows(text: str, lang: str | None, *, clauses: bool = False) -> list[_Window]:
     """Every sentence, every two adjacent sentences of one paragraph joined and (`clauses`) the
     parts of a sentence before and after each clause cut."""
-    sents = split_sentences(text, lang)
+    sents = page_sentences(text, lang)
     out = [_Window(s.text, s.span, i, 1) for i, s in enumerate(sents)]
     for i in range(len(sents) - 1):
         a, b = sents[i], sents[i + 1]
@@ -88,7 +96,7 @@ def locate(
 
     Sentences and pairs of sentences are embedded once per page (cached by the embedder); the
     clauses of the best few sentences are tried next, for a quote of part of a sentence."""
-    sents = split_sentences(page_text, page_lang)
+    sents = page_sentences(page_text, page_lang)
     wins = windows(page_text, page_lang)
     if not wins:
         return []
@@ -102,7 +110,7 @@ def locate(
     near = {w.first for _, w in scored[:PAIR_TOP]}
     pairs = [w for w in wins if w.size == 2 and (w.first in near or w.first + 1 in near)]
     if pairs:
-        pv = embedder.embed([w.text for w in pairs])
+        pv = _embed_parts(embedder, pairs, sents)
         scored += [(float(x), w) for x, w in zip(pv @ qv, pairs, strict=True)]
     scored.sort(key=lambda t: -t[0])
     # Clauses only for a quote shorter than the best sentence: a longer one is no part of it
@@ -120,7 +128,7 @@ def locate(
             for x, y in _clauses(sents[i])
         ]  # fmt: skip
         if parts:
-            cv = embedder.embed([w.text for w in parts])
+            cv = _embed_parts(embedder, parts, sents)
             best = scored[0][0]
             for x, w in zip(cv @ qv, parts, strict=True):
                 if float(x) > best + CLAUSE_MARGIN:
@@ -135,3 +143,13 @@ def locate(
             out.append(Located(score, w, w.text, w.span))
     return out
 
+
+def _embed_parts(embedder, wins: list[_Window], sents: Sequence[Sentence]):
+    """Windows cut from page sentences: an embedder that reuses the sentences' computation
+    is told which (`embed.Embedder.embed_parts`)."""
+    texts = [w.text for w in wins]
+    parts = getattr(embedder, "embed_parts", None)
+    if parts is None:
+        return embedder.embed(texts)
+    srcs = [tuple(s.text for s in sents[w.first : w.first + max(w.size, 1)]) for w in wins]
+    return parts(texts, srcs)
