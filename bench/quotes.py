@@ -114,12 +114,13 @@ def _instrument(pipeline, timings: Counter) -> None:
     wrap("_load", "load drafts")
     wrap("extract_attributions", "attribution")
     wrap("fetch_pages_sync", "fetch+parse (replay)")
-    wrap("prepare_page", "match: prepare page")
+    wrap("prepare_cached", "match: prepare page")
     wrap("match_quote", "match: align")
     wrap("who_said", "source speakers")
     wrap("cross_match", "cross-language match")
     wrap("_search", "search (replay)")
     wrap("detect", "language identification")
+    wrap("_page_language", "language identification")
     wrap("quote_language", "language identification")
 
 
