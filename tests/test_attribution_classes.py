@@ -181,6 +181,22 @@ def test_they_stands_for_a_body_or_a_pair_never_for_one_person(before, speaker):
     assert _quote(text, "We will").speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "intro, described, speaker",
+    [
+        ("Ada Quill has run the harbour cafe for twenty years.", "the affable proprietor",
+         "Ada Quill"),
+        ("Ada Quill, a self-taught painter from Leeds, opened her studio in May.",
+         "the self-taught Leeds resident", "Ada Quill"),
+        ("Ben Hardy was convicted of the theft in May.", "the victim's mother",
+         "the victim's mother"),
+    ],
+)  # fmt: skip
+def test_a_description_is_the_person_the_article_introduced(intro, described, speaker):
+    text = f"Fixture. {intro}\n\n“We will stay open all winter,” {described} said."
+    assert _quote(text, "We will").speaker == speaker
+
+
 # --- 5. an outlet is never the speaker -----------------------------------------------------------
 
 

@@ -202,8 +202,9 @@ def resolve_phrase(
         and is_description(phrase)
     ):
         # "the Example Navy spokesperson", "a Fenwick shopkeeper": a description whose names
-        # only modify its head
-        return phrase, (start, end), False
+        # only modify its head; "the self-taught Leeds resident" may be the one introduced
+        named = _definite_reference(phrase, start, names, index, masked)
+        return named if named is not None and named[2] else (phrase, (start, end), False)
     if inside:
         if first:  # the subject: its first person, else its first name
             pick = next((n for n in inside if n.person or index.is_person(n.text)), inside[0])
@@ -280,8 +281,8 @@ def _definite_reference(
     """ "the president", "the 61-year-old", "the agency", "the nurses": the named person or
     organisation the article introduced earlier, when the description points back to one."""
     words = phrase.split()
-    if words[0].lower() != "the" or len(words) > 5:
-        return None
+    if words[0].lower() != "the" or len(words) > 5 or re.search(r"[’']s\b", phrase):
+        return None  # "the victim's mother" is someone else than the victim
     head = words[-1].lower().strip(",.")
     if len(words) > 3 and (
         head not in PERSON_ROLES or not all(_MODIFIER.fullmatch(w) for w in words[1:-1])
@@ -316,7 +317,7 @@ def _definite_reference(
     return None
 
 
-_MODIFIER = re.compile(r"[a-z]+|[A-Z][a-z]+|former|prime|vice|deputy")
+_MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*|[A-Z][a-z]+|former|prime|vice|deputy")
 
 
 # The party and civic nouns news copy uses for a named politician ("the Texas Republican").

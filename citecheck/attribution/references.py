@@ -106,6 +106,24 @@ PERSON_ROLES = {
     "singer", "executive", "economist", "analyst", "commissioner", "diplomat", "envoy",
     "figure", "politician", "veteran", "campaigner", "activist", "businessman", "businesswoman",
     "billionaire", "entrepreneur", "rapper", "musician", "champion", "winner", "forward",
+    # the people of local news, named once and then described
+    "proprietor", "owner", "resident", "baker", "butcher", "farmer", "fisherman", "teacher",
+    "headteacher", "nurse", "doctor", "surgeon", "driver", "worker", "student", "pupil",
+    "mother", "father", "widow", "widower", "victim", "witness", "survivor", "neighbour",
+    "neighbor", "shopkeeper", "landlord", "landlady", "tenant", "chef", "artist", "painter",
+    "writer", "novelist", "poet", "designer", "engineer", "architect", "officer", "councillor",
+    "councilman", "councilwoman", "priest", "pastor", "vicar", "bishop", "rabbi", "imam",
+    "volunteer", "organiser", "organizer", "host", "presenter", "journalist", "reporter",
+    "photographer", "filmmaker", "producer", "athlete", "runner", "swimmer",
+    "cyclist", "goalkeeper", "midfielder", "defender", "batsman", "bowler", "jockey", "trainer",
+    "grandmother", "grandfather", "daughter", "son", "wife", "husband", "mum", "dad",
+    "pensioner", "retiree", "youngster", "teenager", "mp", "lawmaker", "congressman",
+    "congresswoman", "candidate", "nominee", "chair", "treasurer", "principal", "dean",
+    "historian", "expert", "specialist", "consultant", "adviser", "advisor", "sergeant",
+    "detective", "inspector", "constable", "firefighter", "paramedic", "pilot", "sailor",
+    "soldier", "creator", "inventor", "developer", "investor", "trader", "banker",
+    "shopowner", "publican", "innkeeper", "gardener", "beekeeper", "carpenter", "plumber",
+    "electrician", "mechanic", "builder", "cleaner", "waiter", "waitress", "barista",
 }  # fmt: skip
 
 
