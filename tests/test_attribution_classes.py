@@ -197,6 +197,20 @@ def test_a_description_is_the_person_the_article_introduced(intro, described, sp
     assert _quote(text, "We will").speaker == speaker
 
 
+@pytest.mark.parametrize("place", ["Singles Day", "Lake Placid", "Stella's Cafe"])
+def test_a_place_venue_or_event_is_no_person(place):
+    from citecheck.attribution.names import find_names
+
+    (n,) = [n for n in find_names(f"Fixture. {place} was busy on Monday.") if n.text == place]
+    assert not n.person
+
+
+def test_a_first_name_before_a_place_word_is_still_a_person():
+    from citecheck.attribution.names import find_names
+
+    assert all(n.person for n in find_names("Fixture. Fiona Hill and Doris Day spoke.")[1:])
+
+
 # --- 5. an outlet is never the speaker -----------------------------------------------------------
 
 

@@ -251,8 +251,34 @@ def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
         2 <= len(words) <= 4
         and not is_org(words)
         and all(w[0].isupper() or w in CONNECTORS for w in words)
+        and not _place_or_event(words)
     )
     return [Name(name, start, end, person)]
+
+
+# The head words of places, venues and events: "Stella's Cafe", "Lake Placid", "Singles Day"
+# are no one, however much their capitals look like a first and a last name.
+_PLACE_OR_EVENT_LAST = frozenset(
+    "day days week weekend month year festival fest cup games championship championships awards "
+    "prize street road lane avenue boulevard square park lake river mountain mountains hill "
+    "hills bay beach island islands valley cafe café bar pub restaurant hotel inn shop store "
+    "market mall hall station airport bridge tower stadium arena theatre theater cathedral "
+    "castle palace garden gardens farm estate coast sea ocean desert forest canyon falls harbour "
+    "harbor port district village town heights fields quay pier wharf marina way drive close "
+    "crescent terrace row place plaza gate library gallery zoo circuit track course trail".split()
+)
+_PLACE_FIRST = frozenset("lake mount mt port fort cape isle glen loch camp".split())
+
+
+def _place_or_event(words: list[str]) -> bool:
+    """ "Lake Placid", "Singles Day", "Stella's Cafe"; not "Fiona Hill" or "Doris Day", whose
+    first word is a first name standing alone."""
+    if words[0].lower() in _PLACE_FIRST:
+        return True
+    if _key(words[-1]) not in _PLACE_OR_EVENT_LAST:
+        return False
+    possessive = words[0].endswith(("’s", "'s"))
+    return possessive or words[0].casefold() not in first_name_genders()
 
 
 def _inner_title(words: list[str]) -> int:
