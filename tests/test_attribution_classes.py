@@ -211,6 +211,15 @@ def test_a_first_name_before_a_place_word_is_still_a_person():
     assert all(n.person for n in find_names("Fixture. Fiona Hill and Doris Day spoke.")[1:])
 
 
+def test_she_with_no_woman_named_is_nobody_not_the_man_quoted_before():
+    text = (
+        "Fixture. “We will rebuild the pier,” Mr Paul Grey said on Monday. He spoke for an hour."
+        "\n\n“It will take two years,” she said."
+    )
+    a = _quote(text, "It will take")
+    assert (a.speaker, a.cue) == (None, "said")
+
+
 # --- 5. an outlet is never the speaker -----------------------------------------------------------
 
 

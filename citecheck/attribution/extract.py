@@ -83,6 +83,9 @@ def extract(
             sp = replace(sp, speaker=None, speaker_span=None, outlet_text=page)
         if sp.speaker is None and not frame.after.strip(" .,”’\"'"):
             sp, page = _described_after(masked, frame, names, index, found, sp, page)
+        lone = _LONE_PRONOUN.match(frame.after) if sp.speaker is None else None
+        if lone:  # “…,” she said — with no woman named before: nobody, never the man before
+            sp = replace(sp, cue=lone.group(2))
         kind = kind_of(text, masked, q, frame, sp, nwords)
         inside = _inside_statement(said, q, text) if kind == Kind.SCARE else None
         if inside is not None:  # a fragment of a reported statement is its speaker's words
@@ -97,10 +100,10 @@ def extract(
         )
         if runs_on and kind == Kind.SCARE:
             kind = Kind.DIRECT  # the next part of a quotation that runs across paragraphs
-        if sp.speaker is None and kind != Kind.SCARE:
+        if sp.speaker is None and kind != Kind.SCARE and not lone:
             # Reported speech in the sentence before: "The cell, Herbert said, is ... “Once ...”"
             sp = _previous_sentence_speech(text, masked, starts, frame, names, index, sp)
-        if sp.speaker is None and kind != Kind.SCARE:
+        if sp.speaker is None and kind != Kind.SCARE and not lone:
             last = _last_speech(prev, said, said_ends, q.start)
             if last is not None and _follows_on(text, masked, names, index, last, q, kind):
                 # A follow-on quote: the speaker of the quote or reported statement before
@@ -111,7 +114,7 @@ def extract(
                     date_hint=sp.date_hint,
                     person=last[1].person,
                 )
-        if kind != Kind.SCARE and page is None and (weights or trace is not None):
+        if kind != Kind.SCARE and page is None and not lone and (weights or trace is not None):
             last = _last_speech(prev, said, said_ends, q.start)
             options = choices(
                 masked, starts, names, index, (q.start, q.end), (sp.speaker, sp.speaker_span),
@@ -222,6 +225,11 @@ def _attribution(doc, n, q, kind, sp, outlet, language) -> Attribution:
     )
 
 
+# “…,” she said: the pronoun is the speaker, resolved or not
+_LONE_PRONOUN = re.compile(
+    r"^[\s,.”’\"']*(he|she)\s+(said|says|added|adds|told\s+\w+|wrote|writes|asked|explained|"
+    r"continued|recalled|noted|replied)\b"
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
 
 
