@@ -220,6 +220,16 @@ def test_she_with_no_woman_named_is_nobody_not_the_man_quoted_before():
     assert (a.speaker, a.cue) == (None, "said")
 
 
+def test_a_quotation_over_paragraphs_named_at_its_end_is_that_speakers_throughout():
+    text = (
+        "Fixture. The council met on Monday.\n\n“We have waited three years for this bridge.\n\n"
+        "“The families on the west bank have waited longer.\n\n"
+        "“Now we will build it,” said Ada Quill, the mayor."
+    )
+    quotes = [a for a in _attrs(text) if a.kind != "indirect"]
+    assert [a.speaker for a in quotes] == ["Ada Quill"] * 3
+
+
 # --- 5. an outlet is never the speaker -----------------------------------------------------------
 
 

@@ -136,6 +136,7 @@ def extract(
             outer = (q, sp)
         if (kind != Kind.SCARE or q.continues) and not q.nested:
             prev = (q, sp)
+    out = _named_at_the_end(out, quotes, text)
     out = _same_sentence(out, starts)
     out = _pull_quotes(text, out)
     statements = _reported(doc, masked, starts, said, found, titles)
@@ -188,6 +189,18 @@ def _inside_statement(said, q, text):
                 return None
             return r
     return None
+
+
+def _named_at_the_end(out: list[Attribution], quotes, text: str) -> list[Attribution]:
+    """A quotation over several paragraphs (each opens with a mark, only the last closes)
+    whose speaker is named at its end is that speaker's throughout."""
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.speaker is not None or a.kind == Kind.SCARE or not quotes[i].continues:
+            continue
+        if b.speaker is not None and paragraph_gap(text, quotes[i].end, quotes[i + 1].start) == 1:
+            out[i] = replace(a, speaker=b.speaker, speaker_span=b.speaker_span)
+    return out
 
 
 def _same_sentence(out: list[Attribution], starts: list[int]) -> list[Attribution]:
