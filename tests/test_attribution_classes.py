@@ -230,6 +230,17 @@ def test_a_quotation_over_paragraphs_named_at_its_end_is_that_speakers_throughou
     assert [a.speaker for a in quotes] == ["Ada Quill"] * 3
 
 
+def test_an_interviews_unnamed_turns_alternate_between_who_asks_and_who_answers():
+    text = (
+        "Fixture. Ben Hardy interviewed the mayor, Ada Quill, on Monday.\n\n"
+        "“Why now?” Hardy asked.\n\n“Because the money is there,” Quill said.\n\n"
+        "“And the families on the west bank?”\n\n“They will have a bridge by May.”\n\n"
+        "“Even in the winter storms?”\n\n“Even then, yes.”"
+    )
+    quotes = [a for a in _attrs(text) if a.kind != "indirect"]
+    assert [a.speaker for a in quotes] == ["Ben Hardy", "Ada Quill"] * 3
+
+
 # --- 5. an outlet is never the speaker -----------------------------------------------------------
 
 

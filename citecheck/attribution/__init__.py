@@ -10,6 +10,7 @@
     outlets     the outlet or platform the words appeared in
     report_words  the verbs, cues and clause shapes of reported speech
     reported    reported speech ("X said that ..."), no quote marks
+    turns       a quotation named at its end, an interview's turns between asker and answerer
     extract     all of the above over a draft, in order: `extract(document)`
     source      who a source page gives a passage to (the check behind `misattributed`)
     foreign     the same in Spanish, Portuguese, French, German or Russian news copy

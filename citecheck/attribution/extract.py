@@ -32,6 +32,7 @@ from .ranker import model as speaker_model
 from .references import names_between
 from .reported import find_reported
 from .speakers import Speech, speech_for
+from .turns import interview_turns, named_at_the_end, same_name
 
 
 def extract(
@@ -136,7 +137,8 @@ def extract(
             outer = (q, sp)
         if (kind != Kind.SCARE or q.continues) and not q.nested:
             prev = (q, sp)
-    out = _named_at_the_end(out, quotes, text)
+    out = named_at_the_end(out, quotes, text)
+    out = interview_turns(out, quotes, text)
     out = _same_sentence(out, starts)
     out = _pull_quotes(text, out)
     statements = _reported(doc, masked, starts, said, found, titles)
@@ -189,18 +191,6 @@ def _inside_statement(said, q, text):
                 return None
             return r
     return None
-
-
-def _named_at_the_end(out: list[Attribution], quotes, text: str) -> list[Attribution]:
-    """A quotation over several paragraphs (each opens with a mark, only the last closes)
-    whose speaker is named at its end is that speaker's throughout."""
-    for i in range(len(out) - 2, -1, -1):
-        a, b = out[i], out[i + 1]
-        if a.speaker is not None or a.kind == Kind.SCARE or not quotes[i].continues:
-            continue
-        if b.speaker is not None and paragraph_gap(text, quotes[i].end, quotes[i + 1].start) == 1:
-            out[i] = replace(a, speaker=b.speaker, speaker_span=b.speaker_span)
-    return out
 
 
 def _same_sentence(out: list[Attribution], starts: list[int]) -> list[Attribution]:
@@ -373,13 +363,6 @@ def _follows_on(text, masked, names, index, last, q: QuoteSpan, kind) -> bool:
         if (n.person or index.is_person(n.text)) and not same_name(n.text, sp.speaker or "")
     ]
     return not others
-
-
-def same_name(a: str, b: str) -> bool:
-    return (
-        bool(a and b)
-        and a.split()[-1].strip(".,’'s").casefold() == b.split()[-1].strip(".,’'s").casefold()
-    )
 
 
 # '“…” That is how example-daily.com described it.': the sentence after names the source

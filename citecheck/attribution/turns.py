@@ -1,0 +1,76 @@
+"""Who speaks on after the sentence-level rules: a quotation over several paragraphs named
+only at its end, and an interview's turns between the one who asks and the one who answers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Attribution, Kind
+from .frames import paragraph_gap
+
+
+def same_name(a: str, b: str) -> bool:
+    return (
+        bool(a and b)
+        and a.split()[-1].strip(".,’'s").casefold() == b.split()[-1].strip(".,’'s").casefold()
+    )
+
+
+def named_at_the_end(out: list[Attribution], quotes, text: str) -> list[Attribution]:
+    """A quotation over several paragraphs (each opens with a mark, only the last closes)
+    whose speaker is named at its end is that speaker's throughout."""
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.speaker is not None or a.kind == Kind.SCARE or not quotes[i].continues:
+            continue
+        if b.speaker is not None and paragraph_gap(text, quotes[i].end, quotes[i + 1].start) == 1:
+            out[i] = replace(a, speaker=b.speaker, speaker_span=b.speaker_span)
+    return out
+
+
+def interview_turns(out: list[Attribution], quotes, text: str) -> list[Attribution]:
+    """An interview's turns: once a question by one speaker is answered by another (each named
+    with a cue), the unnamed paragraphs that follow alternate between them, a question to the
+    one who asks, the paragraph after a question to the one who answers."""
+    asker = answerer = None
+    for i, a in enumerate(out):
+        if a.kind != Kind.DIRECT:
+            continue
+        question = a.quote.rstrip(" ”’\"'").endswith("?")
+        if a.cue is not None and a.speaker:  # named: sets or ends the exchange
+            prev = out[i - 1] if i > 0 else None
+            if (
+                prev is not None
+                and prev.cue is not None
+                and prev.speaker
+                and prev.quote.rstrip(" ”’\"'").endswith("?")
+                and not question
+                and not same_name(prev.speaker, a.speaker)
+            ):
+                asker, answerer = prev, a
+            elif asker is not None and not (
+                same_name(a.speaker, asker.speaker) or same_name(a.speaker, answerer.speaker)
+            ):
+                asker = answerer = None  # someone else speaks: the exchange is over
+            continue
+        if asker is None or not _alone(text, quotes[i]):
+            continue
+        before = out[i - 1]
+        if question:
+            who = asker
+        elif before.kind == Kind.DIRECT and before.quote.rstrip(" ”’\"'").endswith("?"):
+            who = answerer if same_name(before.speaker or "", asker.speaker) else None
+        else:
+            who = None
+        if who is not None:
+            out[i] = replace(a, speaker=who.speaker, speaker_span=who.speaker_span)
+    return out
+
+
+def _alone(text: str, q) -> bool:
+    """The quote is its paragraph, marks and all."""
+    start = text.rfind("\n\n", 0, q.start)
+    end = text.find("\n\n", q.end)
+    head = text[start + 2 if start >= 0 else 0 : q.start]
+    tail = text[q.end : end if end >= 0 else len(text)]
+    return not head.strip(" “‘\"'") and not tail.strip(" ”’\"'.,?!")
