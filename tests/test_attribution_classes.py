@@ -433,6 +433,17 @@ def test_a_report_whose_content_is_what_the_verb_takes(sentence, content, cue):
     assert (r.quote, r.cue) == (content, cue)
 
 
+@pytest.mark.parametrize(
+    "who, outlet",
+    [("the commentators on EXTV", "EXTV"),
+     ("the commentary team on Example Sports TV", "Example Sports TV"),
+     ("a fan from Tamblewick", None)],
+)  # fmt: skip
+def test_people_described_by_their_outlet_speak_and_name_it(who, outlet):
+    a = _quote(f"Fixture. “What a goal!” {who} said.", "What a goal")
+    assert (a.speaker, a.outlet) == (who, outlet)
+
+
 # --- 8. reported speech --------------------------------------------------------------------------
 
 

@@ -134,6 +134,9 @@ def outlet_of(
     if sp.outlet_text and _is_medium(sp.outlet_text, sp.cue):
         # "told the Example Courier", "told WXYZ"; "the Spanish-language Noticias" is "Noticias"
         return _DESCRIBED.sub("", sp.outlet_text), None
+    on = _PEOPLE_ON.search(sp.speaker or "")
+    if platform is None and on and _MEDIA_NAME.search(on.group(1)):
+        return on.group(1), None  # "the commentators on ESPN": the programme's outlet
     if platform is None:
         named = _PUBLISHED_IN.search(around)
         if named:  # "in a study published in the journal Example Medicine"
@@ -195,6 +198,12 @@ def _is_medium(name: str, cue: str | None) -> bool:
     return bool(cue) and bool(re.search(told, cue, re.I))
 
 
+# a description of people at an outlet: "the commentary team on ESPN", "a presenter at Example
+# Radio"
+_PEOPLE_ON = re.compile(
+    r"^(?:the|a|an)\s+[a-z][\w\s-]{0,40}?\s(?:on|at|from|for)\s+(?:the\s+)?"
+    r"([A-Z][\w&+.’'-]*(?:\s+[A-Z][\w&+.’'-]*){0,3})$"
+)
 _KIND_BEFORE = (
     r"\b(?:daily|weekly|newspaper|broadcaster|tabloid|magazine|network|channel|outlet|"
     r"news agency|agency)\s+"

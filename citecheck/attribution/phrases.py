@@ -334,7 +334,7 @@ def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
         pre = phrase[: n.start - start].rstrip().split()
         if pre and pre[-1].startswith("(") or phrase[n.start - start - 1 : n.start - start] == "(":
             continue  # an acronym in brackets belongs to the name before it
-        if pre and pre[-1].lower() in ("in", "of", "from", "at", "to", "for", "by", "with"):
+        if pre and pre[-1].lower() in ("in", "of", "from", "at", "to", "for", "by", "with", "on"):
             if is_description(phrase):
                 return None  # "an indigenous worker in El Alto": a description, not El Alto
             continue
