@@ -93,22 +93,53 @@ def load_pages(cassettes: list[Path]):
     return interactions, docs
 
 
-def write_drafts(labels: list[dict], folder: Path) -> dict[str, Path]:
-    """One draft per source page, its quotes credited to the page's domain, no link."""
-    by_page: dict[str, list[dict]] = defaultdict(list)
-    for lab in labels:
-        by_page[lab["url"]].append(lab)
-    paths = {}
-    for n, (url, labs) in enumerate(sorted(by_page.items())):
-        site = _site(url)
+def write_drafts(labels: list[dict], folder: Path, alone: bool = False) -> list[Path]:
+    """One draft per source page, its quotes credited to the page's domain, no link (`alone`:
+    one draft per quote, so no quote is found through another); the draft of each label."""
+    by_page: dict[str, list[int]] = defaultdict(list)
+    for n, lab in enumerate(labels):
+        by_page[f"{lab['url']}#{n}" if alone else lab["url"]].append(n)
+    paths: list[Path] = [folder] * len(labels)
+    for n, (key, group) in enumerate(sorted(by_page.items())):
+        site = _site(key.split("#", 1)[0])
         parts = [f"# Draft {n}"]
-        for i, lab in enumerate(labs):
-            parts.append(FORMS[i % len(FORMS)].format(site=site, quote=lab["quote"]))
+        for i, k in enumerate(group):
+            parts.append(FORMS[i % len(FORMS)].format(site=site, quote=labels[k]["quote"]))
             parts.append("More details are expected later this week.")
-        path = folder / f"draft-{n:03d}.md"
-        path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
-        paths[url] = path
+            paths[k] = folder / f"draft-{n:03d}.md"
+        paths[group[0]].write_text("\n\n".join(parts) + "\n", encoding="utf-8")
     return paths
+
+
+def source_labels(labels: list[dict]) -> dict[str, list[dict]]:
+    """Each fabricated quote -> the labels of other pages whose quote is the same English
+    sentence (as written, or with one number or word changed): their `source_sentence` is the
+    page sentence the made-up quote's words render, and their `url` the page that holds it."""
+    from rapidfuzz import fuzz
+
+    known = [lab for lab in labels if lab["source_sentence"]]
+    out: dict[str, list[dict]] = {}
+    for lab in labels:
+        if lab["case"] == "fabricated":
+            q = _key(lab["quote"])
+            out[q] = [o for o in known if fuzz.ratio(q, _key(o["quote"])) >= 90]
+    return out
+
+
+def holds_source(finding, origins) -> bool:
+    """Whether the evidence a finding rests on is a page sentence that the quote's words are
+    known to render: a "fabricated" quote is another document's sentence, and where a label of
+    that document gives its page and sentence, the page may stand at the credited outlet too."""
+    ev = finding.evidence if finding else None
+    if ev is None or not ev.passage:
+        return False
+    from rapidfuzz import fuzz
+
+    return any(
+        _key(o["url"]) == _key(ev.url)
+        and fuzz.partial_ratio(_key(o["source_sentence"]), _key(ev.passage)) >= 90
+        for o in origins
+    )
 
 
 @contextlib.contextmanager
@@ -137,6 +168,11 @@ def main() -> int:
     ap.add_argument("--every", type=int, default=1, help="check one label in N (default: all)")
     ap.add_argument("--know-domains", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument(
+        "--alone",
+        action="store_true",
+        help="one quote a draft: no quote is found through another quote of its draft",
+    )
     args = ap.parse_args()
     sets = [args.data / s for s in SETS]
     if not all((s / "labels.jsonl").exists() and (s / "cassette.yaml").exists() for s in sets):
@@ -155,6 +191,7 @@ def main() -> int:
         for line in (s / "labels.jsonl").open(encoding="utf-8")
         if line.strip()
     ]
+    all_labels = labels
     labels = [lab for lab in labels if _picked(lab, args.every)]
     t0 = time.perf_counter()
     interactions, docs = load_pages([s / "cassette.yaml" for s in sets])
@@ -175,7 +212,7 @@ def main() -> int:
             yaml.dump({"interactions": interactions, "version": 1}, Dumper=dumper),
             encoding="utf-8",
         )
-        drafts = write_drafts(labels, folder)
+        drafts = write_drafts(labels, folder, alone=args.alone)
         with MiniWeb(engine) as web, loopback_passes_cassette():
             t1 = time.perf_counter()
             reports = [
@@ -189,7 +226,7 @@ def main() -> int:
                     env={"SEARXNG_URL": web.url},
                     registry=registry,
                 )
-                for draft in sorted(drafts.values())
+                for draft in sorted(set(drafts))
             ]
             elapsed = time.perf_counter() - t1
             sent = list(web.log)
@@ -198,11 +235,12 @@ def main() -> int:
     for doc in (d for r in reports for d in r.documents):
         for f in doc.findings:
             found[(Path(doc.path).name, _key(f.attribution.quote))] = f
+    origins = source_labels(all_labels)
     rows: dict[str, Counter] = defaultdict(Counter)
     errors = []
-    for lab in labels:
+    for n, lab in enumerate(labels):
         g = group_of(lab)
-        f = found.get((drafts[lab["url"]].name, _key(lab["quote"])))
+        f = found.get((drafts[n].name, _key(lab["quote"])))
         c = rows[g]
         c["n"] += 1
         verdict = str(f.verdict) if f else "missing"
@@ -212,12 +250,24 @@ def main() -> int:
             c["pages"] += 1
             c["found"] += lab["url"] in tried
         ok = verdict in lab["expect"]
-        if not ok and verdict == "misattributed" and lab["case"] == "fabricated" and f.evidence:
+        held = (
+            lab["case"] == "fabricated"
+            and verdict in {*PASSING, "misattributed"}
+            and holds_source(f, origins.get(_key(lab["quote"]), ()))
+        )
+        if held:  # its words are really on the page found: right where that page is the outlet's
+            ok = (
+                verdict in PASSING
+                if _site(f.evidence.url) == _site(lab["url"])
+                else (verdict == "misattributed")
+            )
+            c["elsewhere"] += 1
+        elif not ok and verdict == "misattributed" and lab["case"] == "fabricated" and f.evidence:
             ok = _site(f.evidence.url) != _site(lab["url"])  # its words are at another outlet
         c["right"] += ok
         misquote = lab["case"] in {"number", "negation", "swap", "omission", "fabricated"}
         c["misquotes"] += misquote
-        c["passed"] += misquote and verdict in PASSING
+        c["passed"] += misquote and verdict in PASSING and not (held and ok)
         c["searched"] += sum(getattr(s, "sent", False) for s in f.searched) if f else 0
         if not ok:
             errors.append((g, lab["case"], verdict, lab["quote"][:80], lab["url"], f))
@@ -238,6 +288,11 @@ def main() -> int:
         f"{'all':<18}{total['n']:>7}{total['found']:>7}/{total['pages']:<6}"
         f"{total['right'] / max(1, total['n']):>16.1%}{total['passed']:>11}/{total['misquotes']}"
     )
+    if total["elsewhere"]:
+        print(
+            f"({total['elsewhere']} made-up quotes found where their words really stand,"
+            " graded by that page's outlet)"
+        )
     empty = sum(1 for _, _, n in sent if n == 0)
     print(
         f"\n{len(sent)} searches sent for {total['n']} quotes: {len(sent) / max(1, total['n']):.2f}"
@@ -247,6 +302,15 @@ def main() -> int:
         for g, case, verdict, quote, url, f in errors:
             why = f.reason[:160] if f else ""
             print(f"\n[{g}] {case} -> {verdict}: {quote}\n   {url}\n   {why}")
+            if f and f.evidence and verdict in PASSING:
+                print(f"   evidence {f.evidence.url}: {f.evidence.passage[:300]}")
+            if f and f.sources:
+                print(
+                    "   tried "
+                    + ", ".join(
+                        ("*" if s.url == url else "") + s.url.rsplit("/", 1)[-1] for s in f.sources
+                    )
+                )
             for s in (f.searched if f else ())[:6]:
                 print(f"   searched {s}")
     return 0

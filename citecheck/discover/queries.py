@@ -19,6 +19,7 @@ from ..model import Attribution
 from ..outlets import Outlet, Registry, domain_language
 from ..text.language import detect, quote_language
 from ..text.stopwords import STOPWORDS
+from .transcribe import to_russian
 
 # Where a phrase cannot run on: sentence ends, marked omissions and insertions, inner quotes.
 _BREAK = re.compile(r"\[[^\]]*\]|\.\.\.|…|[.!?;:]+(?=\s|$)|[\"“”«»()]")
@@ -298,13 +299,16 @@ _CYRILLIC = {"ru": "ru", "uk": "ua", "bg": "bg", "sr": "sr", "mk": "mk", "be": "
 
 
 def in_script(name: str, language: str | None) -> str:
-    """A Latin-script name as a page in `language` writes it, by transliteration (Ryabkov ->
-    Рябков, Pelosi -> Пелоси for Russian; cyrtranslit); unchanged for languages written in the
-    Latin script. A transliteration is a guess (Kavanaugh is Кавано in the press): the search
-    relaxes a query none of whose pages holds every word."""
+    """A Latin-script name as a page in `language` writes it: for Russian by practical
+    transcription (James -> Джеймс, Ryabkov -> Рябков; `transcribe`), for the other Cyrillic
+    languages by transliteration (cyrtranslit); unchanged for languages written in the Latin
+    script. Either is a guess (Kavanaugh is Кавано in the press): the search relaxes a query
+    none of whose pages holds every word."""
     code = _CYRILLIC.get(language or "")
     if code is None or not name.isascii():
         return name
+    if code == "ru":
+        return to_russian(name)
     return cyrtranslit.to_cyrillic(name, code)
 
 
