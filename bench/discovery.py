@@ -270,10 +270,14 @@ def main() -> int:
     origins = source_labels(all_labels)
     rows: dict[str, Counter] = defaultdict(Counter)
     errors, unproven = [], []
+    per_lang: dict[str, Counter] = defaultdict(Counter)
     for n, lab in enumerate(labels):
         g = group_of(lab)
         f = found.get((drafts[n].name, _key(lab["quote"])))
         c = rows[g]
+        if lab.get("lang"):
+            per_lang[lab["lang"]]["n"] += 1
+            per_lang[lab["lang"]]["pages"] += lab["source_sentence"] is not None
         c["n"] += 1
         verdict = str(f.verdict) if f else "missing"
         tried = {s.url for s in f.sources} if f else set()
@@ -281,6 +285,8 @@ def main() -> int:
         if has_page:
             c["pages"] += 1
             c["found"] += lab["url"] in tried
+            if lab.get("lang"):
+                per_lang[lab["lang"]]["found"] += lab["url"] in tried
         ok = verdict in lab["expect"]
         held = (
             lab["case"] == "fabricated"
@@ -297,6 +303,8 @@ def main() -> int:
         elif not ok and verdict == "misattributed" and lab["case"] == "fabricated" and f.evidence:
             ok = _site(f.evidence.url) != _site(lab["url"])  # its words are at another outlet
         c["right"] += ok
+        if lab.get("lang"):
+            per_lang[lab["lang"]]["right"] += ok
         misquote = lab["case"] in {"number", "negation", "swap", "omission", "fabricated"}
         c["misquotes"] += misquote
         passed = misquote and verdict in PASSING and not (held and ok)
@@ -323,6 +331,14 @@ def main() -> int:
         f"{'all':<18}{total['n']:>7}{total['found']:>7}/{total['pages']:<6}"
         f"{total['right'] / max(1, total['n']):>16.1%}{total['passed']:>11}/{total['misquotes']}"
     )
+    if per_lang:
+        print(
+            "across languages, by the page's language (right page, verdicts right): "
+            + ", ".join(
+                f"{k} {c['found']}/{c['pages']} {c['right'] / c['n']:.0%}"
+                for k, c in sorted(per_lang.items())
+            )
+        )
     if unproven:
         print(
             f"({len(unproven)} of the misquotes passed are made-up quotes passed on a page of the"

@@ -25,6 +25,7 @@ REG = Registry(
     [
         Outlet("Harbour Gazette", ("gazette.example.org",), "newspaper", language="en"),
         Outlet("Valley Times", ("times.example.net",), "newspaper", language="en"),
+        Outlet("Chirper", ("chirper.example",), "platform"),
     ]
 )
 
@@ -91,6 +92,11 @@ def test_pages_are_shared_only_among_quotes_credited_to_the_same_outlet():
     ]
     out = _run(attrs, backend)
     assert out["b"].candidates == [] and out["c"].candidates == []
+    # a platform's posts are many authors': one quote's post is not another's
+    post = "https://chirper.example/someone/status/1"
+    backend = ByWord({"Kestrel": [post]})
+    out = _run([attr("a", FOUND, "Chirper"), attr("b", NAMELESS, "Chirper")], backend)
+    assert [c.url for c in out["a"].candidates] == [post] and out["b"].candidates == []
 
 
 def test_a_quote_keeps_its_own_pages_first_and_gets_at_most_a_few_shared():

@@ -137,9 +137,11 @@ def share_by_outlet(
     matcher looks for it too; whether the words are there is the matcher's call, so a quote
     misquoted or made up is read against the article it is credited to and comes out `altered`
     or `not_found` rather than `unverifiable`. Only pages on the credited outlet's domains are
-    shared, and no search is sent for them.
+    shared, never a platform's (X, YouTube), and no search is sent for them.
     """
     outlets = [outlet_for(a, registry) for a in attrs]
+    # a platform's pages are many authors' posts: two quotes "on X" are rarely one post
+    outlets = [o if o is not None and o.kind != "platform" else None for o in outlets]
     votes: dict[str, dict[str, tuple[int, Candidate]]] = {}  # outlet -> page -> (votes, first)
     for outlet, result in zip(outlets, found, strict=True):
         if outlet is None:
