@@ -215,3 +215,17 @@ def test_a_quote_of_a_russian_outlet_is_searched_with_transcribed_names():
     first = build_queries(a, reg)[0]
     assert first.language == "ru" and first.domains == ("vesti.example.ru",)
     assert {"Уолтон", "Джеймс", "15"} <= set(first.loose.split())
+
+
+def test_a_sentences_first_word_alone_is_no_search_across_languages():
+    reg = Registry([Outlet("Diario Primer", ("diario.example.es",), "newspaper", language="es")])
+
+    def terms(quote):
+        a = Attribution("q", quote, "direct", (0, 1), (0, 1), outlet="Diario Primer")
+        return [q.loose for q in build_queries(a, reg)]
+
+    # "Vaccine" only begins the sentence: a page of the outlet holding that word is any page
+    assert terms("Vaccine teaches the immune system to recognise rogue cells.") == []
+    # with a name or a number beside it, the first word may still be a name and is kept
+    kept = terms("Pelosi said the vote would come after 15 March, not before.")
+    assert kept and "15" in kept[0].split() and "Pelosi" in kept[0].split()

@@ -171,15 +171,15 @@ _TRANSLATED = frozenset(
 )
 
 
-def names(quote: str, limit: int = 4) -> list[str]:
+def names(quote: str, limit: int = 4, *, openers: bool = True) -> list[str]:
     """Proper names of the quote, the likeliest to survive translation first: the last word of
     each run of capitalised words (a surname, a place: "Evo Morales met Luis Arce in
     Cochabamba": Morales, Arce, Cochabamba), then the words before it, then a sentence's
     capitalised first word standing alone ("Pelosi said"; often no name: "Troops fired").
     Stopwords, months, days and the words translations render (`_TRANSLATED`: Court, United)
-    never count."""
+    never count; `openers=False` leaves out the first words standing alone."""
     runs: list[list[str]] = []
-    openers: list[str] = []
+    first: list[str] = []
     for segment in re.split(r"(?<=[.!?…:;])\s+|[\"“”«»()]", quote):
         words = [re.sub("['’]s$", "", w) for w in _CAPITALISED.findall(segment)]
         run: list[str] = []
@@ -193,12 +193,12 @@ def names(quote: str, limit: int = 4) -> list[str]:
                 run.append(w)
             elif run:
                 if i == 1:  # one word that begins the sentence: capitalised anyway
-                    openers.append(run[0])
+                    first.append(run[0])
                 else:
                     runs.append(run)
                 run = []
-    order = [r[-1] for r in runs] + [w for r in runs for w in reversed(r[:-1])] + openers
-    return list(dict.fromkeys(order))[:limit]
+    order = [r[-1] for r in runs] + [w for r in runs for w in reversed(r[:-1])]
+    return list(dict.fromkeys(order + (first if openers else [])))[:limit]
 
 
 def numbers_in(quote: str, limit: int = 3) -> list[str]:
@@ -291,6 +291,8 @@ def survivors(quote: str, surname: str = "", language: str | None = None) -> lis
     found = [surname] if surname else []
     found += [n for n in names(quote) if n.lower() != surname.lower()]
     found = [in_script(n, language) for n in found][:4]
+    if not (surname or names(quote, openers=False) or numbers_in(quote)):
+        return []  # a sentence's first word alone ("Vaccine", "Instead") finds any page
     return [*found, *numbers_in(quote)]
 
 
