@@ -15,19 +15,31 @@ citecheck's queries:
 - `-word` drops pages that hold the word; `language=xx` keeps pages in that language;
 - at most 10 results a page, the snippet around the first phrase or word matched.
 
+`Translator` is a machine translator for the same server (LibreTranslate's `POST /translate`)
+that knows nothing of the pages: Apertium's rule-based engine (Debian's `apertium-eng-spa`, and
+through Spanish `apertium-es-pt`, `apertium-fr-es`) into Spanish, Portuguese and French, the
+FreeDict dictionaries (`dict-freedict-eng-deu`, `dict-freedict-eng-rus`) word for word into
+German and Russian. It translates out of English only, as a server with no model for a pair
+answers 400 for it; it is far weaker than DeepL, so what it finds is a lower bound.
+
 Bench-only: imports `rank_bm25` (the `bench` extra), never imported by citecheck.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
+import os
 import re
+import shutil
+import subprocess
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from rank_bm25 import BM25Okapi
@@ -168,11 +180,99 @@ class Engine:
         return result
 
 
-class MiniWeb:
-    """The engine behind a loopback HTTP server that speaks SearXNG's JSON API; logs queries."""
+# Apertium modes from English, through Spanish where no direct pair is packaged.
+APERTIUM = {"es": ("eng-spa",), "pt": ("eng-spa", "es-pt"), "fr": ("eng-spa", "es-fr")}
+FREEDICT = {"de": "deu", "ru": "rus"}
+# Where Debian's packages put their data: the system data folders (XDG's default list).
+SHARE = [Path(d) for d in os.environ.get("XDG_DATA_DIRS", "/usr/local/share:/usr/share").split(":")]
+DICTD = next((d / "dictd" for d in SHARE if (d / "dictd").is_dir()), SHARE[-1] / "dictd")
+MODES = next((d / "apertium" / "modes" for d in SHARE if (d / "apertium").is_dir()), DICTD)
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
-    def __init__(self, engine: Engine):
+
+class Translator:
+    """English into es/pt/fr (Apertium) and de/ru (FreeDict, word for word); see the module."""
+
+    def __init__(self):
+        self.words: dict[str, dict[str, str]] = {}
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def missing() -> list[str]:
+        """What is not installed (Debian package names), empty when every language works."""
+        out = [] if shutil.which("apertium") else ["apertium"]
+        modes = MODES
+        for pkg, mode in (("apertium-eng-spa", "eng-spa"), ("apertium-es-pt", "es-pt"),
+                          ("apertium-fr-es", "es-fr")):  # fmt: skip
+            if not (modes / f"{mode}.mode").exists():
+                out.append(pkg)
+        for code in FREEDICT.values():
+            if not (DICTD / f"freedict-eng-{code}.index").exists():
+                out.append(f"dict-freedict-eng-{code}")
+        return out
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        if source != "en" or target not in {*APERTIUM, *FREEDICT}:
+            raise ValueError(f"{source}->{target} is not a supported pair")
+        if target in FREEDICT:
+            return [self._by_word(t, target) for t in texts]
+        flat = [" ".join(t.split()) for t in texts]
+        out = "\n\n".join(flat)
+        for mode in APERTIUM[target]:
+            out = subprocess.run(
+                ["apertium", "-u", mode], input=out, capture_output=True, text=True, check=True
+            ).stdout
+        parts = [p.strip() for p in out.strip("\n").split("\n\n")]
+        if len(parts) != len(flat):  # a line the engine merged or split: one at a time
+            return (
+                [self.translate([t], source, target)[0] for t in flat]
+                if len(flat) > 1
+                else [" ".join(parts)]
+            )
+        return parts
+
+    def _by_word(self, text: str, target: str) -> str:
+        table = self._table(target)
+        return re.sub(r"[A-Za-z]+", lambda m: table.get(m[0].lower(), m[0]), text)
+
+    def _table(self, target: str) -> dict[str, str]:
+        """Headword -> its first translation, from the FreeDict dictd files."""
+        with self.lock:
+            if target not in self.words:
+                code = FREEDICT[target]
+                data = gzip.open(DICTD / f"freedict-eng-{code}.dict.dz").read()
+                table: dict[str, str] = {}
+                for line in (DICTD / f"freedict-eng-{code}.index").open(encoding="utf-8"):
+                    head, off, size = (line.rstrip("\n").split("\t") + ["", ""])[:3]
+                    if not off or " " in head or head.lower() in table:
+                        continue
+                    entry = data[_num(off) : _num(off) + _num(size)].decode("utf-8", "replace")
+                    lines = entry.split("\n")
+                    sense = re.sub(
+                        r"<[^>]*>|\[[^\]]*\]|\([^)]*\)", "", lines[1] if len(lines) > 1 else ""
+                    )
+                    first = re.split(r"[,;]", sense)[0].strip().lstrip("0123456789. ")
+                    if first and not first.startswith("see:"):
+                        table[head.lower()] = first
+                self.words[target] = table
+            return self.words[target]
+
+
+def _num(b64: str) -> int:
+    n = 0
+    for c in b64:
+        n = n * 64 + _B64.index(c)
+    return n
+
+
+class MiniWeb:
+    """The engine behind a loopback HTTP server that speaks SearXNG's JSON API; logs queries.
+    With a `translator`, the same server answers LibreTranslate's `POST /translate` too."""
+
+    def __init__(self, engine: Engine, translator: Translator | None = None):
         self.engine = engine
+        self.translator = translator
+        self.translated: list[tuple[str, str, int]] = []  # (source, target, texts)
         self.log: list[tuple[str, str | None, int]] = []
         self._lock = threading.Lock()
         web = self
@@ -199,6 +299,28 @@ class MiniWeb:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+
+            def do_POST(self):  # noqa: N802 - http.server's name
+                if urlsplit(self.path).path.rstrip("/") != "/translate" or not web.translator:
+                    self.send_error(404)
+                    return
+                args = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+                texts = args["q"] if isinstance(args["q"], list) else [args["q"]]
+                try:
+                    out = web.translator.translate(texts, args["source"], args["target"])
+                    status, body = 200, {"translatedText": out}
+                except (ValueError, subprocess.CalledProcessError) as exc:
+                    status, body = 400, {"error": str(exc)}
+                with web._lock:
+                    web.translated.append(
+                        (args["source"], args["target"], len(texts) * (status == 200))
+                    )
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
 
             def log_message(self, *args):
                 pass

@@ -198,7 +198,7 @@ def judge(
     matched = [t for t in read if t.match is not None]
     best = max(
         matched,
-        key=lambda t: (_GRADE_RANK[t.match.grade], t.match.score),
+        key=lambda t: (_rank(t, quote_language), t.match.score),
         default=None,
     )
     if best is not None and best.match.grade is not Grade.NONE:
@@ -238,6 +238,17 @@ def judge(
         evidence=_evidence(best) if best and best.match.passage else None,
         **base,
     )
+
+
+def _rank(t: Tried, quote_language: str | None) -> float:
+    """How strongly a source's match speaks for its verdict. Across languages a passage that
+    renders the quote and one whose numbers, negation or names differ are found the same way,
+    by similarity: the page whose passage renders the quote best is its source, and its checks
+    decide (another page's looser rendering does not outrank a misquote caught there)."""
+    grade = t.match.grade
+    if grade in (Grade.TRANSLATED, Grade.ALTERED) and _foreign(t.page, quote_language):
+        return 1.25
+    return _GRADE_RANK[grade]
 
 
 def _foreign(page: Page, quote_language: str | None) -> bool:

@@ -3,8 +3,10 @@
     candidates  what the draft gives: links near the quote, the reporter's --sources list
     links       URLs in the draft, canonical forms, the --sources file
     queries     searches built from a quote, its speaker, outlet and dates
+    transcribe  English names as the Russian press writes them (James: Джеймс)
     backends/   the search and fact-check services, one file each, in a plain registry
-    search      asking the back-ends about many quotes at once, under their rate limits
+    search      asking the back-ends about many quotes at once, under their rate limits;
+                a draft's quotes of one outlet share the pages found for any of them
     ranking     every back-end's hits for one quote as ranked, de-duplicated candidates
 """
 

@@ -19,6 +19,7 @@ from ..model import Attribution
 from ..outlets import Outlet, Registry, domain_language
 from ..text.language import detect, quote_language
 from ..text.stopwords import STOPWORDS
+from .transcribe import to_russian
 
 # Where a phrase cannot run on: sentence ends, marked omissions and insertions, inner quotes.
 _BREAK = re.compile(r"\[[^\]]*\]|\.\.\.|…|[.!?;:]+(?=\s|$)|[\"“”«»()]")
@@ -170,15 +171,15 @@ _TRANSLATED = frozenset(
 )
 
 
-def names(quote: str, limit: int = 4) -> list[str]:
+def names(quote: str, limit: int = 4, *, openers: bool = True) -> list[str]:
     """Proper names of the quote, the likeliest to survive translation first: the last word of
     each run of capitalised words (a surname, a place: "Evo Morales met Luis Arce in
     Cochabamba": Morales, Arce, Cochabamba), then the words before it, then a sentence's
     capitalised first word standing alone ("Pelosi said"; often no name: "Troops fired").
     Stopwords, months, days and the words translations render (`_TRANSLATED`: Court, United)
-    never count."""
+    never count; `openers=False` leaves out the first words standing alone."""
     runs: list[list[str]] = []
-    openers: list[str] = []
+    first: list[str] = []
     for segment in re.split(r"(?<=[.!?…:;])\s+|[\"“”«»()]", quote):
         words = [re.sub("['’]s$", "", w) for w in _CAPITALISED.findall(segment)]
         run: list[str] = []
@@ -192,12 +193,12 @@ def names(quote: str, limit: int = 4) -> list[str]:
                 run.append(w)
             elif run:
                 if i == 1:  # one word that begins the sentence: capitalised anyway
-                    openers.append(run[0])
+                    first.append(run[0])
                 else:
                     runs.append(run)
                 run = []
-    order = [r[-1] for r in runs] + [w for r in runs for w in reversed(r[:-1])] + openers
-    return list(dict.fromkeys(order))[:limit]
+    order = [r[-1] for r in runs] + [w for r in runs for w in reversed(r[:-1])]
+    return list(dict.fromkeys(order + (first if openers else [])))[:limit]
 
 
 def numbers_in(quote: str, limit: int = 3) -> list[str]:
@@ -290,6 +291,8 @@ def survivors(quote: str, surname: str = "", language: str | None = None) -> lis
     found = [surname] if surname else []
     found += [n for n in names(quote) if n.lower() != surname.lower()]
     found = [in_script(n, language) for n in found][:4]
+    if not (surname or names(quote, openers=False) or numbers_in(quote)):
+        return []  # a sentence's first word alone ("Vaccine", "Instead") finds any page
     return [*found, *numbers_in(quote)]
 
 
@@ -298,13 +301,16 @@ _CYRILLIC = {"ru": "ru", "uk": "ua", "bg": "bg", "sr": "sr", "mk": "mk", "be": "
 
 
 def in_script(name: str, language: str | None) -> str:
-    """A Latin-script name as a page in `language` writes it, by transliteration (Ryabkov ->
-    Рябков, Pelosi -> Пелоси for Russian; cyrtranslit); unchanged for languages written in the
-    Latin script. A transliteration is a guess (Kavanaugh is Кавано in the press): the search
-    relaxes a query none of whose pages holds every word."""
+    """A Latin-script name as a page in `language` writes it: for Russian by practical
+    transcription (James -> Джеймс, Ryabkov -> Рябков; `transcribe`), for the other Cyrillic
+    languages by transliteration (cyrtranslit); unchanged for languages written in the Latin
+    script. Either is a guess (Kavanaugh is Кавано in the press): the search relaxes a query
+    none of whose pages holds every word."""
     code = _CYRILLIC.get(language or "")
     if code is None or not name.isascii():
         return name
+    if code == "ru":
+        return to_russian(name)
     return cyrtranslit.to_cyrillic(name, code)
 
 

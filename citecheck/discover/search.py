@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 import httpx
@@ -21,6 +22,7 @@ from ..net.mode import Network
 from ..outlets import Registry
 from .backends import BACKENDS
 from .backends.base import Backend, SearchBackend
+from .links import canonical_url
 from .queries import SearchQuery, build_queries, distinctive_phrase, outlet_for
 from .ranking import fact_check_overlap, merge_hits
 
@@ -115,7 +117,60 @@ async def discover_sources(
         for future in memo.values():
             if future.done() and not future.cancelled():
                 future.exception()  # mark retrieved: failures were reported as reasons
+    done = share_by_outlet(attrs, done, registry)
     return {a.id: r for a, r in zip(attrs, done, strict=True)}
+
+
+SHARED = 2  # pages found for a draft's other quotes of the same outlet, added to a quote's own
+
+
+def share_by_outlet(
+    attrs: Sequence[Attribution], found: Sequence[Discovered], registry: Registry
+) -> list[Discovered]:
+    """Each quote's candidates plus up to `SHARED` pages of its credited outlet that the search
+    found for the draft's other quotes credited to that outlet, the page most of them found first.
+
+    A draft quotes one article of an outlet several times ("The article on example.es says ...
+    It adds ..."), and the quotes differ in what a search finds them by: one names a person or
+    gives a number, the next has neither (across languages, nothing else survives translation),
+    a third has the very word the draft changed. The page its siblings found is where the
+    matcher looks for it too; whether the words are there is the matcher's call, so a quote
+    misquoted or made up is read against the article it is credited to and comes out `altered`
+    or `not_found` rather than `unverifiable`. Only pages on the credited outlet's domains are
+    shared, never a platform's (X, YouTube), and no search is sent for them.
+    """
+    outlets = [outlet_for(a, registry) for a in attrs]
+    # a platform's pages are many authors' posts: two quotes "on X" are rarely one post
+    outlets = [o if o is not None and o.kind != "platform" else None for o in outlets]
+    votes: dict[str, dict[str, tuple[int, Candidate]]] = {}  # outlet -> page -> (votes, first)
+    for outlet, result in zip(outlets, found, strict=True):
+        if outlet is None:
+            continue
+        pages = votes.setdefault(outlet.name, {})
+        for cand in result.candidates:
+            if outlet.owns(cand.url):
+                key = canonical_url(cand.url)
+                n, first = pages.get(key, (0, cand))
+                pages[key] = (n + 1, first)
+    out = []
+    for outlet, result in zip(outlets, found, strict=True):
+        pages = votes.get(outlet.name, {}) if outlet is not None else {}
+        own = {canonical_url(c.url) for c in result.candidates}
+        others = sorted(
+            (c for key, (_, c) in pages.items() if key not in own),
+            key=lambda c: (-pages[canonical_url(c.url)][0], -c.rank),
+        )
+        floor = min((c.rank for c in result.candidates), default=1.0)
+        extra = [
+            replace(
+                c,
+                detail=f"{c.detail}; found for another quote credited to {outlet.name}",
+                rank=round(floor - 0.1 * (i + 1), 6),
+            )
+            for i, c in enumerate(others[:SHARED])
+        ]
+        out.append(result._replace(candidates=[*result.candidates, *extra]) if extra else result)
+    return out
 
 
 def _further(searchers: Sequence[SearchBackend]) -> list[SearchBackend]:
