@@ -241,6 +241,12 @@ def test_an_interviews_unnamed_turns_alternate_between_who_asks_and_who_answers(
     assert [a.speaker for a in quotes] == ["Ben Hardy", "Ada Quill"] * 3
 
 
+@pytest.mark.parametrize("verb", ["joked", "quipped", "conceded", "shouted"])
+def test_a_name_and_speech_verb_after_an_exclamation_attribute_it(verb):
+    a = _quote(f"Fixture. “What a goal that was!” Ada Quill {verb}.", "What a goal")
+    assert (a.speaker, a.cue) == ("Ada Quill", verb)
+
+
 # --- 5. an outlet is never the speaker -----------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .cues import CUE
 from .quotes import QuoteSpan
 
 
@@ -37,10 +38,8 @@ _BOUNDARY = re.compile(r"([.!?…])[”’\"»)]*\s+(?=[A-Z“\"‘À-Þ¿¡(])|
 _LAST_WORD = re.compile(r"([\w.]+)[.!?…]$")
 
 
-_ATTRIBUTION_AFTER = re.compile(
-    r"(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|wrote|writes|"
-    r"replied|shouted|exclaimed|yelled|tweeted|recalled|continued|answered|wondered)\b"
-)
+# “Run!” officers shouted. / “Why?” Quill joked.: a name and any speech verb after a ? or !
+_ATTRIBUTION_AFTER = re.compile(rf"(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:{CUE.pattern})")
 
 
 def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
