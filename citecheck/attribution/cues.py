@@ -103,10 +103,15 @@ def is_cue(text: str, m: re.Match) -> bool:
     return m.group(0).lower() in ("said", "according to") or not _NOUN_BEFORE.search(pre)
 
 
+# the kinds of outlet news copy names an outlet by: "the Spanish daily Example Diario"
+OUTLET_KINDS = (
+    r"(?:daily|weekly|newspaper|broadcaster|tabloid|magazine|network|channel|outlet|"
+    r"news agency|agency)"
+)
 _TOLD_OBJ = re.compile(
     # "told the Spanish daily Example Diario": the kind of outlet, then its name
-    r"\s+((?:the |a |an )?(?:[A-Z][\w-]+(?:-language)?\s+|[a-z][a-z-]+\s+)?(?:daily|weekly|"
-    r"newspaper|broadcaster|tabloid|magazine|network|channel|outlet|news agency|agency)\s+"
+    r"\s+((?:the |a |an )?(?:[A-Z][\w-]+(?:-language)?\s+|[a-z][a-z-]+\s+)?"
+    rf"{OUTLET_KINDS}\s+"
     r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|"
     r"(?:(?:a |an |the )?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
     r"(?:\s+(?:media|officials|reporters|journalists|lawmakers|television|radio|viewers))?|"
@@ -117,10 +122,7 @@ _TOLD_OBJ = re.compile(
 )
 
 
-_OUTLET_KIND = re.compile(
-    r"\b(?:daily|weekly|newspaper|broadcaster|tabloid|magazine|network|channel|outlet|"
-    r"news agency|agency)\s+(?=[A-Z])"
-)
+_OUTLET_KIND = re.compile(rf"\b{OUTLET_KINDS}\s+(?=[A-Z])")
 _OUTLET_LIKE = re.compile(r"(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}")
 
 

@@ -360,6 +360,12 @@ def _key(word: str) -> str:
     return word.strip(".,’'s").casefold()
 
 
+def surname_key(name: str | None) -> str:
+    """What tells two mentions of one person apart from others: the last word, folded
+    ("Ada Quill", "Quill’s" -> "quill"); "" for no name."""
+    return _key(name.split()[-1]) if name else ""
+
+
 _HONORIFIC = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
               "lady": "f", "dame": "f"}  # fmt: skip
 _HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord)\.?\s+([A-Z][\w’'-]+)")

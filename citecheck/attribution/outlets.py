@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from ..outlets import Registry
 from ..text.folding import fold
-from .cues import DATE_WORDS, medium
+from .cues import DATE_WORDS, OUTLET_KINDS, medium
 from .frames import Frame
 from .speakers import Speech
 
@@ -192,7 +192,7 @@ def _is_medium(name: str, cue: str | None) -> bool:
         return bool(_MEDIA_NAME.search(name))
     if cue and re.search(r"\b(?:statement|interview|paper|study|article|letter|report)\b", cue):
         return True
-    if cue and re.search(rf"{_KIND_BEFORE}{re.escape(name)}$", cue):
+    if cue and re.search(rf"\b{OUTLET_KINDS}\s+{re.escape(name)}$", cue):
         return True  # "told the Spanish daily Noticias Ejemplo": the kind of outlet named
     told = rf"\b(?:told|tells)\s+the\s+(?:[\w’']+-[\w’'-]+\s+)*{re.escape(name)}"
     return bool(cue) and bool(re.search(told, cue, re.I))
@@ -203,10 +203,6 @@ def _is_medium(name: str, cue: str | None) -> bool:
 _PEOPLE_ON = re.compile(
     r"^(?:the|a|an)\s+[a-z][\w\s-]{0,40}?\s(?:on|at|from|for)\s+(?:the\s+)?"
     r"([A-Z][\w&+.’'-]*(?:\s+[A-Z][\w&+.’'-]*){0,3})$"
-)
-_KIND_BEFORE = (
-    r"\b(?:daily|weekly|newspaper|broadcaster|tabloid|magazine|network|channel|outlet|"
-    r"news agency|agency)\s+"
 )
 _ORG_WORD = re.compile(
     r"\b(?:Committee|Council|Department|Ministry|Court|Commission|Board|Parliament|Senate|"

@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 
 from .cues import CUE
-from .names import Name, NameIndex, is_org
+from .names import Name, NameIndex, is_org, surname_key
 from .references import names_between
 
 FEATURES = (
@@ -67,10 +67,6 @@ class Choice:
     features: tuple[float, ...]
 
 
-def _key(name: str | None) -> str:
-    return name.split()[-1].strip(".,’'s").casefold() if name else ""
-
-
 def choices(
     masked: str,
     starts: list[int],
@@ -100,9 +96,9 @@ def choices(
     def add(speaker: str, span: tuple[int, int] | None, where: str, n: Name | None) -> None:
         f = dict.fromkeys(FEATURES, 0.0)
         f[where] = 1.0
-        f["rule"] = float(bool(rule_name) and _key(speaker) == _key(rule_name))
-        f["last"] = float(bool(last) and _key(speaker) == _key(last))
-        f["mentions"] = math.log1p(counts.get(_key(speaker), 0))
+        f["rule"] = float(bool(rule_name) and surname_key(speaker) == surname_key(rule_name))
+        f["last"] = float(bool(last) and surname_key(speaker) == surname_key(last))
+        f["mentions"] = math.log1p(counts.get(surname_key(speaker), 0))
         f["description"] = float(speaker[:1].islower())
         distance = 10_000.0
         if n is not None:
@@ -120,7 +116,7 @@ def choices(
             f["possessive"] = float(masked[n.end : n.end + 2] in ("’s", "'s"))
         f["distance"] = math.log1p(distance) / 8
         choice = Choice(speaker, span, tuple(f[name] for name in FEATURES))
-        key = _key(speaker)
+        key = surname_key(speaker)
         if key not in found or distance < found[key][0]:
             found[key] = (distance, choice)
 
@@ -133,7 +129,7 @@ def choices(
             where = "before" if n.end <= quote[0] else "after"
             add(_speaker_of(n, index), (n.start, n.end), where, n)
     for speaker, span in ((rule_name, rule_span), (last, None)):
-        if speaker and _key(speaker) not in found:
+        if speaker and surname_key(speaker) not in found:
             add(speaker, span, "elsewhere", None)
     null = dict.fromkeys(FEATURES, 0.0)
     null["null"] = 1.0
@@ -159,7 +155,7 @@ def _may_speak(n: Name, index: NameIndex) -> bool:
 def mention_counts(names: list[Name]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for n in names:
-        counts[_key(n.text)] = counts.get(_key(n.text), 0) + 1
+        counts[surname_key(n.text)] = counts.get(surname_key(n.text), 0) + 1
     return counts
 
 

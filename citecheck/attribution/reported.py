@@ -166,9 +166,7 @@ def _according(sentence, s, names, index, masked) -> Reported | None:
         clause = m.group("clause")
         if not clause_ok(clause):
             continue
-        source = m.group("source")
-        speaker, span, _person = resolve_phrase(source, s + m.start("source"), names, index, masked)
-        speaker = source_name(speaker)
+        speaker, span = _resolved(m.group("source"), s + m.start("source"), names, index, masked)
         if speaker is None:
             continue
         start = s + m.start("clause")
@@ -243,12 +241,9 @@ def _inset(sentence, s, names, index, masked) -> Reported | None:
         return None
     which = "" if m.group("source") else "2"
     source = m.group("source" + which)
-    if len(source.split()) > 8 or NOT_A_SOURCE.search(source):
+    if not _plain_source(source):
         return None
-    speaker, span, _person = resolve_phrase(
-        source, s + m.start("source" + which), names, index, masked
-    )
-    speaker = source_name(speaker)
+    speaker, span = _resolved(source, s + m.start("source" + which), names, index, masked)
     if speaker is None:
         return None
     start, end = s + m.start("head"), s + m.end("tail")
@@ -266,10 +261,9 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     which = next(k for k in ("", "2", "3") if m.group("source" + k))
     source, at = m.group("source" + which), m.start("source" + which)
     cue = " ".join(m.group("cue" + which).split())
-    if len(source.split()) > 8 or NOT_A_SOURCE.search(source):
+    if not _plain_source(source):
         return None
-    speaker, span, _person = resolve_phrase(source, s + at, names, index, masked)
-    speaker = source_name(speaker)
+    speaker, span = _resolved(source, s + at, names, index, masked)
     if speaker is None:
         return None
     start = s + m.start("clause")
@@ -290,8 +284,18 @@ def _sentence_subject(head, at, names, index, masked):
     if re.search(r"[’']s\s+[a-z]", subject):  # "Ada Quill's lawyer filed ...": the lawyer
         subject = subject.strip()
         return source_name(subject), (at, at + len(subject))
-    speaker, span, _person = resolve_phrase(subject, at, names, index, masked)
+    return _resolved(subject, at, names, index, masked)
+
+
+def _resolved(phrase, at, names, index, masked) -> tuple[str | None, tuple[int, int] | None]:
+    """The source a phrase names, as reported speech takes it (`source_name`), and its span."""
+    speaker, span, _person = resolve_phrase(phrase, at, names, index, masked)
     return source_name(speaker), span
+
+
+def _plain_source(source: str) -> bool:
+    """A source set after its clause is a short phrase, not a clause of its own."""
+    return len(source.split()) <= 8 and not NOT_A_SOURCE.search(source)
 
 
 def _participle(sentence, s, names, index, masked) -> Reported | None:

@@ -7,13 +7,15 @@ from dataclasses import replace
 
 from ..model import Attribution, Kind
 from .frames import paragraph_gap
+from .names import surname_key
 
 
 def same_name(a: str, b: str) -> bool:
-    return (
-        bool(a and b)
-        and a.split()[-1].strip(".,’'s").casefold() == b.split()[-1].strip(".,’'s").casefold()
-    )
+    return bool(a and b) and surname_key(a) == surname_key(b)
+
+
+def _asks(a: Attribution) -> bool:
+    return a.quote.rstrip(" ”’\"'").endswith("?")
 
 
 def named_at_the_end(out: list[Attribution], quotes, text: str) -> list[Attribution]:
@@ -36,14 +38,14 @@ def interview_turns(out: list[Attribution], quotes, text: str) -> list[Attributi
     for i, a in enumerate(out):
         if a.kind != Kind.DIRECT:
             continue
-        question = a.quote.rstrip(" ”’\"'").endswith("?")
+        question = _asks(a)
         if a.cue is not None and a.speaker:  # named: sets or ends the exchange
             prev = out[i - 1] if i > 0 else None
             if (
                 prev is not None
                 and prev.cue is not None
                 and prev.speaker
-                and prev.quote.rstrip(" ”’\"'").endswith("?")
+                and _asks(prev)
                 and not question
                 and not same_name(prev.speaker, a.speaker)
             ):
@@ -58,7 +60,7 @@ def interview_turns(out: list[Attribution], quotes, text: str) -> list[Attributi
         before = out[i - 1]
         if question:
             who = asker
-        elif before.kind == Kind.DIRECT and before.quote.rstrip(" ”’\"'").endswith("?"):
+        elif before.kind == Kind.DIRECT and _asks(before):
             who = answerer if same_name(before.speaker or "", asker.speaker) else None
         else:
             who = None
