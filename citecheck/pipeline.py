@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -45,6 +45,7 @@ from .model import (
 from .net.ratelimit import RateLimiter
 from .options import Options
 from .outlets import Registry, default_registry
+from .pagefacts import PageFacts
 from .text.language import detect, quote_language
 from .text.lines import line_col
 
@@ -166,9 +167,16 @@ def plan_documents(docs: Sequence[Document], opts: Options) -> Plan:
     return Plan(tuple(docs), tuple(jobs))
 
 
-def judge_plan(plan: Plan, pages: Mapping[str, Page], opts: Options) -> Report:
+def judge_plan(
+    plan: Plan,
+    pages: Mapping[str, Page],
+    opts: Options,
+    facts: Callable[[Page], PageFacts] | None = None,
+) -> Report:
     """Matching and judging: every Job against the pages of its candidates. A URL missing from
-    `pages` counts as not fetched (the status `error`), never as a crash."""
+    `pages` counts as not fetched (the status `error`), never as a crash. `facts`: where a
+    page's PageFacts come from when the caller keeps them (a batch run's store); else they are
+    worked out here, in per-process caches."""
     pages = dict(pages)
     for url in plan.urls:
         if url not in pages:
@@ -176,7 +184,7 @@ def judge_plan(plan: Plan, pages: Mapping[str, Page], opts: Options) -> Report:
     docs = plan.docs
     langs = _Languages(docs, opts)
     with contextlib.ExitStack() as stack:
-        sources = _Sources(pages, _cross_context(opts, stack))
+        sources = _Sources(pages, _cross_context(opts, stack), facts)
         findings = [_finding(job, sources, langs, opts) for job in plan.jobs]
     reports = [
         DocumentReport(doc.path, tuple(f for job, f in zip(plan.jobs, findings, strict=True)
@@ -368,9 +376,15 @@ class _Sources:
     its text: a declared lang attribute is often wrong), its tokens for the matcher, and who it
     gives a passage to."""
 
-    def __init__(self, pages: dict[str, Page], cross: _Cross | None) -> None:
+    def __init__(
+        self,
+        pages: dict[str, Page],
+        cross: _Cross | None,
+        facts: Callable[[Page], PageFacts] | None = None,
+    ) -> None:
         self.pages = pages
         self.cross = cross
+        self.facts = facts
         self.languages: dict[str, str | None] = {}
         self.prepared: dict[str, object] = {}
         self.speakers: dict[tuple[str, tuple[int, int]], str | None] = {}
@@ -380,19 +394,24 @@ class _Sources:
         if not page.ok or not page.text:
             return page
         if url not in self.languages:
-            self.languages[url] = _page_language(page.text) or page.language
+            found = self.facts(page).language if self.facts else _page_language(page.text)
+            self.languages[url] = found or page.language
         lang = self.languages[url]
         return page if lang == page.language else replace(page, language=lang)
 
     def prepared_page(self, page: Page):
         if page.url not in self.prepared:
-            self.prepared[page.url] = prepare_cached(page.text)
+            self.prepared[page.url] = (
+                self.facts(page).prepared if self.facts else prepare_cached(page.text)
+            )
         return self.prepared[page.url]
 
     def speaker(self, page: Page, span: tuple[int, int], foreign: bool) -> str | None:
         key = (page.url, span)
         if key not in self.speakers:
-            self.speakers[key] = who_said(page.text, span, page.language if foreign else None)
+            kept = self.facts(page).speakers if self.facts and not foreign else None
+            lang = page.language if foreign else None
+            self.speakers[key] = who_said(page.text, span, lang, speakers=kept)
         return self.speakers[key]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -218,10 +219,10 @@ def test_a_run_started_again_redoes_nothing_finished_and_loses_nothing(
     out = tmp_path / "out"
     real = tasks.judge_plan
 
-    def dies_on_a4(plan, pages, opts):
+    def dies_on_a4(plan, pages, opts, **kw):
         if any("ten on weekdays" in d.text for d in plan.docs):
             raise MemoryError("the worker died")
-        return real(plan, pages, opts)
+        return real(plan, pages, opts, **kw)
 
     monkeypatch.setattr(tasks, "judge_plan", dies_on_a4)
     first = _run(client, corpus, out, partition_size=2)
@@ -247,6 +248,49 @@ def test_a_run_started_again_redoes_nothing_finished_and_loses_nothing(
                                   rows(reference).reset_index(drop=True))  # fmt: skip
     assert again.summary["verdicts"] == {"verified": 3, "altered": 2}
     assert again.summary["bad_inputs"]["count"] == 3  # counted once, not once per run
+
+
+def test_a_page_is_analysed_once_per_run_and_kept_for_every_worker(
+    client, server, tmp_path, monkeypatch
+):
+    """A page's language, tokens and own speakers are worked out once per run and kept in the
+    store beside it: a worker process that meets the page later reads them, and kept facts that
+    do not fit the page are worked out again, never trusted."""
+    corpus = _corpus(tmp_path, server)
+    calls = []
+    real = tasks.page_facts
+    monkeypatch.setattr(tasks, "page_facts", lambda text: calls.append(text) or real(text))
+    tasks._kept_facts.cache_clear()
+    first = tmp_path / "first"
+    _run(client, corpus, first, partition_size=2)
+    assert len(calls) == 2  # the ferry and the library page; five articles cite them
+    verdicts = pd.read_parquet(first / "findings").set_index("article_id").verdict.to_dict()
+    assert verdicts["a2"] == "altered" and verdicts["a3"] == "verified"
+
+    # Another worker process (no facts in its memory) with the first run's store
+    for name in ("pages", "facts"):
+        shutil.copytree(first / name, tmp_path / "second" / name)
+    tasks._kept_facts.cache_clear()
+    monkeypatch.setattr(tasks, "page_facts", lambda text: pytest.fail("worked out again"))
+    _run(client, corpus, tmp_path / "second", partition_size=2)
+    again = pd.read_parquet(tmp_path / "second" / "findings").set_index("article_id").verdict
+    assert again.to_dict() == verdicts
+
+    # Kept facts that are unreadable, or were kept for another text of the URL
+    for name in ("pages", "facts"):
+        shutil.copytree(first / name, tmp_path / "third" / name)
+    kept = sorted((tmp_path / "third" / "facts").rglob("*.json"))
+    assert len(kept) == 2
+    kept[0].write_text("{not json", encoding="utf-8")
+    data = json.loads(kept[1].read_text(encoding="utf-8"))
+    kept[1].write_text(json.dumps(data | {"text": "0" * 64}), encoding="utf-8")
+    tasks._kept_facts.cache_clear()
+    calls.clear()
+    monkeypatch.setattr(tasks, "page_facts", lambda text: calls.append(text) or real(text))
+    _run(client, corpus, tmp_path / "third", partition_size=2)
+    assert len(calls) == 2
+    third = pd.read_parquet(tmp_path / "third" / "findings").set_index("article_id").verdict
+    assert third.to_dict() == verdicts
 
 
 def test_propagation_clusters_a_quote_finds_its_origin_and_flags_drifting_copies(client, tmp_path):

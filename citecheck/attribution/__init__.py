@@ -20,6 +20,14 @@ from __future__ import annotations
 
 from .extract import extract
 from .quotes import QuoteSpan, find_quotes
-from .source import named_person, who_said
+from .source import PageSpeaker, named_person, page_speakers, who_said
 
-__all__ = ["QuoteSpan", "extract", "find_quotes", "named_person", "who_said"]
+__all__ = [
+    "PageSpeaker",
+    "QuoteSpan",
+    "extract",
+    "find_quotes",
+    "named_person",
+    "page_speakers",
+    "who_said",
+]

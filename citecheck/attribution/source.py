@@ -8,25 +8,45 @@ a role or an institution never contradicts the draft.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import load_text
-from ..model import Attribution, Kind
+from ..model import Kind
 from .extract import extract
 from .foreign import foreign_speaker
 from .names import is_org
 
 
-def who_said(page_text: str, span: tuple[int, int], language: str | None = None) -> str | None:
+@dataclass(frozen=True)
+class PageSpeaker:
+    """One of a page's own quotations that names its speaker: where it stands, who, and whether
+    that is a person (not an institution)."""
+
+    start: int
+    end: int
+    speaker: str
+    person: bool
+
+
+def who_said(
+    page_text: str,
+    span: tuple[int, int],
+    language: str | None = None,
+    speakers: tuple[PageSpeaker, ...] | None = None,
+) -> str | None:
     """The named person a source page gives the words at `span` (offsets into `page_text`) to,
     or None when it names nobody there, or only a pronoun, a role or an institution.
 
-    `language`: the page's language when it is not the draft's (read by `foreign`)."""
+    `language`: the page's language when it is not the draft's (read by `foreign`);
+    `speakers`: the page's `page_speakers`, when the caller keeps them (a batch run does)."""
     if language is not None:
         name, person = foreign_speaker(page_text, span, language)
-    else:
-        name, person = _speaker_in_page(page_text, span)
-    return name if person else None
+        return name if person else None
+    for s in page_speakers(page_text) if speakers is None else speakers:
+        if s.start < span[1] and span[0] < s.end:
+            return s.speaker if s.person else None
+    return None
 
 
 def named_person(speaker: str | None) -> bool:
@@ -38,16 +58,13 @@ def named_person(speaker: str | None) -> bool:
     return 2 <= len(words) <= 5 and not is_org(words)
 
 
-def _speaker_in_page(page_text: str, span: tuple[int, int]) -> tuple[str | None, bool]:
-    for a in _page_attributions(page_text):
-        s, e = a.span
-        if s < span[1] and span[0] < e and a.speaker and a.kind != Kind.SCARE:
-            person = a.speaker[:1].isupper() and not is_org(a.speaker.split())
-            return a.speaker, person
-    return None, False
-
-
 @lru_cache(maxsize=128)
-def _page_attributions(page_text: str) -> tuple[Attribution, ...]:
-    """A source page's own attributions, computed once per page for all the quotes checked on it."""
-    return tuple(extract(load_text(page_text, "<page>", "text"), outlets=False, reported=False))
+def page_speakers(page_text: str) -> tuple[PageSpeaker, ...]:
+    """A source page's own quotations with a speaker (the same extractor as for drafts),
+    worked out once per page for all the quotes checked on it."""
+    found = extract(load_text(page_text, "<page>", "text"), outlets=False, reported=False)
+    return tuple(
+        PageSpeaker(a.span[0], a.span[1], a.speaker,
+                    a.speaker[:1].isupper() and not is_org(a.speaker.split()))
+        for a in found if a.speaker and a.kind != Kind.SCARE
+    )  # fmt: skip

@@ -1,4 +1,5 @@
-"""The run's folder: fetched pages keyed by URL, partition markers, atomic writes.
+"""The run's folder: fetched pages keyed by URL, their PageFacts, partition markers, atomic
+writes.
 
 Every worker and the driver read and write the same `--out` folder (on a cluster, a shared file
 system), so a page fetched once serves every article that cites it, on any worker and after a
@@ -17,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from ..model import Page
+from ..pagefacts import PageFacts, from_data, to_data
 
 _PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Page))
 
@@ -40,18 +42,23 @@ class Layout:
     def __init__(self, out: str | Path):
         self.root = Path(out)
         self.pages = self.root / "pages"
+        self.facts = self.root / "facts"  # worked out on first use: in no page's fetch task
         self.findings = self.root / "findings"
         self.sources = self.root / "sources"
         self.quotes = self.root / "quotes"
         self.done = self.root / "done"
 
     def make(self) -> None:
-        for d in (self.pages, self.findings, self.sources, self.quotes, self.done):
+        for d in (self.pages, self.facts, self.findings, self.sources, self.quotes, self.done):
             d.mkdir(parents=True, exist_ok=True)
 
     def page_path(self, url: str) -> Path:
-        digest = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
+        digest = _digest(url)
         return self.pages / digest[:2] / f"{digest}.json.gz"
+
+    def facts_path(self, url: str) -> Path:
+        digest = _digest(url)
+        return self.facts / digest[:2] / f"{digest}.json"
 
     def marker(self, key: str) -> Path:
         return self.done / f"{key}.json"
@@ -76,6 +83,22 @@ class Layout:
         except (OSError, ValueError, TypeError, EOFError) as exc:
             return Page(url, "error", reason=f"the fetched page could not be read back: {exc}")
 
+    def get_facts(self, url: str, text: str) -> PageFacts | None:
+        """The PageFacts kept for the page at `url`; None when none are kept or they were
+        worked out for another text."""
+        try:
+            data = json.loads(self.facts_path(url).read_bytes())
+            if data.get("text") != _digest(text):
+                return None
+            return from_data(text, data)
+        except (OSError, ValueError):
+            return None
+
+    def put_facts(self, url: str, text: str, facts: PageFacts) -> None:
+        kept = to_data(facts) | {"text": _digest(text)}
+        data = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+        write_atomic(self.facts_path(url), data.encode("utf-8", "replace"))
+
     # -- partitions ---------------------------------------------------------------------------
 
     def is_done(self, key: str) -> bool:
@@ -86,3 +109,7 @@ class Layout:
 
     def write_marker(self, key: str, info: dict) -> None:
         write_atomic(self.marker(key), json.dumps(info, ensure_ascii=False).encode("utf-8"))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

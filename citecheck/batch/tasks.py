@@ -14,9 +14,11 @@ that cannot be loaded is a BadInput, a page that could not be fetched a Page wit
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..document import load_text
 from ..fetch import fetch_pages_sync
@@ -24,6 +26,7 @@ from ..model import Page
 from ..net.guard import host_of
 from ..net.robots import RobotsFile
 from ..options import Options
+from ..pagefacts import PageFacts, page_facts
 from ..pipeline import Plan, judge_plan, plan_documents
 from . import tables
 from .inputs import Article, BadInput, Partition
@@ -140,7 +143,7 @@ def finish_partition(
     """
     layout = Layout(out)
     pages = {u: _stored(layout, u, opts) for u in planned.urls}
-    report = judge_plan(planned.plan, pages, opts)
+    report = judge_plan(planned.plan, pages, opts, facts=lambda p: _facts(out, p.url, p.text))
     findings, quotes = [], []
     for article, doc in zip(planned.articles, report.documents, strict=True):
         for finding in doc.findings:
@@ -161,6 +164,31 @@ def finish_partition(
     }
     layout.write_marker(key, info)  # last: the partition is done once this file exists
     return PartitionDone(key, len(planned.articles), len(findings), planned.bad)
+
+
+_FACTS_LOCK = threading.Lock()
+
+
+def _facts(out: str, url: str, text: str) -> PageFacts:
+    """A page's PageFacts, worked out once per run: read from the store, else worked out here
+    and kept there for every other worker. One thread at a time in a process (a hit costs
+    microseconds); two processes that meet a new page at once both work it out, the same
+    facts, written whole: either write wins."""
+    with _FACTS_LOCK:
+        return _kept_facts(out, url, text)
+
+
+@lru_cache(maxsize=256)  # ~150 KB a 10 KB page; per worker process, over the run's store
+def _kept_facts(out: str, url: str, text: str) -> PageFacts:
+    layout = Layout(out)
+    kept = layout.get_facts(url, text)
+    if kept is None:
+        kept = page_facts(text)
+        try:
+            layout.put_facts(url, text, kept)
+        except OSError:
+            pass  # a full or read-only disk: the facts serve this process only
+    return kept
 
 
 def _stored(layout: Layout, url: str, opts: Options) -> Page:

@@ -9,6 +9,13 @@ from __future__ import annotations
 
 from .align import match_quote
 from .support import support_claim
-from .tokens import PreparedPage, prepare_cached, prepare_page
+from .tokens import PreparedPage, prepare_cached, prepare_page, prepared_from_tokens
 
-__all__ = ["PreparedPage", "match_quote", "prepare_cached", "prepare_page", "support_claim"]
+__all__ = [
+    "PreparedPage",
+    "match_quote",
+    "prepare_cached",
+    "prepare_page",
+    "prepared_from_tokens",
+    "support_claim",
+]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -86,7 +87,14 @@ class PreparedPage:
 
 def prepare_page(text: str) -> PreparedPage:
     """Tokenise and encode a page's text for `match_quote`."""
-    norms, starts, ends = tokenize(text)
+    return prepared_from_tokens(text, *tokenize(text))
+
+
+def prepared_from_tokens(
+    text: str, norms: Sequence[str], starts: Sequence[int], ends: Sequence[int]
+) -> PreparedPage:
+    """A PreparedPage from `tokenize`'s output kept elsewhere (a batch run's page store): the
+    code is rebuilt, a cheap pass, so what is kept stays plain data."""
     vocab: dict[str, str] = {}
     code = "".join(vocab.setdefault(t, chr(0x10000 + len(vocab))) for t in norms)
     return PreparedPage(text, tuple(norms), tuple(starts), tuple(ends), code, vocab)

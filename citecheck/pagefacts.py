@@ -1,0 +1,58 @@
+"""What is worked out once per source page, whichever quotes are checked on it: its language, its
+tokens for the matcher and its own quotations' speakers.
+
+One `check` keeps these in per-process caches. A batch run works them out once per run and keeps
+them beside the page in its store, so that two workers (or a restarted run) reading the same page
+do not redo them: as plain data (`to_data` / `from_data`), never pickles, since a store on a
+shared file system is no place to load code from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .attribution import PageSpeaker, page_speakers
+from .match import PreparedPage, prepare_page, prepared_from_tokens
+from .text.language import detect
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """A page's language as its text reads (None: too little text to tell), its tokens, and its
+    own quotations with a named speaker."""
+
+    language: str | None
+    prepared: PreparedPage
+    speakers: tuple[PageSpeaker, ...]
+
+
+def page_facts(text: str) -> PageFacts:
+    """Work everything out for one page's text."""
+    return PageFacts(detect(text), prepare_page(text), page_speakers(text))
+
+
+def to_data(facts: PageFacts) -> dict:
+    """JSON-ready data, without the page's text (the store keeps it once, with the page)."""
+    pp = facts.prepared
+    return {
+        "language": facts.language,
+        "norms": list(pp.norms),
+        "starts": list(pp.starts),
+        "ends": list(pp.ends),
+        "speakers": [[s.start, s.end, s.speaker, s.person] for s in facts.speakers],
+    }
+
+
+def from_data(text: str, data: dict) -> PageFacts:
+    """The facts `to_data` kept for `text`. Raises ValueError when they do not fit the text (a
+    store written by another version, or for another text): the caller works them out again."""
+    try:
+        norms, starts, ends = data["norms"], data["starts"], data["ends"]
+        if not (len(norms) == len(starts) == len(ends)) or (ends and ends[-1] > len(text)):
+            raise ValueError("the kept tokens do not fit the page's text")
+        speakers = tuple(PageSpeaker(int(a), int(b), str(w), bool(p))
+                         for a, b, w, p in data["speakers"])  # fmt: skip
+        language = data["language"]
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"kept page facts unreadable: {exc!r}") from None
+    return PageFacts(language, prepared_from_tokens(text, norms, starts, ends), speakers)

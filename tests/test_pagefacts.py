@@ -1,0 +1,41 @@
+"""A page's facts kept as plain data (a batch run's store) give the same verdicts as the page.
+
+The page and its people are made up for this test.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from citecheck.attribution import who_said
+from citecheck.match import match_quote
+from citecheck.pagefacts import from_data, page_facts, to_data
+
+PAGE = (
+    "Example Bay council met on Tuesday. “We will reopen the footbridge by May, and 240 "
+    "households will no longer have to walk round by the quay,” said Harriet Quennell, the "
+    "harbour master. Osric Pelham, who chairs the library board, disagreed. “The money is not "
+    "there this year,” he said."
+)
+
+
+def test_kept_facts_match_and_attribute_as_the_page_itself():
+    kept = from_data(PAGE, json.loads(json.dumps(to_data(page_facts(PAGE)))))
+    assert kept.language == "en"
+    altered = "We will reopen the footbridge by June, and 240 households will no longer have"
+    for quote in (altered, "The money is not there this year"):
+        got, want = match_quote(quote, kept.prepared, "u"), match_quote(quote, PAGE, "u")
+        assert (got.grade, got.passage_span, got.diff) == (want.grade, want.passage_span, want.diff)
+    span = match_quote(altered, kept.prepared, "u").passage_span
+    assert who_said(PAGE, span, speakers=kept.speakers) == "Harriet Quennell"
+    assert who_said(PAGE, span) == "Harriet Quennell"
+
+
+def test_facts_that_do_not_fit_the_text_are_refused():
+    data = to_data(page_facts(PAGE))
+    with pytest.raises(ValueError):
+        from_data(PAGE[:40], data)  # tokens beyond the text's end
+    with pytest.raises(ValueError):
+        from_data(PAGE, {k: v for k, v in data.items() if k != "norms"})
