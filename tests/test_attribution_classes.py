@@ -52,6 +52,10 @@ def test_where_a_speaker_said_it_is_not_part_of_the_speaker():
          "It is"),
         ("Mr Hardy would not give the number of loans Example Lending had issued but said the "
          "scheme was “a core recognition of what needed to change” for lenders.", "a core"),
+        ("Ben Hardy, a veteran of thirty years at sea who had a long stint as Example Ferries’ "
+         "chief engineer, said: “The crews show remarkable courage in every storm.”", "The crews"),
+        ("Ben Hardy, a former deckhand who served as the harbour master of Example Bay, said: "
+         "“Nobody should cross the bar in this weather.”", "Nobody"),
     ],
 )  # fmt: skip
 def test_an_organisation_before_a_role_or_a_clause_is_not_the_speaker(text, start):

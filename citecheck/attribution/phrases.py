@@ -72,6 +72,8 @@ def nearest_subject(
         if low.startswith(("which ", "who ", "that ")):
             continue  # a relative clause: its antecedent is the chunk before
         tail = _SUBORDINATE.match(chunk)
+        if k > 0 and is_description(chunk):
+            tail = None  # "Quill, a veteran who served as the port's engineer, said": Quill
         if tail and tail.end() < len(chunk) and len(chunk[tail.end() :].split()) <= 6:
             # "… when he said", "… reports that officials said": the subject of the last clause
             sp = resolve_phrase(chunk[tail.end() :], base + off + tail.end(), names, index, masked)
