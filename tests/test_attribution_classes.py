@@ -224,6 +224,16 @@ def test_she_with_no_woman_named_is_nobody_not_the_man_quoted_before():
     assert (a.speaker, a.cue) == (None, "said")
 
 
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below_it():
+    text = (
+        "Fixture. In a video, Ada Quill said it was her who had left the board.\n\n"
+        "Example Party councillor Jess Hardy said on Saturday:\n\n"
+        "“Just seen all of this. Why on earth has it taken the board so long?”"
+    )
+    a = _quote(text, "Just seen")
+    assert (a.speaker, a.cue) == ("Jess Hardy", "said")
+
+
 def test_a_quotation_over_paragraphs_named_at_its_end_is_that_speakers_throughout():
     text = (
         "Fixture. The council met on Monday.\n\n“We have waited three years for this bridge.\n\n"

@@ -433,10 +433,13 @@ def _previous_sentence_speech(text, masked, starts, frame, names, index, sp: Spe
     if k < 0 or starts[k] >= frame.before_start:
         return sp
     s, e = max(starts[k], frame.before_start - FRAME_MAX_CHARS), frame.before_start
-    if "\n\n" in masked[s:e]:
+    lead = masked[s:e].rstrip()
+    introduces = lead.endswith(":")  # "Ada Quill said on Saturday:" and the quote below it
+    if "\n\n" in (lead if introduces else masked[s:e]):
         return sp
-    prev_frame = Frame(s, masked[s:e].rstrip(), e, "")
-    found = speech_for(prev_frame, names, index, masked)
+    found = speech_for(Frame(s, lead, e, ""), names, index, masked)
     if found.speaker is None:
         return sp
+    if introduces:
+        return replace(found, date_hint=sp.date_hint)
     return replace(found, cue=None, cue_gap=None, date_hint=sp.date_hint)
