@@ -552,6 +552,11 @@ def test_people_described_by_their_outlet_speak_and_name_it(who, outlet):
         # the first cue gives no statement, a later one does
         ("Ada Quill announced last week a new ferry, but Tom Harrow said the council will not pay.",
          "the council will not pay", "Tom Harrow", "said"),
+        # a verb that takes the cue as its infinitive is no part of the speaker
+        ("In a video, Ada Quill appeared to say it was her who had left the harbour board.",
+         "it was her who had left the harbour board", "Ada Quill", "say"),
+        ("The mayor went on to claim the footbridge would reopen in May.",
+         "the footbridge would reopen in May", "The mayor", "claim"),
     ],
 )  # fmt: skip
 def test_reported_speech_in_its_usual_shapes(sentence, clause, speaker, cue):

@@ -49,7 +49,10 @@ REPORT_CUE = (
     rf"{word_alternation(SIMPLE_VERBS)})"
 )
 AUX = r"(?:(?:has|have|had|would|will|also|now|previously|recently|later|repeatedly|"
-AUX += r"publicly|reportedly|separately|again)\s+)*"
+AUX += r"publicly|reportedly|separately|again|"
+# a verb that takes the cue as its infinitive: "Quill appeared to say", "went on to claim"
+AUX += r"(?:appeared|appears|seemed|seems|went\s+on|goes\s+on|"
+AUX += r"(?:was|were|is|are)\s+quick)\s+to)\s+)*"
 # a short quoted name in the subject's sentence: 'In an interview with “Example Tonight”, X said'
 TITLE = r"(?:(?<=\son\s)|(?<=\swith\s)|(?<=\sto\s))[“\"]_{1,40}[”\"]"
 # a cue is an active verb: not the noun after a determiner ("rejected the claim and vowed"),
