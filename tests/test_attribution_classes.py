@@ -185,6 +185,16 @@ def test_they_stands_for_a_body_or_a_pair_never_for_one_person(before, speaker):
     assert _quote(text, "We will").speaker == speaker
 
 
+def test_it_stands_for_a_body_never_for_a_person_or_a_pair():
+    text = (
+        "Fixture. Ada Quill and Paul Grey wrote to the Example Harbour Board on Monday. "
+        "It says that the pier will close for the winter."
+    )
+    assert [(r.speaker, r.cue) for r in _reported(text)] == [("Example Harbour Board", "says")]
+    alone = "Fixture. Ada Quill and Paul Grey met on Monday. It says the pier will close."
+    assert [r.speaker for r in _reported(alone)] == []
+
+
 @pytest.mark.parametrize(
     "intro, described, speaker",
     [
@@ -207,6 +217,14 @@ def test_a_place_venue_or_event_is_no_person(place):
 
     (n,) = [n for n in find_names(f"Fixture. {place} was busy on Monday.") if n.text == place]
     assert not n.person
+
+
+def test_a_date_after_on_is_no_part_of_a_bodys_name():
+    from citecheck.attribution.names import find_names
+
+    text = "Fixture. Ada Quill wrote to the Example Harbour Board on Monday about Example Radio."
+    assert [n.text for n in find_names(text)][1:] == ["Ada Quill", "Example Harbour Board",
+                                                      "Example Radio"]  # fmt: skip
 
 
 def test_a_first_name_before_a_place_word_is_still_a_person():

@@ -130,6 +130,11 @@ _RUN = re.compile(
     rf"(?=[A-ZÀ-ÖØ-ÞĀ-Ž]){_CAP}(?:\s+(?:(?:{'|'.join(map(re.escape, _JOINERS))})\s+)*{_CAP})*"
 )
 _SPLIT = re.compile(r"\s+(?:of|for|and|on|the|&)\s+")
+# "the Example Harbour Board on Monday": a date after "on" ends the name
+_ON_DATE = re.compile(
+    r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,9 @@ def find_names(text: str) -> list[Name]:
     seen: dict[str, tuple[tuple[str, int, int, bool], ...]] = {}
     for m in _RUN.finditer(text):
         run = m.group(0)
+        dated = _ON_DATE.search(run) if " on " in run else None
+        if dated:
+            run = run[: dated.start()]
         if " " not in run and "\n" not in run:
             # one word, the common case: the rules of _name, done quickly
             low = run.lower()

@@ -156,8 +156,8 @@ def resolve_phrase(
     if not phrase or _RELATIVE_END.search(phrase):
         return None, None, False  # "a pandemic that (has claimed)": a relative clause's subject
     words = phrase.split()
-    if len(words) == 1 and words[0].lower() == "they":
-        who = resolve_plural(start, names, index, masked)
+    if len(words) == 1 and words[0].lower() in ("they", "it"):
+        who = resolve_plural(start, names, index, masked, pairs=words[0].lower() == "they")
         return (who[0], who[1], False) if who[0] else (None, None, False)
     if words[0].lower() in PRONOUNS or (len(words) <= 3 and words[-1].lower() in PRONOUNS):
         pronoun = words[0] if words[0].lower() in PRONOUNS else words[-1]

@@ -196,17 +196,17 @@ def resolve_pronoun(
 
 
 def resolve_plural(
-    pos: int, names: list[Name], index: NameIndex, masked: str
+    pos: int, names: list[Name], index: NameIndex, masked: str, pairs: bool = True
 ) -> tuple[str | None, tuple[int, int] | None]:
     """What "they" at `pos` stands for: the nearest organisation ("The Example Board met ...
     they said") or pair of people ("Ada Quill and Paul Grey ... they said") named before it,
-    never one person."""
+    never one person. `pairs=False` ("it"): the organisation only."""
     lo = max(0, pos - PRONOUN_WINDOW)
     candidates = names_between(names, lo, pos)
     for i in range(len(candidates) - 1, -1, -1):
         n = candidates[i]
         prev = candidates[i - 1] if i > 0 else None
-        if prev is not None and masked[prev.end : n.start] == " and ":
+        if pairs and prev is not None and masked[prev.end : n.start] == " and ":
             people = [m for m in (prev, n) if m.person or index.is_person(m.text)]
             if len(people) == 2:
                 text = f"{index.expand(prev.text)} and {index.expand(n.text)}"
