@@ -575,6 +575,11 @@ def test_people_described_by_their_outlet_speak_and_name_it(who, outlet):
          "it was her who had left the harbour board", "Ada Quill", "say"),
         ("The mayor went on to claim the footbridge would reopen in May.",
          "the footbridge would reopen in May", "The mayor", "claim"),
+        # an adverb of time between the auxiliary and the cue
+        ("Some officials have since acknowledged that the works on the bridge were rushed.",
+         "the works on the bridge were rushed", "Some officials", "acknowledged"),
+        ("The council initially claimed the bridge was safe for heavy lorries.",
+         "the bridge was safe for heavy lorries", "The council", "claimed"),
     ],
 )  # fmt: skip
 def test_reported_speech_in_its_usual_shapes(sentence, clause, speaker, cue):

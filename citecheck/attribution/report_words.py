@@ -49,7 +49,8 @@ REPORT_CUE = (
     rf"{word_alternation(SIMPLE_VERBS)})"
 )
 AUX = r"(?:(?:has|have|had|would|will|also|now|previously|recently|later|repeatedly|"
-AUX += r"publicly|reportedly|separately|again|"
+AUX += r"publicly|reportedly|separately|again|since|already|earlier|initially|first|then|"
+AUX += r"privately|openly|subsequently|"
 # a verb that takes the cue as its infinitive: "Quill appeared to say", "went on to claim"
 AUX += r"(?:appeared|appears|seemed|seems|went\s+on|goes\s+on|"
 AUX += r"(?:was|were|is|are)\s+quick)\s+to)\s+)*"
