@@ -323,6 +323,12 @@ def test_according_to_an_outlet_after_a_named_speaker_is_the_outlet():
          "Example Zeitung"),
         ("Ada Quill told a reporter from Example Daily", "Example Daily"),
         ("Ada Quill told a reporter from Tamblewick", None),
+        # a journalist named with the outlet: the journalist's outlet
+        ("Ada Quill told Ben Hardy of the Example Daily", "Example Daily"),
+        ("Ada Quill told Ben Hardy from Tamblewick", None),
+        ("Ada Quill told Example Radio's Ben Hardy", "Example Radio"),
+        ("Ada Quill told the Example Courier's political editor Ben Hardy", "Example Courier"),
+        ("Ada Quill told Tamblewick's Ben Hardy", None),
     ],
 )
 def test_a_medium_named_after_told_to_in_or_on_is_an_outlet(said, outlet):

@@ -131,16 +131,21 @@ def outlet_of(
     found = hit
     if found is not None:
         return found.name, found.language
-    if sp.outlet_text and _is_medium(sp.outlet_text, sp.cue):
+    told = sp.outlet_text
+    if told and (journalist := _OUTLETS_PERSON.match(told)) and _MEDIA_NAME.search(journalist[1]):
+        told = journalist[1]  # "told Example Radio's Ben Marsh": the journalist's outlet
+    elif told and told[-2:] in ("'s", "’s") and _MEDIA_NAME.search(told):
+        told = told[:-2]  # "told the Daily Planet's political editor"
+    if told and _is_medium(told, sp.cue):
         # "told the Example Courier", "told WXYZ"; "the Spanish-language Noticias" is "Noticias"
-        return _DESCRIBED.sub("", sp.outlet_text), None
+        return _DESCRIBED.sub("", told), None
     on = _PEOPLE_ON.search(sp.speaker or "")
     if platform is None and on and _MEDIA_NAME.search(on.group(1)):
         return on.group(1), None  # "the commentators on ESPN": the programme's outlet
     if platform is None:
         named = _PUBLISHED_IN.search(around)
         if named:  # "in a study published in the journal Example Medicine"
-            name = (named.group(1) or named.group(2)).rstrip(".")
+            name = (named.group(1) or named.group(2) or named.group(3)).rstrip(".")
             if named.group(1) or _MEDIA_NAME.search(name):
                 return name, None
         spoken = _SPOKEN_TO.search(around)
@@ -228,6 +233,14 @@ _PUBLISHED_IN = re.compile(
     # "told a reporter from Example Daily": the reporter's outlet
     r"|\b(?:a|an|the)\s+(?:reporter|journalist|correspondent|interviewer|presenter|host)\s+"
     r"(?:from|for|with|at|of)\s+(?:the\s+)?([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
+    # "told Ben Marsh of the Example Daily", "speaking to Ben Marsh from Example Radio"
+    r"|\b(?:told|tells|telling|[Ss]peaking\s+(?:to|with)|[Tt]alking\s+to|interview\s+with)\s+"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+(?:of|from|at)\s+(?:the\s+)?"
+    r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
+)
+# "Example Radio's Ben Marsh", "the Daily Planet's political editor Ben Marsh"
+_OUTLETS_PERSON = re.compile(
+    r"^(?:the\s+)?(.+?)[’']s\s+(?:[a-z]+\s+){0,3}[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}$"
 )
 
 
