@@ -606,6 +606,20 @@ def test_a_second_verb_or_a_longer_description_still_points_to_the_person(senten
     assert [(r.speaker, r.cue) for r in _reported(text)] == [("Tom Harrow", "vowed")]
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker, cue",
+    [
+        ("Residents also have complained of poor signs and say that the diversions were "
+         "overly broad and carried out thoughtlessly.", "Residents", "say"),
+        ("It did not reveal the crash site and said it was withholding the names of the crew "
+         "until their families were told.", "Example Harbour Board", "said"),
+    ],
+)  # fmt: skip
+def test_a_cue_after_and_reports_for_the_sentences_subject(sentence, speaker, cue):
+    text = f"Fixture. The Example Harbour Board confirmed the crash on Monday. {sentence}"
+    assert [(r.speaker, r.cue) for r in _reported(text)] == [(speaker, cue)]
+
+
 def test_a_short_fragment_closing_a_reported_clause_is_the_speakers():
     text = (
         "Fixture. Ada Quill said that the fever, which reached the valley towns in the spring "

@@ -102,7 +102,7 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         tries += 1
         if tries > FRONT_TRIES or not FRONT_HEAD.fullmatch(head):
             break
-        if tries > 1 and re.search(r"(?:,|\s(?:and|or))$", head):
+        if tries > 1 and re.search(r"(?:,|\sor)$", head):
             continue  # a later cue must open a clause of its own: "…, but X said"
         clause = re.sub(r"\s*[.!?]?\s*$", "", sentence[m.end() :])
         if not clause or QUOTE_MARK.search(re.sub(TITLE, "", head)):
@@ -270,6 +270,12 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     return Reported(start, start + len(clause.rstrip(" ,")), speaker, span, cue)
 
 
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can|also|still|"
+    r"never|not|n[’']t))+\s*$"
+)
+
+
 def _sentence_subject(head, at, names, index, masked):
     """The subject of the sentence's first verb: "X launched a bid, claiming", "X did Y and
     vowed" -> X."""
@@ -277,7 +283,7 @@ def _sentence_subject(head, at, names, index, masked):
     verb = FIRST_VERB.search(" " + lead)
     if verb is None or verb.start() == 0:
         return None, None
-    subject = lead[: verb.start()]
+    subject = _AUX_TAIL.sub("", lead[: verb.start()])  # "It did not (reveal ...)": "It"
     if "," in subject or len(subject.split()) > 8 or QUOTE_MARK.search(subject):
         return None, None
     at += len(head) - len(lead)
