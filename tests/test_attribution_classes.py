@@ -643,6 +643,15 @@ def test_a_quoted_fragment_inside_reported_speech_gives_both():
     assert ("partial", "a disaster") in kinds
 
 
+def test_a_statement_ending_in_a_quoted_fragment_before_its_source_gives_both():
+    text = "Fixture. Making the diagnosis was “a bit like a jigsaw,” Ada Quill said. It was."
+    kinds = {(a.kind, a.quote, a.speaker) for a in _attrs(text)}
+    assert ("indirect", "Making the diagnosis was “a bit like a jigsaw", "Ada Quill") in kinds
+    assert ("partial", "a bit like a jigsaw,", "Ada Quill") in kinds
+    direct = _attrs("Fixture. “We will rebuild the pier,” Ada Quill said.")
+    assert [a.kind for a in direct] == ["direct"]  # a quotation, nothing reported
+
+
 @pytest.mark.parametrize(
     "sentence, clause, fragment",
     [

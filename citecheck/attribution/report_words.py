@@ -105,7 +105,7 @@ CUE_SETTING = rf"(?:\s+(?:(?:in|on|at|during|via|through|late|early|last|this|{D
 CUE_SETTING += r"[^,;:“”\"]{0,80}?))?"
 # <clause>, X said. / <clause>, said X. / <clause>, reports Reuters.
 BACK = re.compile(
-    rf"^\W*(?P<clause>.+?)\s*,\s+(?:(?P<source>[^,;:“”\"]{{2,120}}?)\s+{AUX}(?P<cue>{REPORT_CUE})"
+    rf"^\W*(?P<clause>.+?)\s*,(?P<closing>[”\"’])?\s+(?:(?P<source>[^,;:“”\"]{{2,120}}?)\s+{AUX}(?P<cue>{REPORT_CUE})"
     rf"{CUE_SETTING}|(?P<cue2>said|says|added|adds|wrote|writes|told\s+\w+)\s+"
     rf"(?P<source2>[^,;:“”\"]{{2,120}}?)|(?P<cue3>{word_alternation(SIMPLE_VERBS)})\s+"
     r"(?P<source3>(?:the\s+)?[A-Z][^,;:“”\"]{1,120}?))"

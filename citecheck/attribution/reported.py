@@ -256,8 +256,13 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     if not m:
         return None
     clause = m.group("clause")
-    if not clause_ok(clause) or QUOTE_MARK.search(clause[-3:]):
-        return None  # a quotation ending at the comma is a direct quote
+    if not clause_ok(clause):
+        return None
+    mark = QUOTE_MARK.search(clause)
+    quoted_end = m.group("closing") or QUOTE_MARK.search(clause[-3:])
+    if quoted_end and (mark is None or len(clause[: mark.start()].split()) < 2):
+        return None  # a quotation ending at the comma is a direct quote; the writer's words
+        # before a quoted end make a mixed statement ('Making it was "a jigsaw," X said')
     which = next(k for k in ("", "2", "3") if m.group("source" + k))
     source, at = m.group("source" + which), m.start("source" + which)
     cue = " ".join(m.group("cue" + which).split())
