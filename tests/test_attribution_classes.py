@@ -581,6 +581,9 @@ def test_people_described_by_their_outlet_speak_and_name_it(who, outlet):
          "it was her who had left the harbour board", "Ada Quill", "say"),
         ("The mayor went on to claim the footbridge would reopen in May.",
          "the footbridge would reopen in May", "The mayor", "claim"),
+        # a quantifier standing for the people just named
+        ("Some said they felt dejected that they could not keep their jobs at the yard.",
+         "they felt dejected that they could not keep their jobs at the yard", "Some", "said"),
         # an adverb of time between the auxiliary and the cue
         ("Some officials have since acknowledged that the works on the bridge were rushed.",
          "the works on the bridge were rushed", "Some officials", "acknowledged"),

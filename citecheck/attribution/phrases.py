@@ -246,7 +246,12 @@ def resolve_phrase(
     ):
         # a bare plural: "officials said", "residents say", "Both sides said"
         return phrase, (start, end), False
+    if len(words) == 1 and words[0].lower() in _SOME_OF_THEM:
+        return phrase, (start, end), False  # "Some said ...": some of the people just named
     return None, None, False
+
+
+_SOME_OF_THEM = {"some", "many", "most", "several", "others", "both", "few"}
 
 
 def _document_author(
