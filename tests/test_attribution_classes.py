@@ -219,6 +219,18 @@ def test_a_place_venue_or_event_is_no_person(place):
     assert not n.person
 
 
+def test_a_headline_is_no_speaker_and_no_name_runs_over_a_paragraph_break():
+    text = (
+        "Man Arrested For Allegedly Stealing Ferry In Example Bay: Police\n\n"
+        "A man was arrested on Sunday for allegedly stealing a ferry, the police said.\n\n"
+        "“The evidence led us to the man,” a police spokesperson said.\n\n"
+        "“He confessed on Monday.”"
+    )
+    attrs = _attrs(text)
+    assert [a.speaker for a in attrs if a.kind != "indirect"] == ["a police spokesperson"] * 2
+    assert "Police A" not in {a.speaker for a in attrs}
+
+
 def test_a_date_after_on_is_no_part_of_a_bodys_name():
     from citecheck.attribution.names import find_names
 

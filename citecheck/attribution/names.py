@@ -130,6 +130,8 @@ _RUN = re.compile(
     rf"(?=[A-ZÀ-ÖØ-ÞĀ-Ž]){_CAP}(?:\s+(?:(?:{'|'.join(map(re.escape, _JOINERS))})\s+)*{_CAP})*"
 )
 _SPLIT = re.compile(r"\s+(?:of|for|and|on|the|&)\s+")
+# "Man Arrested For Allegedly Killing ...": a headline's title case, no name
+HEADLINE = re.compile(r"[A-Z]\w*\s+(?:For|In|To|With|On|At|By|After|Over|As)\s+[A-Z]\w*\s+[A-Z]")
 # "the Example Harbour Board on Monday": a date after "on" ends the name
 _ON_DATE = re.compile(
     r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
@@ -163,29 +165,46 @@ def find_names(text: str) -> list[Name]:
     out = []
     seen: dict[str, tuple[tuple[str, int, int, bool], ...]] = {}
     for m in _RUN.finditer(text):
-        run = m.group(0)
-        dated = _ON_DATE.search(run) if " on " in run else None
-        if dated:
-            run = run[: dated.start()]
-        if " " not in run and "\n" not in run:
-            # one word, the common case: the rules of _name, done quickly
-            low = run.lower()
-            if not (
-                low in STOP_CAPS
-                or low in TITLES
-                or low in _TRAILING
-                or _HYPHENATED.match(run)
-                or _INITIALS.fullmatch(run)
-                or _NOT_A_NAME.fullmatch(run)
-            ):
-                out.append(Name(run, m.start(), m.end(), False))
-            continue
-        found = seen.get(run)
-        if found is None:
-            found = seen[run] = _run_names(run)
-        base = m.start()
-        out.extend(Name(t, base + s, base + e, p) for t, s, e, p in found)
+        for base, run in _pieces(m):
+            if " " not in run and "\n" not in run:
+                # one word, the common case: the rules of _name, done quickly
+                low = run.lower()
+                if not (
+                    low in STOP_CAPS
+                    or low in TITLES
+                    or low in _TRAILING
+                    or _HYPHENATED.match(run)
+                    or _INITIALS.fullmatch(run)
+                    or _NOT_A_NAME.fullmatch(run)
+                ):
+                    out.append(Name(run, base, base + len(run), False))
+                continue
+            found = seen.get(run)
+            if found is None:
+                found = seen[run] = _run_names(run)
+            out.extend(Name(t, base + s, base + e, p) for t, s, e, p in found)
     return out
+
+
+_PARAGRAPH = re.compile(r"[ \t]*\n[ \t]*\n\s*")
+
+
+def _pieces(m: re.Match) -> list[tuple[int, str]]:
+    """A capitalised run cut where no name goes on: at a paragraph break (a headline's last
+    word and the next paragraph's first are no name), and before "on Monday"."""
+    run = m.group(0)
+    pieces = [(m.start(), run)]
+    if "\n" in run:
+        pieces, at = [], 0
+        for brk in _PARAGRAPH.finditer(run):
+            pieces.append((m.start() + at, run[at : brk.start()]))
+            at = brk.end()
+        pieces.append((m.start() + at, run[at:]))
+    out = []
+    for base, piece in pieces:
+        dated = _ON_DATE.search(piece) if " on " in piece else None
+        out.append((base, piece[: dated.start()] if dated else piece))
+    return [(base, piece) for base, piece in out if piece]
 
 
 def _run_names(run: str) -> tuple[tuple[str, int, int, bool], ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .cues import CUE, is_cue
-from .names import PRONOUNS, Name, NameIndex, is_org, strip_titles
+from .names import HEADLINE, PRONOUNS, Name, NameIndex, is_org, strip_titles
 from .references import (
     DETERMINER,
     DOCUMENT_NOUNS,
@@ -121,7 +121,6 @@ def _has_name(chunk: str) -> bool:
 
 _PREPOSITIONS = {"of", "in", "from", "at", "for", "with", "by", "on", "to"}
 # Title case across function words marks a headline, not a name ("Police Arrest Man For ...").
-_HEADLINE = re.compile(r"[A-Z]\w*\s+(?:For|In|To|With|On|At|By|After|Over|As)\s+[A-Z]\w*\s+[A-Z]")
 
 
 _GROUP_OF = re.compile(
@@ -176,7 +175,7 @@ def resolve_phrase(
         named = _definite_reference(phrase, start, names, index, masked)
         if named is not None:  # "the Texas Republican": the politician the article named
             return named
-    if _HEADLINE.search(phrase):
+    if HEADLINE.search(phrase):
         return None, None, False  # "Man Arrested For Allegedly Killing ...": a headline
     group = _GROUP_OF.fullmatch(phrase)
     if group and len(words) <= 10 and is_plural(group.group("noun").lower()):

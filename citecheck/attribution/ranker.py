@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 
 from .cues import CUE
-from .names import Name, NameIndex, is_org, surname_key
+from .names import HEADLINE, Name, NameIndex, is_org, surname_key
 from .references import names_between
 
 FEATURES = (
@@ -129,7 +129,7 @@ def choices(
             where = "before" if n.end <= quote[0] else "after"
             add(_speaker_of(n, index), (n.start, n.end), where, n)
     for speaker, span in ((rule_name, rule_span), (last, None)):
-        if speaker and surname_key(speaker) not in found:
+        if speaker and surname_key(speaker) not in found and not HEADLINE.search(speaker):
             add(speaker, span, "elsewhere", None)
     null = dict.fromkeys(FEATURES, 0.0)
     null["null"] = 1.0
@@ -146,7 +146,7 @@ _POSSESSIVE_ALONE = re.compile(r"[A-Z][\w-]*[’']s")
 def _may_speak(n: Name, index: NameIndex) -> bool:
     """A mention that can stand for a speaker: a person, an organisation or a name of several
     words; not a lone capitalised word ("Asked", "Today"), nor a possessive alone."""
-    if _POSSESSIVE_ALONE.fullmatch(n.text):
+    if _POSSESSIVE_ALONE.fullmatch(n.text) or HEADLINE.search(n.text):
         return False
     words = n.text.split()
     return len(words) > 1 or n.person or index.is_person(n.text) or is_org(words)
