@@ -29,8 +29,12 @@ def _reported(text: str):
     [
         ("Fixture. READ MORE\n\n“We will rebuild the pier,” it said.", "We will"),
         ("Fixture. “We oppose the plan entirely,” Westland’s said.", "We oppose"),
+        ("Fixture. The speaker ships in May. Learn more in our review, where we called it “a "
+         "very compelling option for many homes.”", "a very"),
+        ("Fixture. Once I paid, I was telling myself, “This dream matters. It will be real.”",
+         "This dream"),
     ],
-)
+)  # fmt: skip
 def test_page_furniture_and_possessive_fragments_are_no_speaker(text, start):
     assert _quote(text, start).speaker is None
 
@@ -229,6 +233,13 @@ def test_a_headline_is_no_speaker_and_no_name_runs_over_a_paragraph_break():
     attrs = _attrs(text)
     assert [a.speaker for a in attrs if a.kind != "indirect"] == ["a police spokesperson"] * 2
     assert "Police A" not in {a.speaker for a in attrs}
+
+
+def test_a_name_starts_a_word_never_inside_one():
+    from citecheck.attribution.names import find_names
+
+    text = "Fixture. The eBay Pro tier and the iPad Max sold out, Ada Quill and Kay O’Neill said."
+    assert [n.text for n in find_names(text)][1:] == ["Pro", "Max", "Ada Quill", "Kay O’Neill"]
 
 
 def test_a_date_after_on_is_no_part_of_a_bodys_name():

@@ -118,6 +118,11 @@ STOP_CAPS = {
     "otherwise", "therefore", "thus", "hence", "besides", "notably", "specifically",
     "importantly", "unfortunately", "fortunately", "clearly", "again", "together", "first",
     "second", "third", "lastly", "meantime", "elsewhere", "altogether",
+    # conjunctions and prepositions that open a sentence: "Once I", "Until Monday"
+    "once", "until", "unless", "whether", "upon", "within", "without", "across", "through",
+    "throughout", "whenever", "wherever", "whereas",
+    # page furniture that opens with a verb: "Learn more", "Follow Example News on ..."
+    "learn", "follow", "subscribe", "click", "download", "hey",
 }  # fmt: skip
 CONNECTORS = {"de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "do", "dos",
               "di", "du", "le", "bin", "ibn", "al", "el", "y", "e", "st."}  # fmt: skip
@@ -127,7 +132,8 @@ PRONOUNS = {"he", "she", "him", "her", "his"}
 _CAP = r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|[A-Z])\.|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)"
 _JOINERS = sorted(CONNECTORS | {"of", "for", "and", "on", "the", "&"}, key=len, reverse=True)
 _RUN = re.compile(
-    rf"(?=[A-ZÀ-ÖØ-ÞĀ-Ž]){_CAP}(?:\s+(?:(?:{'|'.join(map(re.escape, _JOINERS))})\s+)*{_CAP})*"
+    rf"(?<![\w’'-])(?=[A-ZÀ-ÖØ-ÞĀ-Ž]){_CAP}"
+    rf"(?:\s+(?:(?:{'|'.join(map(re.escape, _JOINERS))})\s+)*{_CAP})*"
 )
 _SPLIT = re.compile(r"\s+(?:of|for|and|on|the|&)\s+")
 # "Man Arrested For Allegedly Killing ...": a headline's title case, no name
