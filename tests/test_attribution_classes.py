@@ -604,6 +604,11 @@ def test_people_described_by_their_outlet_speak_and_name_it(who, outlet):
          "it was her who had left the harbour board", "Ada Quill", "say"),
         ("The mayor went on to claim the footbridge would reopen in May.",
          "the footbridge would reopen in May", "The mayor", "claim"),
+        # "<clause>, said X": X's description is no clause, where X said it is no source
+        ("Job cuts will be announced this week in areas that do not support the core business, "
+         "said the ferry company's recently named executive chair Ada Quill in an email to staff.",
+         "Job cuts will be announced this week in areas that do not support the core business",
+         "Ada Quill", "said"),
         # a quantifier standing for the people just named
         ("Some said they felt dejected that they could not keep their jobs at the yard.",
          "they felt dejected that they could not keep their jobs at the yard", "Some", "said"),

@@ -80,6 +80,7 @@ def find_reported(
         found = (
             _according(sentence, s, names, index, masked)
             or _participle(sentence, s, names, index, masked)
+            or _inverted(sentence, s, names, index, masked)
             or _front(sentence, s, names, index, masked)
             or _back(sentence, s, names, index, masked)
             or _colon(sentence, s, names, index, masked)
@@ -250,6 +251,19 @@ def _inset(sentence, s, names, index, masked) -> Reported | None:
     return Reported(start, end, speaker, span, " ".join(m.group("cue" + which).split()))
 
 
+_SAID_WHERE = re.compile(
+    r"\s+(?:in|on|via|during|at|through)\s+(?:a|an|the|his|her|their|its)\s.*$", re.DOTALL
+)
+
+
+def _inverted(sentence, s, names, index, masked) -> Reported | None:
+    """<clause>, said X: read before `_front`, which would take X's words for the clause."""
+    m = BACK.match(sentence.rstrip())
+    if m is None or not (m.group("source2") or m.group("source3")):
+        return None
+    return _back(sentence, s, names, index, masked)
+
+
 def _back(sentence, s, names, index, masked) -> Reported | None:
     """<clause>, X said. / <clause>, said X."""
     m = BACK.match(sentence.rstrip())
@@ -266,7 +280,9 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     which = next(k for k in ("", "2", "3") if m.group("source" + k))
     source, at = m.group("source" + which), m.start("source" + which)
     cue = " ".join(m.group("cue" + which).split())
-    if not _plain_source(source):
+    if which:  # "said Ada Quill in an email to staff ...": where she said it is no source
+        source = _SAID_WHERE.sub("", source)
+    if not _plain_source(source, 12 if which else 8):
         return None
     speaker, span = _resolved(source, s + at, names, index, masked)
     if speaker is None:
@@ -304,9 +320,10 @@ def _resolved(phrase, at, names, index, masked) -> tuple[str | None, tuple[int, 
     return source_name(speaker), span
 
 
-def _plain_source(source: str) -> bool:
-    """A source set after its clause is a short phrase, not a clause of its own."""
-    return len(source.split()) <= 8 and not NOT_A_SOURCE.search(source)
+def _plain_source(source: str, most: int = 8) -> bool:
+    """A source set after its clause is a short phrase, not a clause of its own (after "said",
+    a longer description may lead to the name: "said the company's new chair Ada Quill")."""
+    return len(source.split()) <= most and not NOT_A_SOURCE.search(source)
 
 
 def _participle(sentence, s, names, index, masked) -> Reported | None:
