@@ -609,6 +609,9 @@ def test_people_described_by_their_outlet_speak_and_name_it(who, outlet):
          "said the ferry company's recently named executive chair Ada Quill in an email to staff.",
          "Job cuts will be announced this week in areas that do not support the core business",
          "Ada Quill", "said"),
+        # a progressive cue
+        ("Ada Quill is alleging that the call with her deputy was irregular and improper.",
+         "the call with her deputy was irregular and improper", "Ada Quill", "is alleging"),
         # a quantifier standing for the people just named
         ("Some said they felt dejected that they could not keep their jobs at the yard.",
          "they felt dejected that they could not keep their jobs at the yard", "Some", "said"),

@@ -37,9 +37,10 @@ TOLD_OBJECT = (
     r"the\s+\w+(?:\s+(?!(?:he|she|they|it|we|i|you|there)\b)\w+)?|him|her|them|us|me|"
     r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}))"
 )
+# "is alleging that", "were calling on": the progressive forms a cue may take
+PROGRESSIVE = "urging saying warning claiming insisting arguing alleging asking demanding".split()
 REPORT_CUE = (
-    r"(?:(?:is|are|was|were)\s+(?:urging|saying|warning|claiming|insisting|arguing|alleging|"
-    r"calling\s+on|asking|demanding)|"
+    rf"(?:(?:is|are|was|were)\s+(?:{word_alternation(PROGRESSIVE)}|calling\s+on)|"
     rf"(?:told|tells)\s+{TOLD_OBJECT}|pointed\s+out|(?:called|calls)\s+on|urged|urges|urge|"
     r"asked|asks|begged|begs|pleaded\s+with|encouraged|encourages|appealed\s+to|"
     r"threatened|threatens|"
@@ -163,7 +164,8 @@ GATE_WORDS = [
     *PARTICIPLE_CUES,
     *"urging vowed vows vow pledged pledges pledge urged urges urge called calls".split(),
     *"asked asks begged begs pleaded encouraged encourages appealed threatened threatens".split(),
-    "demanding",
+    *PROGRESSIVE,
+    "calling",
     *"accused accuses described describes ruled rules confessed confesses".split(),
 ]
 # cheap test before the full patterns: any of the verbs ("told" alone stands for "told X")
