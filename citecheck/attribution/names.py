@@ -199,6 +199,8 @@ def _pieces(m: re.Match) -> list[tuple[int, str]]:
     """A capitalised run cut where no name goes on: at a paragraph break (a headline's last
     word and the next paragraph's first are no name), and before "on Monday"."""
     run = m.group(0)
+    if "\n" not in run and " on " not in run:
+        return [(m.start(), run)]  # nearly every run: nothing to cut
     pieces = [(m.start(), run)]
     if "\n" in run:
         pieces, at = [], 0

@@ -78,6 +78,10 @@ ACCORDING_BACK = re.compile(
     r"[.!?]?\s*$",
     re.DOTALL,
 )
+# the cheap test before reading a sentence as "<clause>, said X"
+CUE_AFTER_COMMA = re.compile(
+    rf",[”\"’]?\s+(?:said|says|added|adds|wrote|writes|told|{word_alternation(SIMPLE_VERBS)})\s"
+)
 # <clause>, according to X, <more clause>.
 ACCORDING_MID = re.compile(
     r"^\W*(?P<clause>.+?),\s+(?P<cue>according\s+to)\s+(?P<source>[^,;:]{2,120}?)\s*,\s+.{8,}$",

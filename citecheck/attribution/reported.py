@@ -39,6 +39,7 @@ from .report_words import (
     AUX,
     BACK,
     COLON,
+    CUE_AFTER_COMMA,
     DIRECTIVE,
     DIRECTIVE_CUES,
     FINDINGS,
@@ -258,6 +259,8 @@ _SAID_WHERE = re.compile(
 
 def _inverted(sentence, s, names, index, masked) -> Reported | None:
     """<clause>, said X: read before `_front`, which would take X's words for the clause."""
+    if not CUE_AFTER_COMMA.search(sentence):
+        return None  # the cheap test: most sentences have no cue right after a comma
     m = BACK.match(sentence.rstrip())
     if m is None or not (m.group("source2") or m.group("source3")):
         return None
