@@ -319,6 +319,16 @@ def test_propagation_clusters_a_quote_finds_its_origin_and_flags_drifting_copies
     s = json.loads((tmp_path / "out" / "summary.json").read_text())["propagation"]
     assert s["clusters"] == 1 and s["drifted"] == 3 and s["top"][0]["origin_article"] == "b2"
 
+    # A run without the propagation step makes no signatures; the same command with it later
+    # makes the missing ones and finds the same clusters
+    corpus = _write_jsonl(tmp_path / "c.jsonl", rows)
+    _run(client, corpus, tmp_path / "later", offline=True, propagation=False)
+    assert not (tmp_path / "later" / "propagation.parquet").exists()
+    assert pq.read_table(tmp_path / "later" / "quotes").column("minhash").null_count == 6
+    _run(client, corpus, tmp_path / "later", offline=True)
+    later = pd.read_parquet(tmp_path / "later" / "propagation.parquet").set_index("article_id")
+    pd.testing.assert_frame_equal(later.drop(columns="cluster"), prop.drop(columns="cluster"))
+
 
 def test_propagation_joins_repeated_and_drifted_copies_from_the_partitions_signatures():
     from citecheck.batch.propagation import Copy, clusters, signatures

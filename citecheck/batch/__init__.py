@@ -98,7 +98,7 @@ def batch(
         started = time.perf_counter()
         got = _run.run(
             client, list(inputs), layout.root, opts,
-            partition_size=partition_size, on_progress=on_progress,
+            partition_size=partition_size, on_progress=on_progress, sign=propagation,
         )  # fmt: skip
         done = [k for k in got.keys if layout.is_done(k)]
         seconds = {"partitions": time.perf_counter() - started}

@@ -90,8 +90,10 @@ def run(
     *,
     partition_size: int = 100,
     on_progress: Callable[[Progress], None] | None = None,
+    sign: bool = True,
 ) -> RunResult:
-    """Every partition of `inputs` through the stages on `client`'s cluster."""
+    """Every partition of `inputs` through the stages on `client`'s cluster (`sign`: make the
+    quotes' signatures for the propagation step)."""
     from distributed import as_completed
 
     paths = check_inputs(inputs)  # again: a caller may come here without batch()
@@ -156,7 +158,7 @@ def run(
         owned = [u for u in urls if u not in seen_urls]
         seen_urls.update(owned)
         done = client.submit(
-            finish_partition, planned, deps, owned, out_s, opts_f,
+            finish_partition, planned, deps, owned, out_s, opts_f, sign,
             key=f"finish-{part.key}-{token}",
         )  # fmt: skip
         meta[done] = ("done", part, None)

@@ -135,11 +135,14 @@ def finish_partition(
     owned: Sequence[str],
     out: str,
     opts: Options,
+    sign: bool = True,
 ) -> PartitionDone:
     """Judge every quote of the partition against the stored pages and write its files.
 
     `fetched` are the fetch tasks it waited for (their values unused); `owned` the URLs whose
-    row in the sources table this partition writes (one partition per URL in a run).
+    row in the sources table this partition writes (one partition per URL in a run); `sign`:
+    make the quotes' MinHash signatures for the propagation step (a run without it leaves them
+    empty; a later run with it makes the missing ones).
     """
     layout = Layout(out)
     pages = {u: _stored(layout, u, opts) for u in planned.urls}
@@ -150,7 +153,8 @@ def finish_partition(
             findings.append(tables.finding_row(article, finding))
             if finding.attribution.checkable and finding.attribution.kind != "indirect":
                 quotes.append(tables.quote_row(article, finding))
-    for row, sig in zip(quotes, signatures([q["quote"] for q in quotes]), strict=True):
+    sigs = signatures([q["quote"] for q in quotes]) if sign else [None] * len(quotes)
+    for row, sig in zip(quotes, sigs, strict=True):
         row["minhash"] = sig
     sources = [tables.source_row(pages[u], host_of(u)) for u in owned]
     key = planned.key
