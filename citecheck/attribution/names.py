@@ -198,21 +198,17 @@ _PARAGRAPH = re.compile(r"[ \t]*\n[ \t]*\n\s*")
 def _pieces(m: re.Match) -> list[tuple[int, str]]:
     """A capitalised run cut where no name goes on: at a paragraph break (a headline's last
     word and the next paragraph's first are no name), and before "on Monday"."""
-    run = m.group(0)
+    run, at = m.group(0), 0
     if "\n" not in run and " on " not in run:
         return [(m.start(), run)]  # nearly every run: nothing to cut
-    pieces = [(m.start(), run)]
-    if "\n" in run:
-        pieces, at = [], 0
-        for brk in _PARAGRAPH.finditer(run):
-            pieces.append((m.start() + at, run[at : brk.start()]))
-            at = brk.end()
-        pieces.append((m.start() + at, run[at:]))
     out = []
-    for base, piece in pieces:
+    for brk in [*_PARAGRAPH.finditer(run), None]:
+        piece = run[at : brk.start()] if brk else run[at:]
         dated = _ON_DATE.search(piece) if " on " in piece else None
-        out.append((base, piece[: dated.start()] if dated else piece))
-    return [(base, piece) for base, piece in out if piece]
+        if piece[: dated.start()] if dated else piece:
+            out.append((m.start() + at, piece[: dated.start()] if dated else piece))
+        at = brk.end() if brk else at
+    return out
 
 
 def _run_names(run: str) -> tuple[tuple[str, int, int, bool], ...]:
