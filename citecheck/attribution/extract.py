@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..model import Attribution, Document, Kind
 from ..outlets import Registry, default_registry
-from .cues import find_cue_before
+from .cues import CUE, find_cue_before
 from .frames import (
     FRAME_MAX_CHARS,
     Frame,
@@ -228,11 +228,8 @@ def _attribution(doc, n, q, kind, sp, outlet, language) -> Attribution:
     )
 
 
-# “…,” she said: the pronoun is the speaker, resolved or not
-_LONE_PRONOUN = re.compile(
-    r"^[\s,.”’\"']*(he|she)\s+(said|says|added|adds|told\s+\w+|wrote|writes|asked|explained|"
-    r"continued|recalled|noted|replied)\b"
-)
+# “…,” she said: the pronoun is the speaker, resolved or not (any speech verb: “…!” she joked)
+_LONE_PRONOUN = re.compile(rf"^[\s,.”’\"']*(he|she)\s+(told\s+\w+|{CUE.pattern})")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
 
 
