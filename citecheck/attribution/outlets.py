@@ -143,10 +143,11 @@ def outlet_of(
     if platform is None and on and _MEDIA_NAME.search(on.group(1)):
         return on.group(1), None  # "the commentators on ESPN": the programme's outlet
     if platform is None:
-        named = _PUBLISHED_IN.search(around)
-        if named:  # "in a study published in the journal Example Medicine"
-            name = (named.group(1) or named.group(2) or named.group(3)).rstrip(".")
-            if named.group(1) or _MEDIA_NAME.search(name):
+        hits = [m for m in (_PUBLISHED_IN.search(around), _JOURNALIST_OF.search(around)) if m]
+        named = min(hits, key=lambda m: m.start()) if hits else None
+        if named:  # "in the journal Example Medicine"; "a reporter from Example Daily"
+            name = (named.group(1) or named.group(2)).rstrip(".")
+            if named.re is _PUBLISHED_IN or _MEDIA_NAME.search(name):
                 return name, None
         spoken = _SPOKEN_TO.search(around)
         name = _TRAILING_DATE.sub("", spoken.group(1)) if spoken else ""
@@ -230,8 +231,11 @@ _PUBLISHED_IN = re.compile(
     r"podcast|show|programme|program|daily|weekly|tabloid|news agency|agency|radio station|"
     r"station|outlet) "
     r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
-    # "told a reporter from Example Daily": the reporter's outlet
-    r"|\b(?:a|an|the)\s+(?:reporter|journalist|correspondent|interviewer|presenter|host)\s+"
+)
+# The outlet of a journalist the words were said to: a name with a media word in it
+_JOURNALIST_OF = re.compile(
+    # "told a reporter from Example Daily"
+    r"\b(?:a|an|the)\s+(?:reporter|journalist|correspondent|interviewer|presenter|host)\s+"
     r"(?:from|for|with|at|of)\s+(?:the\s+)?([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
     # "told Ben Marsh of the Example Daily", "speaking to Ben Marsh from Example Radio"
     r"|\b(?:told|tells|telling|[Ss]peaking\s+(?:to|with)|[Tt]alking\s+to|interview\s+with)\s+"

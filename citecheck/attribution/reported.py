@@ -178,14 +178,14 @@ def _according(sentence, s, names, index, masked) -> Reported | None:
 
 # X accused Y of Z / described Y as Z / called Y a Z / claimed responsibility for Z / ruled out
 # Z / admitted to Z / denied doing Z: a report whose content is a noun phrase, not a clause
-_COMPLEMENT = re.compile(
-    rf"(?P<head>[^“”\"«»:]{{2,160}}?)\s+{AUX}(?P<cue>accused|accuses|described|describes|"
-    r"called|calls|claimed(?=\s+responsibility)|claims(?=\s+responsibility)|ruled\s+out|"
-    r"rules\s+out|confessed\s+to|confesses\s+to|admitted\s+to|admits\s+to|denied|denies|"
-    r"talked\s+about|talks\s+about|spoke\s+about|wrote\s+about|writes\s+about)"
-    r"\s+(?P<clause>[^“\"«].+?)\s*[.!?]?\s*$",
-    re.DOTALL,
-)
+_COMPLEMENT_LEMMA = {  # a verb form as written -> its lemma
+    "accused": "accuse", "accuses": "accuse", "described": "describe", "describes": "describe",
+    "called": "call", "calls": "call", "claimed": "claim", "claims": "claim", "ruled": "rule",
+    "rules": "rule", "confessed": "confess", "confesses": "confess", "admitted": "admit",
+    "admits": "admit", "denied": "deny", "denies": "deny", "talked": "talk", "talks": "talk",
+    "spoke": "talk", "wrote": "talk", "writes": "talk",
+}  # fmt: skip
+_PARTICLE = {"rule": "out", "confess": "to", "admit": "to", "talk": "about"}
 _COMPLEMENT_SHAPE = {  # what must follow each verb for its object to be what was said
     "accuse": r"(?:\S+\s+){1,6}?of\s+\S",
     "describe": r"(?:\S+\s+){1,6}?as\s+\S",
@@ -198,13 +198,17 @@ _COMPLEMENT_SHAPE = {  # what must follow each verb for its object to be what wa
     "deny": r"\w+ing\b",
     "talk": r"(?:how|why|what|whether)\s+\S",  # "talked about how the plan had failed"
 }
-_COMPLEMENT_LEMMA = {
-    "accused": "accuse", "accuses": "accuse", "described": "describe", "describes": "describe",
-    "called": "call", "calls": "call", "claimed": "claim", "claims": "claim", "ruled": "rule",
-    "rules": "rule", "confessed": "confess", "confesses": "confess", "admitted": "admit",
-    "admits": "admit", "denied": "deny", "denies": "deny", "talked": "talk", "talks": "talk",
-    "spoke": "talk", "wrote": "talk", "writes": "talk",
-}  # fmt: skip
+_COMPLEMENT_CUE = "|".join(
+    rf"{form}\s+{_PARTICLE[lemma]}" if lemma in _PARTICLE
+    else rf"{form}(?=\s+responsibility)" if lemma == "claim"  # other claims: plain reports
+    else form
+    for form, lemma in _COMPLEMENT_LEMMA.items()
+)  # fmt: skip
+_COMPLEMENT = re.compile(
+    rf"(?P<head>[^“”\"«»:]{{2,160}}?)\s+{AUX}(?P<cue>{_COMPLEMENT_CUE})"
+    r"\s+(?P<clause>[^“\"«].+?)\s*[.!?]?\s*$",
+    re.DOTALL,
+)
 
 
 _NEXT_CLAUSE = re.compile(
