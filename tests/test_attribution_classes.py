@@ -374,6 +374,34 @@ def test_an_interview_named_before_the_speaker_gives_the_outlet(lead, outlet):
     assert (a.speaker, a.outlet) == ("Ada Quill", outlet)
 
 
+@pytest.mark.parametrize(
+    "setup",
+    [
+        "Ada Quill sat down with the Example Courier this week to talk about the ferry.",
+        "In an interview with the Example Courier, Ada Quill was asked about the ferry.",
+        "Ada Quill spoke to the Example Courier on Monday.",
+    ],
+)
+def test_an_interview_set_up_without_a_quote_gives_the_outlet_of_what_follows(setup):
+    text = f"Fixture. {setup}\n\n“We will reopen the route by May,” she said."
+    assert _quote(text, "We will").outlet == "Example Courier"
+    council = "Fixture. Ada Quill spoke to the harbour council on Monday.\n\n“We are broke,” she said."
+    assert _quote(council, "We are").outlet is None
+
+
+def test_the_interviewer_named_with_the_outlet_speaks_there_too():
+    text = (
+        "Fixture. Ada Quill, who chairs the board, told Ben Marsh on Example Radio that she will "
+        "“never” stop.\n\nBen Marsh told Ms Quill: “I always get the sense you cannot leave.”"
+        "\n\n“Is it time to take a rest?”"
+    )
+    quotes = [a for a in _attrs(text) if a.kind != "indirect"]
+    assert [(a.speaker, a.outlet) for a in quotes] == [
+        ("Ada Quill", "Example Radio"), ("Ben Marsh", "Example Radio"),
+        ("Ben Marsh", "Example Radio"),
+    ]  # fmt: skip
+
+
 def test_a_programme_named_in_quote_marks_is_the_outlet_of_the_interview():
     text = (
         "Fixture. In an interview with “Example Tonight” on Sunday, Ada Quill said the river "

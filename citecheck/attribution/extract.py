@@ -24,7 +24,7 @@ from .frames import (
 )
 from .kinds import SCARE_MAX_WORDS, kind_of
 from .names import NameIndex, find_names
-from .outlets import OutletFinder, outlet_of, page_of_outlet, quoted_medium
+from .outlets import OutletFinder, interviews, outlet_of, page_of_outlet, quoted_medium
 from .phrases import resolve_phrase
 from .quotes import QuoteSpan, find_quotes
 from .ranker import FEATURES, choices, choose, mention_counts
@@ -143,7 +143,8 @@ def extract(
     out = _pull_quotes(text, out)
     statements = _reported(doc, masked, starts, said, found, titles)
     if found is not None:
-        out, statements = _carry_outlets(out, statements)
+        intros = interviews(_sentences(masked, starts), found, _subject_of(names, index, masked))
+        out, statements = _carry_outlets(out, statements, intros)
     if reported:
         out.extend(a for a in statements if a.kind == Kind.INDIRECT)
         out.sort(key=lambda a: a.text_span[0])
@@ -152,16 +153,22 @@ def extract(
 
 
 def _carry_outlets(
-    quotes: list[Attribution], statements: list[Attribution]
+    quotes: list[Attribution], statements: list[Attribution], intros: list[tuple] = ()
 ) -> tuple[list[Attribution], list[Attribution]]:
     """A speaker quoted again without a word of where keeps the outlet named last for them:
-    the rest of the same interview ("told Sky News ... He added, “...”"). New lists, in order."""
+    the rest of the same interview ("told Sky News ... He added, “...”"; "Quill sat down with
+    the Example Courier. “…,” she said."). New lists, in order."""
     lists = (list(quotes), list(statements))
     spoken_in: dict[str, tuple[str, str | None]] = {}
     order = sorted(
-        (a.text_span[0], which, i) for which in (0, 1) for i, a in enumerate(lists[which])
+        [(a.text_span[0], which, i) for which in (0, 1) for i, a in enumerate(lists[which])]
+        + [(at, 2, k) for k, (at, *_rest) in enumerate(intros)]
     )
     for _at, which, i in order:
+        if which == 2:  # an interview set up: its speaker's next words appeared there
+            _at, speaker, outlet, language = intros[i]
+            spoken_in[speaker] = (outlet, language)
+            continue
         a = lists[which][i]
         if a.kind == Kind.SCARE or not a.speaker:
             continue
@@ -175,6 +182,21 @@ def _carry_outlets(
 
 
 RULE = FEATURES.index("rule")
+
+
+def _sentences(masked: str, starts: list[int]) -> list[tuple[int, str]]:
+    bounds = starts + [len(masked)]
+    return [(a, masked[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if b - a < 600]
+
+
+def _subject_of(names, index, masked):
+    """The person or body a sentence's words before a verb name, as a speaker."""
+
+    def subject(at: int, head: str) -> str | None:
+        speaker, _span, person = resolve_phrase(head.strip(" ,"), at, names, index, masked)
+        return speaker if speaker and speaker[:1].isupper() else None
+
+    return subject
 
 
 def _inside_statement(said, q, text):

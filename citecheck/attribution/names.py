@@ -98,6 +98,8 @@ ORG_WORDS = {
     "systems", "technologies", "airlines", "motors", "capital", "partners", "holdings",
     "nations", "states", "republic", "kingdom", "county", "city", "state", "province", "region",
     "prosecutor's", "prosecutor’s", "ministry's", "department's", "white", "pentagon", "kremlin",
+    "courier", "radio", "television", "tv", "chronicle", "observer", "telegraph",  # the media
+    "broadcasting", "channel", "magazine", "newspaper", "guardian", "express", "mail", "wire",
 }  # fmt: skip
 STOP_CAPS = {
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",

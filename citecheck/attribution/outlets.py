@@ -311,3 +311,56 @@ def quoted_medium(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> 
         ):
             return " ".join(words)
     return None
+
+
+# A sentence that sets up an exchange with an outlet, no quote needed: "Ada Quill sat down with
+# the Example Courier", "In an interview with Example Radio, Tom Harrow ..."
+_WITH_OUTLET = re.compile(
+    r"\b(?:(?:told|tells|speaking\s+to|talking\s+to)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,2}"
+    r"\s+(?:on|of|from|at)|sat\s+down\s+with|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
+    r"was\s+interviewed\s+by|gave\s+an?\s+(?:\w+\s+)?interview\s+to|appeared\s+on|told)\s+"
+    r"(?:the\s+)?(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})"
+)
+# "told Sophy Ridge on Sky News": the interviewer speaks there too
+_TOLD_HOST = re.compile(
+    r"\b(?:told|tells|speaking\s+to|talking\s+to)\s+(?P<host>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,2})"
+    r"\s+(?:on|of|from|at)\s+(?:the\s+)?(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})"
+)
+_INTERVIEW_WITH = re.compile(
+    r"^\W*In\s+an?\s+(?:[\w-]+\s+)?interview\s+with\s+(?:the\s+)?"
+    r"(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})\s*,"
+)
+
+
+_INTRO_WORD = re.compile(r"told|tells|spoke|talked|sat down|interview|appeared|speaking|talking")
+
+
+def interviews(
+    sentences: list[tuple[int, str]], found: OutletFinder, speaker_in
+) -> list[tuple[int, str, str, str | None]]:
+    """Where the text sets up an interview: (offset, speaker, outlet, language) for each
+    sentence that names a person or body with an outlet they spoke to (the outlet a medium by
+    the registry or by its name). `speaker_in(offset, text)` gives the subject it names."""
+    out = []
+    for at, sentence in sentences:
+        if not _INTRO_WORD.search(sentence):
+            continue  # the cheap test: most sentences set up nothing
+        m = _INTERVIEW_WITH.match(sentence)
+        who_at, who = (at + m.end(), sentence[m.end() :]) if m else (at, "")
+        if m is None:
+            m = _WITH_OUTLET.search(sentence)
+            who = sentence[: m.start()] if m else ""
+        if m is None or not who.strip():
+            continue
+        name = _TRAILING_DATE.sub("", m.group("outlet"))
+        hits = found.find_in(name)
+        if not hits and not _MEDIA_WORD.search(name):
+            continue  # "told US media": an acronym alone is no outlet here
+        speaker = speaker_in(who_at, who)
+        outlet, language = (hits[0][0].name, hits[0][0].language) if hits else (name, None)
+        if speaker:
+            out.append((at, speaker, outlet, language))
+        host = _TOLD_HOST.search(sentence)
+        if host and host.group("outlet") == m.group("outlet"):
+            out.append((at, host.group("host"), outlet, language))
+    return out
