@@ -496,6 +496,20 @@ def test_a_passive_cue_names_the_speaker_after_it(cue):
 
 
 @pytest.mark.parametrize(
+    "sentence, speaker, cue",
+    [
+        ("An “unlawful assembly” was declared by the Example Bay police around 11:30 p.m.",
+         "Example Bay police", "was declared"),
+        ("The plan was described as “a disaster for farmers” by Tom Harrow.", "Tom Harrow",
+         "was described"),
+    ],
+)  # fmt: skip
+def test_the_agent_of_a_passive_cue_is_the_speaker_not_the_subject(sentence, speaker, cue):
+    a = next(a for a in _attrs(f"Fixture. {sentence}") if a.kind != "indirect")
+    assert (a.kind, a.speaker.removeprefix("the "), a.cue) == ("partial", speaker, cue)
+
+
+@pytest.mark.parametrize(
     "sentence, content, cue",
     [
         ("The rebel group claimed responsibility for the attack on the depot.",

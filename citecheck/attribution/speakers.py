@@ -34,6 +34,9 @@ class Speech:
 def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech:
     """Speaker, cue and medium of one quote from its frame."""
     date = date_hint(frame.before + " " + frame.after)
+    passive = _passive(frame, names, index, masked)
+    if passive is not None:
+        return _with(passive, date)
     cue_m = find_cue_before(frame.before)
     after_sp = _after_quote(frame, names, index, masked)
     if after_sp is not None and after_sp.cue == "according to" and cue_m is not None:
@@ -49,6 +52,41 @@ def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -
         if sp is not None:
             return _with(sp, date)
     return Speech(date_hint=date)
+
+
+# A passive cue: the speaker is its agent. "“…” was declared by police", "The plan was
+# described as “…” by Ada Quill" (the subject there is what was spoken of, not who spoke)
+_PASSIVE_AUX = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|being)\s+(?:\w+ly\s+)?"
+_PASSIVE_BEFORE = re.compile(rf"\b{_PASSIVE_AUX}(?P<cue>\w+)\s+(?:as\s+)?$")
+_PASSIVE_AFTER = re.compile(rf"^[\s,.”’\"']*{_PASSIVE_AUX}(?P<cue>\w+)(?=\s+by\s)")
+_BY_AGENT = re.compile(
+    r"\s+by\s+(?P<agent>(?:the\s+|a\s+|an\s+)?[^,;.:—]+?)"
+    r"(?=\s+(?:around|at|on|in|after|before|during|last|this|yesterday|today|\d)\b|[,;.:—]|$)"
+)
+
+
+_CLOSING = re.compile(r"^[”’\"']*\s")
+
+
+def _passive(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech | None:
+    """The agent of a passive cue, when the sentence names one right after the quote."""
+    before = _PASSIVE_BEFORE.search(frame.before)
+    after = None if before else _PASSIVE_AFTER.match(frame.after)
+    m = before or after
+    if m is None or not CUE.fullmatch(m.group("cue")):
+        return None
+    cue = " ".join(m.group(0).strip(" ,.”’\"'").split()).removesuffix(" as")
+    closing = _CLOSING.match(frame.after)
+    at = after.end() if after else (closing.end() - 1 if closing else len(frame.after))
+    by = _BY_AGENT.match(frame.after, at)
+    agent = by.group("agent").strip() if by else ""
+    sp, span, person = (
+        resolve_phrase(agent, frame.after_start + by.start("agent"), names, index, masked)
+        if by else (None, None, False)
+    )  # fmt: skip
+    if sp is None:  # "The plan was described as “…”": the subject did not say it
+        return Speech(cue=cue, cue_gap=0) if before else None
+    return Speech(sp, span, cue, 0, None, None, person)
 
 
 _POSSESSIVE_ALONE = re.compile(r"[A-Z][\w-]*[’']s")
