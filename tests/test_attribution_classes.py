@@ -385,7 +385,7 @@ def test_an_interview_named_before_the_speaker_gives_the_outlet(lead, outlet):
 def test_an_interview_set_up_without_a_quote_gives_the_outlet_of_what_follows(setup):
     text = f"Fixture. {setup}\n\n“We will reopen the route by May,” she said."
     assert _quote(text, "We will").outlet == "Example Courier"
-    council = "Fixture. Ada Quill spoke to the harbour council on Monday.\n\n“We are broke,” she said."
+    council = "Fixture. Ada Quill spoke to the harbour council.\n\n“We are broke,” she said."
     assert _quote(council, "We are").outlet is None
 
 
@@ -439,6 +439,20 @@ def test_short_quotes_in_an_ongoing_call_are_the_speakers_words():
 def test_a_short_quote_after_a_verb_of_judgement_is_the_speakers_word(sentence, cue):
     (a,) = [x for x in _attrs(f"Fixture. {sentence}") if x.kind != "indirect"]
     assert (a.kind, a.speaker, a.cue) == ("partial", "Ben Hardy", cue)
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Ada Quill said “we are still in the very early days” of the repairs.", "direct"),
+        ("Ada Quill said “we’re still in the early days” at the harbour.", "direct"),
+        ("Ada Quill called it “a disaster for everyone in the town.”", "partial"),
+        ("Ada Quill said the plan was “a disaster for everyone in the town.”", "partial"),
+    ],
+)
+def test_a_quoted_clause_that_could_stand_alone_is_direct(sentence, kind):
+    a = next(a for a in _attrs(f"Fixture. {sentence}") if a.kind != "indirect")
+    assert a.kind == kind
 
 
 def test_a_plural_possessive_inside_single_quotes_does_not_close_them():

@@ -31,6 +31,11 @@ _NAMING = re.compile(
 
 
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
+# a quote that opens with a subject pronoun and its verb is a clause of its own
+_CLAUSE = re.compile(
+    r"(?:he|she|they|we|i|you|it)(?:[’'](?:s|re|ve|ll|d|m))?\s+(?!that\b|who\b|which\b)[a-z]+",
+    re.IGNORECASE,
+)
 
 
 def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords: int) -> Kind:
@@ -73,6 +78,8 @@ def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwor
         or (first.isupper() and _THAT_END.search(tail))
     ):
         direct = first.isupper() or first in "¿¡“‘'\"" or not before
-        return Kind.DIRECT if direct else Kind.PARTIAL
+        return Kind.DIRECT if direct or _CLAUSE.match(quote) else Kind.PARTIAL
+    if _CLAUSE.match(quote) and nwords >= 4:
+        return Kind.DIRECT  # a clause that could stand alone: 'said "we are still early"'
     return Kind.PARTIAL
 
