@@ -862,6 +862,11 @@ def test_a_domain_after_told_is_the_outlet_and_gives_its_countrys_language():
         # the article's own word outweighs the name: Mrs Robin Hale is a woman
         ("Mrs Robin Hale met Tom Fry on Monday.\n\nShe said: “The pier will reopen in May.”",
          "Robin Hale"),
+        # short names some countries also give girls, whose rows are nearly all a boy's
+        ("Ada Quill met Tom Fry on Monday.\n\nTom Fry left.\n\nShe said: “The pier will "
+         "reopen in May.”", "Ada Quill"),
+        ("Ada Quill met Ben Fry on Monday.\n\nBen Fry left.\n\nShe said: “The pier will "
+         "reopen in May.”", "Ada Quill"),
     ],
 )  # fmt: skip
 def test_a_pronoun_agrees_with_what_a_first_name_mostly_is(text, speaker):
@@ -879,8 +884,8 @@ def test_the_first_names_say_where_they_come_from():
     assert any("scripts/build_names.py" in line and "onomancer" in line for line in header)
     genders = first_name_genders()
     assert len(genders) > 100_000
-    assert (genders["paul"], genders["mary"]) == ("m", "f")
-    assert "jamie" not in genders  # the data hesitates: no prior
+    assert (genders["paul"], genders["mary"], genders["tom"]) == ("m", "f", "m")
+    assert "jamie" not in genders and "alex" not in genders  # the data hesitates: no prior
 
 
 @pytest.mark.parametrize(
