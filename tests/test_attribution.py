@@ -370,6 +370,13 @@ def test_outlets_found_in_frame_speaker_and_domain():
             "very high",
             "Fenwick Centre for Coastal Safety",
         ),
+        # ... or in the story below a headline that uses it
+        (
+            "FCCS warns of “very high” risk on the coast\n\n"
+            "The Fenwick Centre for Coastal Safety warned of storms on Monday.",
+            "very high",
+            "Fenwick Centre for Coastal Safety",
+        ),
         # "Nurses for Clean Air" is one group, which "the nurses" points back to
         (
             "Nurses for Clean Air wrote to the council last week.\n\n"
