@@ -524,6 +524,20 @@ def test_the_agent_of_a_passive_cue_is_the_speaker_not_the_subject(sentence, spe
 
 
 @pytest.mark.parametrize(
+    "sentence, speaker, cue",
+    [
+        ("Jo Fry answered an “ask the council” retort from Tom Harrow with a smile.", "Tom Harrow",
+         "retort"),
+        ("The “enemy of the town” remarks by Ada Quill drew criticism.", "Ada Quill", "remarks"),
+        ("The “enemy of the town” banner hung over the quay.", None, None),
+    ],
+)  # fmt: skip
+def test_a_quoted_phrase_whose_noun_says_whose_words_it_was(sentence, speaker, cue):
+    a = next(a for a in _attrs(f"Fixture. {sentence}") if a.kind != "indirect")
+    assert (a.speaker, a.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
     "sentence, content, cue",
     [
         ("The rebel group claimed responsibility for the attack on the depot.",

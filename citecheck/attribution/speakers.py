@@ -34,7 +34,7 @@ class Speech:
 def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech:
     """Speaker, cue and medium of one quote from its frame."""
     date = date_hint(frame.before + " " + frame.after)
-    passive = _passive(frame, names, index, masked)
+    passive = _passive(frame, names, index, masked) or _words_from(frame, names, index, masked)
     if passive is not None:
         return _with(passive, date)
     cue_m = find_cue_before(frame.before)
@@ -59,10 +59,12 @@ def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -
 _PASSIVE_AUX = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|being)\s+(?:\w+ly\s+)?"
 _PASSIVE_BEFORE = re.compile(rf"\b{_PASSIVE_AUX}(?P<cue>\w+)\s+(?:as\s+)?$")
 _PASSIVE_AFTER = re.compile(rf"^[\s,.”’\"']*{_PASSIVE_AUX}(?P<cue>\w+)(?=\s+by\s)")
-_BY_AGENT = re.compile(
-    r"\s+by\s+(?P<agent>(?:the\s+|a\s+|an\s+)?[^,;.:—]+?)"
-    r"(?=\s+(?:around|at|on|in|after|before|during|last|this|yesterday|today|\d)\b|[,;.:—]|$)"
+_AGENT = (
+    r"(?P<agent>(?:the\s+|a\s+|an\s+)?[^,;.:—]+?)"
+    r"(?=\s+(?:around|at|on|in|after|before|during|last|this|yesterday|today|by|\d)\b|"
+    r"[,;.:—]|$)"
 )
+_BY_AGENT = re.compile(rf"\s+by\s+{_AGENT}")
 
 
 _CLOSING = re.compile(r"^[”’\"']*\s")
@@ -87,6 +89,31 @@ def _passive(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> 
     if sp is None:  # "The plan was described as “…”": the subject did not say it
         return Speech(cue=cue, cue_gap=0) if before else None
     return Speech(sp, span, cue, 0, None, None, person)
+
+
+# "an “ask China” retort from Trump", "the “enemy of the people” remarks by Ada Quill"
+_WORDS_FROM = re.compile(
+    r"^[”’\"']*\s+(?P<noun>retorts?|remarks?|comments?|quips?|jibes?|jabs?|barbs?|insults?|"
+    r"warnings?|pledges?|promises?|vows?|claims?|statements?|tweets?|posts?|pleas?|threats?)\s+"
+    r"(?:from|by)\s+"
+)
+
+
+_WORDS_AGENT = re.compile(_AGENT)
+
+
+def _words_from(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech | None:
+    """The one a quoted phrase's noun says it came from: "an “ask China” retort from Trump"."""
+    m = _WORDS_FROM.match(frame.after)
+    by = _WORDS_AGENT.match(frame.after, m.end()) if m else None
+    if by is None:
+        return None
+    agent = by.group("agent").strip()
+    sp, span, person = resolve_phrase(agent, frame.after_start + by.start("agent"), names, index,
+                                      masked)  # fmt: skip
+    if sp is None:
+        return None
+    return Speech(sp, span, m.group("noun"), 0, None, None, person)
 
 
 _POSSESSIVE_ALONE = re.compile(r"[A-Z][\w-]*[’']s")
