@@ -162,6 +162,12 @@ def test_apostrophes_are_not_quote_marks_but_nested_singles_are():
     assert extract(load_text(text, "x.txt"))[0].speaker == "Ona Brisk"
 
 
+def test_a_straight_mark_that_can_only_close_opens_nothing():
+    # an apostrophe turned into a double mark in a scraped page: no quote runs from it
+    text = 'The play casts a kind eye on the enemies" distress.\n\nIt said "we will win" today.'
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["we will win"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -41,6 +41,13 @@ def _opening_context(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-/:“‘\"'") and not after.isspace()
 
 
+def _stray_closer(text: str, i: int) -> bool:
+    """A straight mark that can only close (a letter before it, a space and a lowercase word
+    after it) with nothing open: an apostrophe gone wrong ("the enemies" distress"), no quote."""
+    before = text[i - 1] if i else " "
+    return before.isalpha() and bool(re.match(r"\s+[a-z]", text[i + 1 : i + 3]))
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """All quoted spans of `text` in order of appearance (nested ones after their parent)."""
     if "’’" in text or "‘‘" in text:
@@ -108,7 +115,7 @@ def _double_quotes(text: str, paras: list[int]) -> list[QuoteSpan]:
             elif ch in OPENERS or ch == '"':
                 open_at = i  # a second opener: the first was stray
         else:
-            if ch in OPENERS or ch == '"':
+            if ch in OPENERS or (ch == '"' and not _stray_closer(text, i)):
                 open_at = i
             elif ch == "”" and _opening_context(text, i):
                 open_at = i  # a closing mark misused as an opener
