@@ -240,6 +240,10 @@ def test_a_name_starts_a_word_never_inside_one():
 
     text = "Fixture. The eBay Pro tier and the iPad Max sold out, Ada Quill and Kay O’Neill said."
     assert [n.text for n in find_names(text)][1:] == ["Pro", "Max", "Ada Quill", "Kay O’Neill"]
+    # a name after a particle still starts there: "al-Rashidi", "d’Arcy-Vale"
+    particles = "Fixture. Karim al-Rashidi met Jo d’Arcy-Vale on their anti-Quill march."
+    found = {n.text for n in find_names(particles)}
+    assert {"Rashidi", "Arcy-Vale"} <= found and "Quill" not in found  # a prefix is no particle
 
 
 def test_a_date_after_on_is_no_part_of_a_bodys_name():
@@ -248,6 +252,9 @@ def test_a_date_after_on_is_no_part_of_a_bodys_name():
     text = "Fixture. Ada Quill wrote to the Example Harbour Board on Monday about Example Radio."
     assert [n.text for n in find_names(text)][1:] == ["Ada Quill", "Example Harbour Board",
                                                       "Example Radio"]  # fmt: skip
+    after = "Fixture. At a meeting of the Example Board on Monday Ada Quill said: “It opens.”"
+    assert [n.text for n in find_names(after)][1:] == ["Example Board", "Ada Quill"]
+    assert _quote(after, "It opens").speaker == "Ada Quill"
 
 
 def test_a_first_name_before_a_place_word_is_still_a_person():
@@ -380,6 +387,9 @@ def test_an_interview_named_before_the_speaker_gives_the_outlet(lead, outlet):
         "Ada Quill sat down with the Example Courier this week to talk about the ferry.",
         "In an interview with the Example Courier, Ada Quill was asked about the ferry.",
         "Ada Quill spoke to the Example Courier on Monday.",
+        "Ada Quill sat down with the Example Courier.",
+        "Ada Quill spoke to the Example Courier’s Ben Marsh on Monday.",
+        "Ada Quill told the Example Courier last year that she would stay on the board.",
     ],
 )
 def test_an_interview_set_up_without_a_quote_gives_the_outlet_of_what_follows(setup):
@@ -387,6 +397,10 @@ def test_an_interview_set_up_without_a_quote_gives_the_outlet_of_what_follows(se
     assert _quote(text, "We will").outlet == "Example Courier"
     council = "Fixture. Ada Quill spoke to the harbour council.\n\n“We are broke,” she said."
     assert _quote(council, "We are").outlet is None
+    # until a sentence of hers says she spoke somewhere else
+    later = (f"Fixture. {setup}\n\nShe changed her mind. Speaking at the council meeting on "
+             "Tuesday, Ada Quill said: “We are ready for the ships.”\n\n“We are,” she said.")
+    assert [a.outlet for a in _attrs(later) if a.kind != "indirect"][-2:] == [None, None]
 
 
 def test_the_interviewer_named_with_the_outlet_speaks_there_too():
@@ -751,10 +765,11 @@ def test_a_quoted_fragment_inside_reported_speech_gives_both():
 def test_a_statement_ending_in_a_quoted_fragment_before_its_source_gives_both():
     text = "Fixture. Making the diagnosis was “a bit like a jigsaw,” Ada Quill said. It was."
     kinds = {(a.kind, a.quote, a.speaker) for a in _attrs(text)}
-    assert ("indirect", "Making the diagnosis was “a bit like a jigsaw", "Ada Quill") in kinds
+    assert ("indirect", "Making the diagnosis was “a bit like a jigsaw,”", "Ada Quill") in kinds
     assert ("partial", "a bit like a jigsaw,", "Ada Quill") in kinds
-    direct = _attrs("Fixture. “We will rebuild the pier,” Ada Quill said.")
-    assert [a.kind for a in direct] == ["direct"]  # a quotation, nothing reported
+    for said in ("“We will rebuild the pier,” Ada Quill said.",
+                 "The message was clear: “We will rebuild the pier,” Ada Quill said."):
+        assert [a.kind for a in _attrs(f"Fixture. {said}")] == ["direct"]  # nothing reported
 
 
 @pytest.mark.parametrize(

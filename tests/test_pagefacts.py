@@ -39,3 +39,14 @@ def test_facts_that_do_not_fit_the_text_are_refused():
         from_data(PAGE[:40], data)  # tokens beyond the text's end
     with pytest.raises(ValueError):
         from_data(PAGE, {k: v for k, v in data.items() if k != "norms"})
+
+
+def test_the_store_refuses_facts_kept_for_another_text_or_unreadable(tmp_path):
+    from citecheck.batch.store import Layout
+
+    layout = Layout(tmp_path)
+    layout.put_facts("https://news.example.org/a", PAGE, page_facts(PAGE))
+    assert layout.get_facts("https://news.example.org/a", PAGE).speakers
+    assert layout.get_facts("https://news.example.org/a", PAGE + " Updated.") is None
+    layout.facts_path("https://news.example.org/a").write_text("null", encoding="utf-8")
+    assert layout.get_facts("https://news.example.org/a", PAGE) is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Attribution, Document, Kind
@@ -144,7 +145,7 @@ def extract(
     statements = _reported(doc, masked, starts, said, found, titles)
     if found is not None:
         intros = interviews(_sentences(masked, starts), found, _subject_of(names, index, masked))
-        out, statements = _carry_outlets(out, statements, intros)
+        out, statements = _carry_outlets(out, statements, intros, _setting_at(masked, starts))
     if reported:
         out.extend(a for a in statements if a.kind == Kind.INDIRECT)
         out.sort(key=lambda a: a.text_span[0])
@@ -153,11 +154,15 @@ def extract(
 
 
 def _carry_outlets(
-    quotes: list[Attribution], statements: list[Attribution], intros: list[tuple] = ()
+    quotes: list[Attribution],
+    statements: list[Attribution],
+    intros: Sequence[tuple[int, str, str, str | None]] = (),
+    elsewhere=lambda _at: False,
 ) -> tuple[list[Attribution], list[Attribution]]:
     """A speaker quoted again without a word of where keeps the outlet named last for them:
     the rest of the same interview ("told Sky News ... He added, “...”"; "Quill sat down with
-    the Example Courier. “…,” she said."). New lists, in order."""
+    the Example Courier. “…,” she said."), until a sentence of theirs says they spoke somewhere
+    else (`elsewhere(offset)`: "Speaking at the council meeting, Quill said"). New lists."""
     lists = (list(quotes), list(statements))
     spoken_in: dict[str, tuple[str, str | None]] = {}
     order = sorted(
@@ -175,6 +180,8 @@ def _carry_outlets(
         if a.outlet is not None:
             if not same_name(a.outlet, a.speaker):  # an organisation's own channel: no carry
                 spoken_in[a.speaker] = (a.outlet, a.language)
+        elif elsewhere(a.text_span[0]):
+            spoken_in.pop(a.speaker, None)
         elif a.speaker in spoken_in:
             outlet, language = spoken_in[a.speaker]
             lists[which][i] = replace(a, outlet=outlet, language=language)
@@ -182,6 +189,26 @@ def _carry_outlets(
 
 
 RULE = FEATURES.index("rule")
+
+
+# Where someone spoke, other than to an outlet: a meeting, a speech, reporters
+_SETTING = re.compile(
+    r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:at|during|in)\b|\bat\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:meeting|conference|briefing|rally|hearing|event|summit|session|debate|ceremony|"
+    r"vigil|protest|launch)\b|\bin\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:speech|statement|address|letter|video)\b|\btold\s+(?:reporters|journalists|the\s+crowd)"
+)
+
+
+def _setting_at(masked: str, starts: list[int]):
+    """Whether the sentence at an offset says where its speaker spoke (not to an outlet)."""
+    bounds = starts + [len(masked)]
+
+    def elsewhere(at: int) -> bool:
+        k = max(bisect_right(starts, at) - 1, 0)
+        return bool(_SETTING.search(masked, bounds[k], bounds[k + 1]))
+
+    return elsewhere
 
 
 def _sentences(masked: str, starts: list[int]) -> list[tuple[int, str]]:
@@ -411,6 +438,9 @@ def _described_after(masked, frame, names, index, found, sp, page):
     return replace(sp, speaker=speaker, speaker_span=span, person=person, cue=m.group("cue")), page
 
 
+_TIME_TAIL = re.compile(r"\s+(?:last|this|next|earlier|later)\s+(?:year|month|week|weekend)$")
+
+
 def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:
     """Reported speech as `indirect` attributions: checked for support, not for wording."""
     out = []
@@ -420,7 +450,8 @@ def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:
         frame = Frame(sentence_start, masked[sentence_start : r.clause_start], r.clause_end, "")
         # "told the state-run Example Daily": a name after "told" may be the outlet
         told = re.match(r"(?:told|tells)\s+(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+)*([A-Z].*)", r.cue)
-        sp = Speech(r.speaker, r.speaker_span, r.cue, outlet_text=told.group(1) if told else None)
+        told_to = _TIME_TAIL.sub("", told.group(1)) if told else None  # "... last year"
+        sp = Speech(r.speaker, r.speaker_span, r.cue, outlet_text=told_to)
         outlet, language = outlet_of(found, frame, sp)
         if outlet is None and found is not None:
             outlet = quoted_medium(doc.text, titles, sentence_start, r.clause_end)

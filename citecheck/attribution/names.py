@@ -134,7 +134,8 @@ PRONOUNS = {"he", "she", "him", "her", "his"}
 _CAP = r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|[A-Z])\.|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)"
 _JOINERS = sorted(CONNECTORS | {"of", "for", "and", "on", "the", "&"}, key=len, reverse=True)
 _RUN = re.compile(
-    rf"(?<![\w’'-])(?=[A-ZÀ-ÖØ-ÞĀ-Ž]){_CAP}"
+    rf"(?:(?<![\w’'-])|(?<=\bal-)|(?<=\bel-)|(?<=\bd')|(?<=\bd’))"  # "al-Rashidi", not "iPad"
+    rf"(?=[A-ZÀ-ÖØ-ÞĀ-Ž]){_CAP}"
     rf"(?:\s+(?:(?:{'|'.join(map(re.escape, _JOINERS))})\s+)*{_CAP})*"
 )
 _SPLIT = re.compile(r"\s+(?:of|for|and|on|the|&)\s+")
@@ -194,22 +195,19 @@ def find_names(text: str) -> list[Name]:
     return out
 
 
-_PARAGRAPH = re.compile(r"[ \t]*\n[ \t]*\n\s*")
+_CUT = re.compile(rf"[ \t]*\n[ \t]*\n\s*|{_ON_DATE.pattern}\s*")
 
 
 def _pieces(m: re.Match) -> list[tuple[int, str]]:
     """A capitalised run cut where no name goes on: at a paragraph break (a headline's last
-    word and the next paragraph's first are no name), and before "on Monday"."""
-    run, at = m.group(0), 0
+    word and the next paragraph's first are no name), and at "on Monday" (dropped)."""
+    run, at, out = m.group(0), 0, []
     if "\n" not in run and " on " not in run:
         return [(m.start(), run)]  # nearly every run: nothing to cut
-    out = []
-    for brk in [*_PARAGRAPH.finditer(run), None]:
-        piece = run[at : brk.start()] if brk else run[at:]
-        dated = _ON_DATE.search(piece) if " on " in piece else None
-        if piece[: dated.start()] if dated else piece:
-            out.append((m.start() + at, piece[: dated.start()] if dated else piece))
-        at = brk.end() if brk else at
+    for cut in [*_CUT.finditer(run), None]:
+        if run[at : cut.start() if cut else None]:
+            out.append((m.start() + at, run[at : cut.start() if cut else None]))
+        at = cut.end() if cut else at
     return out
 
 

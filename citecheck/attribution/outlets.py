@@ -352,7 +352,9 @@ def interviews(
             who = sentence[: m.start()] if m else ""
         if m is None or not who.strip():
             continue
-        name = _TRAILING_DATE.sub("", m.group("outlet"))
+        name = _TRAILING_DATE.sub("", m.group("outlet")).rstrip(".")
+        journalist = _OUTLETS_PERSON.match(name)  # "the Example Courier’s Ben Marsh"
+        name = journalist[1] if journalist else name
         hits = found.find_in(name)
         if not hits and not _MEDIA_WORD.search(name):
             continue  # "told US media": an acronym alone is no outlet here

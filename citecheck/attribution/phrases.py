@@ -120,7 +120,6 @@ def _has_name(chunk: str) -> bool:
 
 
 _PREPOSITIONS = {"of", "in", "from", "at", "for", "with", "by", "on", "to"}
-# Title case across function words marks a headline, not a name ("Police Arrest Man For ...").
 
 
 _GROUP_OF = re.compile(

@@ -281,9 +281,11 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
         return None
     mark = QUOTE_MARK.search(clause)
     quoted_end = m.group("closing") or QUOTE_MARK.search(clause[-3:])
-    if quoted_end and (mark is None or len(clause[: mark.start()].split()) < 2):
-        return None  # a quotation ending at the comma is a direct quote; the writer's words
-        # before a quoted end make a mixed statement ('Making it was "a jigsaw," X said')
+    lead = clause[: mark.start()].rstrip() if mark else ""
+    if quoted_end and (len(lead.split()) < 2 or lead.endswith((":", ","))):
+        return None  # a quotation ending at the comma is a direct quote (also after "...: "
+        # or "...,"); the writer's words before a quoted end make a mixed statement
+        # ('Making it was "a jigsaw," X said'), which ends with its closing mark
     which = next(k for k in ("", "2", "3") if m.group("source" + k))
     source, at = m.group("source" + which), m.start("source" + which)
     cue = " ".join(m.group("cue" + which).split())
@@ -295,7 +297,8 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     if speaker is None:
         return None
     start = s + m.start("clause")
-    return Reported(start, start + len(clause.rstrip(" ,")), speaker, span, cue)
+    end = s + m.end("closing") if m.group("closing") else start + len(clause.rstrip(" ,"))
+    return Reported(start, end, speaker, span, cue)
 
 
 _AUX_TAIL = re.compile(

@@ -88,7 +88,7 @@ class Layout:
         worked out for another text."""
         try:
             data = json.loads(self.facts_path(url).read_bytes())
-            if data.get("text") != _digest(text):
+            if not isinstance(data, dict) or data.get("text") != _digest(text):
                 return None
             return from_data(text, data)
         except (OSError, ValueError):

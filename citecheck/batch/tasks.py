@@ -170,15 +170,19 @@ def finish_partition(
     return PartitionDone(key, len(planned.articles), len(findings), planned.bad)
 
 
-_FACTS_LOCK = threading.Lock()
+_FACTS_LOCKS = tuple(threading.Lock() for _ in range(64))  # a page's threads wait; others not
+_FACTS_CACHED = 200_000  # characters: a page larger than this is read from the store each time
 
 
 def _facts(out: str, url: str, text: str) -> PageFacts:
     """A page's PageFacts, worked out once per run: read from the store, else worked out here
-    and kept there for every other worker. One thread at a time in a process (a hit costs
-    microseconds); two processes that meet a new page at once both work it out, the same
-    facts, written whole: either write wins."""
-    with _FACTS_LOCK:
+    and kept there for every other worker. Threads that meet one new page wait for the first
+    to work it out; two processes both work it out, the same facts written whole, either
+    write wins. The memory cache holds pages up to _FACTS_CACHED characters (a 1 MB page's
+    tokens take about 25 MB)."""
+    with _FACTS_LOCKS[hash(url) % len(_FACTS_LOCKS)]:
+        if len(text) > _FACTS_CACHED:
+            return _kept_facts.__wrapped__(out, url, text)
         return _kept_facts(out, url, text)
 
 
