@@ -134,8 +134,8 @@ PRONOUNS = {"he", "she", "him", "her", "his"}
 _CAP = r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|[A-Z])\.|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)"
 _JOINERS = sorted(CONNECTORS | {"of", "for", "and", "on", "the", "&"}, key=len, reverse=True)
 _RUN = re.compile(
-    rf"(?:(?<![\w’'-])|(?<=\bal-)|(?<=\bel-)|(?<=\bd')|(?<=\bd’))"  # "al-Rashidi", not "iPad"
-    rf"(?=[A-ZÀ-ÖØ-ÞĀ-Ž]){_CAP}"
+    rf"(?=[A-ZÀ-ÖØ-ÞĀ-Ž])(?:(?<![\w’'-])|(?<=\bal-)|(?<=\bel-)|(?<=\bd')|(?<=\bd’))"
+    rf"{_CAP}"  # a capital opens a name, not inside a word ("iPad"), after "al-" or "d'" too
     rf"(?:\s+(?:(?:{'|'.join(map(re.escape, _JOINERS))})\s+)*{_CAP})*"
 )
 _SPLIT = re.compile(r"\s+(?:of|for|and|on|the|&)\s+")
