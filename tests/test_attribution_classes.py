@@ -283,6 +283,18 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below_it():
     assert (a.speaker, a.cue) == ("Jess Hardy", "said")
 
 
+def test_a_british_quotation_over_paragraphs_in_single_marks_is_one_speakers():
+    text = (
+        "Fixture. The council met on Monday.\n\n‘We have waited three years for this bridge.\n\n"
+        "‘Now we will build it,’ said Ada Quill, the mayor."
+    )
+    quotes = [a for a in _attrs(text) if a.kind != "indirect"]
+    assert [(a.quote, a.speaker) for a in quotes] == [
+        ("We have waited three years for this bridge.", "Ada Quill"),
+        ("Now we will build it,", "Ada Quill"),
+    ]
+
+
 def test_a_quotation_over_paragraphs_named_at_its_end_is_that_speakers_throughout():
     text = (
         "Fixture. The council met on Monday.\n\n“We have waited three years for this bridge.\n\n"

@@ -142,7 +142,21 @@ def _single_quotes(text: str, paras: list[int], doubles: list[QuoteSpan]) -> lis
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if open_at is not None and bisect_right(paras, open_at) != bisect_right(paras, i):
-            open_at = None  # single quotes never run across paragraphs
+            k = bisect_right(paras, open_at)
+            para_end = paras[k] if k < len(paras) else len(text)
+            if (
+                ch in "‘'"
+                and text[para_end:i].strip() == ""
+                and _opening_context(text, i)
+                and text[open_at] != "‚"
+                and _containing(doubles, starts, open_at) is None
+            ):
+                # The next paragraph opens with a mark: a quotation that runs on, as British
+                # copy sets it (‘… / ‘…,’ said Quill)
+                out.append(QuoteSpan(open_at + 1, para_end, single=True, continues=True))
+                open_at = i
+                continue
+            open_at = None  # else single quotes never run across paragraphs
         german = open_at is not None and text[open_at] == "‚"
         can_close = (
             open_at is not None
