@@ -372,11 +372,27 @@ def test_according_to_an_outlet_after_a_named_speaker_is_the_outlet():
         ("Ada Quill told Example Radio's Ben Hardy", "Example Radio"),
         ("Ada Quill told the Example Courier's political editor Ben Hardy", "Example Courier"),
         ("Ada Quill told Tamblewick's Ben Hardy", None),
+        # the outlet that carried the words, by the syntax
+        ("Ada Quill said on the Example Hour podcast", "Example Hour"),
+        ("Ada Quill said, the Example Courier reported", "Example Courier"),
+        ("Ada Quill said, Tom Harrow reported", None),
     ],
 )
 def test_a_medium_named_after_told_to_in_or_on_is_an_outlet(said, outlet):
     a = _quote(f"Fixture. “The signal is unmistakable,” {said}.", "The signal")
     assert (a.speaker, a.outlet) == ("Ada Quill", outlet)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Example Courier quoted Ada Quill as saying: “The signal is unmistakable.”",
+        "In a letter published by the Example Courier, Ada Quill wrote: “The signal is clear.”",
+    ],
+)
+def test_an_outlet_that_quoted_or_published_the_words_is_their_outlet(sentence):
+    a = _quote(f"Fixture. {sentence}", "The signal")
+    assert (a.speaker, a.outlet) == ("Ada Quill", "Example Courier")
 
 
 @pytest.mark.parametrize(

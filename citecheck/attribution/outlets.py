@@ -153,7 +153,21 @@ def outlet_of(
         name = _TRAILING_DATE.sub("", spoken.group(1)) if spoken else ""
         if name and _MEDIA_WORD.search(name) and not _TRAILING_DATE.fullmatch(" " + name):
             return name, None  # "Speaking to Example Radio, ...", "said on ..."
+        credit = _CREDITING.search(around)
+        if credit and (credit.group(3) or _MEDIA_WORD.search(credit.group(1) or credit.group(2))):
+            return (credit.group(1) or credit.group(2) or credit.group(3)).rstrip("."), None
     return platform, None
+
+
+# The outlet that carried the words, by the syntax: "the Example Courier quoted X as saying",
+# "..., the Example Courier reported", "a letter published by the Example Gazette", "said on
+# the Example Hour podcast" (a name before the kind of programme needs no media word)
+_NAME_RUN = r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
+_CREDITING = re.compile(
+    rf"\b(?:[Tt]he\s+)?{_NAME_RUN}\s+(?:reported|quoted|cited|published)\b"
+    rf"|\bpublished\s+(?:by|in)\s+(?:the\s+)?{_NAME_RUN}"
+    rf"|\b(?:on|in|to)\s+(?:the\s+)?{_NAME_RUN}\s+(?:podcast|programme|program|radio\s+show|show)\b"
+)
 
 
 # "The article on example-daily.com", "a story in the Example Courier": an outlet's page speaks
