@@ -39,10 +39,12 @@ def fingerprint() -> str:
     """The code the facts come from (tokeniser, extractor, language identification, their data
     files): facts kept by other code, a run resumed after an upgrade, are worked out again."""
     h = hashlib.sha256()
-    for package in ("citecheck.attribution", "citecheck.match", "citecheck.text"):
+    for package in ("attribution", "match", "text", "model"):
+        package = f"citecheck.{package}"
         for f in sorted(resources.files(package).iterdir(), key=lambda f: f.name):
             if f.name.endswith((".py", ".json", ".gz", ".tsv", ".toml")):
                 h.update(f.name.encode() + f.read_bytes())
+    h.update(resources.files("citecheck").joinpath("document.py").read_bytes())  # load_text
     return h.hexdigest()[:16]
 
 
@@ -66,7 +68,7 @@ def from_data(text: str, data: dict) -> PageFacts:
         if data["code"] != fingerprint():
             raise ValueError("page facts kept by another version of citecheck")
         norms, starts, ends = data["norms"], data["starts"], data["ends"]
-        if not (len(norms) == len(starts) == len(ends)) or (ends and ends[-1] > len(text)):
+        if not (len(norms) == len(starts) == len(ends)) or not _spans_fit(starts, ends, text):
             raise ValueError("the kept tokens do not fit the page's text")
         if not all(isinstance(t, str) for t in norms):
             raise ValueError("kept tokens that are no words")
@@ -77,6 +79,17 @@ def from_data(text: str, data: dict) -> PageFacts:
         language = data["language"]
         if language is not None and not isinstance(language, str):
             raise ValueError("a kept language that is no language code")
+        prepared = prepared_from_tokens(text, norms, starts, ends)
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"kept page facts unreadable: {exc!r}") from None
-    return PageFacts(language, prepared_from_tokens(text, norms, starts, ends), speakers)
+    return PageFacts(language, prepared, speakers)
+
+
+def _spans_fit(starts: list, ends: list, text: str) -> bool:
+    """Token spans as tokenize gives them: integers, each inside the text, in order."""
+    last = 0
+    for a, b in zip(starts, ends, strict=True):
+        if type(a) is not int or type(b) is not int or not last <= a <= b <= len(text):
+            return False
+        last = b
+    return True

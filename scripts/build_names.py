@@ -33,11 +33,12 @@ SHA256 = "04d0b1bce57ffb44a4dd01e2073743097a133d65fc03629d8fcd6aa9f80512e8"
 LISTS = {"f": "onomancer/data/F.txt", "m": "onomancer/data/M.txt", "n": "onomancer/data/N.txt"}
 LICENSE = f"{PACKAGE}-{VERSION}.dist-info/LICENSE"
 # A name is listed once per source row that gives it (a country, a year's statistics): it counts
-# as one gender where that gender outnumbers the other more than 3 to 1 and the neutral rows are
-# at most twice its own, a single row only when nothing speaks against it (john 156 m / 1 f /
-# 2 n; tom 2 m / 0 f / 1 n; ben 10 m / 7 n; osric 1 m; alex 9 m / 3 f, tim 1 m / 1 n and jean
-# 148 f / 57 m: left out). Neutral rows mark a name some country gives both genders; they weigh
-# less than rows of the other gender.
+# as one gender where that gender's rows are 3 times the other gender's and the neutral ones
+# together (john 156 m / 1 f / 2 n; neil 3 m / 1 f), or, where the other gender has no row at
+# all, where the neutral rows are at most twice its own and it has two rows or more (tom 2 m /
+# 1 n; ben 10 m / 7 n). Left out: alex 9 m / 3 f / 2 n, tim 1 m / 1 n, jean 148 f / 57 m.
+# Neutral rows mark a name some country gives both genders: they weigh less than the other
+# gender's rows.
 RATIO = 3
 NEUTRAL = 2
 _NAME = re.compile(r"[a-z][a-z'-]{1,30}")
@@ -59,20 +60,18 @@ def render(wheel: Path) -> str:
         f"# sha256 {SHA256}), files {', '.join(LISTS.values())};",
         "# compiled there from the US Social Security Administration's baby names (public",
         "# domain) and WIPO's World Gender Name Dictionary (CC0); a gender where its rows are",
-        f"# more than {RATIO} times the other gender's, the neutral rows at most {NEUTRAL} times",
-        "# its own, and a single row is all there is.",
+        f"# {RATIO} times the other gender's and the neutral ones together, or, with no row of",
+        f"# the other gender, two or more and at least 1/{NEUTRAL} of the neutral ones.",
         "# The source's license:",
         *(f"#   {line}".rstrip() for line in license_text),
         "# name\tgender",
     ]
     for gender, other in (("f", "m"), ("m", "f")):
         for name in sorted(counts[gender]):
-            rows = counts[gender][name]
-            if (
-                _NAME.fullmatch(name)
-                and rows > RATIO * counts[other][name]
-                and counts["n"][name] <= NEUTRAL * rows
-                and (rows >= 2 or counts[other][name] + counts["n"][name] == 0)
+            rows, against, neutral = counts[gender][name], counts[other][name], counts["n"][name]
+            if _NAME.fullmatch(name) and (
+                rows >= RATIO * (against + neutral)
+                or (against == 0 and rows >= 2 and neutral <= NEUTRAL * rows)
             ):
                 lines.append(f"{name}\t{gender}")
     return "\n".join(lines) + "\n"

@@ -166,6 +166,9 @@ def test_a_straight_mark_that_can_only_close_opens_nothing():
     # an apostrophe turned into a double mark in a scraped page: no quote runs from it
     text = 'The play casts a kind eye on the enemies" distress.\n\nIt said "we will win" today.'
     assert [text[q.start : q.end] for q in find_quotes(text)] == ["we will win"]
+    # with a mark after it in its paragraph it opens: a PDF's spacing ('said" we ...')
+    pasted = 'Ada Quill said" we will not be moved" and left.'
+    assert [pasted[q.start : q.end] for q in find_quotes(pasted)] == [" we will not be moved"]
 
 
 @pytest.mark.parametrize(
@@ -382,6 +385,13 @@ def test_outlets_found_in_frame_speaker_and_domain():
             "The Fenwick Centre for Coastal Safety warned of storms on Monday.",
             "very high",
             "Fenwick Centre for Coastal Safety",
+        ),
+        # ... but in the story an acronym is no later body's
+        (
+            "Storm warning\n\nThe FCSA said the risk was “very high indeed.” Later, Ada Quill "
+            "of the Fenwick Cycling Safety Association disagreed.",
+            "very high",
+            "FCSA",
         ),
         # "Nurses for Clean Air" is one group, which "the nurses" points back to
         (

@@ -241,9 +241,9 @@ def test_a_name_starts_a_word_never_inside_one():
     text = "Fixture. The eBay Pro tier and the iPad Max sold out, Ada Quill and Kay O’Neill said."
     assert [n.text for n in find_names(text)][1:] == ["Pro", "Max", "Ada Quill", "Kay O’Neill"]
     # a name after a particle still starts there: "al-Rashidi", "d’Arcy-Vale"
-    particles = "Fixture. Karim al-Rashidi met Jo d’Arcy-Vale on their anti-Quill march."
-    found = {n.text for n in find_names(particles)}
-    assert {"Rashidi", "Arcy-Vale"} <= found and "Quill" not in found  # a prefix is no particle
+    particles = "Fixture. Karim al-Rashidi met Jo d’Arcy-Vale on their anti-Quill march. al-Masri"
+    found = [n.text for n in find_names(particles)][1:]
+    assert found == ["Karim al-Rashidi", "Jo d’Arcy-Vale", "Masri"]  # a prefix is no particle
 
 
 def test_a_date_after_on_is_no_part_of_a_bodys_name():
@@ -418,6 +418,7 @@ def test_an_interview_named_before_the_speaker_gives_the_outlet(lead, outlet):
         "Ada Quill sat down with the Example Courier.",
         "Ada Quill spoke to the Example Courier’s Ben Marsh on Monday.",
         "Ada Quill told the Example Courier last year that she would stay on the board.",
+        "Ada Quill told the Example Courier on Monday that she would stay on the board.",
     ],
 )
 def test_an_interview_set_up_without_a_quote_gives_the_outlet_of_what_follows(setup):
@@ -429,6 +430,9 @@ def test_an_interview_set_up_without_a_quote_gives_the_outlet_of_what_follows(se
     later = (f"Fixture. {setup}\n\nShe changed her mind. Speaking at the council meeting on "
              "Tuesday, Ada Quill said: “We are ready for the ships.”\n\n“We are,” she said.")
     assert [a.outlet for a in _attrs(later) if a.kind != "indirect"][-2:] == [None, None]
+    # speaking in the interview itself is no other place
+    same = f"Fixture. {setup}\n\n“We are,” she said, speaking in a long interview at her flat."
+    assert _quote(same, "We are").outlet == "Example Courier"
 
 
 def test_the_interviewer_named_with_the_outlet_speaks_there_too():
@@ -490,6 +494,7 @@ def test_a_short_quote_after_a_verb_of_judgement_is_the_speakers_word(sentence, 
         ("Ada Quill said “we’re still in the early days” at the harbour.", "direct"),
         ("Ada Quill called it “a disaster for everyone in the town.”", "partial"),
         ("Ada Quill said the plan was “a disaster for everyone in the town.”", "partial"),
+        ("Ada Quill dismissed the “you get what you pay for” argument at the meeting.", "partial"),
     ],
 )
 def test_a_quoted_clause_that_could_stand_alone_is_direct(sentence, kind):
@@ -566,12 +571,26 @@ def test_the_agent_of_a_passive_cue_is_the_speaker_not_the_subject(sentence, spe
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Drivers are asked “to use the ring road while the bridge is shut,” Ada Quill said.",
+        "Tom Harrow has been described as “the best organiser the estate has had,” Ada Quill said.",
+    ],
+)
+def test_a_passive_cue_with_no_agent_leaves_the_sentence_its_speaker(sentence):
+    a = next(a for a in _attrs(f"Fixture. {sentence}") if a.kind != "indirect")
+    assert (a.speaker, a.cue) == ("Ada Quill", "said")
+
+
+@pytest.mark.parametrize(
     "sentence, speaker, cue",
     [
-        ("Jo Fry answered an “ask the council” retort from Tom Harrow with a smile.", "Tom Harrow",
-         "retort"),
+        ("The “ask the council” retort from Tom Harrow drew laughs.", "Tom Harrow", "retort"),
         ("The “enemy of the town” remarks by Ada Quill drew criticism.", "Ada Quill", "remarks"),
         ("The “enemy of the town” banner hung over the quay.", None, None),
+        # a cue before the quote decides: the words are the one who called them so
+        ("Ada Quill dismissed what she called the “wild and baseless” claims from Tom Harrow.",
+         "Ada Quill", "called"),
     ],
 )  # fmt: skip
 def test_a_quoted_phrase_whose_noun_says_whose_words_it_was(sentence, speaker, cue):
@@ -941,7 +960,7 @@ def test_the_first_names_say_where_they_come_from():
     assert any("scripts/build_names.py" in line and "onomancer" in line for line in header)
     genders = first_name_genders()
     assert len(genders) > 100_000
-    assert (genders["paul"], genders["mary"], genders["tom"]) == ("m", "f", "m")
+    assert [genders[n] for n in ("paul", "mary", "tom", "neil")] == ["m", "f", "m", "m"]
     assert "jamie" not in genders and "alex" not in genders  # the data hesitates: no prior
 
 

@@ -276,13 +276,12 @@ def test_a_page_is_analysed_once_per_run_and_kept_for_every_worker(
     again = pd.read_parquet(tmp_path / "second" / "findings").set_index("article_id").verdict
     assert again.to_dict() == verdicts
 
-    # Kept facts that are no JSON object, or were kept by other code (a run resumed after an
-    # upgrade of citecheck)
+    # Kept facts that are no JSON, or were kept by other code (a run resumed after an upgrade)
     for name in ("pages", "facts"):
         shutil.copytree(first / name, tmp_path / "third" / name)
     kept = sorted((tmp_path / "third" / "facts").rglob("*.json"))
     assert len(kept) == 2
-    kept[0].write_text("[]", encoding="utf-8")
+    kept[0].write_text("{not json", encoding="utf-8")
     data = json.loads(kept[1].read_text(encoding="utf-8"))
     kept[1].write_text(json.dumps(data | {"code": "another version"}), encoding="utf-8")
     tasks._kept_facts.cache_clear()

@@ -39,6 +39,10 @@ def test_facts_that_do_not_fit_the_text_are_refused():
         from_data(PAGE[:40], data)  # tokens beyond the text's end
     with pytest.raises(ValueError):
         from_data(PAGE, {k: v for k, v in data.items() if k != "norms"})
+    for bad in ({"starts": ["x"] * len(data["starts"])}, {"starts": data["starts"][::-1]},
+                {"code": "another version"}, {"language": ["en"]}):  # fmt: skip
+        with pytest.raises(ValueError):
+            from_data(PAGE, data | bad)
 
 
 def test_the_store_refuses_facts_kept_for_another_text_or_unreadable(tmp_path):
@@ -48,5 +52,6 @@ def test_the_store_refuses_facts_kept_for_another_text_or_unreadable(tmp_path):
     layout.put_facts("https://news.example.org/a", PAGE, page_facts(PAGE))
     assert layout.get_facts("https://news.example.org/a", PAGE).speakers
     assert layout.get_facts("https://news.example.org/a", PAGE + " Updated.") is None
-    layout.facts_path("https://news.example.org/a").write_text("null", encoding="utf-8")
-    assert layout.get_facts("https://news.example.org/a", PAGE) is None
+    for junk in ("null", "[]", "42"):  # JSON, but no facts
+        layout.facts_path("https://news.example.org/a").write_text(junk, encoding="utf-8")
+        assert layout.get_facts("https://news.example.org/a", PAGE) is None

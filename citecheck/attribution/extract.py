@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..model import Attribution, Document, Kind
 from ..outlets import Registry, default_registry
-from .cues import CUE, find_cue_before
+from .cues import CUE, DATE_WORDS, find_cue_before
 from .frames import (
     FRAME_MAX_CHARS,
     Frame,
@@ -25,7 +25,14 @@ from .frames import (
 )
 from .kinds import SCARE_MAX_WORDS, kind_of
 from .names import NameIndex, find_names
-from .outlets import OutletFinder, interviews, outlet_of, page_of_outlet, quoted_medium
+from .outlets import (
+    OutletFinder,
+    interviews,
+    outlet_of,
+    page_of_outlet,
+    quoted_medium,
+    spoke_elsewhere,
+)
 from .phrases import resolve_phrase
 from .quotes import QuoteSpan, find_quotes
 from .ranker import FEATURES, choices, choose, mention_counts
@@ -145,7 +152,7 @@ def extract(
     statements = _reported(doc, masked, starts, said, found, titles)
     if found is not None:
         intros = interviews(_sentences(masked, starts), found, _subject_of(names, index, masked))
-        out, statements = _carry_outlets(out, statements, intros, _setting_at(masked, starts))
+        out, statements = _carry_outlets(out, statements, intros, spoke_elsewhere(masked, starts))
     if reported:
         out.extend(a for a in statements if a.kind == Kind.INDIRECT)
         out.sort(key=lambda a: a.text_span[0])
@@ -189,26 +196,6 @@ def _carry_outlets(
 
 
 RULE = FEATURES.index("rule")
-
-
-# Where someone spoke, other than to an outlet: a meeting, a speech, reporters
-_SETTING = re.compile(
-    r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:at|during|in)\b|\bat\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:meeting|conference|briefing|rally|hearing|event|summit|session|debate|ceremony|"
-    r"vigil|protest|launch)\b|\bin\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:speech|statement|address|letter|video)\b|\btold\s+(?:reporters|journalists|the\s+crowd)"
-)
-
-
-def _setting_at(masked: str, starts: list[int]):
-    """Whether the sentence at an offset says where its speaker spoke (not to an outlet)."""
-    bounds = starts + [len(masked)]
-
-    def elsewhere(at: int) -> bool:
-        k = max(bisect_right(starts, at) - 1, 0)
-        return bool(_SETTING.search(masked, bounds[k], bounds[k + 1]))
-
-    return elsewhere
 
 
 def _sentences(masked: str, starts: list[int]) -> list[tuple[int, str]]:
@@ -438,7 +425,10 @@ def _described_after(masked, frame, names, index, found, sp, page):
     return replace(sp, speaker=speaker, speaker_span=span, person=person, cue=m.group("cue")), page
 
 
-_TIME_TAIL = re.compile(r"\s+(?:last|this|next|earlier|later)\s+(?:year|month|week|weekend)$")
+_TIME_TAIL = re.compile(
+    rf"\s+(?:(?:last|this|next|earlier|later)\s+(?:year|month|week|weekend)|(?:on\s+)?"
+    rf"(?:{DATE_WORDS}|yesterday|today|tonight)\b.*)$"
+)
 
 
 def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:

@@ -31,6 +31,8 @@ _NAMING = re.compile(
 
 
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
+# a quote after a determiner modifies a noun ('the “you get what you pay for” argument')
+_MODIFIES = re.compile(r"\b(?:the|a|an|this|their|his|her|its|our)$", re.IGNORECASE)
 # a quote that opens with a subject pronoun and its verb is a clause of its own
 _CLAUSE = re.compile(
     r"(?:he|she|they|we|i|you|it)(?:[’'](?:s|re|ve|ll|d|m))?\s+(?!that\b|who\b|which\b)[a-z]+",
@@ -79,7 +81,7 @@ def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwor
     ):
         direct = first.isupper() or first in "¿¡“‘'\"" or not before
         return Kind.DIRECT if direct or _CLAUSE.match(quote) else Kind.PARTIAL
-    if _CLAUSE.match(quote) and nwords >= 4:
+    if _CLAUSE.match(quote) and nwords >= 4 and not _MODIFIES.search(tail):
         return Kind.DIRECT  # a clause that could stand alone: 'said "we are still early"'
     return Kind.PARTIAL
 

@@ -136,8 +136,8 @@ _JOINERS = sorted(CONNECTORS | {"of", "for", "and", "on", "the", "&"}, key=len, 
 _RUN = re.compile(
     rf"(?=[A-ZÀ-ÖØ-ÞĀ-Ž])(?:(?<![\w’'-])|(?<=\bal-)|(?<=\bel-)|(?<=\bd')|(?<=\bd’))"
     rf"{_CAP}"  # a capital opens a name, not inside a word ("iPad"), after "al-" or "d'" too
-    rf"(?:\s+(?:(?:{'|'.join(map(re.escape, _JOINERS))})\s+)*{_CAP})*"
-)
+    rf"(?:\s+(?:(?:{'|'.join(map(re.escape, _JOINERS))})\s+)*(?:al-|el-|d['’])?{_CAP})*"
+)  # "Omar al-Masri", "Claire d’Arcy-Vale": a particle inside a run belongs to the name
 _SPLIT = re.compile(r"\s+(?:of|for|and|on|the|&)\s+")
 # "Man Arrested For Allegedly Killing ...": a headline's title case, no name
 HEADLINE = re.compile(r"[A-Z]\w*\s+(?:For|In|To|With|On|At|By|After|Over|As)\s+[A-Z]\w*\s+[A-Z]")

@@ -8,7 +8,7 @@ one by the phrase. An outlet merely mentioned near the quote (a photo credit) is
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from ..outlets import Registry
 from ..text.folding import fold
@@ -380,3 +380,24 @@ def interviews(
         if host and host.group("outlet") == m.group("outlet"):
             out.append((at, host.group("host"), outlet, language))
     return out
+
+
+# Where someone spoke, other than to an outlet: a meeting, a speech, reporters
+_SETTING = re.compile(
+    r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:at|during|in)\b(?!(?:\s+\S+){0,3}\s+(?:interview|call|phone))"
+    r"|\bat\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:meeting|conference|briefing|rally|hearing|event|summit|session|debate|ceremony|"
+    r"vigil|protest|launch)\b|\bin\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:speech|statement|address|letter|video)\b|\btold\s+(?:reporters|journalists|the\s+crowd)"
+)
+
+
+def spoke_elsewhere(masked: str, starts: list[int]):
+    """Whether the sentence at an offset says where its speaker spoke (not to an outlet)."""
+    bounds = starts + [len(masked)]
+
+    def elsewhere(at: int) -> bool:
+        k = max(bisect_right(starts, at) - 1, 0)
+        return bool(_SETTING.search(masked, bounds[k], bounds[k + 1]))
+
+    return elsewhere

@@ -43,9 +43,13 @@ def _opening_context(text: str, i: int) -> bool:
 
 def _stray_closer(text: str, i: int) -> bool:
     """A straight mark that can only close (a letter before it, a space and a lowercase word
-    after it) with nothing open: an apostrophe gone wrong ("the enemies" distress"), no quote."""
+    after it) with nothing open and no mark after it in its paragraph: an apostrophe gone wrong
+    ("the enemies" distress"), no quote; 'said" we will stay"' (a PDF's spacing) still opens."""
     before = text[i - 1] if i else " "
-    return before.isalpha() and bool(re.match(r"\s+[a-z]", text[i + 1 : i + 3]))
+    if not (before.isalpha() and re.match(r"\s+[a-z]", text[i + 1 : i + 3])):
+        return False
+    end = text.find("\n\n", i)
+    return '"' not in text[i + 1 : end if end >= 0 else len(text)]
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:

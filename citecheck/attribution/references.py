@@ -81,8 +81,9 @@ def expand_acronym(text: str, at: int, masked: str) -> str:
     spelled = _spelled_out(m.group(0), masked)
     k = bisect_left(spelled, (at,)) - 1  # the last one before `at`, within the window
     if k < 0 or spelled[k][0] < at - ACRONYM_WINDOW or spelled[k][1] > at:
-        k += 1  # else the first after it: a headline's "AP" is spelled out in the story below
-        if k >= len(spelled) or spelled[k][0] > at + ACRONYM_WINDOW or spelled[k][0] < at:
+        k += 1  # else, for a headline's "AP" (in the first paragraph), the story's spelling-out
+        headline = "\n\n" not in masked[:at]
+        if not headline or k >= len(spelled) or spelled[k][0] > at + ACRONYM_WINDOW:
             return text
     s, e = spelled[k]
     before = _CAPS_BEFORE.search(masked, max(0, s - 60), s)

@@ -34,10 +34,13 @@ class Speech:
 def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech:
     """Speaker, cue and medium of one quote from its frame."""
     date = date_hint(frame.before + " " + frame.after)
-    passive = _passive(frame, names, index, masked) or _words_from(frame, names, index, masked)
-    if passive is not None:
-        return _with(passive, date)
     cue_m = find_cue_before(frame.before)
+    # the agent of a passive cue, or of a speech noun when no cue comes before the quote
+    agent = _passive(frame, names, index, masked) or (
+        _words_from(frame, names, index, masked) if cue_m is None else None
+    )
+    if agent is not None:
+        return _with(agent, date)
     after_sp = _after_quote(frame, names, index, masked)
     if after_sp is not None and after_sp.cue == "according to" and cue_m is not None:
         # "Mayor Jane Doe said “…,” according to the Daily Planet": she said it, the Daily
@@ -71,7 +74,8 @@ _CLOSING = re.compile(r"^[”’\"']*\s")
 
 
 def _passive(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech | None:
-    """The agent of a passive cue, when the sentence names one right after the quote."""
+    """The agent of a passive cue, when the sentence names one right after the quote (with none,
+    the other cues of the sentence decide: "Drivers are asked “…,” the council said")."""
     before = _PASSIVE_BEFORE.search(frame.before)
     after = None if before else _PASSIVE_AFTER.match(frame.after)
     m = before or after
@@ -86,8 +90,8 @@ def _passive(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> 
         resolve_phrase(agent, frame.after_start + by.start("agent"), names, index, masked)
         if by else (None, None, False)
     )  # fmt: skip
-    if sp is None:  # "The plan was described as “…”": the subject did not say it
-        return Speech(cue=cue, cue_gap=0) if before else None
+    if sp is None:
+        return None
     return Speech(sp, span, cue, 0, None, None, person)
 
 

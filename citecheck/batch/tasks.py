@@ -171,15 +171,15 @@ def finish_partition(
 
 
 _FACTS_LOCKS = tuple(threading.Lock() for _ in range(64))  # a page's threads wait; others not
-_FACTS_CACHED = 200_000  # characters: a page larger than this is read from the store each time
+_FACTS_CACHED = 50_000  # characters: a larger page is read from the store each time
 
 
 def _facts(out: str, url: str, text: str) -> PageFacts:
     """A page's PageFacts, worked out once per run: read from the store, else worked out here
     and kept there for every other worker. Threads that meet one new page wait for the first
     to work it out; two processes both work it out, the same facts written whole, either
-    write wins. The memory cache holds pages up to _FACTS_CACHED characters (a 1 MB page's
-    tokens take about 25 MB)."""
+    write wins. The memory cache holds pages up to _FACTS_CACHED characters (a page's tokens
+    take about 25 bytes a character: 256 such pages, some 300 MB at most)."""
     with _FACTS_LOCKS[hash(url) % len(_FACTS_LOCKS)]:
         if len(text) > _FACTS_CACHED:
             return _kept_facts.__wrapped__(out, url, text)
