@@ -22,6 +22,7 @@ from .frames import (
     mask_quotes,
     paragraph_gap,
     sentence_starts,
+    sentences,
 )
 from .kinds import SCARE_MAX_WORDS, kind_of
 from .names import NameIndex, find_names
@@ -151,7 +152,8 @@ def extract(
     out = _pull_quotes(text, out)
     statements = _reported(doc, masked, starts, said, found, titles)
     if found is not None:
-        intros = interviews(_sentences(masked, starts), found, _subject_of(names, index, masked))
+        short = [(at, t) for at, t in sentences(masked, starts) if len(t) < 600]
+        intros = interviews(short, found, _subject_of(names, index, masked))
         out, statements = _carry_outlets(out, statements, intros, spoke_elsewhere(masked, starts))
     if reported:
         out.extend(a for a in statements if a.kind == Kind.INDIRECT)
@@ -196,11 +198,6 @@ def _carry_outlets(
 
 
 RULE = FEATURES.index("rule")
-
-
-def _sentences(masked: str, starts: list[int]) -> list[tuple[int, str]]:
-    bounds = starts + [len(masked)]
-    return [(a, masked[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if b - a < 600]
 
 
 def _subject_of(names, index, masked):

@@ -61,6 +61,12 @@ def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
+def sentences(masked: str, starts: list[int]) -> list[tuple[int, str]]:
+    """Each sentence of the masked text with its offset, from `sentence_starts`."""
+    bounds = starts + [len(masked)]
+    return [(a, masked[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def sentence_starts(masked: str) -> list[int]:
     starts = [0]
     for m in _BOUNDARY.finditer(masked):

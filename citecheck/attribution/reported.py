@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from .frames import sentences
 from .names import Name, NameIndex
 from .phrases import nearest_subject, resolve_phrase
 from .report_words import (
@@ -73,10 +74,10 @@ def find_reported(
 ) -> list[Reported]:
     """Sentences of reported speech: the clause, who it is attributed to, and the cue."""
     out = []
-    bounds = starts + [len(masked)]
-    for s, e in zip(bounds, bounds[1:], strict=False):
-        sentence = masked[s:e]
-        if e - s > MAX_SENTENCE or "\n\n" in sentence.strip() or not ANY_VERB.search(sentence):
+    for s, sentence in sentences(masked, starts):
+        if len(sentence) > MAX_SENTENCE or "\n\n" in sentence.strip() or not ANY_VERB.search(
+            sentence
+        ):
             continue
         found = (
             _according(sentence, s, names, index, masked)
