@@ -502,6 +502,17 @@ def test_a_quoted_clause_that_could_stand_alone_is_direct(sentence, kind):
     assert a.kind == kind
 
 
+def test_a_short_quote_of_words_someone_was_quoted_saying_is_their_partial_quote():
+    text = (
+        "Fixture. Ada Quill said the plan was “unworkable and unfair to the families here.”\n\n"
+        "Later, the “unworkable and unfair” plan was withdrawn. The “bribery” claim and the "
+        "“Hey Siri” feature were discussed."
+    )
+    kinds = {a.quote: (a.kind, a.speaker) for a in _attrs(text) if a.kind != "indirect"}
+    assert kinds["unworkable and unfair"] == ("partial", "Ada Quill")
+    assert kinds["bribery"] == kinds["Hey Siri"] == ("scare", None)  # a term, a name
+
+
 def test_a_plural_possessive_inside_single_quotes_does_not_close_them():
     a = _quote("Fixture. ‘It’s the workers’ right to strike,’ said Ada Quill.", "It’s")
     assert a.quote == "It’s the workers’ right to strike,"

@@ -41,7 +41,7 @@ from .ranker import model as speaker_model
 from .references import names_between
 from .reported import find_reported
 from .speakers import Speech, speech_for
-from .turns import interview_turns, named_at_the_end, same_name
+from .turns import interview_turns, named_at_the_end, same_name, words_quoted_before
 
 
 def extract(
@@ -149,6 +149,7 @@ def extract(
     out = named_at_the_end(out, quotes, text)
     out = interview_turns(out, quotes, text)
     out = _same_sentence(out, starts)
+    out = words_quoted_before(out)
     out = _pull_quotes(text, out)
     statements = _reported(doc, masked, starts, said, found, titles)
     if found is not None:

@@ -3,6 +3,7 @@ only at its end, and an interview's turns between the one who asks and the one w
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Attribution, Kind
@@ -76,3 +77,20 @@ def _alone(text: str, q) -> bool:
     head = text[start + 2 if start >= 0 else 0 : q.start]
     tail = text[q.end : end if end >= 0 else len(text)]
     return not head.strip(" “‘\"'") and not tail.strip(" ”’\"'.,?!")
+
+
+def words_quoted_before(out: list[Attribution]) -> list[Attribution]:
+    """A short quote whose words stand in a longer quote the article gives someone ('Quill
+    said the plan was “unworkable and unfair” ... the “unworkable” plan') is that person's
+    partial quote, not the writer's scare quote."""
+    said = [a for a in out if a.kind in (Kind.DIRECT, Kind.PARTIAL) and a.speaker]
+    for i, a in enumerate(out):
+        if a.kind != Kind.SCARE or not a.quote[:1].islower() or len(a.quote.split()) < 2:
+            continue  # a capitalised one is a title or a slogan ('Hey Siri'), one word a term
+        words = re.escape(a.quote.strip(" ,.;:!?").casefold())
+        for b in said:
+            if len(b.quote) > len(a.quote) and re.search(rf"\b{words}\b", b.quote.casefold()):
+                out[i] = replace(a, kind=Kind.PARTIAL, speaker=b.speaker,
+                                 speaker_span=b.speaker_span)  # fmt: skip
+                break
+    return out
