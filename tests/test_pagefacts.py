@@ -55,3 +55,19 @@ def test_the_store_refuses_facts_kept_for_another_text_or_unreadable(tmp_path):
     for junk in ("null", "[]", "42"):  # JSON, but no facts
         layout.facts_path("https://news.example.org/a").write_text(junk, encoding="utf-8")
         assert layout.get_facts("https://news.example.org/a", PAGE) is None
+
+
+def test_a_large_page_is_worked_out_once_but_kept_on_disk_only(tmp_path, monkeypatch):
+    from citecheck.batch import tasks
+
+    big = (PAGE + "\n\n") * (tasks._FACTS_CACHED // len(PAGE) + 1)
+    calls = []
+    monkeypatch.setattr(tasks, "page_facts", lambda text: calls.append(1) or page_facts(text))
+    tasks._kept_facts.cache_clear()
+    first = tasks._facts(str(tmp_path), "https://news.example.org/big", big)
+    again = tasks._facts(str(tmp_path), "https://news.example.org/big", big)
+    assert len(calls) == 1  # the second read comes from the store
+    assert tasks._kept_facts.cache_info().currsize == 0  # and not from memory
+    assert again.speakers == first.speakers and again.language == "en"
+    small = tasks._facts(str(tmp_path), "https://news.example.org/small", PAGE)
+    assert tasks._kept_facts.cache_info().currsize == 1 and small.speakers
