@@ -330,15 +330,11 @@ def quoted_medium(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> 
 # A sentence that sets up an exchange with an outlet, no quote needed: "Ada Quill sat down with
 # the Example Courier", "In an interview with Example Radio, Tom Harrow ..."
 _WITH_OUTLET = re.compile(
-    r"\b(?:(?:told|tells|speaking\s+to|talking\s+to)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,2}"
-    r"\s+(?:on|of|from|at)|sat\s+down\s+with|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
+    # "told Sophy Ridge on Sky News": the interviewer (the host) speaks there too
+    r"\b(?:(?:told|tells|speaking\s+to|talking\s+to)\s+"
+    r"(?P<host>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,2})\s+(?:on|of|from|at)|sat\s+down\s+with|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
     r"was\s+interviewed\s+by|gave\s+an?\s+(?:\w+\s+)?interview\s+to|appeared\s+on|told)\s+"
     r"(?:the\s+)?(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})"
-)
-# "told Sophy Ridge on Sky News": the interviewer speaks there too
-_TOLD_HOST = re.compile(
-    r"\b(?:told|tells|speaking\s+to|talking\s+to)\s+(?P<host>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,2})"
-    r"\s+(?:on|of|from|at)\s+(?:the\s+)?(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})"
 )
 _INTERVIEW_WITH = re.compile(
     r"^\W*In\s+an?\s+(?:[\w-]+\s+)?interview\s+with\s+(?:the\s+)?"
@@ -376,9 +372,8 @@ def interviews(
         outlet, language = (hits[0][0].name, hits[0][0].language) if hits else (name, None)
         if speaker:
             out.append((at, speaker, outlet, language))
-        host = _TOLD_HOST.search(sentence)
-        if host and host.group("outlet") == m.group("outlet"):
-            out.append((at, host.group("host"), outlet, language))
+        if m.re is _WITH_OUTLET and m.group("host"):
+            out.append((at, m.group("host"), outlet, language))
     return out
 
 

@@ -84,15 +84,7 @@ def _passive(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> 
     cue = " ".join(m.group(0).strip(" ,.”’\"'").split()).removesuffix(" as")
     closing = _CLOSING.match(frame.after)
     at = after.end() if after else (closing.end() - 1 if closing else len(frame.after))
-    by = _BY_AGENT.match(frame.after, at)
-    agent = by.group("agent").strip() if by else ""
-    sp, span, person = (
-        resolve_phrase(agent, frame.after_start + by.start("agent"), names, index, masked)
-        if by else (None, None, False)
-    )  # fmt: skip
-    if sp is None:
-        return None
-    return Speech(sp, span, cue, 0, None, None, person)
+    return _agent_speech(frame, _BY_AGENT.match(frame.after, at), cue, names, index, masked)
 
 
 # "an “ask China” retort from Trump", "the “enemy of the people” remarks by Ada Quill"
@@ -109,15 +101,22 @@ _WORDS_AGENT = re.compile(_AGENT)
 def _words_from(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech | None:
     """The one a quoted phrase's noun says it came from: "an “ask China” retort from Trump"."""
     m = _WORDS_FROM.match(frame.after)
-    by = _WORDS_AGENT.match(frame.after, m.end()) if m else None
+    if m is None:
+        return None
+    by = _WORDS_AGENT.match(frame.after, m.end())
+    return _agent_speech(frame, by, m.group("noun"), names, index, masked)
+
+
+def _agent_speech(
+    frame: Frame, by: re.Match | None, cue: str, names: list[Name], index: NameIndex, masked: str
+) -> Speech | None:
+    """The speaker an agent match (`_AGENT` in the frame's after-text) names, with `cue`."""
     if by is None:
         return None
     agent = by.group("agent").strip()
     sp, span, person = resolve_phrase(agent, frame.after_start + by.start("agent"), names, index,
                                       masked)  # fmt: skip
-    if sp is None:
-        return None
-    return Speech(sp, span, m.group("noun"), 0, None, None, person)
+    return Speech(sp, span, cue, 0, None, None, person) if sp else None
 
 
 _POSSESSIVE_ALONE = re.compile(r"[A-Z][\w-]*[’']s")
