@@ -131,8 +131,7 @@ def test_a_sentence_opening_participle_is_not_part_of_a_name():
 )
 def test_a_title_the_article_gave_someone_names_that_person(intro, title):
     text = (
-        f"Fixture. {intro} visited the pier on Monday.\n\n"
-        f"{title} said: “The repairs start in May.”"
+        f"Fixture. {intro} visited the pier on Monday.\n\n{title} said: “The repairs start in May.”"
     )
     assert _quote(text, "The repairs").speaker == "Ada Quill"
 
@@ -165,6 +164,19 @@ def test_quotes_continue_a_speakers_reported_statement_one_sentence_a_paragraph(
     assert _quote(text, "The scheme is working").speaker != "Ada Quill"
 
 
+@pytest.mark.parametrize(
+    "sentence", ["The ferry board rejected", "In May, the ferry board rejected"]
+)
+def test_the_subject_before_a_participle_cue_ends_at_its_verb(sentence):
+    text = f"Fixture. {sentence} the claims, calling them “baseless.”"
+    assert [(a.kind, a.speaker.lower()) for a in _attrs(text)] == [("partial", "the ferry board")]
+
+
+def test_a_clause_after_said_is_no_source_of_the_words_before():
+    text = "Fixture. Tom Reed, 54, who has run the ferry for decades, said he would not sell it."
+    assert [(r.quote, r.speaker) for r in _reported(text)] == [("he would not sell it", "Tom Reed")]
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 
@@ -175,6 +187,12 @@ def test_she_never_stands_for_a_man_the_article_calls_mr_or_he():
         "She said: “The accounts are in order.”"
     )
     assert _quote(text, "The accounts").speaker == "Ada Quill"
+
+
+@pytest.mark.parametrize("body", ["Police", "Harbour Board", "Example Ferries"])
+def test_a_pronoun_finds_a_person_whose_title_follows_a_body(body):
+    text = f"Fixture. {body} Chief Ada Quill said the pier was closed. “Stay away,” she said."
+    assert _quote(text, "Stay away").speaker == "Ada Quill"
 
 
 @pytest.mark.parametrize(
@@ -208,6 +226,14 @@ def test_it_stands_for_a_body_never_for_a_person_or_a_pair():
          "the self-taught Leeds resident", "Ada Quill"),
         ("Ben Hardy was convicted of the theft in May.", "the victim's mother",
          "the victim's mother"),
+        # an office the person just named does not hold is someone else
+        ("The ferry company's chief executive, Tom Reed, warned of delays.", "the mayor",
+         "the mayor"),
+        ("Tom Reed, the ferry company's chief executive, warned of delays.", "the mayor",
+         "the mayor"),
+        # a body whose name ends like someone's title is the body ("adviser on harbours")
+        ("Tom Reed, the council's adviser on dredging, warned of delays.",
+         "the Campaign Against Dredging", "Campaign Against Dredging"),
     ],
 )  # fmt: skip
 def test_a_description_is_the_person_the_article_introduced(intro, described, speaker):
@@ -362,8 +388,10 @@ def test_according_to_an_outlet_after_a_named_speaker_is_the_outlet():
         ("Ada Quill said, according to police", None),
         ("Ada Quill told the Spanish daily Example Diario", "Example Diario"),
         ("Ada Quill told the state broadcaster Example TV", "Example TV"),
-        ("Ada Quill said in an interview with the German newspaper Example Zeitung",
-         "Example Zeitung"),
+        (
+            "Ada Quill said in an interview with the German newspaper Example Zeitung",
+            "Example Zeitung",
+        ),
         ("Ada Quill told a reporter from Example Daily", "Example Daily"),
         ("Ada Quill told a reporter from Tamblewick", None),
         # a journalist named with the outlet: the journalist's outlet
@@ -427,8 +455,10 @@ def test_an_interview_set_up_without_a_quote_gives_the_outlet_of_what_follows(se
     council = "Fixture. Ada Quill spoke to the harbour council.\n\n“We are broke,” she said."
     assert _quote(council, "We are").outlet is None
     # until a sentence of hers says she spoke somewhere else
-    later = (f"Fixture. {setup}\n\nShe changed her mind. Speaking at the council meeting on "
-             "Tuesday, Ada Quill said: “We are ready for the ships.”\n\n“We are,” she said.")
+    later = (
+        f"Fixture. {setup}\n\nShe changed her mind. Speaking at the council meeting on "
+        "Tuesday, Ada Quill said: “We are ready for the ships.”\n\n“We are,” she said."
+    )
     assert [a.outlet for a in _attrs(later) if a.kind != "indirect"][-2:] == [None, None]
     # speaking in the interview itself is no other place
     same = f"Fixture. {setup}\n\n“We are,” she said, speaking in a long interview at her flat."
@@ -624,8 +654,9 @@ def test_a_quoted_phrase_whose_noun_says_whose_words_it_was(sentence, speaker, c
          "described"),
         ("Ben Hardy confessed to the theft and the court took ten minutes to convict him.",
          "the theft", "confessed to"),
+        # a statement after the description is what the sentence reports
         ("Ada Quill described the call as improper and said it had worried her.",
-         "the call as improper", "described"),
+         "it had worried her", "said"),
         ("Ada Quill denied hiding the cost of the bridge.", "hiding the cost of the bridge",
          "denied"),
         ("Ben Hardy disputed the notion that he had taken part in the deal.",
@@ -763,6 +794,10 @@ def test_people_described_by_their_outlet_speak_and_name_it(who, outlet):
          "the works on the bridge were rushed", "Some officials", "acknowledged"),
         ("The council initially claimed the bridge was safe for heavy lorries.",
          "the bridge was safe for heavy lorries", "The council", "claimed"),
+        # short statements, a subject and its verb: the guide's "Police say the suspect fled"
+        ("Police say the suspect fled.", "the suspect fled", "Police", "say"),
+        ("Tom Harrow said that fares would rise.", "fares would rise", "Tom Harrow", "said"),
+        ("Harrow said he would not leave.", "he would not leave", "Harrow", "said"),
     ],
 )  # fmt: skip
 def test_reported_speech_in_its_usual_shapes(sentence, clause, speaker, cue):
@@ -825,8 +860,10 @@ def test_a_statement_ending_in_a_quoted_fragment_before_its_source_gives_both():
     kinds = {(a.kind, a.quote, a.speaker) for a in _attrs(text)}
     assert ("indirect", "Making the diagnosis was “a bit like a jigsaw,”", "Ada Quill") in kinds
     assert ("partial", "a bit like a jigsaw,", "Ada Quill") in kinds
-    for said in ("“We will rebuild the pier,” Ada Quill said.",
-                 "The message was clear: “We will rebuild the pier,” Ada Quill said."):
+    for said in (
+        "“We will rebuild the pier,” Ada Quill said.",
+        "The message was clear: “We will rebuild the pier,” Ada Quill said.",
+    ):
         assert [a.kind for a in _attrs(f"Fixture. {said}")] == ["direct"]  # nothing reported
 
 

@@ -13,122 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-TITLES = {
-    "president", "vice", "minister", "senator", "sen.", "rep.", "representative", "gov.",
-    "governor", "mayor", "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "professor",
-    "general", "gen.", "judge", "justice", "chief", "secretary", "pope", "king", "queen", "prince",
-    "princess", "sir", "dame", "lord", "lady", "rev.", "father", "sister", "brother", "col.",
-    "colonel", "lt.", "lieutenant", "capt.", "captain", "sgt.", "sergeant", "commander", "admiral",
-    "chancellor", "premier", "prime", "deputy", "undersecretary", "ambassador", "attorney",
-    "councillor", "councilor", "councilman", "councilwoman", "speaker", "leader", "director",
-    "coach", "ceo", "chairman", "chairwoman", "chair", "interior", "defense", "defence", "foreign",
-    "finance", "health", "former", "new", "then", "acting", "interim", "st.", "saint", "detective",
-    "officer", "inspector", "superintendent", "commissioner", "bishop", "cardinal", "rabbi", "imam",
-    "sheikh", "emir", "sultan", "dean", "principal", "agent", "trooper", "sheriff", "mx.",
-    "administrator", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "aide",
-    "envoy", "executive", "manager", "chairperson", "president-elect", "senator-elect",
-}  # fmt: skip
-# Titles that may stand inside a capitalised run, between an organisation and a person:
-# "Example Harbour Board Chief Executive Ada Quill" names Ada Quill.
-INNER_TITLES = TITLES - {
-    "new",
-    "former",
-    "then",
-    "acting",
-    "interim",
-    "st.",
-    "saint",
-    "house",
-    "interior",
-    "defense",
-    "defence",
-    "foreign",
-    "finance",
-    "health",
-    "vice",
-    "prime",
-    "deputy",
-    "brother",
-    "sister",
-    "father",
-    "lady",
-    "lord",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "general",
-    "justice",
-    "leader",
-    "chief",
-    "director",
-    "officer",
-    "agent",
-    "speaker",
-    "executive",
-    "chair",
-}
-INNER_TITLES |= {
-    "ceo",
-    "president",
-    "secretary",
-    "administrator",
-    "minister",
-    "chairman",
-    "director",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "adviser",
-    "advisor",
-    "executive",
-    "officer",
-}
-ORG_WORDS = {
-    "office", "central", "court", "ministry", "party", "center", "centre", "organization",
-    "organisation", "union", "council", "councils", "congress", "department", "committee",
-    "agency", "inc", "inc.", "corp", "corp.", "co.", "ltd", "llc", "association", "university",
-    "police", "army", "government", "house", "senate", "parliament", "assembly", "federation",
-    "institute", "foundation", "bank", "company", "group", "commission", "board", "service",
-    "services", "force", "forces", "air", "navy", "church", "school", "college", "hospital",
-    "museum", "league", "club", "team", "network", "news", "times", "post", "press", "journal",
-    "daily", "tribune", "herald", "gazette", "media", "bureau", "administration",
-    "authority", "program", "programme", "project", "fund", "trust", "society", "coalition",
-    "alliance", "movement", "front", "guard", "corps", "academy", "laboratory", "lab", "labs",
-    "systems", "technologies", "airlines", "motors", "capital", "partners", "holdings",
-    "nations", "states", "republic", "kingdom", "county", "city", "state", "province", "region",
-    "prosecutor's", "prosecutor’s", "ministry's", "department's", "white", "pentagon", "kremlin",
-    "courier", "radio", "television", "tv", "chronicle", "observer", "telegraph",  # the media
-    "broadcasting", "channel", "magazine", "newspaper", "guardian", "express", "mail", "wire",
-}  # fmt: skip
-STOP_CAPS = {
-    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
-    "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at", "for", "from", "by",
-    "with", "after", "before", "during", "while", "when", "where", "as", "but", "and", "or", "if",
-    "meanwhile", "however", "despite", "although", "though", "because", "since", "among",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "ultimately", "early", "late", "last", "next", "both", "under",
-    "highlighting", "expressing", "according", "said", "says", "there", "here", "what", "who",
-    "why", "how", "not", "no", "yes", "one", "two", "three", "many", "some", "several", "all",
-    "also", "then", "now", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr", "to", "of",
-    "so", "yet", "still", "even", "just", "only", "other", "another", "each", "every", "such",
-    # sentence adverbs: "Additionally, 38 percent said ..." names nobody
-    "additionally", "moreover", "furthermore", "instead", "indeed", "nevertheless",
-    "nonetheless", "likewise", "similarly", "separately", "overall", "finally", "later",
-    "earlier", "afterwards", "eventually", "recently", "currently", "previously", "initially",
-    "otherwise", "therefore", "thus", "hence", "besides", "notably", "specifically",
-    "importantly", "unfortunately", "fortunately", "clearly", "again", "together", "first",
-    "second", "third", "lastly", "meantime", "elsewhere", "altogether",
-    # conjunctions and prepositions that open a sentence: "Once I", "Until Monday"
-    "once", "until", "unless", "whether", "upon", "within", "without", "across", "through",
-    "throughout", "whenever", "wherever", "whereas",
-    # page furniture that opens with a verb: "Learn more", "Follow Example News on ..."
-    "learn", "follow", "subscribe", "click", "download", "hey",
-}  # fmt: skip
-CONNECTORS = {"de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "do", "dos",
-              "di", "du", "le", "bin", "ibn", "al", "el", "y", "e", "st."}  # fmt: skip
-PRONOUNS = {"he", "she", "him", "her", "his"}
+from .name_words import CONNECTORS, INNER_TITLES, ORG_WORDS, STOP_CAPS, TITLES
 
 # A capitalised word, allowing accents, apostrophes, hyphens, inner capitals and initials ("J.").
 _CAP = r"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|[A-Z])\.|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)"
@@ -317,8 +202,11 @@ def _inner_title(words: list[str]) -> int:
     if len(words) < 3:
         return 0
     for i in range(len(words) - 2, 0, -1):
-        if words[i].lower() in INNER_TITLES:
-            rest = words[i + 1 :]
+        low = words[i].lower()
+        rest = words[i + 1 :]
+        if low in INNER_TITLES or (
+            low in TITLES and rest[0].casefold() in first_name_genders()  # "Police Chief Ada X"
+        ):
             if 2 <= len(rest) <= 3 and not is_org(rest) and rest[0].lower() not in TITLES:
                 return i + 1
             return 0
@@ -350,7 +238,7 @@ class NameIndex:
             self.genders = _genders(text, names, self)
 
     def gender(self, name: str) -> str | None:
-        """"m" or "f" where the article shows it (Mr, Mrs, Ms; "he" or "she" right after the
+        """ "m" or "f" where the article shows it (Mr, Mrs, Ms; "he" or "she" right after the
         name in its sentence, by a clear majority), else None."""
         return self.genders.get(_key(name.split()[-1]))
 
@@ -360,7 +248,13 @@ class NameIndex:
         nearest mention before `at`; None when it gave it nobody."""
         key = _title_key(phrase)
         entries = self.titles.get(key)
-        if not entries and phrase.strip().lower().startswith("the ") and " of " not in key:
+        plain = phrase.strip()[4:].islower()  # "the affable proprietor", no name
+        if (
+            not entries
+            and phrase.strip().lower().startswith("the ")
+            and plain
+            and " of " not in key
+        ):
             entries = self.titles.get(key.split()[-1]) if key else None  # adjectives aside
         if not entries:
             return None
@@ -479,6 +373,8 @@ def _titles_of(text: str, n: Name) -> list[str]:
     m = _TITLE_BEFORE.search(text, max(0, n.start - 60), n.start)
     if m:
         run = m.group(1).split()
+        ends = [i for i, w in enumerate(run) if w.endswith(".") and w.lower() not in TITLES]
+        run = run[ends[-1] + 1 :] if ends else run  # "Fixture. Home Secretary": a sentence ended
         while run and run[-1].lower() in ("of", "the", "for", "and"):
             run = run[:-1]
         # every tail that starts at a title word: "Home Secretary" and "Secretary"
@@ -492,7 +388,7 @@ def _titles_of(text: str, n: Name) -> list[str]:
         # "Ada Quill, the proprietor of ...,": the appositive's head noun is her title too
         key = _title_key(m.group(2))
         out.append(key)
-        head = re.split(r"\s+(?:of|at|for|in|from|with)\s+", key)[0].split()
+        head = re.split(r"\s+(?:of|at|for|in|from|with|on|to)\s+", key)[0].split()
         if head and head[-1] != key:
             out.append(head[-1])
     return [t for t in out if t and t != _title_key(n.text)]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from .cues import CUE, is_cue
-from .names import HEADLINE, PRONOUNS, Name, NameIndex, is_org, strip_titles
+from .name_words import PRONOUNS
+from .names import HEADLINE, Name, NameIndex, is_org, strip_titles
 from .references import (
     DETERMINER,
     DOCUMENT_NOUNS,
@@ -313,13 +314,35 @@ def _definite_reference(
         if last is not None and last.group(0)[0].isupper():
             return index.expand(last.group(1).strip()), (start, start + len(phrase)), True
         who = resolve_pronoun(start, names, index, masked)
-        if who[0]:
+        if who[0] and not _holds_other_office(who[0], stem, masked[:start]):
             return who[0], who[1], True
     if stem in ORG_NOUNS:
         for n in reversed(before):
             if not n.person and is_org(n.text.split()) and len(n.text.split()) >= 2:
                 return n.text, (n.start, n.end), False
     return None
+
+
+# Offices one person rarely holds two of: "the mayor" is not the chief executive just named.
+_OFFICES = frozenset(
+    "president minister secretary ambassador senator governor mayor coach manager chief "
+    "spokesman spokeswoman spokesperson director ceo founder chairman chairwoman judge professor "
+    "prosecutor executive commissioner premier chancellor captain lawyer attorney economist "
+    "analyst diplomat envoy doctor surgeon nurse teacher headteacher proprietor owner".split()
+)
+
+
+def _holds_other_office(person: str, stem: str, before: str) -> bool:
+    """Whether the article, next to a mention of `person`, gave them an office other than
+    `stem` and never `stem` itself ("Tom Reed, the chief executive," is no "the mayor")."""
+    if stem not in _OFFICES:
+        return False
+    surname = re.escape(person.split()[-1])
+    seen = set()
+    for m in re.finditer(rf"\b{surname}\b", before):
+        near = before[max(0, m.start() - 40) : m.end() + 40].lower()
+        seen.update(w for w in re.findall(r"[a-z]+", near) if w in _OFFICES)
+    return bool(seen) and stem not in seen
 
 
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*|[A-Z][a-z]+|former|prime|vice|deputy")

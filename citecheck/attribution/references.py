@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from .names import STOP_CAPS, TITLES, Name, NameIndex, is_org
+from .name_words import STOP_CAPS, TITLES
+from .names import Name, NameIndex, is_org
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 

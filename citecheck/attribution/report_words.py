@@ -120,6 +120,12 @@ BACK = re.compile(
 # "…, and Quill reported to him", "…, a finding that she reported": a clause, not a source
 NOT_A_SOURCE = re.compile(r"^(?:and|but|then|so)\b|\b(?:that|which|who|whom)\b")
 MIN_WORDS = 5
+# "The ferry had, according to ..., sailed": a clause cut at its auxiliary is no statement
+_ENDS_ON_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|"
+    r"do)\W*$",
+    re.IGNORECASE,
+)
 MAX_SENTENCE = 1500  # characters: longer is no sentence of news copy, and bounds the patterns
 ADVERBIAL_THAT = re.compile(
     r"((?:in|on|at|during|via|through|this|last|earlier|later|late|early)\b[^,;:]{0,50}?)\s+"
@@ -273,6 +279,9 @@ def clause_ok(clause: str) -> bool:
         return False
     if len(words) >= MIN_WORDS and masked <= len(clause) * 0.5:
         return True
+    if not masked and len(words) >= 3 and not _ENDS_ON_AUXILIARY.search(visible):
+        if SUBJECT_VERB.match(" ".join(words)):
+            return True  # "Police say the suspect fled", "he would not leave"
     return (
         len(words) + masked // 6 >= MIN_WORDS
         and (len(lead.split()) >= 3 or bool(SUBJECT_VERB.match(lead.strip())))

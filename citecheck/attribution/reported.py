@@ -292,6 +292,8 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     cue = " ".join(m.group("cue" + which).split())
     if which:  # "said Ada Quill in an email to staff ...": where she said it is no source
         source = _SAID_WHERE.sub("", source)
+        if _CLAUSE_AFTER_CUE.match(source.strip()):
+            return None  # "X, 54, who ..., said he would stay": what follows is the clause
     if not _plain_source(source, 12 if which else 8):
         return None
     speaker, span = _resolved(source, s + at, names, index, masked)
@@ -334,7 +336,20 @@ def _resolved(phrase, at, names, index, masked) -> tuple[str | None, tuple[int, 
 def _plain_source(source: str, most: int = 8) -> bool:
     """A source set after its clause is a short phrase, not a clause of its own (after "said",
     a longer description may lead to the name: "said the company's new chair Ada Quill")."""
-    return len(source.split()) <= most and not NOT_A_SOURCE.search(source)
+    return (
+        len(source.split()) <= most
+        and not NOT_A_SOURCE.search(source)
+        and not _ENDS_ON_DETERMINER.search(source)  # "rejected the claims": a noun, no cue
+    )
+
+
+# "said he would stay", "said the town was safe": a clause after the cue, not who said it
+# ("said the company's recently named chair Ada Quill" is a source: a participle, no auxiliary)
+_CLAUSE_AFTER_CUE = re.compile(
+    r"(?:he|she|they|we|i|it|there)\s+\w|(?:\S+\s+){1,4}?(?:is|are|was|were|has|have|had|will|"
+    r"would|could|can|should|may|might|must|did|does)\b"
+)
+_ENDS_ON_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those)\s*$")
 
 
 def _participle(sentence, s, names, index, masked) -> Reported | None:

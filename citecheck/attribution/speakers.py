@@ -16,8 +16,10 @@ from .frames import Frame
 from .names import Name, NameIndex
 from .phrases import ADVERBS, NOT_SUBJECT, nearest_subject, resolve_phrase, split_chunks
 from .references import is_description, names_between
+from .report_words import FIRST_VERB
 
 _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
+_NOT_VERBS = {"on", "in", "at"}  # FIRST_VERB stops at them too; a subject may hold them
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,15 @@ def _subject(
         if NOT_SUBJECT.match(chunk.lower()) or _TIME_LEAD.match(chunk.lower()):
             continue  # "In May,", "Days after ...,": an adverbial, not the subject
         sp = resolve_phrase(chunk, base + off, names, index, masked, first=True)
+        verb = FIRST_VERB.search(" " + chunk.rstrip())
+        if (
+            sp[0] is not None
+            and verb is not None
+            and verb.start() > 0
+            and verb.group(0).strip() not in _NOT_VERBS
+            and verb.group(0).strip() in sp[0].split()
+        ):  # a description running over the verb: "The ministry (rejected the claims)"
+            sp = resolve_phrase(chunk[: verb.start()], base + off, names, index, masked, True)
         if sp[0]:
             return sp
     return None, None, False
