@@ -177,6 +177,30 @@ def test_a_clause_after_said_is_no_source_of_the_words_before():
     assert [(r.quote, r.speaker) for r in _reported(text)] == [("he would not sell it", "Tom Reed")]
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "“We will appeal,” her lawyer, Sam Field, told the court.",
+        "“We will appeal,” a lawyer, Sam Field, told the court.",
+        "“We will appeal,” said her lawyer, Sam Field.",
+        "Her lawyer, Sam Field, said: “We will appeal.”",
+    ],
+)
+def test_her_lawyer_is_the_lawyer_not_her(said):
+    text = f"Fixture. Maria Lane lost her home in the flood. {said}"
+    assert _quote(text, "We will appeal").speaker == "Sam Field"
+
+
+def test_an_unnamed_his_spokesman_is_the_spokesman():
+    text = "Fixture. Tom Reed runs the port. His spokesman said the ferry had not sunk."
+    assert [r.speaker for r in _reported(text)] == ["His spokesman"]
+
+
+def test_a_subject_with_an_indefinite_appositive_is_the_subject():
+    text = "Fixture. Maria Lane lost her home. The senator, a Democrat, said the bill would fail."
+    assert [r.speaker for r in _reported(text)] == ["The senator"]
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 
@@ -231,6 +255,10 @@ def test_it_stands_for_a_body_never_for_a_person_or_a_pair():
          "the mayor"),
         ("Tom Reed, the ferry company's chief executive, warned of delays.", "the mayor",
          "the mayor"),
+        # an office the article gave nobody is no one named before it
+        ("Maria Lane lost her home in the flood.", "the senator", "the senator"),
+        # a title given in a sentence of its own
+        ("Ada Quill is the harbour master.", "the harbour master", "Ada Quill"),
         # a body whose name ends like someone's title is the body ("adviser on harbours")
         ("Tom Reed, the council's adviser on dredging, warned of delays.",
          "the Campaign Against Dredging", "Campaign Against Dredging"),

@@ -358,6 +358,12 @@ _TITLE_AFTER = re.compile(
     r"\s*,\s+(?P<det>(?:the|a|an)\s+)?((?:[A-Za-z][\w’'.-]*\s*){1,6}?)\s*[,.;]"
 )
 
+# "Ada Quill is the transport minister.": a title given in a sentence of its own
+_TITLE_IS = re.compile(
+    r"\s+(?:is|was|has\s+been|had\s+been|became)\s+(?P<det>the\s+)"
+    r"((?:[A-Za-z][\w’'-]*[ \t]*){1,6}?)[,.;]"
+)
+
 
 def _title_key(phrase: str) -> str:
     words = phrase.strip(" ,.;:").casefold().split()
@@ -383,7 +389,7 @@ def _titles_of(text: str, n: Name) -> list[str]:
                 out.append(_title_key(" ".join(run[i:])))
         if run and any(w.lower() in TITLES for w in run):
             out.append(_title_key(" ".join(run)))
-    m = _TITLE_AFTER.match(text, n.end)
+    m = _TITLE_AFTER.match(text, n.end) or _TITLE_IS.match(text, n.end)
     if m and (m.group("det") or m.group(2).split()[0].lower() in TITLES):
         # "Ada Quill, the proprietor of ...,": the appositive's head noun is her title too
         key = _title_key(m.group(2))

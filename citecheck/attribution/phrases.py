@@ -92,7 +92,11 @@ def nearest_subject(
         )
         if (is_description(chunk) or _POSSESSIVE.match(chunk) or lower_start) and k > 0:
             prev = resolve_phrase(chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked)
-            named = prev[0] and (prev[2] or (not lower_start and _has_name(chunks[k - 1][1])))
+            named = prev[0] and (
+                prev[2]
+                or (not lower_start and _has_name(chunks[k - 1][1]))
+                or (_DEFINITE.match(chunks[k - 1][1]) and _INDEFINITE.match(chunk))
+            )  # "The senator, a Democrat from Ohio, said": the senator
             if named and len(chunks[k - 1][1].split()) <= 8:
                 return prev
         return sp
@@ -111,6 +115,8 @@ _SUBORDINATE = re.compile(
 )
 
 
+_DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
+_INDEFINITE = re.compile(r"(?:a|an)\s")
 _POSSESSIVE = re.compile(r"[A-Z][\w.&-]*[’']s\s+[a-z]")
 
 
@@ -158,6 +164,9 @@ def resolve_phrase(
     if len(words) == 1 and words[0].lower() in ("they", "it"):
         who = resolve_plural(start, names, index, masked, pairs=words[0].lower() == "they")
         return (who[0], who[1], False) if who[0] else (None, None, False)
+    if len(words) >= 2 and words[0].lower() in ("his", "her") and words[1][:1].islower():
+        if not names_between(names, start, start + len(phrase)):
+            return phrase, (start, start + len(phrase)), False  # "her lawyer": not she
     if words[0].lower() in PRONOUNS or (len(words) <= 3 and words[-1].lower() in PRONOUNS):
         pronoun = words[0] if words[0].lower() in PRONOUNS else words[-1]
         who = resolve_pronoun(start, names, index, masked, pronoun)
@@ -313,8 +322,8 @@ def _definite_reference(
             last = m
         if last is not None and last.group(0)[0].isupper():
             return index.expand(last.group(1).strip()), (start, start + len(phrase)), True
-        who = resolve_pronoun(start, names, index, masked)
-        if who[0] and not _holds_other_office(who[0], stem, masked[:start]):
+        who = (None, None) if stem in _OFFICES else resolve_pronoun(start, names, index, masked)
+        if who[0]:  # "the singer": the person just named; "the senator" must have been titled
             return who[0], who[1], True
     if stem in ORG_NOUNS:
         for n in reversed(before):
@@ -323,26 +332,14 @@ def _definite_reference(
     return None
 
 
-# Offices one person rarely holds two of: "the mayor" is not the chief executive just named.
+# Offices: "the mayor" is whom the article titled so ("Mayor Ada Quill", "Ada Quill, the
+# mayor,"), never just the last person named (who may be the chief executive).
 _OFFICES = frozenset(
     "president minister secretary ambassador senator governor mayor coach manager chief "
     "spokesman spokeswoman spokesperson director ceo founder chairman chairwoman judge professor "
     "prosecutor executive commissioner premier chancellor captain lawyer attorney economist "
-    "analyst diplomat envoy doctor surgeon nurse teacher headteacher proprietor owner".split()
+    "analyst diplomat envoy".split()
 )
-
-
-def _holds_other_office(person: str, stem: str, before: str) -> bool:
-    """Whether the article, next to a mention of `person`, gave them an office other than
-    `stem` and never `stem` itself ("Tom Reed, the chief executive," is no "the mayor")."""
-    if stem not in _OFFICES:
-        return False
-    surname = re.escape(person.split()[-1])
-    seen = set()
-    for m in re.finditer(rf"\b{surname}\b", before):
-        near = before[max(0, m.start() - 40) : m.end() + 40].lower()
-        seen.update(w for w in re.findall(r"[a-z]+", near) if w in _OFFICES)
-    return bool(seen) and stem not in seen
 
 
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*|[A-Z][a-z]+|former|prime|vice|deputy")

@@ -205,13 +205,20 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
             if not between.strip():
                 continue
         # the subject: the first comma chunk after the quote that names someone
-        for off, chunk in split_chunks(between):
+        chunks = split_chunks(between)
+        for i, (off, chunk) in enumerate(chunks):
             chunk = ADVERBS.sub("", chunk).strip()
             if not chunk or chunk.lower().startswith(("who ", "which ", "that ")):
                 continue
             if NOT_SUBJECT.match(chunk):
                 break  # "at the opening, adding that ...": the clause goes on, no subject here
             sp, span, person = resolve_phrase(chunk, base + lead + off, names, index, masked)
+            if sp and not person and i + 1 < len(chunks) and is_description(chunk):
+                # "her lawyer, Sam Field, told": the name in apposition is who spoke
+                off2, name = chunks[i + 1]
+                named = resolve_phrase(name, base + lead + off2, names, index, masked)
+                if named[2]:
+                    sp, span, person = named
             if sp:
                 return Speech(sp, span, cue, gap, obj, None, person)
         if between.rstrip().endswith(",") and word in SAYING:
