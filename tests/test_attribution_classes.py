@@ -201,6 +201,32 @@ def test_a_subject_with_an_indefinite_appositive_is_the_subject():
     assert [r.speaker for r in _reported(text)] == ["The senator"]
 
 
+@pytest.mark.parametrize("lead", ["Asked about the ferry", "Speaking to reporters"])
+def test_a_participial_lead_is_no_name_before_the_subject(lead):
+    text = f"Fixture. {lead}, the harbour master told Example Radio: “The pier is safe.”"
+    assert _quote(text, "The pier").speaker == "the harbour master"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to a police report obtained by the Example Tribune, the ferry was late.",
+        "A police report obtained by the Example Tribune said the ferry was late.",
+    ],
+)
+def test_a_document_an_outlet_obtained_speaks_and_the_outlet_carried_it(sentence):
+    (r,) = _reported(f"Fixture. {sentence}")
+    assert (r.speaker.lower(), r.outlet) == ("a police report", "Example Tribune")
+
+
+def test_a_programme_named_with_its_channel_gives_the_channel_and_ends_an_earlier_outlet():
+    text = (
+        "Fixture. Ada Quill posted on Instagram: “The pier is safe.”\n\n"
+        "“We are ready,” Ada Quill said on Example Morning, the breakfast show on Example TV."
+    )
+    assert [a.outlet for a in _attrs(text)] == ["Instagram", "Example TV"]
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

@@ -154,8 +154,10 @@ def outlet_of(
         if name and _MEDIA_WORD.search(name) and not _TRAILING_DATE.fullmatch(" " + name):
             return name, None  # "Speaking to Example Radio, ...", "said on ..."
         credit = _CREDITING.search(around)
-        if credit and (credit.group(3) or _MEDIA_WORD.search(credit.group(1) or credit.group(2))):
-            return (credit.group(1) or credit.group(2) or credit.group(3)).rstrip("."), None
+        if credit and (
+            credit.group(3) or credit.group(4) or _MEDIA_WORD.search(credit[1] or credit[2])
+        ):
+            return next(g for g in credit.groups() if g).rstrip("."), None
     return platform, None
 
 
@@ -165,9 +167,10 @@ def outlet_of(
 _NAME_RUN = r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
 _CREDITING = re.compile(
     rf"\b(?:[Tt]he\s+)?{_NAME_RUN}\s+(?:reported|quoted|cited|published)\b"
-    rf"|\bpublished\s+(?:by|in)\s+(?:the\s+)?{_NAME_RUN}"
+    rf"|\b(?:published|obtained|seen|reviewed)\s+(?:by|in)\s+(?:the\s+)?{_NAME_RUN}"
     rf"|\b(?:on|in|to)\s+(?:the\s+)?{_NAME_RUN}\s+(?:podcast|programme|program|radio\s+show|show)\b"
-)
+    rf"|\b(?:show|programme|program|podcast|broadcast)\s+on\s+(?:the\s+)?{_NAME_RUN}"
+)  # "said on Example Morning, the breakfast show on Example TV": the channel
 
 
 # "The article on example-daily.com", "a story in the Example Courier": an outlet's page speaks
@@ -384,7 +387,8 @@ _SETTING = re.compile(
     r"(?:meeting|conference|briefing|rally|hearing|event|summit|session|debate|ceremony|"
     r"vigil|protest|launch)\b|\bin\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}"
     r"(?:speech|statement|address|letter|video)\b|\btold\s+(?:reporters|journalists|the\s+crowd)"
-)
+    rf"|\b(?:said|spoke|appeared)\s+on\s+(?!{DATE_WORDS}\b)(?:the\s+)?[A-Z]"
+)  # the last: "said on Example Hour", a programme of its own
 
 
 def spoke_elsewhere(masked: str, starts: list[int]):

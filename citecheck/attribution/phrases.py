@@ -90,7 +90,9 @@ def nearest_subject(
         lower_start = (
             chunk[:1].islower() and not DETERMINER.match(chunk) and not NOT_SUBJECT.match(chunk)
         )
-        if (is_description(chunk) or _POSSESSIVE.match(chunk) or lower_start) and k > 0:
+        # "Asked about the crash, the governor said": no appositive before the subject
+        lead_clause = k > 0 and _PARTICIPIAL_LEAD.match(chunks[k - 1][1])
+        if (is_description(chunk) or _POSSESSIVE.match(chunk) or lower_start) and not lead_clause:
             prev = resolve_phrase(chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked)
             named = prev[0] and (
                 prev[2]
@@ -115,6 +117,16 @@ _SUBORDINATE = re.compile(
 )
 
 
+_PARTICIPIAL_LEAD = re.compile(
+    r"[A-Za-z]+(?:ed|en|ing)\s+(?:about|by|on|for|if|whether|in|at|after|to|from|with|over|why|"
+    r"what|how|before)\b",
+    re.IGNORECASE,
+)
+# a description, then who obtained, saw or published the document: the document speaks
+_REDUCED_RELATIVE = re.compile(
+    r"((?:[Aa]|[Aa]n|[Tt]he)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:obtained|seen|reviewed|published|"
+    r"cited|released|quoted|filed|issued|sent|leaked|shared)\s+(?:by|to|with)\s"
+)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 _INDEFINITE = re.compile(r"(?:a|an)\s")
 _POSSESSIVE = re.compile(r"[A-Z][\w.&-]*[’']s\s+[a-z]")
@@ -191,6 +203,9 @@ def resolve_phrase(
         # "people familiar with the talks", "sources close to the Kremlin", "officials in
         # Kyiv": the people speak, not the place or body that only says which people
         return phrase, (start, end), False
+    reduced = _REDUCED_RELATIVE.match(phrase)
+    if reduced:  # "a police report obtained by the Example Tribune": the report
+        return reduced.group(1), (start, start + reduced.end(1)), False
     inside = names_between(names, start, end)
     if (
         len(inside) == 1
