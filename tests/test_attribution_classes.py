@@ -227,6 +227,25 @@ def test_a_programme_named_with_its_channel_gives_the_channel_and_ends_an_earlie
     assert [a.outlet for a in _attrs(text)] == ["Instagram", "Example TV"]
 
 
+@pytest.mark.parametrize("verb", ["pointed out", "shot back", "chimed in", "confided", "laughed"])
+@pytest.mark.parametrize(
+    "shape", ["“The pier is shut,” Ada Quill {verb}.", "Ada Quill {verb}: “The pier is shut.”"]
+)
+def test_speech_verbs_of_more_than_one_word_and_of_manner_are_cues(verb, shape):
+    (a,) = _attrs("Fixture. " + shape.format(verb=verb))
+    assert (a.speaker, a.cue) == ("Ada Quill", verb)
+
+
+def test_a_told_audience_is_part_of_the_cue():
+    (a,) = _attrs("Fixture. “Rates stay,” Lena Ortiz told a news conference on Friday.")
+    assert a.cue == "told a news conference"
+
+
+@pytest.mark.parametrize("refused", ["declined to say", "did not say", "refused to say"])
+def test_what_someone_declined_to_say_is_no_report(refused):
+    assert _reported(f"Fixture. Lena Ortiz {refused} whether rates would rise again.") == []
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

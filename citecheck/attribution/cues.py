@@ -29,7 +29,10 @@ _CUE_WORDS = (
     "asserted|asserts|confessed|disclosed|grumbled|hinted|lamented|laments|objected|proclaimed|"
     "protested|reasoned|reckoned|reckons|reiterated|reiterates|revealed|reveals|speculated|"
     "speculates|swore|scoffed|bemoaned|retorted|reassured|alleged|alleges|alleging|advised|"
-    "clarified|mused|opined|railed|fumed|gushed|enthused|griped|revealing|conceding"
+    "clarified|mused|opined|railed|fumed|gushed|enthused|griped|revealing|conceding|"
+    "pointed out|points out|shot back|fired back|chimed in|summed up|laughed|sighed|echoed|"
+    "bragged|interjected|murmured|snapped|ventured|summarized|summarised|observes|reflected|"
+    "reflects|confided"
 )
 
 
@@ -117,7 +120,10 @@ _TOLD_OBJ = re.compile(
     r"(?:\s+(?:media|officials|reporters|journalists|lawmakers|television|radio|viewers))?|"
     r"reporters?|journalists?)|the press|the media|lawmakers|supporters|voters|the audience|"
     r"the crowd|a reporter|an interviewer|them|him|her|us|me|you|the public|"
-    r"(?:a|the) \w+ (?:reporter|journalist|newspaper|radio|station|crowd)|the [a-z]+(?=[,.:]|$)|"
+    r"(?:a|the) \w+ (?:reporter|journalist|newspaper|radio|station|crowd)|"
+    r"(?:a|an|the) (?:[a-z]+ ){0,2}(?:conference|briefing|hearing|rally|meeting|committee|panel|"
+    r"gathering|summit|forum|audience|jury|court|inquiry|tribunal|session)\b|"
+    r"the [a-z]+(?=[,.:]|$)|"
     r"[a-z]+s(?=[,.:]|\s+(?:to|that)\b|$))(?![\w’'-]))"
 )
 

@@ -102,6 +102,8 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         head = sentence[: m.start()]
         if not head or head.rsplit(None, 1)[-1] in NOT_NOUN:
             continue
+        if _NOT_SAID.search(head):
+            continue  # "X declined to say whether ...", "did not say when": nothing said
         tries += 1
         if tries > FRONT_TRIES or not FRONT_HEAD.fullmatch(head):
             break
@@ -348,6 +350,10 @@ def _plain_source(source: str, most: int = 8) -> bool:
 _CLAUSE_AFTER_CUE = re.compile(
     r"(?:he|she|they|we|i|it|there)\s+\w|(?:\S+\s+){1,4}?(?:is|are|was|were|has|have|had|will|"
     r"would|could|can|should|may|might|must|did|does)\b"
+)
+_NOT_SAID = re.compile(
+    r"\b(?:declined|refused|failed|wouldn[’']t|would\s+not|did\s+not|didn[’']t|does\s+not|"
+    r"doesn[’']t|could\s+not|couldn[’']t|won[’']t|will\s+not|cannot|can[’']t|never)(?:\s+to)?\s*$"
 )
 _ENDS_ON_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those)\s*$")
 
