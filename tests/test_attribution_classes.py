@@ -246,6 +246,32 @@ def test_what_someone_declined_to_say_is_no_report(refused):
     assert _reported(f"Fixture. Lena Ortiz {refused} whether rates would rise again.") == []
 
 
+@pytest.mark.parametrize(
+    "before, sentence, speaker",
+    [
+        # a newspaper that reported the story is no body "the board" stands for
+        ("Residents told the Example Gazette they had not been warned.",
+         "The board said Wednesday it was reviewing the decision.", "The board"),
+        # "the union" is no company named before it; "the company" is
+        ("Example Ferries Ltd cut 500 jobs.", "The union claims the company broke the law.",
+         "The union"),
+        ("Example Ferries Ltd cut 500 jobs.", "The company said the cuts were needed to survive.",
+         "Example Ferries Ltd"),
+    ],
+)  # fmt: skip
+def test_a_body_described_is_one_named_so_or_the_company_just_named(before, sentence, speaker):
+    reports = _reported(f"Fixture. {before}\n\n{sentence}")
+    assert reports[-1].speaker == speaker
+
+
+def test_a_statement_before_a_participles_own_is_reported_too():
+    text = "Fixture. The minister insisted there would be no delay, adding that funds were ready."
+    assert [(r.quote, r.cue) for r in _reported(text)] == [
+        ("there would be no delay", "insisted"),
+        ("funds were ready", "adding"),
+    ]
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

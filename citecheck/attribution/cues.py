@@ -106,6 +106,12 @@ def is_cue(text: str, m: re.Match) -> bool:
     return m.group(0).lower() in ("said", "according to") or not _NOUN_BEFORE.search(pre)
 
 
+# the words that make a capitalised name a news medium's: "the Example Gazette", "Example TV"
+MEDIA_WORDS = (
+    r"News|Times|Post|Radio|TV|Television|Journal|Daily|Courier|Gazette|Herald|Tribune|Press|"
+    r"Magazine|Network|Channel|Broadcasting|Chronicle|Observer|Guardian|Telegraph|Mail|Express|"
+    r"Star|Review|Today|Weekly|Online|Wire|Media|Podcast|Reporter|Insider"
+)
 # the kinds of outlet news copy names an outlet by: "the Spanish daily Example Diario"
 OUTLET_KINDS = (
     r"(?:daily|weekly|newspaper|broadcaster|tabloid|magazine|network|channel|outlet|"

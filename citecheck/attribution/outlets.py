@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 
 from ..outlets import Registry
 from ..text.folding import fold
-from .cues import DATE_WORDS, OUTLET_KINDS, medium
+from .cues import DATE_WORDS, MEDIA_WORDS, OUTLET_KINDS, medium
 from .frames import Frame
 from .speakers import Speech
 
@@ -199,12 +199,7 @@ _DESCRIBED = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:language|speaking|run|owned|b
 
 # A name after "told" that is not in the registry counts as an outlet only if it looks like
 # one: "told the Example Courier" is; "told the Finance Committee" is not.
-_MEDIA_WORDS = (
-    r"News|Times|Post|Radio|TV|Television|Journal|Daily|Courier|Gazette|Herald|Tribune|Press|"
-    r"Magazine|Network|Channel|Broadcasting|Chronicle|Observer|Guardian|Telegraph|Mail|Express|"
-    r"Star|Review|Today|Weekly|Online|Wire|Media|Podcast|Reporter|Insider"
-)
-_MEDIA_NAME = re.compile(rf"\b(?:{_MEDIA_WORDS}|Sunday)\b|^[A-Z]{{2,5}}$")
+_MEDIA_NAME = re.compile(rf"\b(?:{MEDIA_WORDS}|Sunday)\b|^[A-Z]{{2,5}}$")
 
 
 def _is_medium(name: str, cue: str | None) -> bool:
@@ -232,7 +227,7 @@ _ORG_WORD = re.compile(
     r"Congress|Assembly|Police|Office|Agency|University|Union)\b"
 )
 # a media word that is no day and no bare acronym ("said on Sunday", "speaking to NATO allies")
-_MEDIA_WORD = re.compile(rf"\b(?:{_MEDIA_WORDS})\b")
+_MEDIA_WORD = re.compile(rf"\b(?:{MEDIA_WORDS})\b")
 _TRAILING_DATE = re.compile(rf"(?:\s+{DATE_WORDS})+$")
 # Where the words were said, from the sentence's syntax: the name must hold a media word.
 _SPOKEN_TO = re.compile(

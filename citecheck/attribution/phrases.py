@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
-from .cues import CUE, is_cue
+from .cues import CUE, MEDIA_WORDS, is_cue
 from .name_words import PRONOUNS
 from .names import HEADLINE, Name, NameIndex, is_org, strip_titles
 from .references import (
     DETERMINER,
     DOCUMENT_NOUNS,
-    ORG_NOUNS,
+    GENERIC_BODIES,
     PERSON_ROLES,
     PRONOUN_WINDOW,
     QUANTIFIERS,
@@ -127,6 +127,7 @@ _REDUCED_RELATIVE = re.compile(
     r"((?:[Aa]|[Aa]n|[Tt]he)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:obtained|seen|reviewed|published|"
     r"cited|released|quoted|filed|issued|sent|leaked|shared)\s+(?:by|to|with)\s"
 )
+_MEDIUM = re.compile(rf"\b(?:{MEDIA_WORDS})$")
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 _INDEFINITE = re.compile(r"(?:a|an)\s")
 _POSSESSIVE = re.compile(r"[A-Z][\w.&-]*[’']s\s+[a-z]")
@@ -340,9 +341,11 @@ def _definite_reference(
         who = (None, None) if stem in _OFFICES else resolve_pronoun(start, names, index, masked)
         if who[0]:  # "the singer": the person just named; "the senator" must have been titled
             return who[0], who[1], True
-    if stem in ORG_NOUNS:
+    if stem in GENERIC_BODIES:  # "the company": the body just named; "the union" is named so
         for n in reversed(before):
             if not n.person and is_org(n.text.split()) and len(n.text.split()) >= 2:
+                if _MEDIUM.search(n.text):
+                    continue  # "the board said": not the newspaper that reported it
                 return n.text, (n.start, n.end), False
     return None
 

@@ -131,12 +131,12 @@ PERSON_ROLES = {
 }  # fmt: skip
 
 
-ORG_NOUNS = {
-    "agency", "company", "group", "organization", "organisation", "department", "ministry",
-    "council", "committee", "union", "court", "office", "government", "military", "police",
-    "firm", "bank", "university", "network", "team", "club", "party", "board", "commission",
-    "administration", "campaign", "charity", "foundation", "institute", "center", "centre",
-}  # fmt: skip
+# the nouns "the company said" may use for the body just named; "the union", "the board"
+# stand only for a body whose name holds the noun
+GENERIC_BODIES = frozenset(
+    "agency company group organization organisation firm office government administration "
+    "campaign charity foundation institute center centre network".split()
+)
 
 
 DOCUMENT_NOUNS = {"statement", "letter", "report", "release", "memo", "filing", "complaint"}

@@ -57,6 +57,7 @@ from .report_words import (
     NOT_NOUN,
     ONLY_DIRECTIVE,
     PARTICIPLE,
+    PARTICIPLE_CUES,
     PREPOSITION,
     QUOTE_MARK,
     SUBJECT_VERB,
@@ -90,8 +91,22 @@ def find_reported(
             or _complement(sentence, s, names, index, masked)
         )
         if found is not None:
-            out.append(found)
+            first = _first_of_two(sentence, s, found, names, index, masked)
+            out.extend([first, found] if first is not None else [found])
     return out
+
+
+def _first_of_two(sentence, s, found, names, index, masked) -> Reported | None:
+    """ "X insisted there would be no delay, adding that funds were ready": the statement
+    before a participle's own is a report too."""
+    if found.cue not in PARTICIPLE_CUES:
+        return None
+    head = sentence[: max(0, found.clause_start - s)]
+    cut = head.rfind(", " + found.cue)
+    if cut <= 0:
+        return None
+    first = _front(head[:cut] + ".", s, names, index, masked)
+    return first if first is not None and first.clause_end <= s + cut else None
 
 
 def _front(sentence, s, names, index, masked) -> Reported | None:
