@@ -272,6 +272,18 @@ def test_a_statement_before_a_participles_own_is_reported_too():
     ]
 
 
+@pytest.mark.parametrize("dateline", ["EXAMPLETON —", "EXAMPLETON (Example Wire) -"])
+def test_a_dateline_is_no_speaker(dateline):
+    text = f"{dateline} The premier says the harbour will not reopen this winter."
+    assert [r.speaker for r in _reported(text)] == ["The premier"]
+
+
+@pytest.mark.parametrize("word", ["None.", "No.", "Absolutely!"])
+def test_one_word_quoted_as_a_sentence_of_its_own_is_the_speakers(word):
+    text = f"Fixture. “They have no plan,” Mia Chen said. “{word}”"
+    assert [(a.kind, a.speaker) for a in _attrs(text)][-1] == ("direct", "Mia Chen")
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

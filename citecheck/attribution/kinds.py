@@ -49,7 +49,9 @@ def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwor
     quote = text[q.start : q.end].rstrip()
     if before.endswith(":") and quote[:1].isupper() and sp.speaker is not None:
         return Kind.DIRECT  # with the caption: “Welcome aboard”
-    if not before and quote[:1].isupper() and quote[-1:] in ".!?,…" and nwords >= 2:
+    if not before and quote[:1].isupper() and quote[-1:] in ".!?,…" and (
+        nwords >= 2 or quote[-1:] in ".!?"
+    ):  # also one word, a sentence of its own: “No.”
         return Kind.DIRECT  # a whole sentence standing alone: a follow-on quote
     if nwords <= SCARE_MAX_WORDS:
         near_cue = sp.cue_gap is not None and sp.cue_gap <= SHORT_QUOTE_CUE_GAP

@@ -63,6 +63,9 @@ def nearest_subject(
     head: str, base: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """The noun phrase before the cue: walk comma chunks back from the verb."""
+    dateline = _DATELINE.match(head)
+    if dateline:  # "EXAMPLETON (Example Wire) - The premier says": no one
+        head, base = head[dateline.end() :], base + dateline.end()
     chunks = split_chunks(head)
     for k in range(len(chunks) - 1, -1, -1):
         off, chunk = chunks[k]
@@ -90,8 +93,12 @@ def nearest_subject(
         lower_start = (
             chunk[:1].islower() and not DETERMINER.match(chunk) and not NOT_SUBJECT.match(chunk)
         )
-        # "Asked about the crash, the governor said": no appositive before the subject
-        lead_clause = k > 0 and _PARTICIPIAL_LEAD.match(chunks[k - 1][1])
+        # "Asked about the crash, the governor said": no appositive before the subject, nor
+        # a dateline ("TORONTO — The premier says")
+        lead_clause = k > 0 and (
+            _PARTICIPIAL_LEAD.match(chunks[k - 1][1])
+            or "," not in head[chunks[k - 1][0] + len(chunks[k - 1][1]) : off]
+        )
         if (is_description(chunk) or _POSSESSIVE.match(chunk) or lower_start) and not lead_clause:
             prev = resolve_phrase(chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked)
             named = prev[0] and (
@@ -128,6 +135,7 @@ _REDUCED_RELATIVE = re.compile(
     r"cited|released|quoted|filed|issued|sent|leaked|shared)\s+(?:by|to|with)\s"
 )
 _MEDIUM = re.compile(rf"\b(?:{MEDIA_WORDS})$")
+_DATELINE = re.compile(r"[A-Z][A-Z .,’'-]{2,40}(?:\s*\([^()]{1,40}\))?\s*[-—–]+\s+")
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 _INDEFINITE = re.compile(r"(?:a|an)\s")
 _POSSESSIVE = re.compile(r"[A-Z][\w.&-]*[’']s\s+[a-z]")
