@@ -284,6 +284,22 @@ def test_one_word_quoted_as_a_sentence_of_its_own_is_the_speakers(word):
     assert [(a.kind, a.speaker) for a in _attrs(text)][-1] == ("direct", "Mia Chen")
 
 
+@pytest.mark.parametrize(
+    "beat, speaker",
+    [
+        ("Tom Reed shook his head.", "Tom Reed"),
+        ("Reed was unmoved.", "Tom Reed"),
+        ("The crowd cheered.", "Ada Quill"),  # no one named: the speaker before goes on
+    ],
+)
+def test_a_quote_after_a_beat_is_the_person_the_beat_shows(beat, speaker):
+    text = (
+        "Fixture. Tom Reed runs the ferry. Ada Quill said: “Please stop.”\n\n"
+        f"{beat} “I will not resign over this.”"
+    )
+    assert _quote(text, "I will not").speaker == speaker
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..model import Attribution, Document, Kind
 from ..outlets import Registry, default_registry
+from .beats import beat_subject
 from .cues import CUE, DATE_WORDS, find_cue_before
 from .frames import (
     FRAME_MAX_CHARS,
@@ -115,7 +116,10 @@ def extract(
             sp = _previous_sentence_speech(text, masked, starts, frame, names, index, sp)
         if sp.speaker is None and kind != Kind.SCARE and not lone:
             last = _last_speech(prev, said, said_ends, q.start)
-            if last is not None and _follows_on(text, masked, names, index, last, q, kind):
+            beat = beat_subject(masked, names, index, q.start - 1, last[0] if last else 0)
+            if beat is not None:  # 'Reed shook his head. “No.”': the one the beat shows
+                sp = Speech(beat[0], beat[1], date_hint=sp.date_hint, person=True)
+            elif last is not None and _follows_on(text, masked, names, index, last, q, kind):
                 # A follow-on quote: the speaker of the quote or reported statement before
                 sp = Speech(
                     last[1].speaker,

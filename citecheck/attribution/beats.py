@@ -1,0 +1,44 @@
+"""The person a narrative beat puts on stage: 'Reed shook his head. “No. Absolutely not.”'
+
+News copy often sets a quote after a sentence that shows someone acting rather than speaking; a
+quote with no cue of its own that opens a sentence right after such a sentence, in the same
+paragraph, is that person's, even when someone else spoke the quote before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import CUE
+from .names import Name, NameIndex
+from .references import names_between
+
+# the last sentence before the quote: what follows the last sentence end in the paragraph
+_SENTENCE_END = re.compile(r"[.!?][”’\"]?\s+")
+_MAX_BEAT = 160  # characters: a beat is a short sentence ("Reed shook his head.")
+
+
+def beat_subject(
+    masked: str, names: list[Name], index: NameIndex, at: int, since: int
+) -> tuple[str, tuple[int, int]] | None:
+    """The person (fullest name, span) a sentence between `since` (the end of the words
+    spoken before) and a quote at `at` opens on, when that sentence names them first, has no
+    speech verb and ends right before the quote, in the quote's paragraph; else None."""
+    para = masked.rfind("\n\n", 0, at)
+    lo = max(since, para + 2 if para >= 0 else 0)
+    lead = masked[lo:at]
+    if not lead.strip() or not re.search(r"[.!?][”’\"]?\s*$", lead):
+        return None  # the quote does not open a sentence right after another
+    body = lead.rstrip()
+    cuts = [m.end() for m in _SENTENCE_END.finditer(body[:-1])]
+    start = lo + (cuts[-1] if cuts else len(lead) - len(lead.lstrip()))
+    sentence = masked[start : lo + len(body)]
+    if len(sentence) > _MAX_BEAT or CUE.search(sentence) or "_" in sentence:
+        return None  # a cue: reported speech, dealt with elsewhere; "_": a masked quote
+    inside = names_between(names, start, start + len(sentence))
+    if not inside or inside[0].start != start:
+        return None  # "The crowd cheered.": no one named as the subject
+    n = inside[0]
+    if not (n.person or index.is_person(n.text)):
+        return None
+    return index.expand(n.text), (n.start, n.end)
