@@ -300,6 +300,24 @@ def test_a_quote_after_a_beat_is_the_person_the_beat_shows(beat, speaker):
     assert _quote(text, "I will not").speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker, cue",
+    [
+        ("Ada Quill, speaking to supporters, promised “a new era” for the town.", "Ada Quill",
+         "promised"),
+        ("The plan, which Ada Quill dismissed as “fantasy,” will cost millions.", "Ada Quill",
+         "dismissed"),
+        ("Ada Quill dismissed the plan as “fantasy.”", "Ada Quill", "dismissed"),
+        ("The plan, which Tom Reed called “a disgrace,” was dropped.", "Tom Reed", "called"),
+    ],
+)  # fmt: skip
+def test_a_partial_quotes_speaker_past_a_participle_or_inside_a_relative_clause(
+    sentence, speaker, cue
+):
+    (a,) = _attrs(f"Fixture. {sentence}")
+    assert (a.kind, a.speaker, a.cue) == ("partial", speaker, cue)
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

@@ -74,7 +74,16 @@ def nearest_subject(
             continue
         low = chunk.lower()
         if low.startswith(("which ", "who ", "that ")):
+            rest = chunk.split(None, 1)[1]
+            if low.startswith(("which ", "that ")) and rest[:1].isupper():
+                # "the plan, which Quill dismissed as": the relative clause's own subject
+                at = base + off + len(chunk) - len(rest)
+                sp = resolve_phrase(rest, at, names, index, masked)
+                if sp[0] is not None:
+                    return sp
             continue  # a relative clause: its antecedent is the chunk before
+        if k > 0 and _LOWER_PARTICIPLE.match(chunk):
+            continue  # "Quill, speaking to supporters, said": the subject is before it
         tail = _SUBORDINATE.match(chunk)
         if k > 0 and is_description(chunk):
             tail = None  # "Quill, a veteran who served as the port's engineer, said": Quill
@@ -135,6 +144,7 @@ _REDUCED_RELATIVE = re.compile(
     r"cited|released|quoted|filed|issued|sent|leaked|shared)\s+(?:by|to|with)\s"
 )
 _MEDIUM = re.compile(rf"\b(?:{MEDIA_WORDS})$")
+_LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")
 _DATELINE = re.compile(r"[A-Z][A-Z .,’'-]{2,40}(?:\s*\([^()]{1,40}\))?\s*[-—–]+\s+")
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 _INDEFINITE = re.compile(r"(?:a|an)\s")
