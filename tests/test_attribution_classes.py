@@ -318,6 +318,21 @@ def test_a_partial_quotes_speaker_past_a_participle_or_inside_a_relative_clause(
     assert (a.kind, a.speaker, a.cue) == ("partial", speaker, cue)
 
 
+@pytest.mark.parametrize("lead", ["", "Fixture.\n\n"])
+def test_a_quotation_broken_by_its_attribution_is_direct_on_both_sides(lead):
+    text = f"{lead}“We are going to win,” Ada Quill said Monday, “and we are going to win big.”"
+    assert [(a.kind, a.speaker, a.cue) for a in _attrs(text)] == [
+        ("direct", "Ada Quill", "said"),
+        ("direct", "Ada Quill", "said"),
+    ]
+
+
+@pytest.mark.parametrize("verb", ["asked", "urged", "warned"])
+def test_a_verb_before_its_subject_after_a_quote_is_no_told_cue(verb):
+    (a,) = _attrs(f"Fixture. “Why did nobody warn us?” {verb} Tom Reed, a fisherman.")
+    assert (a.speaker, a.cue) == ("Tom Reed", verb)
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

@@ -333,6 +333,8 @@ def _pull_quotes(text: str, out: list[Attribution]) -> list[Attribution]:
         para = text[para_start : para_end if para_end >= 0 else len(text)].strip()
         if len(a.quote.split()) > PULL_QUOTE_MAX_WORDS or not _HEADING.fullmatch(para):
             continue
+        if len(para) > len(a.quote) + 8:
+            continue  # '“…,” X said, “…”': more than the one quote in the paragraph
         words = _words_of(a.quote)
         if not words:
             continue

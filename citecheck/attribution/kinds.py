@@ -30,6 +30,8 @@ _NAMING = re.compile(
 )
 
 
+# a quotation broken by its attribution: '“…,” Quill said Monday, “…”'
+_SPLIT_REST = re.compile(r"^\W*[“\"‘']_+[,!?…]?[”\"’']\s+[^“”\"_]{1,80},$")
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
 # a quote after a determiner modifies a noun ('the “you get what you pay for” argument')
 _MODIFIES = re.compile(r"\b(?:the|a|an|this|their|his|her|its|our)$", re.IGNORECASE)
@@ -53,6 +55,8 @@ def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwor
         nwords >= 2 or quote[-1:] in ".!?"
     ):  # also one word, a sentence of its own: “No.”
         return Kind.DIRECT  # a whole sentence standing alone: a follow-on quote
+    if _SPLIT_REST.search(before) and sp.speaker is not None:
+        return Kind.DIRECT  # '“We will win,” Quill said, “and win big.”': the rest of it
     if nwords <= SCARE_MAX_WORDS:
         near_cue = sp.cue_gap is not None and sp.cue_gap <= SHORT_QUOTE_CUE_GAP
         if not near_cue or sp.speaker is None:

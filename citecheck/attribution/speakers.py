@@ -20,6 +20,8 @@ from .report_words import FIRST_VERB
 
 _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
 _NOT_VERBS = {"on", "in", "at"}  # FIRST_VERB stops at them too; a subject may hold them
+# after a quote, "asked Tom Reed" names who asked, not whom: the verb comes before its subject
+_INVERTED_TELL = {"asked", "asks", "warned", "warns", "urged", "urges", "begged", "reminded"}
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,8 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
         gap = _words_between(between)
         cue, obj = cue_phrase(after, m)
         word = m.group(0).lower()
+        if not between.strip() and cue != m.group(0) and word in _INVERTED_TELL:
+            cue, obj = m.group(0), None  # '“…?” asked Tom Reed': who asks, not who is asked
         if not between.strip() and _PARTICIPLE.search(word):
             continue  # "“…,” adding that …": the sentence's subject said it, named before
         if speaker_follows(word) or not between.strip():
