@@ -212,18 +212,27 @@ def _load_plain(raw: str, path: str) -> Document:
         first_s, first_e = block[0]
         if prev_block_end is not None:
             if _soft_break(prev_text, raw[first_s:first_e], pdf, width):
-                b.space(prev_block_end)
+                if not (_WORD_SPLIT.search(prev_text) and raw[first_s : first_s + 1].islower()):
+                    b.space(prev_block_end)
             else:
                 b.end_paragraph(prev_block_end)
         for i, (s, e) in enumerate(block):
             if i:
-                b.space(block[i - 1][1])
+                end = block[i - 1][1]
+                split = _WORD_SPLIT.search(raw, max(0, end - 8), end) and raw[s : s + 1].islower()
+                if not split:
+                    b.space(end)  # a line wrap is a space; "lis-" + "tened" is one word
             ls, le = _strip(raw, s, e)
             b.copy(raw, ls, le)
         prev_block_end = block[-1][1]
         prev_text = raw[block[-1][0] : block[-1][1]]
     text, offsets, paragraphs = b.finish(len(raw))
     return Document(path, raw, text, offsets, paragraphs, tuple(_bare_links(raw)), "text")
+
+
+# a word split across lines by a hyphen ("lis-\ntened"): joined with its hyphen, which the
+# matcher ignores (it cannot tell "lis-tened" from "well-known" without a dictionary)
+_WORD_SPLIT = re.compile(r"[a-z]-[ \t\r]*\Z")
 
 
 def _soft_break(prev: str, nxt: str, pdf: bool, width: float) -> bool:
@@ -390,7 +399,10 @@ def _load_markdown(raw: str, path: str) -> Document:
             continue
         for i, (s, e) in enumerate(block):
             if i:
-                b.space(block[i - 1][1])
+                end = block[i - 1][1]
+                split = _WORD_SPLIT.search(raw, max(0, end - 8), end) and raw[s : s + 1].islower()
+                if not split:
+                    b.space(end)  # a line wrap is a space; "lis-" + "tened" is one word
             _copy_kept(b, raw, keep, s, e)
         b.end_paragraph(block[-1][1])
     text, offsets, paragraphs = b.finish(len(raw))

@@ -38,6 +38,19 @@ def test_quote_across_a_pdf_page_break_stays_in_one_paragraph():
     assert "All those in sedition will go to jail" in doc.text[para[0] : para[1]]
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_word_split_at_a_line_end_is_one_word_again(gap):
+    lines = [
+        f"Line {i} of a long report on the harbour, wrapped by the printer and" for i in range(8)
+    ]
+    raw = gap.join(
+        [*lines, "“Nobody lis-", "tened,” Ada Quill said of the well-", "known warnings."]
+    )
+    doc = load_text(raw, "x.txt", "text")
+    _roundtrip_ok(doc)
+    assert "“Nobody lis-tened,” Ada Quill said of the well-known warnings." in doc.text
+
+
 def test_plain_text_with_real_paragraphs_keeps_them():
     doc = load_text("First paragraph here.\nIt wraps.\n\nSecond one.\n", "x.txt", "text")
     assert doc.text == "First paragraph here. It wraps.\n\nSecond one."
