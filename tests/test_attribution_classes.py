@@ -333,6 +333,31 @@ def test_a_verb_before_its_subject_after_a_quote_is_no_told_cue(verb):
     assert (a.speaker, a.cue) == ("Tom Reed", verb)
 
 
+@pytest.mark.parametrize(
+    "sentence", ["“We had no choice,” Ada Quill said on Example TV’s “Meet the Harbour.”",
+                 "Ada Quill starred in “The Long Pier” in 1975."]
+)  # fmt: skip
+def test_a_title_in_title_case_after_on_or_in_is_no_ones_words(sentence):
+    found = _attrs(f"Fixture. {sentence}")
+    assert (found[-1].kind, found[-1].speaker) == ("scare", None)
+
+
+@pytest.mark.parametrize(
+    "said, outlet",
+    [
+        ("“We had no choice,” Ada Quill told the newspaper.", "Example Gazette"),
+        ("Ada Quill told the newspaper that she had no choice.", "Example Gazette"),
+        ("“We had no choice,” Ada Quill said in comments to Example News.", "Example News"),
+        ("“We had no choice,” Ada Quill told local TV station KXYZ.", "KXYZ"),
+        ("“We had no choice,” Ada Quill was quoted by Example Agency as saying.", "Example Agency"),
+        ("“We had no choice,” Ada Quill said in remarks broadcast by Example TV.", "Example TV"),
+    ],
+)
+def test_the_outlet_of_the_words_in_more_shapes(said, outlet):
+    text = f"The Example Gazette first reported the story on Monday.\n\n{said}"
+    assert [a.outlet for a in _attrs(text)] == [outlet]
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

@@ -115,7 +115,8 @@ MEDIA_WORDS = (
 # the kinds of outlet news copy names an outlet by: "the Spanish daily Example Diario"
 OUTLET_KINDS = (
     r"(?:daily|weekly|newspaper|broadcaster|tabloid|magazine|network|channel|outlet|"
-    r"news agency|agency)"
+    r"news agency|agency|(?:TV|television|radio)\s+(?:station|network|channel)|station|"
+    r"website|news\s+site)"
 )
 _TOLD_OBJ = re.compile(
     # "told the Spanish daily Example Diario": the kind of outlet, then its name
@@ -151,7 +152,7 @@ _IN_MEDIUM = re.compile(
     r"\s+((?:in|during|on)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w.’'-]+\s+){0,4}?"
     r"(?:statement|tweet|letter|interview|post|release|email|e-mail|call|telecon|"
     r"teleconference|conference|briefing|speech|testimony|response|video|message|op-ed|"
-    r"column|podcast|hearing|filing|report|affidavit|memo)"
+    r"column|podcast|hearing|filing|report|affidavit|memo|comments|remarks)"
     r"(?:\s+(?:with|to|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?"
     r"(?:\s+to\s+a\s+question)?)(?=\s*(?:[,:.;]|$))"
 )

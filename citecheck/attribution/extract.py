@@ -30,6 +30,7 @@ from .names import NameIndex, find_names
 from .outlets import (
     OutletFinder,
     interviews,
+    outlet_named_before,
     outlet_of,
     page_of_outlet,
     quoted_medium,
@@ -141,6 +142,9 @@ def extract(
                 if not best.features[RULE] and best.speaker != sp.speaker:
                     sp = replace(sp, speaker=best.speaker, speaker_span=best.span)
         outlet, language = outlet_of(found, frame, sp)
+        if outlet is None and kind != Kind.SCARE:
+            around = f"{sp.cue or ''} {frame.before} {frame.after}"
+            outlet, language = outlet_named_before(masked, frame.before_start, around, found)
         if outlet is None and kind != Kind.SCARE and found is not None:
             outlet = quoted_medium(
                 text, titles, frame.before_start, frame.after_start + len(frame.after)
@@ -447,6 +451,8 @@ def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:
         told_to = _TIME_TAIL.sub("", told.group(1)) if told else None  # "... last year"
         sp = Speech(r.speaker, r.speaker_span, r.cue, outlet_text=told_to)
         outlet, language = outlet_of(found, frame, sp)
+        if outlet is None:
+            outlet, language = outlet_named_before(masked, sentence_start, r.cue, found)
         if outlet is None and found is not None:
             outlet = quoted_medium(doc.text, titles, sentence_start, r.clause_end)
         out.append(

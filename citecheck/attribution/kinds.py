@@ -30,6 +30,25 @@ _NAMING = re.compile(
 )
 
 
+# where a title stands: "on NBC’s", "in", "titled" before a quote in title case
+_TITLE_PLACE = re.compile(
+    r"\b(?:on|in|titled|entitled|dubbed)(?:\s+the)?"
+    r"(?:\s+(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*[’']s)?$"
+)
+_MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with"}
+
+
+def _title_case(quote: str) -> bool:
+    """ "Meet the Press", "State of the Union": every word capitalised but the small ones."""
+    words = [w.strip(".,!?:;…") for w in quote.split()]
+    words = [w for w in words if w]
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _MINOR_WORDS or not w[:1].isalpha() for w in words)
+    )
+
+
 # a quotation broken by its attribution: '“…,” Quill said Monday, “…”'
 _SPLIT_REST = re.compile(r"^\W*[“\"‘']_+[,!?…]?[”\"’']\s+[^“”\"_]{1,80},$")
 _INNER_SENTENCE = re.compile(r"\w[.!?]\s+[A-Z]")
@@ -49,10 +68,15 @@ def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwor
     if _SO_CALLED.search(tail) or _NAMING.search(tail):
         return Kind.SCARE  # the so-called “…”, what is called “…”, the term “…”
     quote = text[q.start : q.end].rstrip()
+    if _TITLE_PLACE.search(tail) and _title_case(quote) and nwords <= 8:
+        return Kind.SCARE  # a title: 'said on NBC’s “Meet the Press.”', 'starred in “Jaws”'
     if before.endswith(":") and quote[:1].isupper() and sp.speaker is not None:
         return Kind.DIRECT  # with the caption: “Welcome aboard”
-    if not before and quote[:1].isupper() and quote[-1:] in ".!?,…" and (
-        nwords >= 2 or quote[-1:] in ".!?"
+    if (
+        not before
+        and quote[:1].isupper()
+        and quote[-1:] in ".!?,…"
+        and (nwords >= 2 or quote[-1:] in ".!?")
     ):  # also one word, a sentence of its own: “No.”
         return Kind.DIRECT  # a whole sentence standing alone: a follow-on quote
     if _SPLIT_REST.search(before) and sp.speaker is not None:
@@ -90,4 +114,3 @@ def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwor
     if _CLAUSE.match(quote) and nwords >= 4 and not _MODIFIES.search(tail):
         return Kind.DIRECT  # a clause that could stand alone: 'said "we are still early"'
     return Kind.PARTIAL
-

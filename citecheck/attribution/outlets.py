@@ -155,7 +155,7 @@ def outlet_of(
             return name, None  # "Speaking to Example Radio, ...", "said on ..."
         credit = _CREDITING.search(around)
         if credit and (
-            credit.group(3) or credit.group(4) or _MEDIA_WORD.search(credit[1] or credit[2])
+            credit[3] or credit[4] or credit[5] or _MEDIA_WORD.search(credit[1] or credit[2])
         ):
             return next(g for g in credit.groups() if g).rstrip("."), None
     return platform, None
@@ -170,6 +170,7 @@ _CREDITING = re.compile(
     rf"|\b(?:published|obtained|seen|reviewed)\s+(?:by|in)\s+(?:the\s+)?{_NAME_RUN}"
     rf"|\b(?:on|in|to)\s+(?:the\s+)?{_NAME_RUN}\s+(?:podcast|programme|program|radio\s+show|show)\b"
     rf"|\b(?:show|programme|program|podcast|broadcast)\s+on\s+(?:the\s+)?{_NAME_RUN}"
+    rf"|\b(?:quoted|broadcast|aired|carried)\s+by\s+(?:the\s+)?{_NAME_RUN}"
 )  # "said on Example Morning, the breakfast show on Example TV": the channel
 
 
@@ -395,3 +396,31 @@ def spoke_elsewhere(masked: str, starts: list[int]):
         return bool(_SETTING.search(masked, bounds[k], bounds[k + 1]))
 
     return elsewhere
+
+
+# "told the newspaper", "in an interview with the broadcaster": the outlet named before
+_BACK_TO_MEDIUM = re.compile(
+    r"\b(?:told|tells|to|with|in|on)\s+the\s+(?:newspaper|paper|broadcaster|network|station|"
+    r"channel|magazine|news\s+agency|agency|outlet|website|site|publication|daily|tabloid|"
+    r"weekly)\b"
+)
+_NAMED_MEDIUM = re.compile(rf"[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){{0,4}}\s+(?:{MEDIA_WORDS})\b")
+BACK_WINDOW = 3000  # characters before a quote searched for the outlet "the newspaper" means
+
+
+def outlet_named_before(
+    masked: str, at: int, said: str, found: OutletFinder | None
+) -> tuple[str | None, str | None]:
+    """The outlet "told the newspaper" (in `said`, the words around a quote) stands for: the
+    last outlet the text named before `at`, listed in the registry or named as a medium."""
+    if not _BACK_TO_MEDIUM.search(said):
+        return None, None
+    earlier = masked[max(0, at - BACK_WINDOW) : at]
+    best: tuple[int, str, str | None] | None = None
+    for m in _NAMED_MEDIUM.finditer(earlier):
+        best = (m.end(), _DESCRIBED.sub("", m.group(0)).removeprefix("The "), None)
+    if found is not None:
+        for outlet, span in found.find_in(earlier):
+            if best is None or span[1] > best[0]:
+                best = (span[1], outlet.name, outlet.language)
+    return (best[1], best[2]) if best else (None, None)

@@ -34,7 +34,8 @@ TOLD_OBJECT = (
     r"committee|forum|summit|gathering|interviewer)|"
     # "the state-run Example Daily", "the Spanish-language Noticias Ejemplo"
     r"(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+){1,2}[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|"
-    r"the\s+\w+(?:\s+(?!(?:he|she|they|it|we|i|you|there)\b)\w+)?|him|her|them|us|me|"
+    r"the\s+\w+(?:\s+(?!(?:he|she|they|it|we|i|you|there|that|what|how|why|when|whether)\b)\w+)?|"
+    r"him|her|them|us|me|"
     r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}))"
 )
 # "is alleging that", "were calling on": the progressive forms a cue may take
