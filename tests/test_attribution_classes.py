@@ -388,6 +388,15 @@ def test_they_stands_for_a_body_or_a_pair_never_for_one_person(before, speaker):
     assert _quote(text, "We will").speaker == speaker
 
 
+def test_they_stands_for_a_group_the_sentence_before_opened_on():
+    text = (
+        "Fixture. Maria Lane and her husband lost their boat in the storm.\n\n"
+        "The couple have fished from Example Bay for thirty years. “We are not leaving,” "
+        "they said."
+    )
+    assert _quote(text, "We are not").speaker == "The couple"
+
+
 def test_it_stands_for_a_body_never_for_a_person_or_a_pair():
     text = (
         "Fixture. Ada Quill and Paul Grey wrote to the Example Harbour Board on Monday. "

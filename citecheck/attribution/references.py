@@ -207,8 +207,15 @@ def resolve_plural(
     never one person. `pairs=False` ("it"): the organisation only."""
     lo = max(0, pos - PRONOUN_WINDOW)
     candidates = names_between(names, lo, pos)
+    group = None
+    if pairs:  # "The couple have lived here for years. “…,” they said."
+        near = masked[max(0, pos - _GROUP_REACH) : pos]
+        group = next(reversed(list(_GROUP_SUBJECT.finditer(near))), None)
+        group_at = pos - len(near) + group.start(1) if group else -1
     for i in range(len(candidates) - 1, -1, -1):
         n = candidates[i]
+        if group is not None and n.end <= group_at:
+            break  # the group is named after every body or pair before it
         prev = candidates[i - 1] if i > 0 else None
         if pairs and prev is not None and masked[prev.end : n.start] == " and ":
             people = [m for m in (prev, n) if m.person or index.is_person(m.text)]
@@ -219,7 +226,19 @@ def resolve_plural(
             masked, max(0, n.start - 8), n.start
         ):
             return n.text, (n.start, n.end)
+    if group is not None:
+        return group.group(1), (group_at, group_at + len(group.group(1)))
     return None, None
+
+
+# a group as a sentence's subject: "The couple", "The two men", "Both families"
+_GROUP_SUBJECT = re.compile(
+    r"(?:^|[.!?][”’\"]?\s+|\n\n)((?:The|Both|All|Many)\s+(?:two\s+|three\s+|[a-z]+\s+)?"
+    r"(?:couple|pair|family|families|brothers|sisters|parents|children|men|women|friends|"
+    r"neighbours|neighbors|residents|workers|students|teachers|nurses|doctors|officials|"
+    r"players|fans|protesters|victims|survivors|owners|farmers|researchers|scientists))\b"
+)
+_GROUP_REACH = 400  # characters: a group stands for "they" for a sentence or two
 
 
 _PRONOUN_BOUNDARY = re.compile(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n")
