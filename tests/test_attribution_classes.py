@@ -737,6 +737,11 @@ def test_a_short_quote_of_words_someone_was_quoted_saying_is_their_partial_quote
     assert kinds["bribery"] == kinds["Hey Siri"] == ("scare", None)  # a term, a name
 
 
+def test_a_british_quote_after_a_colon_is_no_reported_statement_of_its_own():
+    text = "Fixture. The spokesman told reporters: ‘It is for the union to decide.’"
+    assert [(a.kind, a.cue) for a in _attrs(text)] == [("direct", "told reporters")]
+
+
 def test_a_plural_possessive_inside_single_quotes_does_not_close_them():
     a = _quote("Fixture. ‘It’s the workers’ right to strike,’ said Ada Quill.", "It’s")
     assert a.quote == "It’s the workers’ right to strike,"

@@ -157,7 +157,7 @@ NOT_SPEAKERS = {
     "one",
     "what",
 }
-QUOTE_MARK = re.compile('[“”"«»]')
+QUOTE_MARK = re.compile("[“”\"«»]|[‘'](?=_)|(?<=_)[’']")  # single marks only around a masked quote
 MASK = "_"
 # "…, claiming he could …", "responded by saying …", "was quoted as saying …"
 PARTICIPLE_CUES = (
