@@ -241,6 +241,15 @@ def test_a_told_audience_is_part_of_the_cue():
     assert a.cue == "told a news conference"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["It is said that the old lighthouse is haunted.", "Nobody said the bridge was safe.",
+     "No one said the bridge was safe."],
+)  # fmt: skip
+def test_an_impersonal_or_negated_source_reports_nothing(sentence):
+    assert _reported(f"Fixture. The Example Police arrived. {sentence}") == []
+
+
 @pytest.mark.parametrize("refused", ["declined to say", "did not say", "refused to say"])
 def test_what_someone_declined_to_say_is_no_report(refused):
     assert _reported(f"Fixture. Lena Ortiz {refused} whether rates would rise again.") == []

@@ -296,6 +296,8 @@ def source_name(speaker: str | None) -> str | None:
     if speaker is None:
         return None
     words = speaker.lower().strip("’'").split()
-    if words[0] in ("never", "what") or (len(words) == 1 and words[0] in NOT_SPEAKERS):
+    if words[0] in ("never", "what", "nobody", "none", "neither") or words[:2] == ["no", "one"]:
+        return None  # "Nobody said the bridge was safe": no one to check
+    if len(words) == 1 and words[0] in NOT_SPEAKERS:
         return None
     return re.sub(r"[’']s$", "", speaker)  # "NASA’s" -> "NASA"

@@ -119,6 +119,8 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
             continue
         if _NOT_SAID.search(head):
             continue  # "X declined to say whether ...", "did not say when": nothing said
+        if _IMPERSONAL.search(head) and m.group("cue") in ("said", "reported", "claimed"):
+            continue  # "It is said that the castle is haunted": no one said it
         tries += 1
         if tries > FRONT_TRIES or not FRONT_HEAD.fullmatch(head):
             break
@@ -366,6 +368,7 @@ _CLAUSE_AFTER_CUE = re.compile(
     r"(?:he|she|they|we|i|it|there)\s+\w|(?:\S+\s+){1,4}?(?:is|are|was|were|has|have|had|will|"
     r"would|could|can|should|may|might|must|did|does)\b"
 )
+_IMPERSONAL = re.compile(r"\b(?:is|are)\s*$")
 _NOT_SAID = re.compile(
     r"\b(?:declined|refused|failed|wouldn[’']t|would\s+not|did\s+not|didn[’']t|does\s+not|"
     r"doesn[’']t|could\s+not|couldn[’']t|won[’']t|will\s+not|cannot|can[’']t|never)(?:\s+to)?\s*$"
