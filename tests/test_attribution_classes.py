@@ -757,6 +757,12 @@ def test_a_plural_possessive_inside_single_quotes_does_not_close_them():
     assert (a.kind, a.speaker) == ("direct", "Ada Quill")
 
 
+@pytest.mark.parametrize("mark", ["'", "’"])
+def test_the_n_of_rock_n_roll_is_no_quotation(mark):
+    text = f"Fixture. Ada Quill said the phrase “rock {mark}n{mark} roll” was overused."
+    assert [a.quote for a in _attrs(text) if a.kind != "indirect"] == [f"rock {mark}n{mark} roll"]
+
+
 @pytest.mark.parametrize(
     "open_, close",
     [("„", "“"), ("‚", "‘"), ("«", "»"), ("「", "」"), ("『", "』")],

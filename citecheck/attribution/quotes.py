@@ -169,6 +169,9 @@ def _single_quotes(text: str, paras: list[int], doubles: list[QuoteSpan]) -> lis
             and not _WORD.match(after)
             and i > open_at + 1
         )
+        if can_close and text[open_at + 1 : i] in ("n", "N"):
+            open_at = None  # "rock 'n' roll", "pick 'n' mix": "and" cut to its "n"
+            continue
         if can_close and before in "sS" and _possessive(text, i, paras):
             continue  # ‘It’s the workers’ right to strike,’: a plural possessive, not the close
         if can_close:
