@@ -367,6 +367,32 @@ def test_the_outlet_of_the_words_in_more_shapes(said, outlet):
     assert [a.outlet for a in _attrs(text)] == [outlet]
 
 
+@pytest.mark.parametrize("role", ["retired postman", "former fireman", "marine biologist"])
+def test_a_description_by_occupation_is_the_person_introduced(role):
+    text = (
+        "Fixture. Next-door neighbour Tom Reed, 58, says enough is enough.\n\n"
+        f"“It is like living next to a funfair,” the {role} told the Example Gazette."
+    )
+    assert _quote(text, "It is like").speaker == "Tom Reed"
+
+
+def test_a_participial_lead_is_no_subject_of_a_participle_cue():
+    text = (
+        "Fixture. Asked about the bid, Ada Quill declined to give details, saying only that "
+        "the board “always acts for the shareholders”."
+    )
+    assert _quote(text, "always acts").speaker == "Ada Quill"
+
+
+def test_a_headline_quote_is_the_speaker_of_the_words_it_repeats():
+    text = (
+        "‘LIKE LIVING NEXT TO A FUNFAIR’: Fury over Christmas lights\n\n"
+        "A PENSIONER’S display has angered neighbours.\n\n"
+        "‘It’s like living next to a funfair,’ said Tom Reed, 58."
+    )
+    assert _quote(text, "LIKE LIVING").speaker == "Tom Reed"
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

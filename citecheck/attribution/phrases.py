@@ -17,12 +17,12 @@ from .references import (
     DETERMINER,
     DOCUMENT_NOUNS,
     GENERIC_BODIES,
-    PERSON_ROLES,
     PRONOUN_WINDOW,
     QUANTIFIERS,
     expand_acronym,
     head_of_modifiers,
     is_description,
+    is_person_role,
     is_plural,
     names_between,
     resolve_plural,
@@ -105,7 +105,7 @@ def nearest_subject(
         # "Asked about the crash, the governor said": no appositive before the subject, nor
         # a dateline ("TORONTO — The premier says")
         lead_clause = k > 0 and (
-            _PARTICIPIAL_LEAD.match(chunks[k - 1][1])
+            PARTICIPIAL_LEAD.match(chunks[k - 1][1])
             or "," not in head[chunks[k - 1][0] + len(chunks[k - 1][1]) : off]
         )
         if (is_description(chunk) or _POSSESSIVE.match(chunk) or lower_start) and not lead_clause:
@@ -133,7 +133,7 @@ _SUBORDINATE = re.compile(
 )
 
 
-_PARTICIPIAL_LEAD = re.compile(
+PARTICIPIAL_LEAD = re.compile(
     r"[A-Za-z]+(?:ed|en|ing)\s+(?:about|by|on|for|if|whether|in|at|after|to|from|with|over|why|"
     r"what|how|before)\b",
     re.IGNORECASE,
@@ -334,7 +334,7 @@ def _definite_reference(
         return None  # "the victim's mother" is someone else than the victim
     head = words[-1].lower().strip(",.")
     if len(words) > 3 and (
-        head not in PERSON_ROLES or not all(_MODIFIER.fullmatch(w) for w in words[1:-1])
+        not is_person_role(head) or not all(_MODIFIER.fullmatch(w) for w in words[1:-1])
     ):
         return None  # only "the former Labour leader", "the controversial political figure"
     stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
@@ -346,7 +346,7 @@ def _definite_reference(
         if not n.person and re.search(rf"\b{re.escape(stem)}", n.text, re.IGNORECASE):
             if len(n.text.split()) >= 2:
                 return n.text, (n.start, n.end), False
-    if stem in PERSON_ROLES or re.fullmatch(r"\d+-year-old", head) or stem in PARTY_NOUNS:
+    if is_person_role(stem) or re.fullmatch(r"\d+-year-old", head) or stem in PARTY_NOUNS:
         # a title given before a name: "President Donald Trump" for "the president"
         last = None
         window = masked[max(0, start - PRONOUN_WINDOW) : start]

@@ -128,6 +128,26 @@ PERSON_ROLES = {
     "soldier", "creator", "inventor", "developer", "investor", "trader", "banker",
     "shopowner", "publican", "innkeeper", "gardener", "beekeeper", "carpenter", "plumber",
     "electrician", "mechanic", "builder", "cleaner", "waiter", "waitress", "barista",
+    "postman", "postwoman", "midwife", "pharmacist", "vet", "dentist", "solicitor", "barrister",
+    "accountant", "keeper", "skipper", "editor", "lecturer", "academic", "diver", "grandson",
+    "granddaughter", "grandad", "grandma", "gran", "schoolgirl", "schoolboy", "footballer",
+    "referee", "umpire", "carer", "caretaker", "hairdresser", "barber", "tailor", "florist",
+    "retailer", "aide", "negotiator", "mediator", "protester", "demonstrator",
+}  # fmt: skip
+
+
+def is_person_role(noun: str) -> bool:
+    """A noun that names a person by what they do: listed, or built to ("fireman",
+    "biologist", "chairperson")."""
+    return noun in PERSON_ROLES or (
+        noun.endswith(("man", "woman", "ist", "person")) and noun not in _NOT_ROLES
+    )
+
+
+_NOT_ROLES = {
+    "human", "gist", "list", "mist", "twist", "fist", "wrist", "exist", "assist", "insist",
+    "persist", "resist", "consist", "desist", "subsist", "shortlist", "checklist", "playlist",
+    "wishlist", "blacklist", "whitelist", "waitlist",
 }  # fmt: skip
 
 

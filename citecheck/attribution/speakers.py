@@ -14,7 +14,14 @@ from dataclasses import dataclass, replace
 from .cues import CUE, SAYING, cue_phrase, date_hint, find_cue_before, is_cue, speaker_follows
 from .frames import Frame
 from .names import Name, NameIndex
-from .phrases import ADVERBS, NOT_SUBJECT, nearest_subject, resolve_phrase, split_chunks
+from .phrases import (
+    ADVERBS,
+    NOT_SUBJECT,
+    PARTICIPIAL_LEAD,
+    nearest_subject,
+    resolve_phrase,
+    split_chunks,
+)
 from .references import is_description, names_between
 from .report_words import FIRST_VERB
 
@@ -274,6 +281,8 @@ def _subject(
     for off, chunk in chunks:
         if NOT_SUBJECT.match(chunk.lower()) or _TIME_LEAD.match(chunk.lower()):
             continue  # "In May,", "Days after ...,": an adverbial, not the subject
+        if PARTICIPIAL_LEAD.match(chunk):
+            continue  # "Asked about the plan, Quill declined ..., saying": not "Asked"
         sp = resolve_phrase(chunk, base + off, names, index, masked, first=True)
         verb = FIRST_VERB.search(" " + chunk.rstrip())
         if (

@@ -1,5 +1,6 @@
 """Who speaks on after the sentence-level rules: a quotation over several paragraphs named
-only at its end, and an interview's turns between the one who asks and the one who answers."""
+only at its end, an interview's turns between the one who asks and the one who answers, and a
+pull quote or headline that repeats words quoted below it."""
 
 from __future__ import annotations
 
@@ -93,4 +94,74 @@ def words_quoted_before(out: list[Attribution]) -> list[Attribution]:
                 out[i] = replace(a, kind=Kind.PARTIAL, speaker=b.speaker,
                                  speaker_span=b.speaker_span)  # fmt: skip
                 break
+    return out
+
+
+_HEADING = re.compile(r"(?:\d{1,2}[.)]\s*)?[“\"‘'«]([^\n]+)[”\"’'»][.!?:]?")
+
+
+_HEADLINE_QUOTE = re.compile(r"[”\"’']\s*[:–—-]\s")
+PULL_QUOTE_WINDOW = 3000  # characters after a pull quote searched for the quote it repeats
+
+
+PULL_QUOTE_MAX_WORDS = 12
+
+
+PULL_QUOTE_MAX_LOOKAHEAD = 30  # quotes after a pull quote searched for the one it repeats
+
+
+_TOKEN = re.compile(r"[\w’'-]+")
+
+
+def _words_of(s: str) -> str:
+    return " ".join(w.strip("’'-") for w in _TOKEN.findall(s.casefold()))
+
+
+def pull_quotes(text: str, out: list[Attribution]) -> list[Attribution]:
+    """A quote standing alone as a paragraph ("3. “Not a second channel”") is a subheading that
+    repeats words quoted below it: it takes the speaker of the quote it repeats."""
+    for i, a in enumerate(out):
+        s, e = a.text_span
+        if text.rfind("\n\n", max(0, s - 8), s) < 0 and s > 6:
+            continue  # not at the start of a paragraph: no heading
+        para_start = text.rfind("\n\n", 0, s) + 1
+        para_end = text.find("\n\n", e)
+        para = text[para_start : para_end if para_end >= 0 else len(text)].strip()
+        headline = s <= 6 and _HEADLINE_QUOTE.match(text, e)  # '‘IT’S A FUNFAIR’: Fury as ...'
+        if len(a.quote.split()) > PULL_QUOTE_MAX_WORDS or not (
+            headline or (_HEADING.fullmatch(para) and len(para) <= len(a.quote) + 8)
+        ):
+            continue  # no heading; or '“…,” X said, “…”': more than one quote in the paragraph
+        words = _words_of(a.quote)
+        if not words:
+            continue
+        for j in range(i + 1, min(len(out), i + 1 + PULL_QUOTE_MAX_LOOKAHEAD)):
+            b = out[j]
+            if b.text_span[0] - e > PULL_QUOTE_WINDOW:
+                break
+            b_words = _words_of(b.quote)
+            if f" {b_words} ".find(f" {words} ") < 0:
+                continue
+            if b.kind == Kind.SCARE or b.speaker is None:
+                out[i] = replace(a, kind=Kind.SCARE, speaker=None, speaker_span=None, cue=None)
+                break
+            # where the heading's words stand in the quote: its start, or a sentence's start
+            lead = re.match(r"\W*", b.quote).end()
+            at = b.quote.casefold().find(a.quote.casefold().strip(" .,!?"), lead)
+            first = at == lead or bool(at > 0 and re.search(r"[.!?]\s+$", b.quote[:at]))
+            if len(words) == len(b_words):
+                kind = b.kind  # the heading repeats the whole quote
+            else:
+                kind = Kind.DIRECT if first else Kind.PARTIAL
+            out[i] = replace(
+                a,
+                kind=kind,
+                speaker=b.speaker,
+                speaker_span=b.speaker_span,
+                cue=None,
+                outlet=b.outlet,
+                language=b.language,
+                date_hint=b.date_hint,
+            )
+            break
     return out
