@@ -393,6 +393,41 @@ def test_a_headline_quote_is_the_speaker_of_the_words_it_repeats():
     assert _quote(text, "LIKE LIVING").speaker == "Tom Reed"
 
 
+@pytest.mark.parametrize("voice", ["office", "lawyer", "spokeswoman"])
+def test_someones_office_or_lawyer_speaks_for_them_and_is_no_possessive_name(voice):
+    text = f"Fixture. Premier Ada Quill’s {voice} said the budget talks had failed."
+    assert [r.speaker for r in _reported(text)] == [f"Premier Ada Quill’s {voice}"]
+
+
+def test_a_title_word_that_is_someones_surname_names_them():
+    text = (
+        "Fixture. Kieran Pope scored twice.\n\nPope, who played on with a strapped ankle, "
+        "later wrote on Instagram: “Gutted about the penalty.”"
+    )
+    assert (_quote(text, "Gutted").speaker, _quote(text, "Gutted").outlet) == (
+        "Kieran Pope",
+        "Instagram",
+    )
+
+
+@pytest.mark.parametrize("title", ["The Pope", "The Prime Minister"])
+def test_a_title_in_capitals_is_a_description_of_who_spoke(title):
+    assert _quote(f"Fixture. {title} said: “Peace be with you.”", "Peace").speaker == title
+
+
+def test_a_title_before_of_is_no_name_of_whom_it_titled():
+    text = (
+        "Fixture. President of the Republic, Ada Quill, sent a message. “We mourn him,” "
+        "said the President."
+    )
+    assert _quote(text, "We mourn").speaker == "Ada Quill"
+
+
+def test_describing_is_a_cue_of_a_partial_quote():
+    (a,) = _attrs("Fixture. Tom Reed was less impressed, describing the delay as “a mystery”.")
+    assert (a.kind, a.speaker, a.cue) == ("partial", "Tom Reed", "describing")
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

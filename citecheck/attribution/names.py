@@ -58,14 +58,17 @@ def find_names(text: str) -> list[Name]:
     """Capitalised runs in `text` (a masked text: quotes blanked out), classified person or not."""
     out = []
     seen: dict[str, tuple[tuple[str, int, int, bool], ...]] = {}
+    titled: list[Name] = []  # "Pope", "King" alone: a title, or the surname of someone named
     for m in _RUN.finditer(text):
         for base, run in _pieces(m):
             if " " not in run and "\n" not in run:
                 # one word, the common case: the rules of _name, done quickly
                 low = run.lower()
+                if low in TITLES and low not in STOP_CAPS:
+                    titled.append(Name(run, base, base + len(run), False))
+                    continue
                 if not (
                     low in STOP_CAPS
-                    or low in TITLES
                     or low in _TRAILING
                     or _HYPHENATED.match(run)
                     or _INITIALS.fullmatch(run)
@@ -77,6 +80,11 @@ def find_names(text: str) -> list[Name]:
             if found is None:
                 found = seen[run] = _run_names(run)
             out.extend(Name(t, base + s, base + e, p) for t, s, e, p in found)
+    if titled:  # "Kieran Pope ... Pope said": the title word is his surname
+        surnames = {n.text.split()[-1] for n in out if n.person}
+        kept = [n for n in titled if n.text in surnames]
+        if kept:
+            out = sorted(out + kept, key=lambda n: n.start)
     return out
 
 
@@ -256,6 +264,8 @@ class NameIndex:
             and " of " not in key
         ):
             entries = self.titles.get(key.split()[-1]) if key else None  # adjectives aside
+        if not entries and key and " " not in key:  # "the President": "President of the ..."
+            entries = [e for k, v in self.titles.items() if k.startswith(key + " of ") for e in v]
         if not entries:
             return None
         before = [e for e in entries if e[0] < at] or entries

@@ -138,6 +138,12 @@ PARTICIPIAL_LEAD = re.compile(
     r"what|how|before)\b",
     re.IGNORECASE,
 )
+# someone's office, spokesperson or lawyer speaks for them
+_OWNED_VOICE = re.compile(
+    r"(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*[’']s\s+(?:[a-z-]+\s+){0,2}(?:office|spokesman|"
+    r"spokeswoman|spokesperson|spokespeople|lawyer|lawyers|attorney|attorneys|campaign|aide|"
+    r"aides|team|family|representative|representatives|press\s+secretary|publicist)"
+)
 # a description, then who obtained, saw or published the document: the document speaks
 _REDUCED_RELATIVE = re.compile(
     r"((?:[Aa]|[Aa]n|[Tt]he)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:obtained|seen|reviewed|published|"
@@ -221,6 +227,9 @@ def resolve_phrase(
     if group and len(words) <= 10 and is_plural(group.group("noun").lower()):
         # "people familiar with the talks", "sources close to the Kremlin", "officials in
         # Kyiv": the people speak, not the place or body that only says which people
+        return phrase, (start, end), False
+    owned = _OWNED_VOICE.fullmatch(phrase)
+    if owned:  # "Premier Ada Quill’s office", "Quill’s lawyer": who speaks for her, not she
         return phrase, (start, end), False
     reduced = _REDUCED_RELATIVE.match(phrase)
     if reduced:  # "a police report obtained by the Example Tribune": the report
@@ -350,9 +359,7 @@ def _definite_reference(
         # a title given before a name: "President Donald Trump" for "the president"
         last = None
         window = masked[max(0, start - PRONOUN_WINDOW) : start]
-        for m in re.finditer(
-            rf"\b{re.escape(stem)}\s+((?:[A-Z][\w’'-]+\s?){{1,3}})", window, re.IGNORECASE
-        ):
+        for m in re.finditer(rf"\b(?i:{re.escape(stem)})\s+((?:[A-Z][\w’'-]+\s?){{1,3}})", window):
             last = m
         if last is not None and last.group(0)[0].isupper():
             return index.expand(last.group(1).strip()), (start, start + len(phrase)), True

@@ -28,6 +28,8 @@ def is_description(chunk: str) -> bool:
     words = chunk.split()[1:]
     if chunk.split()[0].lower() in ("a", "an") and 1 <= len(words) <= 4:
         return True  # "a Democrat", "an Example Party MP": no name takes "a"
+    if 1 <= len(words) <= 3 and all(w.lower() in TITLES or w in ("of", "the") for w in words):
+        return True  # "The Pope", "the Prime Minister": a title in capitals
     return any(
         (w[:1].islower() or w[:1].isdigit()) and w not in ("of", "for", "and", "in", "the", "de")
         for w in words
