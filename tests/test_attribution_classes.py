@@ -428,6 +428,30 @@ def test_describing_is_a_cue_of_a_partial_quote():
     assert (a.kind, a.speaker, a.cue) == ("partial", "Tom Reed", "describing")
 
 
+def test_a_person_of_a_party_is_the_person_and_he_stands_for_them():
+    text = (
+        "Fixture. Samir Cole runs the council.\n\n"
+        "Opposition leader Gideon Thrale of the Example Reform Party said the coalition was "
+        "“running out of road”. “They can’t agree on buses,” he told reporters."
+    )
+    assert _quote(text, "running out").speaker == "Gideon Thrale"
+    assert _quote(text, "They can’t").speaker == "Gideon Thrale"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("A former bookkeeper who stole from the hospice was jailed, with a judge describing her "
+         "crimes as “a calculated betrayal”.", "a judge"),
+        ("A former bookkeeper who stole from the hospice was jailed, saying she was “deeply "
+         "sorry”.", "A former bookkeeper"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_participle_cue_in_an_absolute_or_after_a_relative(sentence, speaker):
+    (a,) = _attrs(f"Fixture. {sentence}")
+    assert a.speaker == speaker
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

@@ -107,6 +107,14 @@ def _pieces(m: re.Match) -> list[tuple[int, str]]:
 def _run_names(run: str) -> tuple[tuple[str, int, int, bool], ...]:
     """The names in a run of several capitalised words, offsets relative to the run (names
     recur through an article, so find_names works each run out once)."""
+    person_of = _PERSON_OF.match(run)
+    if person_of and person_of.group(1).split()[0].casefold() in first_name_genders():
+        # "Gideon Thrale of the Meridian Reform Party": a person, then the body they belong to
+        org_at = person_of.end()
+        return (
+            *_run_names(person_of.group(1)),
+            *((t, org_at + s, org_at + e, p) for t, s, e, p in _run_names(run[org_at:])),
+        )
     if _SPLIT.search(run) and not is_org(run.split()) and not _ADVOCACY.match(run):
         # "Áñez and Camacho" are two names; "Center for Economic and Policy Research" is one.
         found: list[Name] = []
@@ -120,6 +128,9 @@ def _run_names(run: str) -> tuple[tuple[str, int, int, bool], ...]:
     return tuple((n.text, n.start, n.end, n.person) for n in found)
 
 
+_PERSON_OF = re.compile(
+    r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"
+)
 _GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
 _NOT_A_NAME = re.compile(
     r"[A-Z]{2,}(?:\s+[A-Z]{2,})+"  # page furniture in capitals: READ MORE, WATCH NOW

@@ -396,9 +396,19 @@ PARTY_NOUNS = frozenset(
 _POSSESSIVE_IN = re.compile(r"[’']s\b|\bof\b")
 
 
+_OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+
+
 def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
     """The name that heads the phrase: the last one, unless it sits after a preposition."""
-    for n in reversed(inside):
+    for k in range(len(inside) - 1, -1, -1):
+        n = inside[k]
+        if (
+            k
+            and inside[k - 1].person
+            and _OF_THE.fullmatch(phrase, inside[k - 1].end - start, n.start - start)
+        ):
+            return inside[k - 1]  # "Gideon Thrale of the Example Party": the person
         pre = phrase[: n.start - start].rstrip().split()
         if pre and pre[-1].startswith("(") or phrase[n.start - start - 1 : n.start - start] == "(":
             continue  # an acronym in brackets belongs to the name before it

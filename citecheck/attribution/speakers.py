@@ -28,6 +28,7 @@ from .report_words import FIRST_VERB
 _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
 _NOT_VERBS = {"on", "in", "at"}  # FIRST_VERB stops at them too; a subject may hold them
 # after a quote, "asked Tom Reed" names who asked, not whom: the verb comes before its subject
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:the|a|an|his|her|their|its)\s+[^,;:“”\"]{1,60}?)\s*$")
 _INVERTED_TELL = {"asked", "asks", "warned", "warns", "urged", "urges", "begged", "reminded"}
 
 
@@ -173,7 +174,11 @@ def _before_quote(
             return Speech(sp, span, cue, gap, None, None, person)
     head = before[: cue_m.start()]
     coordinated = re.search(r"\b(?:and|but)\s*$", ADVERBS.sub("", head))  # "X … but said"
-    if coordinated or _PARTICIPLE.search(cue_m.group(0)):
+    absolute = _WITH_SUBJECT.search(head) if _PARTICIPLE.search(cue_m.group(0)) else None
+    if absolute:  # "..., with a judge describing her crimes as “…”": the judge
+        at = frame.before_start + absolute.start(1)
+        sp, span, person = resolve_phrase(absolute.group(1), at, names, index, masked)
+    elif coordinated or _PARTICIPLE.search(cue_m.group(0)):
         # "…, arguing that": the speaker is the sentence's subject.
         sp, span, person = _subject(head, frame.before_start, names, index, masked)
     else:
@@ -292,7 +297,8 @@ def _subject(
             and verb.group(0).strip() not in _NOT_VERBS
             and verb.group(0).strip() in sp[0].split()
         ):  # a description running over the verb: "The ministry (rejected the claims)"
-            sp = resolve_phrase(chunk[: verb.start()], base + off, names, index, masked, True)
+            subject = re.sub(r"\s+(?:who|which|that)\s*$", "", chunk[: verb.start()])
+            sp = resolve_phrase(subject, base + off, names, index, masked, True)
         if sp[0]:
             return sp
     return None, None, False
