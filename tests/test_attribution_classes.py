@@ -452,6 +452,42 @@ def test_the_subject_of_a_participle_cue_in_an_absolute_or_after_a_relative(sent
     assert a.speaker == speaker
 
 
+def test_a_clause_after_a_semicolon_is_no_speaker_of_the_quote_before():
+    text = "Fixture. One critic called it “brilliant and tiring”; his bank manager called it worse."
+    assert _quote(text, "brilliant").speaker == "One critic"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, cue, outlet",
+    [
+        ("Adaeze Okafor kept jars of everything. She used to say, “If it smells alive, it is "
+         "alive.”", "Adaeze Okafor", "say", None),
+        ("Ada Quill later replied, tweeting: “The offer is still on the table.”", "Ada Quill",
+         "tweeting", "Twitter"),
+    ],
+)  # fmt: skip
+def test_a_habit_of_saying_and_a_tweeting_participle_are_cues(sentence, speaker, cue, outlet):
+    a = _attrs(f"Fixture. {sentence}")[-1]
+    assert (a.speaker, a.cue, a.outlet) == (speaker, cue, outlet)
+
+
+@pytest.mark.parametrize(
+    "sentence, clause, speaker, outlet",
+    [
+        ("Young fish can find the shore by sound, according to a study published on Wednesday "
+         "in the Annals of Example Biology.", "Young fish can find the shore by sound", "a study",
+         "Annals of Example Biology"),
+        ("Outside court, Tom Reed told the Ashford Vale Echo that the charity had changed.",
+         "the charity had changed", "Tom Reed", "Ashford Vale Echo"),
+        ("Tom Reed, who voted against the plan, called it “a false economy” and warned that "
+         "dumping would rise.", "dumping would rise", "Tom Reed", None),
+    ],
+)  # fmt: skip
+def test_reported_speech_around_a_quote_and_its_outlet(sentence, clause, speaker, outlet):
+    (r,) = _reported(f"Fixture. {sentence}")
+    assert (r.quote, r.speaker, r.outlet) == (clause, speaker, outlet)
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

@@ -32,7 +32,7 @@ _CUE_WORDS = (
     "clarified|mused|opined|railed|fumed|gushed|enthused|griped|revealing|conceding|"
     "pointed out|points out|shot back|fired back|chimed in|summed up|laughed|sighed|echoed|"
     "bragged|interjected|murmured|snapped|ventured|summarized|summarised|observes|reflected|"
-    "reflects|confided|dismissed|dismisses|dismissing|describing"
+    "reflects|confided|dismissed|dismisses|dismissing|describing|tweeting|posting"
 )
 
 
@@ -92,7 +92,7 @@ SAYING = {"said", "says", "wrote", "writes", "added", "adds", "reported", "repor
 _INFINITIVE_OR_NEGATED = re.compile(r"(?:\bto|n[’']t|\bnot|\bnever)\s+$")
 # "continues to call for", "kept telling": the speech act goes on, it is not merely planned
 _ASPECTUAL = re.compile(
-    r"\b(?:continues?|continued|continuing|keeps?|kept|went on|goes on)\s+to\s+$"
+    r"\b(?:continues?|continued|continuing|keeps?|kept|went on|goes on|used)\s+to\s+$"
 )
 
 
@@ -170,7 +170,7 @@ _MONTH_DAY = re.compile(
 
 # Media that name the outlet by themselves: "in a 2013 tweet" is a tweet on Twitter.
 MEDIA = {
-    "tweet": "Twitter", "tweeted": "Twitter", "twitter": "Twitter", "x": "X",
+    "tweet": "Twitter", "tweeted": "Twitter", "tweeting": "Twitter", "twitter": "Twitter", "x": "X",
     "facebook": "Facebook", "instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube",
     "telegram": "Telegram", "linkedin": "LinkedIn", "threads": "Threads", "bluesky": "Bluesky",
     "weibo": "Weibo", "wechat": "WeChat", "reddit": "Reddit", "mastodon": "Mastodon",
@@ -180,7 +180,7 @@ MEDIA = {
 
 
 _MEDIA = re.compile(
-    r"(?=[toTFILYWRMSVD])\b(?:tweet(?:ed)?|on (?:Twitter|X|Facebook|Instagram|TikTok|YouTube|"
+    r"(?=[toTFILYWRMSVD])\b(?:tweet(?:ed|ing)?|on (?:Twitter|X|Facebook|Instagram|TikTok|YouTube|"
     r"Telegram|LinkedIn|Threads|Bluesky|Weibo|WeChat|Reddit|Mastodon|Truth Social|WhatsApp|"
     r"Snapchat|VK|Substack|Twitch|Discord)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|"
     r"TikTok|YouTube|Weibo|WeChat|Reddit|Mastodon|Truth Social|WhatsApp|Snapchat|VK|Substack|"

@@ -377,7 +377,11 @@ def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:
     for r in said:
         k = bisect_right(starts, r.clause_start) - 1
         sentence_start = starts[max(k, 0)]
-        frame = Frame(sentence_start, masked[sentence_start : r.clause_start], r.clause_end, "")
+        k = bisect_right(starts, r.clause_end)
+        end = min(starts[k] if k < len(starts) else len(masked), r.clause_end + 300)
+        # "..., according to a study published in X.": the source and its outlet after it
+        after = masked[r.clause_end : end] if r.cue == "according to" else ""
+        frame = Frame(sentence_start, masked[sentence_start : r.clause_start], r.clause_end, after)
         # "told the state-run Example Daily": a name after "told" may be the outlet
         told = re.match(r"(?:told|tells)\s+(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+)*([A-Z].*)", r.cue)
         told_to = _TIME_TAIL.sub("", told.group(1)) if told else None  # "... last year"

@@ -155,7 +155,7 @@ def outlet_of(
             return name, None  # "Speaking to Example Radio, ...", "said on ..."
         credit = _CREDITING.search(around)
         if credit and (
-            credit[3] or credit[4] or credit[5] or _MEDIA_WORD.search(credit[1] or credit[2])
+            credit[2] or credit[3] or credit[4] or credit[5] or _MEDIA_WORD.search(credit[1])
         ):
             return next(g for g in credit.groups() if g).rstrip("."), None
     return platform, None
@@ -167,7 +167,8 @@ def outlet_of(
 _NAME_RUN = r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
 _CREDITING = re.compile(
     rf"\b(?:[Tt]he\s+)?{_NAME_RUN}\s+(?:reported|quoted|cited|published)\b"
-    rf"|\b(?:published|obtained|seen|reviewed)\s+(?:by|in)\s+(?:the\s+)?{_NAME_RUN}"
+    rf"|\b(?:published|obtained|seen|reviewed)(?:\s+on\s+{DATE_WORDS})?\s+(?:by|in)\s+"
+    rf"(?:the\s+)?([A-Z][\w&.’'-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&.’'-]*){{0,5}})"
     rf"|\b(?:on|in|to)\s+(?:the\s+)?{_NAME_RUN}\s+(?:podcast|programme|program|radio\s+show|show)\b"
     rf"|\b(?:show|programme|program|podcast|broadcast)\s+on\s+(?:the\s+)?{_NAME_RUN}"
     rf"|\b(?:quoted|broadcast|aired|carried)\s+by\s+(?:the\s+)?{_NAME_RUN}"

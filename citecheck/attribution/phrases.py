@@ -147,7 +147,8 @@ _OWNED_VOICE = re.compile(
 # a description, then who obtained, saw or published the document: the document speaks
 _REDUCED_RELATIVE = re.compile(
     r"((?:[Aa]|[Aa]n|[Tt]he)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:obtained|seen|reviewed|published|"
-    r"cited|released|quoted|filed|issued|sent|leaked|shared)\s+(?:by|to|with)\s"
+    r"cited|released|quoted|filed|issued|sent|leaked|shared)(?:\s+on\s+[A-Z]\w+)?\s+"
+    r"(?:by|to|with|in)\s"
 )
 _MEDIUM = re.compile(rf"\b(?:{MEDIA_WORDS})$")
 _LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")

@@ -34,6 +34,8 @@ TOLD_OBJECT = (
     r"committee|forum|summit|gathering|interviewer)|"
     # "the state-run Example Daily", "the Spanish-language Noticias Ejemplo"
     r"(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+){1,2}[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|"
+    # "the Ashford Vale Echo": a name of several words after "the", before "the" + one word
+    r"the\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){1,3}(?=\s*,?\s+that\b)|"
     r"the\s+\w+(?:\s+(?!(?:he|she|they|it|we|i|you|there|that|what|how|why|when|whether)\b)\w+)?|"
     r"him|her|them|us|me|"
     r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}))"

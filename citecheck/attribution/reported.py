@@ -122,13 +122,15 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         if _IMPERSONAL.search(head) and m.group("cue") in ("said", "reported", "claimed"):
             continue  # "It is said that the castle is haunted": no one said it
         tries += 1
-        if tries > FRONT_TRIES or not FRONT_HEAD.fullmatch(head):
+        # 'called it “…” and warned that ...': a quotation before a second, coordinated cue
+        coordinated = m.group("that") and len(head) <= 240 and _AND_END.search(head)
+        if tries > FRONT_TRIES or not (FRONT_HEAD.fullmatch(head) or coordinated):
             break
         if tries > 1 and re.search(r"(?:,|\sor)$", head):
             continue  # a later cue must open a clause of its own: "…, but X said"
         clause = re.sub(r"\s*[.!?]?\s*$", "", sentence[m.end() :])
-        if not clause or QUOTE_MARK.search(re.sub(TITLE, "", head)):
-            continue
+        if not clause or (QUOTE_MARK.search(re.sub(TITLE, "", head)) and not coordinated):
+            continue  # a quotation before the cue, not before a coordinated one
         found = _front_at(head, m, clause, s, names, index, masked)
         if found is not None:
             return found
@@ -337,6 +339,9 @@ def _sentence_subject(head, at, names, index, masked):
     if verb is None or verb.start() == 0:
         return None, None
     subject = _AUX_TAIL.sub("", lead[: verb.start()])  # "It did not (reveal ...)": "It"
+    relative = re.match(r"([^,]+),\s+(?:who|which)\s", subject)
+    if relative:  # "Councilor Gareth Minns, who (voted against ...)": the name before it
+        subject = relative.group(1)
     if "," in subject or len(subject.split()) > 8 or QUOTE_MARK.search(subject):
         return None, None
     at += len(head) - len(lead)
@@ -368,6 +373,7 @@ _CLAUSE_AFTER_CUE = re.compile(
     r"(?:he|she|they|we|i|it|there)\s+\w|(?:\S+\s+){1,4}?(?:is|are|was|were|has|have|had|will|"
     r"would|could|can|should|may|might|must|did|does)\b"
 )
+_AND_END = re.compile(r"[”’\"]\s+(?:and|but)\s*$")
 _IMPERSONAL = re.compile(r"\b(?:is|are)\s*$")
 _NOT_SAID = re.compile(
     r"\b(?:declined|refused|failed|wouldn[’']t|would\s+not|did\s+not|didn[’']t|does\s+not|"

@@ -199,6 +199,7 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
     the quote and the cue ("Smith, the minister, said")."""
     # Dots of abbreviations ("Dr.", "U.S.") do not end a phrase.
     after = _ABBR_DOT.sub(lambda m: m.group(0)[:-1] + "\u00b7", frame.after)
+    after = after.split(";", 1)[0]  # '“…”; his bank manager called it ...': another clause
     lead = _LEAD.match(after).end()
     base = frame.after_start
     for m in CUE.finditer(after, lead):
