@@ -488,6 +488,27 @@ def test_reported_speech_around_a_quote_and_its_outlet(sentence, clause, speaker
     assert (r.quote, r.speaker, r.outlet) == (clause, speaker, outlet)
 
 
+@pytest.mark.parametrize(
+    "said, outlet",
+    [
+        ("Ada Quill, speaking on Example Radio’s morning show, said: “We will rebuild.”",
+         "Example Radio"),
+        ("“We will rebuild,” Ada Quill said in a video posted to TikTok.", "TikTok"),
+        ("“We will rebuild,” Ada Quill said during an appearance on WXYZ 7.", "WXYZ"),
+        ("Speaking on Example Morning, Ada Quill said: “We will rebuild.”", "Example Morning"),
+        ("“We will rebuild,” Ada Quill told Glimmer magazine.", "Glimmer"),
+        ("Ada Quill told Glimmer magazine that she would rebuild the pier.", "Glimmer"),
+        ("Ada Quill told reporters, according to the Lakeside Courier: “We will rebuild.”",
+         "Lakeside Courier"),
+        ("The Lakeside Courier reported that the pier would be rebuilt.", "Lakeside Courier"),
+    ],
+)  # fmt: skip
+def test_where_the_words_appeared_in_more_shapes(said, outlet):
+    (a,) = _attrs(f"Fixture. {said}")
+    assert a.outlet == outlet
+    assert a.speaker in ("Ada Quill", "Lakeside Courier")
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

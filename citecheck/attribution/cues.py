@@ -124,7 +124,8 @@ _TOLD_OBJ = re.compile(
     rf"{OUTLET_KINDS}\s+"
     r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|"
     r"(?:(?:a |an |the )?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
-    r"(?:\s+(?:media|officials|reporters|journalists|lawmakers|television|radio|viewers))?|"
+    r"(?:\s+(?:media|officials|reporters|journalists|lawmakers|television|radio|viewers|"
+    r"magazine|newspaper|daily|weekly|tabloid|podcast|website))?|"
     r"reporters?|journalists?)|the press|the media|lawmakers|supporters|voters|the audience|"
     r"the crowd|a reporter|an interviewer|them|him|her|us|me|you|the public|"
     r"(?:a|the) \w+ (?:reporter|journalist|newspaper|radio|station|crowd)|"
@@ -136,6 +137,9 @@ _TOLD_OBJ = re.compile(
 
 
 _OUTLET_KIND = re.compile(rf"\b{OUTLET_KINDS}\s+(?=[A-Z])")
+_KIND_AFTER = re.compile(
+    rf"(?:the\s+)?([A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,3}})\s+{OUTLET_KINDS}"
+)
 _OUTLET_LIKE = re.compile(r"(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}")
 
 
@@ -180,8 +184,8 @@ MEDIA = {
 
 
 _MEDIA = re.compile(
-    r"(?=[toTFILYWRMSVD])\b(?:tweet(?:ed|ing)?|on (?:Twitter|X|Facebook|Instagram|TikTok|YouTube|"
-    r"Telegram|LinkedIn|Threads|Bluesky|Weibo|WeChat|Reddit|Mastodon|Truth Social|WhatsApp|"
+    r"(?=[toTFILYWRMSVD])\b(?:tweet(?:ed|ing)?|(?:on|to) (?:Twitter|X|Facebook|Instagram|TikTok|"
+    r"YouTube|Telegram|LinkedIn|Threads|Bluesky|Weibo|WeChat|Reddit|Mastodon|Truth Social|WhatsApp|"
     r"Snapchat|VK|Substack|Twitch|Discord)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|"
     r"TikTok|YouTube|Weibo|WeChat|Reddit|Mastodon|Truth Social|WhatsApp|Snapchat|VK|Substack|"
     r"Twitch|Discord) (?:post|posts|account|page|feed|channel|user|users|"
@@ -221,8 +225,11 @@ def cue_phrase(text: str, m: re.Match) -> tuple[str, str | None]:
         if obj:
             target = obj.group(1).rstrip(".,;:")
             outlet = None
+            named = _KIND_AFTER.fullmatch(target)  # "told Glimmer magazine": Glimmer
             if low.startswith(("tol", "tel")) and _OUTLET_LIKE.fullmatch(target):
                 outlet = re.sub(r"^the\s+", "", target)  # "told the Example Courier"
+            elif low.startswith(("tol", "tel")) and named:
+                outlet = named.group(1)
             kind = _OUTLET_KIND.search(target)
             if kind:  # "told the Spanish daily Example Diario"
                 outlet = target[kind.end() :]
@@ -266,7 +273,7 @@ def medium(frame_text: str) -> tuple[str | None, str | None]:
     m = _MEDIA.search(frame_text)
     platform = None
     if m:
-        name = m.group(0).removeprefix("on ")  # "on Truth Social", "tweeted", "Reddit post"
+        name = m.group(0).removeprefix("on ").removeprefix("to ")  # "on Truth Social", "tweeted"
         platform = MEDIA.get(name.split()[0].lower(), name)
     d = _DOCUMENTS.search(frame_text)
     return platform, (d.group(0) if d else None)

@@ -132,6 +132,8 @@ def outlet_of(
     if found is not None:
         return found.name, found.language
     told = sp.outlet_text
+    if told and (kind_after := _KIND_AFTER.fullmatch(told)):
+        told = kind_after.group(1)  # "told Glimmer magazine that ...": Glimmer
     if told and (journalist := _OUTLETS_PERSON.match(told)) and _MEDIA_NAME.search(journalist[1]):
         told = journalist[1]  # "told Example Radio's Ben Marsh": the journalist's outlet
     elif told and told[-2:] in ("'s", "’s") and _MEDIA_NAME.search(told):
@@ -139,6 +141,8 @@ def outlet_of(
     if told and _is_medium(told, sp.cue):
         # "told the Example Courier", "told WXYZ"; "the Spanish-language Noticias" is "Noticias"
         return _DESCRIBED.sub("", told), None
+    if platform is None and sp.speaker and _SPEAKING_MEDIUM.fullmatch(sp.speaker):
+        return re.sub(r"^[Tt]he\s+", "", sp.speaker), None  # "the Example Courier reported"
     on = _PEOPLE_ON.search(sp.speaker or "")
     if platform is None and on and _MEDIA_NAME.search(on.group(1)):
         return on.group(1), None  # "the commentators on ESPN": the programme's outlet
@@ -151,7 +155,13 @@ def outlet_of(
                 return name, None
         spoken = _SPOKEN_TO.search(around)
         name = _TRAILING_DATE.sub("", spoken.group(1)) if spoken else ""
-        if name and _MEDIA_WORD.search(name) and not _TRAILING_DATE.fullmatch(" " + name):
+        name = re.sub(r"[’']s$", "", name)  # "on Example Radio’s morning show"
+        strong = spoken is not None and _ON_AIR.search(spoken.group(0))
+        if (
+            name
+            and (_MEDIA_WORD.search(name) or strong)
+            and not _TRAILING_DATE.fullmatch(" " + name)
+        ):
             return name, None  # "Speaking to Example Radio, ...", "said on ..."
         credit = _CREDITING.search(around)
         if credit and (
@@ -214,6 +224,8 @@ def _is_medium(name: str, cue: str | None) -> bool:
         return True
     if cue and re.search(rf"\b{OUTLET_KINDS}\s+{re.escape(name)}$", cue):
         return True  # "told the Spanish daily Noticias Ejemplo": the kind of outlet named
+    if cue and re.search(rf"\b{re.escape(name)}\s+{OUTLET_KINDS}$", cue):
+        return True  # "told Glimmer magazine": the kind after the name
     told = rf"\b(?:told|tells)\s+the\s+(?:[\w’']+-[\w’'-]+\s+)*{re.escape(name)}"
     return bool(cue) and bool(re.search(told, cue, re.I))
 
@@ -232,11 +244,16 @@ _ORG_WORD = re.compile(
 _MEDIA_WORD = re.compile(rf"\b(?:{MEDIA_WORDS})\b")
 _TRAILING_DATE = re.compile(rf"(?:\s+{DATE_WORDS})+$")
 # Where the words were said, from the sentence's syntax: the name must hold a media word.
+_SPEAKING_MEDIUM = re.compile(rf"(?:[Tt]he\s+)?(?:[A-Z][\w&.’'-]*\s+){{0,3}}(?:{MEDIA_WORDS})")
+_KIND_AFTER = re.compile(rf"(.+?)\s+{OUTLET_KINDS}")
+# said on air: the name after it is a channel or show, whatever words it holds
+_ON_AIR = re.compile(r"^(?:appearance\s+on|interview\s+on|[Ss]peaking\s+on)")
 _SPOKEN_TO = re.compile(
     r"\b(?:[Ii]n\s+an?\s+(?:[\w-]+\s+)?interview\s+with|[Ss]peaking\s+(?:to|with)|"
     r"[Tt]alking\s+to|in\s+remarks\s+to|in\s+an?\s+(?:op-ed|column|article|essay|piece)\s+"
-    r"(?:for|in)|(?:wrote|writing|writes)\s+in|(?:said|says|speaking|appearing|appeared)\s+on|"
-    r"quoted\s+(?:as\s+saying\s+)?by|according\s+to|(?:first\s+)?reported\s+by)"
+    r"(?:for|in)|(?:wrote|writing|writes)\s+in|(?:said|says|[Ss]peaking|[Aa]ppearing|appeared)\s+on|"
+    r"quoted\s+(?:as\s+saying\s+)?by|according\s+to|(?:first\s+)?reported\s+by|"
+    r"appearance\s+on|interview\s+(?:on|with))"
     r"\s+(?:the\s+)?([A-Z][\w&+’'-]*(?:\s+[A-Z][\w&+’'-]*){0,3})"
 )
 _PUBLISHED_IN = re.compile(

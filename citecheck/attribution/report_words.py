@@ -38,7 +38,8 @@ TOLD_OBJECT = (
     r"the\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){1,3}(?=\s*,?\s+that\b)|"
     r"the\s+\w+(?:\s+(?!(?:he|she|they|it|we|i|you|there|that|what|how|why|when|whether)\b)\w+)?|"
     r"him|her|them|us|me|"
-    r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}))"
+    r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+    r"(?:\s+(?:magazine|newspaper|daily|weekly|tabloid|podcast|website)\b)?))"
 )
 # "is alleging that", "were calling on": the progressive forms a cue may take
 PROGRESSIVE = "urging saying warning claiming insisting arguing alleging asking demanding".split()

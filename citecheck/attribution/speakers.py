@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .cues import CUE, SAYING, cue_phrase, date_hint, find_cue_before, is_cue, speaker_follows
+from .cues import (
+    CUE,
+    MEDIA_WORDS,
+    SAYING,
+    cue_phrase,
+    date_hint,
+    find_cue_before,
+    is_cue,
+    speaker_follows,
+)
 from .frames import Frame
 from .names import Name, NameIndex
 from .phrases import (
@@ -64,9 +73,18 @@ def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -
         return _with(after_sp, date)
     if cue_m is not None:
         sp = _before_quote(frame, cue_m, names, index, masked)
+        if sp is not None and sp.cue == "according to" and _MEDIUM_NAME.search(sp.speaker or ""):
+            # "Quill told reporters, according to the Example Courier: “…”": she spoke
+            earlier = find_cue_before(frame.before[: cue_m.start()].rstrip(" ,"))
+            said = _before_quote(frame, earlier, names, index, masked) if earlier else None
+            if said is not None and said.speaker:
+                sp = replace(said, outlet_text=sp.speaker)
         if sp is not None:
             return _with(sp, date)
     return Speech(date_hint=date)
+
+
+_MEDIUM_NAME = re.compile(rf"\b(?:{MEDIA_WORDS})$")
 
 
 # A passive cue: the speaker is its agent. "“…” was declared by police", "The plan was
