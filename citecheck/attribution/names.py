@@ -397,7 +397,12 @@ def _titles_of(text: str, n: Name) -> list[str]:
     """Titles given right before a person's name ("Home Secretary Priti Patel", "President of
     the Republic, Abdelmadjid Tebboune") or in apposition after it ("Ada Quill, the mayor,")."""
     out = []
-    m = _TITLE_BEFORE.search(text, max(0, n.start - 60), n.start)
+    lead = text[max(0, n.start - 24) : n.start].rstrip(" ,").rsplit(None, 1)
+    word = lead[-1] if lead else ""
+    # a title run ends in a capitalised word (or "of the"): most names follow "said", "by" ...
+    m = None
+    if word[:1].isupper() or word in ("of", "the", "for", "and"):
+        m = _TITLE_BEFORE.search(text, max(0, n.start - 60), n.start)
     if m:
         run = m.group(1).split()
         ends = [i for i, w in enumerate(run) if w.endswith(".") and w.lower() not in TITLES]
@@ -410,7 +415,9 @@ def _titles_of(text: str, n: Name) -> list[str]:
                 out.append(_title_key(" ".join(run[i:])))
         if run and any(w.lower() in TITLES for w in run):
             out.append(_title_key(" ".join(run)))
-    m = _TITLE_AFTER.match(text, n.end) or _TITLE_IS.match(text, n.end)
+    m = _TITLE_AFTER.match(text, n.end)
+    if m is None and text.startswith((" is ", " was ", " has ", " had ", " became "), n.end):
+        m = _TITLE_IS.match(text, n.end)
     if m and (m.group("det") or m.group(2).split()[0].lower() in TITLES):
         # "Ada Quill, the proprietor of ...,": the appositive's head noun is her title too
         key = _title_key(m.group(2))

@@ -54,6 +54,7 @@ _PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _TOLD = re.compile(r"\b(?:told|tells|tell|asked|asks|ask|interviewed|thanked)\s+$", re.IGNORECASE)
+_CUE_AT_END = re.compile(rf"(?:{CUE.pattern})\s*$")  # compiled once: the pattern is long
 _WINDOW = 40  # characters either side of a name searched for its cue
 _REACH = 500  # characters either side of the quote searched for candidates
 
@@ -106,7 +107,7 @@ def choices(
             after = masked[n.end : n.end + _WINDOW]
             before = masked[max(0, n.start - _WINDOW) : n.start]
             f["cue_after"] = float(bool(CUE.search(after)))
-            f["cue_before"] = float(bool(re.search(rf"(?:{CUE.pattern})\s*$", before)))
+            f["cue_before"] = float(bool(_CUE_AT_END.search(before)))
             f["object"] = float(bool(_PREPOSITION.search(before[-16:])))
             f["addressee"] = float(bool(_TOLD.search(before[-16:])))
             f["person"] = float(n.person or index.is_person(n.text))
