@@ -509,6 +509,24 @@ def test_where_the_words_appeared_in_more_shapes(said, outlet):
     assert a.speaker in ("Ada Quill", "Lakeside Courier")
 
 
+@pytest.mark.parametrize("conjunction", ["But", "And", "So"])
+def test_a_conjunction_before_the_subject_is_no_part_of_it(conjunction):
+    text = f"Fixture. {conjunction} officials said the harbour plan had failed."
+    assert [r.speaker for r in _reported(text)] == ["officials"]
+
+
+def test_a_present_tense_cue_ends_the_subject_and_base_forms_are_cues():
+    text = (
+        "Fixture. The paper describes the meadows as “acoustically poor” and warns that more "
+        "seagrass will be lost.\n\nIn the paper, the authors write: “Our results are early.”"
+    )
+    assert [(a.speaker, a.cue) for a in _attrs(text)] == [
+        ("The paper", "describes"),
+        ("The paper", "warns"),
+        ("the authors", "write"),
+    ]
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

@@ -32,7 +32,8 @@ _CUE_WORDS = (
     "clarified|mused|opined|railed|fumed|gushed|enthused|griped|revealing|conceding|"
     "pointed out|points out|shot back|fired back|chimed in|summed up|laughed|sighed|echoed|"
     "bragged|interjected|murmured|snapped|ventured|summarized|summarised|observes|reflected|"
-    "reflects|confided|dismissed|dismisses|dismissing|describing|tweeting|posting"
+    "reflects|confided|dismissed|dismisses|dismissing|describing|tweeting|posting|write|"
+    "warn|argue|insist|note|explain"
 )
 
 

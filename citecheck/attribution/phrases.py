@@ -175,6 +175,7 @@ _GROUP_OF = re.compile(
 )
 
 
+_CONJUNCTION_FIRST = re.compile(r"^(?:But|And|Yet|So|Still|Now|Instead|Also)\s+(?=[a-zA-Z])")
 # when, before the subject it leads: "Last night", "Earlier this week", "Yesterday"
 _WHEN_FIRST = re.compile(
     r"^(?:(?:last|this|next|earlier|later|early|late)\s+(?:this\s+)?(?:night|week|month|year|"
@@ -194,6 +195,7 @@ def resolve_phrase(
     """A subject phrase as a speaker: a name (expanded), a pronoun resolved, a description."""
     stripped = phrase.lstrip(' ,;:"“”‘’_')
     stripped = _WHEN_FIRST.sub("", stripped)  # "Last night ex-party staff said"
+    stripped = _CONJUNCTION_FIRST.sub("", stripped)  # "But officials said"
     start += len(phrase) - len(stripped)  # offsets stay on the text the phrase now starts at
     phrase = _WHERE_SAID.sub("", stripped.rstrip(' ,;:"“”‘’_'))  # "the President in his message"
     if not phrase or _RELATIVE_END.search(phrase):

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import CUE
 from .frames import sentences
 from .names import Name, NameIndex
 from .phrases import nearest_subject, resolve_phrase
@@ -336,9 +337,13 @@ def _sentence_subject(head, at, names, index, masked):
     vowed" -> X."""
     lead = head.lstrip()
     verb = FIRST_VERB.search(" " + lead)
-    if verb is None or verb.start() == 0:
+    end = verb.start() if verb is not None else None
+    cue = CUE.search(lead)  # "The paper describes meadows as ... and warns": "describes"
+    if cue is not None and cue.start() > 0 and (end is None or cue.start() < end):
+        end = cue.start()
+    if not end:
         return None, None
-    subject = _AUX_TAIL.sub("", lead[: verb.start()])  # "It did not (reveal ...)": "It"
+    subject = _AUX_TAIL.sub("", lead[:end])  # "It did not (reveal ...)": "It"
     relative = re.match(r"([^,]+),\s+(?:who|which)\s", subject)
     if relative:  # "Councilor Gareth Minns, who (voted against ...)": the name before it
         subject = relative.group(1)
