@@ -527,6 +527,21 @@ def test_a_present_tense_cue_ends_the_subject_and_base_forms_are_cues():
     ]
 
 
+def test_a_beat_on_she_is_the_woman_named_before():
+    text = (
+        "Fixture. Agnes Mallory kept the light for thirty years. The book sold out, according "
+        "to its publisher.\n\nShe smiles. “Don’t write that down. It sounds daft.”"
+    )
+    assert _quote(text, "Don’t write").speaker == "Agnes Mallory"
+
+
+def test_the_name_after_an_according_to_description_is_the_source():
+    text = "Fixture. The book sold out, according to its publisher, Example Books."
+    assert [(r.quote, r.speaker) for r in _reported(text)] == [
+        ("The book sold out", "Example Books")
+    ]
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

@@ -11,10 +11,11 @@ import re
 
 from .cues import CUE
 from .names import Name, NameIndex
-from .references import names_between
+from .references import names_between, resolve_pronoun
 
 # the last sentence before the quote: what follows the last sentence end in the paragraph
 _SENTENCE_END = re.compile(r"[.!?][”’\"]?\s+")
+_PRONOUN_FIRST = re.compile(r"(He|She)\s+[a-z]")
 _MAX_BEAT = 160  # characters: a beat is a short sentence ("Reed shook his head.")
 
 
@@ -35,6 +36,10 @@ def beat_subject(
     sentence = masked[start : lo + len(body)]
     if len(sentence) > _MAX_BEAT or CUE.search(sentence) or "_" in sentence:
         return None  # a cue: reported speech, dealt with elsewhere; "_": a masked quote
+    pronoun = _PRONOUN_FIRST.match(sentence)
+    if pronoun:  # "She smiles. “…”": the woman the text last named
+        who, span = resolve_pronoun(start, names, index, masked, pronoun.group(1))
+        return (who, span) if who and span else None
     inside = names_between(names, start, start + len(sentence))
     if not inside or inside[0].start != start:
         return None  # "The crowd cheered.": no one named as the subject

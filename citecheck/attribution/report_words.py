@@ -190,7 +190,9 @@ IRREGULAR_PAST = (
     "fell rose fled grew made took went came saw found got gave held left lost met paid ran sent "
     "set spent stood won began broke brought built bought caught chose drew drove fought flew "
     "froze hid hit hurt kept knew led let lay meant put quit read rode rang sank sat shot shut "
-    "sang slept spoke stole struck swam threw understood woke wore became"
+    "sang slept spoke stole struck swam threw understood woke wore became sold told heard "
+    "felt dealt fed forgot forgave hung laid lent lit overtook sought shook shone sped "
+    "spread sprang stuck stung swept swore taught tore withdrew wrote"
 )
 FINITE = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|should|may|might|must|"

@@ -188,10 +188,17 @@ def _according(sentence, s, names, index, masked) -> Reported | None:
         m = pattern.match(sentence.rstrip())
         if not m or QUOTE_MARK.search(m.group("source")):
             continue
+        source, at = m.group("source"), m.start("source")
+        named = _NAME_TAIL.fullmatch(sentence.rstrip(), m.end("source"))
+        if pattern is ACCORDING_MID and named:
+            # "..., according to its publisher, Gullrock Press.": the source is that name
+            source, at = named.group(1), named.start(1)
+        elif pattern is ACCORDING_MID and _NAME_TAIL.match(sentence, m.end("source")):
+            continue
         clause = m.group("clause")
         if not clause_ok(clause):
             continue
-        speaker, span = _resolved(m.group("source"), s + m.start("source"), names, index, masked)
+        speaker, span = _resolved(source, s + at, names, index, masked)
         if speaker is None:
             continue
         start = s + m.start("clause")
@@ -378,6 +385,7 @@ _CLAUSE_AFTER_CUE = re.compile(
     r"(?:he|she|they|we|i|it|there)\s+\w|(?:\S+\s+){1,4}?(?:is|are|was|were|has|have|had|will|"
     r"would|could|can|should|may|might|must|did|does)\b"
 )
+_NAME_TAIL = re.compile(r"\s*,\s+((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})[.!?]?")
 _AND_END = re.compile(r"[”’\"]\s+(?:and|but)\s*$")
 _IMPERSONAL = re.compile(r"\b(?:is|are)\s*$")
 _NOT_SAID = re.compile(
