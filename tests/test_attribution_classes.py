@@ -461,7 +461,7 @@ def test_a_clause_after_a_semicolon_is_no_speaker_of_the_quote_before():
     "sentence, speaker, cue, outlet",
     [
         ("Adaeze Okafor kept jars of everything. She used to say, “If it smells alive, it is "
-         "alive.”", "Adaeze Okafor", "say", None),
+         "alive.”", "Adaeze Okafor", "used to say", None),
         ("Ada Quill later replied, tweeting: “The offer is still on the table.”", "Ada Quill",
          "tweeting", "Twitter"),
     ],

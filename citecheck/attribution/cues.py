@@ -150,7 +150,9 @@ _TELL = {
 }  # fmt: skip
 
 
-_AUX_BEFORE = re.compile(r"\b(?:has|have|had|would|will)(?:\s+also)?\s+$")
+_AUX_BEFORE = re.compile(
+    r"\b(?:(?:has|have|had|would|will)(?:\s+also)?|used\s+to|went\s+on\s+to)\s+$"
+)  # "has said", "used to say": the cue as written
 
 
 _IN_MEDIUM = re.compile(
