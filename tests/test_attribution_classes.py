@@ -542,6 +542,33 @@ def test_the_name_after_an_according_to_description_is_the_source():
     ]
 
 
+@pytest.mark.parametrize("role", ["union boss", "actress", "witness"])
+def test_a_role_ending_in_ss_is_no_plural(role):
+    text = (
+        f"Fixture. Martin Kell, a well-known {role}, called the offer an insult.\n\n"
+        f"The {role} accused Example Rail of “negotiating through the newspapers”."
+    )
+    assert _quote(text, "negotiating").speaker == "Martin Kell"
+
+
+def test_a_participle_alone_before_the_subject_is_nobody():
+    text = "Fixture. Sentencing, the judge said Tom Pask had launched a senseless attack."
+    assert [r.speaker for r in _reported(text)] == ["the judge"]
+
+
+def test_a_canal_is_no_one_a_pronoun_stands_for():
+    text = (
+        "Fixture. Helen Aske presided. Dean Reed died near the Example Canal.\n\n"
+        "“You have shown no remorse,” she told him."
+    )
+    assert _quote(text, "You have").speaker == "Helen Aske"
+
+
+def test_the_name_after_someones_role_after_said_is_the_speaker():
+    text = "Fixture. “The offer is fair,” said Example Rail’s managing director, Sian Trevelyan."
+    assert _quote(text, "The offer").speaker == "Sian Trevelyan"
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

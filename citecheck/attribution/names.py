@@ -200,7 +200,8 @@ _PLACE_OR_EVENT_LAST = frozenset(
     "market mall hall station airport bridge tower stadium arena theatre theater cathedral "
     "castle palace garden gardens farm estate coast sea ocean desert forest canyon falls harbour "
     "harbor port district village town heights fields quay pier wharf marina way drive close "
-    "crescent terrace row place plaza gate library gallery zoo circuit track course trail".split()
+    "crescent terrace row place plaza gate library gallery zoo circuit track course trail canal "
+    "reservoir quarry marsh moor creek wharf dock docks lock junction".split()
 )
 _PLACE_FIRST = frozenset("lake mount mt port fort cape isle glen loch camp".split())
 

@@ -84,6 +84,8 @@ def nearest_subject(
             continue  # a relative clause: its antecedent is the chunk before
         if k > 0 and _LOWER_PARTICIPLE.match(chunk):
             continue  # "Quill, speaking to supporters, said": the subject is before it
+        if _LONE_PARTICIPLE.fullmatch(chunk):
+            break  # "Sentencing, the judge said": a participle alone opens the sentence
         tail = _SUBORDINATE.match(chunk)
         if k > 0 and is_description(chunk):
             tail = None  # "Quill, a veteran who served as the port's engineer, said": Quill
@@ -106,6 +108,7 @@ def nearest_subject(
         # a dateline ("TORONTO — The premier says")
         lead_clause = k > 0 and (
             PARTICIPIAL_LEAD.match(chunks[k - 1][1])
+            or _LONE_PARTICIPLE.fullmatch(chunks[k - 1][1])
             or "," not in head[chunks[k - 1][0] + len(chunks[k - 1][1]) : off]
         )
         if (is_description(chunk) or _POSSESSIVE.match(chunk) or lower_start) and not lead_clause:
@@ -151,6 +154,7 @@ _REDUCED_RELATIVE = re.compile(
     r"(?:by|to|with|in)\s"
 )
 _MEDIUM = re.compile(rf"\b(?:{MEDIA_WORDS})$")
+_LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)")
 _LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")
 _DATELINE = re.compile(r"[A-Z][A-Z .,’'-]{2,40}(?:\s*\([^()]{1,40}\))?\s*[-—–]+\s+")
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
@@ -349,7 +353,7 @@ def _definite_reference(
         not is_person_role(head) or not all(_MODIFIER.fullmatch(w) for w in words[1:-1])
     ):
         return None  # only "the former Labour leader", "the controversial political figure"
-    stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    stem = head[:-1] if head.endswith("s") and not head.endswith("ss") and len(head) > 3 else head
     if stem in DOCUMENT_NOUNS and len(words) == 2:
         return _document_author(stem, start, names, index, masked)
     before = names_between(names, max(0, start - PRONOUN_WINDOW), start)

@@ -38,6 +38,8 @@ _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
 _NOT_VERBS = {"on", "in", "at"}  # FIRST_VERB stops at them too; a subject may hold them
 # after a quote, "asked Tom Reed" names who asked, not whom: the verb comes before its subject
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:the|a|an|his|her|their|its)\s+[^,;:“”\"]{1,60}?)\s*$")
+# "Northline’s managing director", "Example Rail’s chief": someone's role, then their name
+_OWNERS_ROLE = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+[a-z]")
 _INVERTED_TELL = {"asked", "asks", "warned", "warns", "urged", "urges", "begged", "reminded"}
 
 
@@ -278,7 +280,7 @@ def _named_after_cue(
     sp, span, person = resolve_phrase(phrase, at, names, index, masked, first=phrase[:1].isupper())
     if not sp:
         return None
-    if not person and is_description(np.group(1).strip()):
+    if (not person and is_description(phrase)) or _OWNERS_ROLE.match(phrase):
         rest = after[m.end() + np.end() :]
         nxt = re.match(r",\s*([^,;.:—]+)[.!?]?\s*$", rest)
         if nxt:
