@@ -569,6 +569,22 @@ def test_the_name_after_someones_role_after_said_is_the_speaker():
     assert _quote(text, "The offer").speaker == "Sian Trevelyan"
 
 
+def test_the_company_is_no_public_body_named_before_it():
+    text = (
+        "Fixture. Example Fryers Ltd recalled 40,000 fryers after the Example Product Safety "
+        "Office issued a notice.\n\nIn a statement, the company said it was “deeply sorry”."
+    )
+    assert _quote(text, "deeply sorry").speaker == "Example Fryers Ltd"
+
+
+def test_the_judge_is_the_one_titled_justice():
+    text = (
+        "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "
+        "wrong.\n\n“A firm line is not a blindfold,” the judge wrote."
+    )
+    assert _quote(text, "A firm line").speaker == "Carys Pennant"
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

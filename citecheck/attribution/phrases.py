@@ -156,6 +156,12 @@ _REDUCED_RELATIVE = re.compile(
 _MEDIUM = re.compile(rf"\b(?:{MEDIA_WORDS})$")
 _LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)")
 _LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")
+# titles that name the same office: a judge is "Mrs Justice Pennant" in British copy
+_SAME_OFFICE = {"judge": "judge|justice|magistrate", "chief": "chief|commissioner"}
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Office|Ministry|Department|Agency|Police|Council|Authority|Commission|Court|"
+    r"Regulator|Government|Parliament|Assembly|Service|Inspectorate)\b"
+)
 _DATELINE = re.compile(r"[A-Z][A-Z .,’'-]{2,40}(?:\s*\([^()]{1,40}\))?\s*[-—–]+\s+")
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 _INDEFINITE = re.compile(r"(?:a|an)\s")
@@ -366,7 +372,8 @@ def _definite_reference(
         # a title given before a name: "President Donald Trump" for "the president"
         last = None
         window = masked[max(0, start - PRONOUN_WINDOW) : start]
-        for m in re.finditer(rf"\b(?i:{re.escape(stem)})\s+((?:[A-Z][\w’'-]+\s?){{1,3}})", window):
+        titles = _SAME_OFFICE.get(stem, re.escape(stem))  # "the judge": "Mrs Justice Pennant"
+        for m in re.finditer(rf"\b(?i:{titles})\s+((?:[A-Z][\w’'-]+\s?){{1,3}})", window):
             last = m
         if last is not None and last.group(0)[0].isupper():
             return index.expand(last.group(1).strip()), (start, start + len(phrase)), True
@@ -378,6 +385,8 @@ def _definite_reference(
             if not n.person and is_org(n.text.split()) and len(n.text.split()) >= 2:
                 if _MEDIUM.search(n.text):
                     continue  # "the board said": not the newspaper that reported it
+                if stem in ("company", "firm") and _PUBLIC_BODY.search(n.text):
+                    continue  # "the company said": not the safety office that ordered a recall
                 return n.text, (n.start, n.end), False
     return None
 
