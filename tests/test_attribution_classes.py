@@ -585,6 +585,27 @@ def test_the_judge_is_the_one_titled_justice():
     assert _quote(text, "A firm line").speaker == "Carys Pennant"
 
 
+def test_a_live_blog_timestamp_is_no_part_of_the_subject_and_the_operator_is_the_firm():
+    text = (
+        "Storm live\n\n08:20 — Example Police say a lorry has overturned on the coast road."
+        "\n\n09:32 — Example Trains Ltd says all services are cancelled. “Please do not "
+        "attempt to travel,” the operator posted on X."
+    )
+    assert [(r.speaker, r.cue) for r in _reported(text)] == [
+        ("Example Police", "say"),
+        ("Example Trains Ltd", "says"),
+    ]
+    assert _quote(text, "Please").speaker == "Example Trains Ltd"
+
+
+def test_a_clause_after_though_reports_despite_a_quote_before_it():
+    text = (
+        "Fixture. The report found the so-called “forever chemicals” at two sites, though the "
+        "agency said levels remained below drinking water limits."
+    )
+    assert [r.quote for r in _reported(text)] == ["levels remained below drinking water limits"]
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

@@ -158,11 +158,17 @@ _LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)")
 _LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")
 # titles that name the same office: a judge is "Mrs Justice Pennant" in British copy
 _SAME_OFFICE = {"judge": "judge|justice|magistrate", "chief": "chief|commissioner"}
+_PUBLIC_NOUNS = {"agency", "office", "government", "administration", "group", "organization",
+                 "organisation", "campaign", "charity", "foundation", "institute", "center",
+                 "centre", "network"}  # fmt: skip
 _PUBLIC_BODY = re.compile(
     r"\b(?:Office|Ministry|Department|Agency|Police|Council|Authority|Commission|Court|"
     r"Regulator|Government|Parliament|Assembly|Service|Inspectorate)\b"
 )
-_DATELINE = re.compile(r"[A-Z][A-Z .,’'-]{2,40}(?:\s*\([^()]{1,40}\))?\s*[-—–]+\s+")
+_DATELINE = re.compile(  # "TORONTO —", "CITY (Wire) -", a live blog's "08:20 —"
+    r"(?:[A-Z][A-Z .,’'-]{2,40}(?:\s*\([^()]{1,40}\))?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)"
+    r"\s*[-—–]+\s+"
+)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 _INDEFINITE = re.compile(r"(?:a|an)\s")
 _POSSESSIVE = re.compile(r"[A-Z][\w.&-]*[’']s\s+[a-z]")
@@ -385,7 +391,7 @@ def _definite_reference(
             if not n.person and is_org(n.text.split()) and len(n.text.split()) >= 2:
                 if _MEDIUM.search(n.text):
                     continue  # "the board said": not the newspaper that reported it
-                if stem in ("company", "firm") and _PUBLIC_BODY.search(n.text):
+                if stem not in _PUBLIC_NOUNS and _PUBLIC_BODY.search(n.text):
                     continue  # "the company said": not the safety office that ordered a recall
                 return n.text, (n.start, n.end), False
     return None

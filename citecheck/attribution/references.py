@@ -157,7 +157,9 @@ _NOT_ROLES = {
 # stand only for a body whose name holds the noun
 GENERIC_BODIES = frozenset(
     "agency company group organization organisation firm office government administration "
-    "campaign charity foundation institute center centre network".split()
+    "campaign charity foundation institute center centre network operator utility airline "
+    "carrier insurer lender retailer manufacturer supplier chain startup broadcaster "
+    "publisher developer".split()
 )
 
 

@@ -68,7 +68,7 @@ NOT_NOUN = frozenset(
 )
 # X said (that) <clause>: each cue in turn ("Y demanded last week …, but X said it …")
 FRONT_CUE = re.compile(rf"\s+{AUX}(?P<cue>{REPORT_CUE})\s*,?\s+(?P<that>that\s+)?")
-FRONT_HEAD = re.compile(rf"(?:[^“”\"«»:]|{TITLE}){{2,160}}", re.DOTALL)
+FRONT_HEAD = re.compile(rf"(?:[^“”\"«»:]|(?<=\d):(?=\d)|{TITLE}){{2,160}}", re.DOTALL)
 FRONT_TRIES = 3  # cues tried a sentence
 # According to X, <clause>.
 ACCORDING_FRONT = re.compile(

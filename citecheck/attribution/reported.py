@@ -125,12 +125,16 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         tries += 1
         # 'called it “…” and warned that ...': a quotation before a second, coordinated cue
         coordinated = m.group("that") and len(head) <= 240 and _AND_END.search(head)
-        if tries > FRONT_TRIES or not (FRONT_HEAD.fullmatch(head) or coordinated):
+        # '... the “forever chemicals”, though the agency said ...': a clause of its own
+        own_clause = len(head) <= 400 and _OWN_CLAUSE.search(head)
+        if tries > FRONT_TRIES or not (FRONT_HEAD.fullmatch(head) or coordinated or own_clause):
             break
         if tries > 1 and re.search(r"(?:,|\sor)$", head):
             continue  # a later cue must open a clause of its own: "…, but X said"
         clause = re.sub(r"\s*[.!?]?\s*$", "", sentence[m.end() :])
-        if not clause or (QUOTE_MARK.search(re.sub(TITLE, "", head)) and not coordinated):
+        if not clause or (
+            QUOTE_MARK.search(re.sub(TITLE, "", head)) and not coordinated and not own_clause
+        ):
             continue  # a quotation before the cue, not before a coordinated one
         found = _front_at(head, m, clause, s, names, index, masked)
         if found is not None:
@@ -386,6 +390,9 @@ _CLAUSE_AFTER_CUE = re.compile(
     r"would|could|can|should|may|might|must|did|does)\b"
 )
 _NAME_TAIL = re.compile(r"\s*,\s+((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})[.!?]?")
+_OWN_CLAUSE = re.compile(
+    r",\s+(?:though|although|but|while|whereas|as)\s+[^“”\"«»‘’_,;:]{2,80}$"
+)
 _AND_END = re.compile(r"[”’\"]\s+(?:and|but)\s*$")
 _IMPERSONAL = re.compile(r"\b(?:is|are)\s*$")
 _NOT_SAID = re.compile(
