@@ -606,6 +606,14 @@ def test_a_clause_after_though_reports_despite_a_quote_before_it():
     assert [r.quote for r in _reported(text)] == ["levels remained below drinking water limits"]
 
 
+def test_the_operator_is_the_firm_that_just_spoke_though_its_name_looks_like_a_persons():
+    text = (
+        "Storm live\n\n09:32 — Coastway Trains says all services are cancelled. “Please do not "
+        "attempt to travel,” the operator posted on X."
+    )
+    assert _quote(text, "Please").speaker == "Coastway Trains"
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ import re
 
 from .cues import CUE, MEDIA_WORDS, is_cue
 from .name_words import PRONOUNS
-from .names import HEADLINE, Name, NameIndex, is_org, strip_titles
+from .names import HEADLINE, Name, NameIndex, first_name_genders, is_org, strip_titles
 from .references import (
     DETERMINER,
     DOCUMENT_NOUNS,
@@ -158,6 +158,7 @@ _LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)")
 _LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")
 # titles that name the same office: a judge is "Mrs Justice Pennant" in British copy
 _SAME_OFFICE = {"judge": "judge|justice|magistrate", "chief": "chief|commissioner"}
+_CUE_NEXT = re.compile(r"\s+(?:says|said|confirms|confirmed|announced|announces|posted)\b")
 _PUBLIC_NOUNS = {"agency", "office", "government", "administration", "group", "organization",
                  "organisation", "campaign", "charity", "foundation", "institute", "center",
                  "centre", "network"}  # fmt: skip
@@ -388,6 +389,10 @@ def _definite_reference(
             return who[0], who[1], True
     if stem in GENERIC_BODIES:  # "the company": the body just named; "the union" is named so
         for n in reversed(before):
+            speaks = _CUE_NEXT.match(masked, n.end)  # "Coastway Trains says": a body speaking
+            first = n.text.split()[0].casefold()
+            if speaks and len(n.text.split()) >= 2 and first not in first_name_genders():
+                return n.text, (n.start, n.end), False
             if not n.person and is_org(n.text.split()) and len(n.text.split()) >= 2:
                 if _MEDIUM.search(n.text):
                     continue  # "the board said": not the newspaper that reported it
