@@ -614,6 +614,34 @@ def test_the_operator_is_the_firm_that_just_spoke_though_its_name_looks_like_a_p
     assert _quote(text, "Please").speaker == "Coastway Trains"
 
 
+@pytest.mark.parametrize(
+    "said, speaker",
+    [
+        ("“We are devastated,” the family said.", "the family"),
+        ("“We are ready,” Grace Kelly said.", "Grace Kelly"),
+        ("“We are ready,” Ada Quill reportedly said.", "Ada Quill"),
+    ],
+)
+def test_a_word_ending_in_ly_is_an_adverb_only_in_lower_case_and_not_family(said, speaker):
+    assert _quote(f"Fixture. Tom Reed spoke first.\n\n{said}", "We are").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, clause, speaker",
+    [
+        ("Tom Reed, of Example Street, said the noise started at midnight.",
+         "the noise started at midnight", "Tom Reed"),
+        ("The noise started at midnight, said the neighbours.", "The noise started at midnight",
+         "the neighbours"),
+    ],
+)  # fmt: skip
+def test_a_clause_after_said_is_no_source_and_neighbours_are_no_one_person(
+    sentence, clause, speaker
+):
+    text = f"Fixture. Tom Reed lives on the corner.\n\n{sentence}"
+    assert [(r.quote, r.speaker) for r in _reported(text)] == [(clause, speaker)]
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

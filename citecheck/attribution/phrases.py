@@ -32,9 +32,10 @@ from .references import (
 ADVERBS = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|first|immediately|now|"
     r"again|once|previously|recently|reportedly|publicly|repeatedly|still|had\s+also|"
-    r"has\s+now|\w+ly))+\s*$",
+    r"has\s+now|(?-i:(?!(?:family|ally|assembly|supply|daily|weekly|monthly|quarterly|"
+    r"yearly|anomaly|rally|bully|folly|lily|jelly|belly|italy|sicily)\b)[a-z]{2,}ly)))+\s*$",
     re.IGNORECASE,
-)
+)  # an adverb in lowercase ("reportedly"), never "family" nor the "Kelly" of a name
 
 
 NOT_SUBJECT = re.compile(
@@ -384,7 +385,8 @@ def _definite_reference(
             last = m
         if last is not None and last.group(0)[0].isupper():
             return index.expand(last.group(1).strip()), (start, start + len(phrase)), True
-        who = (None, None) if stem in _OFFICES else resolve_pronoun(start, names, index, masked)
+        one = stem not in _OFFICES and stem == head  # "the neighbours" are not the one just named
+        who = resolve_pronoun(start, names, index, masked) if one else (None, None)
         if who[0]:  # "the singer": the person just named; "the senator" must have been titled
             return who[0], who[1], True
     if stem in GENERIC_BODIES:  # "the company": the body just named; "the union" is named so

@@ -50,6 +50,7 @@ from .report_words import (
     FRONT_HEAD,
     FRONT_TRIES,
     INSET,
+    IRREGULAR_PAST,
     MAX_SENTENCE,
     MIN_WORDS,
     NAMED_CLAUSE,
@@ -325,7 +326,10 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     cue = " ".join(m.group("cue" + which).split())
     if which:  # "said Ada Quill in an email to staff ...": where she said it is no source
         source = _SAID_WHERE.sub("", source)
-        if _CLAUSE_AFTER_CUE.match(source.strip()):
+        head = re.split(r"\s+(?:who|which|that)\s+", source, maxsplit=1)[0]
+        if _CLAUSE_AFTER_CUE.match(source.strip()) or (
+            head == head.lower() and _PAST_OR_AUX.search(head)
+        ):
             return None  # "X, 54, who ..., said he would stay": what follows is the clause
     if not _plain_source(source, 12 if which else 8):
         return None
@@ -398,6 +402,11 @@ _IMPERSONAL = re.compile(r"\b(?:is|are)\s*$")
 _NOT_SAID = re.compile(
     r"\b(?:declined|refused|failed|wouldn[’']t|would\s+not|did\s+not|didn[’']t|does\s+not|"
     r"doesn[’']t|could\s+not|couldn[’']t|won[’']t|will\s+not|cannot|can[’']t|never)(?:\s+to)?\s*$"
+)
+# "said the noise started at midnight": a verb in the past, no name: a clause, no source
+_PAST_OR_AUX = re.compile(
+    r"\b(?:[a-z]{2,}ed|" + "|".join(IRREGULAR_PAST.split()) + r"|is|are|was|were|has|have|had|"
+    r"will|would|could|can|should|may|might|must)\b"
 )
 _ENDS_ON_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those)\s*$")
 
