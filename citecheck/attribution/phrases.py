@@ -18,7 +18,6 @@ from .references import (
     DOCUMENT_NOUNS,
     GENERIC_BODIES,
     PRONOUN_WINDOW,
-    QUANTIFIERS,
     expand_acronym,
     head_of_modifiers,
     is_description,
@@ -313,7 +312,7 @@ def resolve_phrase(
     if (
         not inside
         and len(words) <= 3
-        and (phrase.islower() or (phrase[1:].islower() and words[0].lower() in QUANTIFIERS))
+        and (phrase.islower() or phrase[1:].islower())  # "Health officials" opening a sentence
         and is_plural(words[-1])
     ):
         # a bare plural: "officials said", "residents say", "Both sides said"
