@@ -1285,6 +1285,8 @@ def test_people_described_by_their_outlet_speak_and_name_it(who, outlet):
          "the bridge was safe for heavy lorries", "The council", "claimed"),
         # short statements, a subject and its verb: the guide's "Police say the suspect fled"
         ("Police say the suspect fled.", "the suspect fled", "Police", "say"),
+        ("The premier has said repeatedly that ferry fares will not rise.",
+         "ferry fares will not rise", "The premier", "said repeatedly"),
         ("Health officials announced Friday that the outbreak was over.",
          "the outbreak was over", "Health officials", "announced Friday"),
         ("Tom Harrow said that fares would rise.", "fares would rise", "Tom Harrow", "said"),

@@ -132,8 +132,8 @@ _ENDS_ON_AUXILIARY = re.compile(
 )
 MAX_SENTENCE = 1500  # characters: longer is no sentence of news copy, and bounds the patterns
 ADVERBIAL_THAT = re.compile(
-    r"((?:in|on|at|during|via|through|this|last|earlier|later|late|early)\b[^,;:]{0,50}?)\s+"
-    r"that\s+",
+    r"((?:in|on|at|during|via|through|this|last|earlier|later|late|early)\b[^,;:]{0,50}?|"
+    r"[a-z]{3,}ly)\s+that\s+",  # "said repeatedly that"
     re.IGNORECASE,
 )
 # "said Sunday he is not on board", "said on Tuesday night they would": when, then the clause
