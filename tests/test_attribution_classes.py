@@ -642,6 +642,11 @@ def test_a_clause_after_said_is_no_source_and_neighbours_are_no_one_person(
     assert [(r.quote, r.speaker) for r in _reported(text)] == [(clause, speaker)]
 
 
+def test_a_preposition_and_a_plural_opening_a_sentence_are_no_source():
+    text = "Fixture. For starters, the volume is higher than predicted from “exogenic” processes."
+    assert [(a.kind, a.speaker) for a in _attrs(text)] == [("scare", None)]
+
+
 # --- 4. pronouns agree in gender -----------------------------------------------------------------
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 from .cues import CUE, MEDIA_WORDS, is_cue
-from .name_words import PRONOUNS
+from .name_words import PRONOUNS, STOP_CAPS
 from .names import HEADLINE, Name, NameIndex, first_name_genders, is_org, strip_titles
 from .references import (
     DETERMINER,
     DOCUMENT_NOUNS,
     GENERIC_BODIES,
     PRONOUN_WINDOW,
+    QUANTIFIERS,
     expand_acronym,
     head_of_modifiers,
     is_description,
@@ -313,6 +314,7 @@ def resolve_phrase(
         not inside
         and len(words) <= 3
         and (phrase.islower() or phrase[1:].islower())  # "Health officials" opening a sentence
+        and (words[0].lower() not in STOP_CAPS or words[0].lower() in QUANTIFIERS)  # "For starters"
         and is_plural(words[-1])
     ):
         # a bare plural: "officials said", "residents say", "Both sides said"
