@@ -377,13 +377,13 @@ def _sentence_end(text: str, at: int) -> int:
 _TITLE_RUN = r"(?:[A-Z][\w’'.-]*|of|the|for|and)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*"
 _TITLE_BEFORE = re.compile(rf"(?:^|[^\w’'-])({_TITLE_RUN})\s*,?\s*$")
 _TITLE_AFTER = re.compile(
-    r"\s*,\s+(?P<det>(?:the|a|an)\s+)?((?:[A-Za-z][\w’'.-]*\s*){1,6}?)\s*[,.;]"
+    r"\s*,\s+(?P<det>(?:the|a|an)\s+)?([A-Za-z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,5}?)\s*[,.;]"
 )
 
 # "Ada Quill is the transport minister.": a title given in a sentence of its own
 _TITLE_IS = re.compile(
     r"\s+(?:is|was|has\s+been|had\s+been|became)\s+(?P<det>the\s+)"
-    r"((?:[A-Za-z][\w’'-]*[ \t]*){1,6}?)[,.;]"
+    r"([A-Za-z][\w’'-]*(?:[ \t]+[A-Za-z][\w’'-]*){0,5}?)[ \t]*[,.;]"
 )
 
 
@@ -416,7 +416,7 @@ def _titles_of(text: str, n: Name) -> list[str]:
                 out.append(_title_key(" ".join(run[i:])))
         if run and any(w.lower() in TITLES for w in run):
             out.append(_title_key(" ".join(run)))
-    m = _TITLE_AFTER.match(text, n.end)
+    m = _TITLE_AFTER.match(text, n.end) if text[n.end : n.end + 2].lstrip()[:1] == "," else None
     if m is None and text.startswith((" is ", " was ", " has ", " had ", " became "), n.end):
         m = _TITLE_IS.match(text, n.end)
     if m and (m.group("det") or m.group(2).split()[0].lower() in TITLES):

@@ -249,10 +249,10 @@ def resolve_phrase(
         # "people familiar with the talks", "sources close to the Kremlin", "officials in
         # Kyiv": the people speak, not the place or body that only says which people
         return phrase, (start, end), False
-    owned = _OWNED_VOICE.fullmatch(phrase)
+    owned = ("’s " in phrase or "'s " in phrase) and _OWNED_VOICE.fullmatch(phrase)
     if owned:  # "Premier Ada Quill’s office", "Quill’s lawyer": who speaks for her, not she
         return phrase, (start, end), False
-    reduced = _REDUCED_RELATIVE.match(phrase)
+    reduced = len(words) > 3 and _REDUCED_RELATIVE.match(phrase)
     if reduced:  # "a police report obtained by the Example Tribune": the report
         return reduced.group(1), (start, start + reduced.end(1)), False
     inside = names_between(names, start, end)

@@ -119,16 +119,18 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         head = sentence[: m.start()]
         if not head or head.rsplit(None, 1)[-1] in NOT_NOUN:
             continue
-        if _NOT_SAID.search(head):
+        end = head[-24:]  # the patterns below look at the words right before the cue
+        if _NOT_SAID.search(end):
             continue  # "X declined to say whether ...", "did not say when": nothing said
-        if _IMPERSONAL.search(head) and m.group("cue") in ("said", "reported", "claimed"):
+        if m.group("cue") in ("said", "reported", "claimed") and _IMPERSONAL.search(end):
             continue  # "It is said that the castle is haunted": no one said it
         tries += 1
+        plain = FRONT_HEAD.fullmatch(head)
         # 'called it “…” and warned that ...': a quotation before a second, coordinated cue
-        coordinated = m.group("that") and len(head) <= 240 and _AND_END.search(head)
+        coordinated = not plain and m.group("that") and len(head) <= 240 and _AND_END.search(end)
         # '... the “forever chemicals”, though the agency said ...': a clause of its own
-        own_clause = len(head) <= 400 and _OWN_CLAUSE.search(head)
-        if tries > FRONT_TRIES or not (FRONT_HEAD.fullmatch(head) or coordinated or own_clause):
+        own_clause = not plain and len(head) <= 400 and _OWN_CLAUSE.search(head[-96:])
+        if tries > FRONT_TRIES or not (plain or coordinated or own_clause):
             break
         if tries > 1 and re.search(r"(?:,|\sor)$", head):
             continue  # a later cue must open a clause of its own: "…, but X said"
