@@ -113,6 +113,8 @@ MEDIA_WORDS = (
     r"Magazine|Network|Channel|Broadcasting|Chronicle|Observer|Guardian|Telegraph|Mail|Express|"
     r"Star|Review|Today|Weekly|Online|Wire|Media|Podcast|Reporter|Insider"
 )
+# a name that ends on a media word: "the Example Courier", "Example TV"
+ENDS_MEDIUM = re.compile(rf"\b(?:{MEDIA_WORDS})$")
 # the kinds of outlet news copy names an outlet by: "the Spanish daily Example Diario"
 OUTLET_KINDS = (
     r"(?:daily|weekly|newspaper|broadcaster|tabloid|magazine|network|channel|outlet|"
@@ -138,7 +140,8 @@ _TOLD_OBJ = re.compile(
 
 
 _OUTLET_KIND = re.compile(rf"\b{OUTLET_KINDS}\s+(?=[A-Z])")
-_KIND_AFTER = re.compile(
+# "Glimmer magazine", "the Example Herald newspaper": a name, then the kind of outlet it is
+KIND_AFTER = re.compile(
     rf"(?:the\s+)?([A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,3}})\s+{OUTLET_KINDS}"
 )
 _OUTLET_LIKE = re.compile(r"(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}")
@@ -228,7 +231,7 @@ def cue_phrase(text: str, m: re.Match) -> tuple[str, str | None]:
         if obj:
             target = obj.group(1).rstrip(".,;:")
             outlet = None
-            named = _KIND_AFTER.fullmatch(target)  # "told Glimmer magazine": Glimmer
+            named = KIND_AFTER.fullmatch(target)  # "told Glimmer magazine": Glimmer
             if low.startswith(("tol", "tel")) and _OUTLET_LIKE.fullmatch(target):
                 outlet = re.sub(r"^the\s+", "", target)  # "told the Example Courier"
             elif low.startswith(("tol", "tel")) and named:

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 
 from ..outlets import Registry
 from ..text.folding import fold
-from .cues import DATE_WORDS, MEDIA_WORDS, OUTLET_KINDS, medium
+from .cues import DATE_WORDS, KIND_AFTER, MEDIA_WORDS, OUTLET_KINDS, medium
 from .frames import Frame
 from .speakers import Speech
 
@@ -132,7 +132,7 @@ def outlet_of(
     if found is not None:
         return found.name, found.language
     told = sp.outlet_text
-    if told and (kind_after := _KIND_AFTER.fullmatch(told)):
+    if told and (kind_after := KIND_AFTER.fullmatch(told)):
         told = kind_after.group(1)  # "told Glimmer magazine that ...": Glimmer
     if told and (journalist := _OUTLETS_PERSON.match(told)) and _MEDIA_NAME.search(journalist[1]):
         told = journalist[1]  # "told Example Radio's Ben Marsh": the journalist's outlet
@@ -245,7 +245,6 @@ _MEDIA_WORD = re.compile(rf"\b(?:{MEDIA_WORDS})\b")
 _TRAILING_DATE = re.compile(rf"(?:\s+{DATE_WORDS})+$")
 # Where the words were said, from the sentence's syntax: the name must hold a media word.
 _SPEAKING_MEDIUM = re.compile(rf"(?:[Tt]he\s+)?(?:[A-Z][\w&.’'-]*\s+){{0,3}}(?:{MEDIA_WORDS})")
-_KIND_AFTER = re.compile(rf"(.+?)\s+{OUTLET_KINDS}")
 # said on air: the name after it is a channel or show, whatever words it holds
 _ON_AIR = re.compile(r"^(?:appearance\s+on|interview\s+on|[Ss]peaking\s+on)")
 _SPOKEN_TO = re.compile(

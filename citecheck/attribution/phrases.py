@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import CUE, MEDIA_WORDS, is_cue
+from .cues import CUE, ENDS_MEDIUM, is_cue
 from .name_words import PRONOUNS, STOP_CAPS
 from .names import HEADLINE, Name, NameIndex, first_name_genders, is_org, strip_titles
 from .references import (
@@ -154,7 +154,6 @@ _REDUCED_RELATIVE = re.compile(
     r"cited|released|quoted|filed|issued|sent|leaked|shared)(?:\s+on\s+[A-Z]\w+)?\s+"
     r"(?:by|to|with|in)\s"
 )
-_MEDIUM = re.compile(rf"\b(?:{MEDIA_WORDS})$")
 _LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)")
 _LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")
 # titles that name the same office: a judge is "Mrs Justice Pennant" in British copy
@@ -397,7 +396,7 @@ def _definite_reference(
             if speaks and len(n.text.split()) >= 2 and first not in first_name_genders():
                 return n.text, (n.start, n.end), False
             if not n.person and is_org(n.text.split()) and len(n.text.split()) >= 2:
-                if _MEDIUM.search(n.text):
+                if ENDS_MEDIUM.search(n.text):
                     continue  # "the board said": not the newspaper that reported it
                 if stem not in _PUBLIC_NOUNS and _PUBLIC_BODY.search(n.text):
                     continue  # "the company said": not the safety office that ordered a recall

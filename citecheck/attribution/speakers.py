@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .cues import (
     CUE,
-    MEDIA_WORDS,
+    ENDS_MEDIUM,
     SAYING,
     cue_phrase,
     date_hint,
@@ -75,7 +75,7 @@ def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -
         return _with(after_sp, date)
     if cue_m is not None:
         sp = _before_quote(frame, cue_m, names, index, masked)
-        if sp is not None and sp.cue == "according to" and _MEDIUM_NAME.search(sp.speaker or ""):
+        if sp is not None and sp.cue == "according to" and ENDS_MEDIUM.search(sp.speaker or ""):
             # "Quill told reporters, according to the Example Courier: “…”": she spoke
             earlier = find_cue_before(frame.before[: cue_m.start()].rstrip(" ,"))
             said = _before_quote(frame, earlier, names, index, masked) if earlier else None
@@ -84,9 +84,6 @@ def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -
         if sp is not None:
             return _with(sp, date)
     return Speech(date_hint=date)
-
-
-_MEDIUM_NAME = re.compile(rf"\b(?:{MEDIA_WORDS})$")
 
 
 # A passive cue: the speaker is its agent. "“…” was declared by police", "The plan was
