@@ -1026,6 +1026,41 @@ def test_a_short_quote_of_words_someone_was_quoted_saying_is_their_partial_quote
     assert kinds["bribery"] == kinds["Hey Siri"] == ("scare", None)  # a term, a name
 
 
+@pytest.mark.parametrize(
+    "sentence, fragment",
+    [
+        ("But Ada Quill warned that the town’s finances were “more fragile than hoped,” and "
+         "said she would watch the new council “very closely” from the back benches.",
+         "very closely"),
+        ("Ada Quill told the court that the public interest was “very strong” and that it "
+         "should “ordinarily prevail”.", "ordinarily prevail"),
+        ("Ada Quill had earlier warned that the high tide could push the water “significantly "
+         "higher”.", "significantly higher"),
+    ],
+)  # fmt: skip
+def test_a_short_quote_inside_someones_reported_statement_is_their_partial_quote(
+    sentence, fragment
+):
+    a = _quote(f"Fixture. {sentence}", fragment)
+    assert (a.kind, a.speaker) == ("partial", "Ada Quill")
+
+
+@pytest.mark.parametrize(
+    "sentence, term",
+    [
+        ("Ada Quill said she never used the term “harbour gang” herself.", "harbour gang"),
+        ("Ada Quill said that after eleven months of slow and often bitter talks between the two "
+         "sides in the harbour dispute, officials were at last close to signing a “phase one” "
+         "deal.", "phase one"),
+        ("Ada Quill denied that in her eleven years at the port authority she had ever run what "
+         "its many critics on the council portrayed as an outside or “shadow” office.", "shadow"),
+        ("Ada Quill said the so-called “blue wall” had held.", "blue wall"),
+    ],
+)  # fmt: skip
+def test_a_term_inside_a_reported_statement_stays_a_scare_quote(sentence, term):
+    assert _quote(f"Fixture. {sentence}", term).kind == "scare"
+
+
 def test_a_british_quote_after_a_colon_is_no_reported_statement_of_its_own():
     text = "Fixture. The spokesman told reporters: ‘It is for the union to decide.’"
     assert [(a.kind, a.cue) for a in _attrs(text)] == [("direct", "told reporters")]

@@ -25,7 +25,7 @@ from .frames import (
     sentence_starts,
     sentences,
 )
-from .kinds import SCARE_MAX_WORDS, kind_of
+from .kinds import SCARE_MAX_WORDS, kind_of, names_a_term
 from .names import NameIndex, find_names
 from .outlets import (
     OutletFinder,
@@ -223,10 +223,9 @@ def _inside_statement(said, q, text):
     """The reported statement whose clause holds the quote, unless the quote names a title
     ('appeared on “Example Tonight”')."""
     words = text[q.start : q.end].split()
-    ends_spoken = text[q.end - 1 : q.end] in ".,!?"
     named = all(w[:1].isupper() for w in words)  # 'the “Three Amigos.”': a name, a scare quote
-    if named or not (len(words) > SCARE_MAX_WORDS or ends_spoken):
-        return None  # 'a “phase one” deal', 'called it “irregular”': terms, not words spoken
+    if named or (len(words) <= SCARE_MAX_WORDS and names_a_term(text[: q.start - 1])):
+        return None  # 'a “phase one” deal', 'the term “three amigos”': terms, not words spoken
     for r in said:
         if r.clause_start <= q.start and q.end <= r.clause_end + 1:
             if quoted_medium(text, [(q.start, q.end)], q.start, q.end):

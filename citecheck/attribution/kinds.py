@@ -30,6 +30,27 @@ _NAMING = re.compile(
 )
 
 
+# a determiner before the quote, maybe past an adjective and "or": an outside or “irregular” …
+_DETERMINED = re.compile(
+    r"\b(?:a|an|the|this|these|those|their|his|her|its|our|your|my)(?:\s+[a-z-]+\s+(?:or|and))?$",
+    re.IGNORECASE,
+)
+_PORTRAYED = re.compile(r"\b(?:portrayed|characteri[sz]ed|branded|labell?ed) as$")
+
+
+def names_a_term(before: str) -> bool:
+    """Whether the words before a short quote make it a term the writer names or uses ('the
+    so-called “…”', 'the term “…”', 'a “phase one” deal', 'portrayed as “irregular”') rather than
+    a few of someone's words."""
+    tail = before.rstrip()[-40:]
+    return bool(
+        _SO_CALLED.search(tail)
+        or _NAMING.search(tail)
+        or _DETERMINED.search(tail)
+        or _PORTRAYED.search(tail)
+    )
+
+
 # where a title stands: "on NBC’s", "in", "titled" before a quote in title case
 _TITLE_PLACE = re.compile(
     r"\b(?:on|in|titled|entitled|dubbed)(?:\s+the)?"
