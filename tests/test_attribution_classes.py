@@ -577,6 +577,23 @@ def test_the_company_is_no_public_body_named_before_it():
     assert _quote(text, "deeply sorry").speaker == "Example Fryers Ltd"
 
 
+@pytest.mark.parametrize(
+    "intro, firm",
+    [
+        ("Kitchen appliance maker Brantley Home recalled 48,000 fryers, the Example Product "
+         "Safety Office said on Monday.", "Brantley Home"),
+        ("Tamsey Water, the utility that runs the works, was fined £2m after Ada Quill of the "
+         "Example Waters Agency told Radio Calder it had broken its permit.", "Tamsey Water"),
+        ("Harrowfield Foods cut its forecast on Tuesday, Ben Hardy told the Example Courier.",
+         "Harrowfield Foods"),
+    ],
+)  # fmt: skip
+def test_the_company_is_the_business_the_article_introduced(intro, firm):
+    text = f"Fixture. {intro}\n\nThe company said it was sorry for the disruption."
+    (said,) = [a for a in _reported(text) if a.quote.startswith("it was sorry")]
+    assert said.speaker == firm
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

@@ -89,6 +89,9 @@ ORG_WORDS = {
     "prosecutor's", "prosecutor’s", "ministry's", "department's", "white", "pentagon", "kremlin",
     "courier", "radio", "television", "tv", "chronicle", "observer", "telegraph",  # the media
     "broadcasting", "channel", "magazine", "newspaper", "guardian", "express", "mail", "wire",
+    "foods", "energy", "industries", "enterprises", "ventures", "logistics", "airways",  # firms
+    "telecom", "insurance", "pharmaceuticals", "pharma", "brands", "mining", "petroleum",
+    "utilities", "communications", "solutions", "stores", "electric",
 }  # fmt: skip
 STOP_CAPS = {
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",

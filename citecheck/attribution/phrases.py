@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from .cues import CUE, ENDS_MEDIUM, is_cue
+from .bodies import body_named_before
+from .cues import CUE, is_cue
 from .name_words import PRONOUNS, STOP_CAPS
-from .names import HEADLINE, Name, NameIndex, first_name_genders, is_org, strip_titles
+from .names import HEADLINE, Name, NameIndex, is_org, strip_titles
 from .references import (
     DETERMINER,
     DOCUMENT_NOUNS,
@@ -158,14 +159,6 @@ _LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)")
 _LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")
 # titles that name the same office: a judge is "Mrs Justice Pennant" in British copy
 _SAME_OFFICE = {"judge": "judge|justice|magistrate", "chief": "chief|commissioner"}
-_CUE_NEXT = re.compile(r"\s+(?:says|said|confirms|confirmed|announced|announces|posted)\b")
-_PUBLIC_NOUNS = {"agency", "office", "government", "administration", "group", "organization",
-                 "organisation", "campaign", "charity", "foundation", "institute", "center",
-                 "centre", "network"}  # fmt: skip
-_PUBLIC_BODY = re.compile(
-    r"\b(?:Office|Ministry|Department|Agency|Police|Council|Authority|Commission|Court|"
-    r"Regulator|Government|Parliament|Assembly|Service|Inspectorate)\b"
-)
 _DATELINE = re.compile(  # "TORONTO —", "CITY (Wire) -", a live blog's "08:20 —"
     r"(?:[A-Z][A-Z .,’'-]{2,40}(?:\s*\([^()]{1,40}\))?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)"
     r"\s*[-—–]+\s+"
@@ -390,17 +383,7 @@ def _definite_reference(
         if who[0]:  # "the singer": the person just named; "the senator" must have been titled
             return who[0], who[1], True
     if stem in GENERIC_BODIES:  # "the company": the body just named; "the union" is named so
-        for n in reversed(before):
-            speaks = _CUE_NEXT.match(masked, n.end)  # "Coastway Trains says": a body speaking
-            first = n.text.split()[0].casefold()
-            if speaks and len(n.text.split()) >= 2 and first not in first_name_genders():
-                return n.text, (n.start, n.end), False
-            if not n.person and is_org(n.text.split()) and len(n.text.split()) >= 2:
-                if ENDS_MEDIUM.search(n.text):
-                    continue  # "the board said": not the newspaper that reported it
-                if stem not in _PUBLIC_NOUNS and _PUBLIC_BODY.search(n.text):
-                    continue  # "the company said": not the safety office that ordered a recall
-                return n.text, (n.start, n.end), False
+        return body_named_before(stem, before, masked)
     return None
 
 
