@@ -1348,6 +1348,14 @@ def test_people_described_by_their_outlet_speak_and_name_it(who, outlet):
          "the outbreak was over", "Health officials", "announced Friday"),
         ("Tom Harrow said that fares would rise.", "fares would rise", "Tom Harrow", "said"),
         ("Harrow said he would not leave.", "he would not leave", "Harrow", "said"),
+        # a court's ruling; a participle's "only"; a lead clause before the participle's subject
+        ("The judge ruled that officials had failed to consider the children.",
+         "officials had failed to consider the children", "The judge", "ruled"),
+        ("The judge allowed the appeal, ruling that officials had failed to consider it.",
+         "officials had failed to consider it", "The judge", "ruling"),
+        ("Asked about the approach on the call, Ada Quill declined to give details, saying only "
+         "that the board always acted in good faith.", "the board always acted in good faith",
+         "Ada Quill", "saying"),
     ],
 )  # fmt: skip
 def test_reported_speech_in_its_usual_shapes(sentence, clause, speaker, cue):

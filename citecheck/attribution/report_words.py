@@ -21,7 +21,7 @@ VERBS = (
     "complained complains informed informs reiterated reiterates recalled recalls speculated "
     "speculates assured assures recommended recommends conceded concedes contended contends "
     "affirmed observed remarked protested objected swore lamented laments reasoned reckoned "
-    "reckons "
+    "reckons ruled "
     # base forms: plural subjects and headlines ("Officials warn", "Ministers insist")
     "warn insist claim argue admit deny confirm reveal suggest stress explain predict allege "
     "complain announce acknowledge"
@@ -165,7 +165,8 @@ MASK = "_"
 # "…, claiming he could …", "responded by saying …", "was quoted as saying …"
 PARTICIPLE_CUES = (
     "saying claiming revealing arguing adding warning insisting noting stressing explaining "
-    "announcing confirming suggesting"
+    "announcing confirming suggesting ruling concluding acknowledging admitting cautioning "
+    "stating"
 ).split()
 GATE_WORDS = [
     "according",
@@ -242,7 +243,7 @@ DIRECTIVE = re.compile(rf"(?:(?:not|never)\s+)?{TO_VERB}|(?:[\w’'-]+\s+){{1,6}
 # "…, claiming he could …", "responded by saying …": the participle's subject is the sentence's
 PARTICIPLE = re.compile(
     r"^(?P<head>[^:]{2,240}?)(?:,\s+|\s+by\s+|\s+as\s+)"
-    rf"(?P<cue>{'|'.join(PARTICIPLE_CUES)})\s+"
+    rf"(?P<cue>{'|'.join(PARTICIPLE_CUES)})\s+(?:only\s+)?"
     r"(?P<that>that\s+)?(?P<clause>.+?)\s*[.!?]?\s*$",
     re.DOTALL,
 )

@@ -31,7 +31,7 @@ import re
 from .cues import CUE
 from .frames import sentences
 from .names import Name, NameIndex
-from .phrases import nearest_subject, resolve_phrase
+from .phrases import PARTICIPIAL_LEAD, nearest_subject, resolve_phrase
 from .report_words import (
     ACCORDING_BACK,
     ACCORDING_FRONT,
@@ -349,10 +349,16 @@ _AUX_TAIL = re.compile(
 )
 
 
+_OPENER = re.compile(r"[^,]{3,120},\s+")
+
+
 def _sentence_subject(head, at, names, index, masked):
     """The subject of the sentence's first verb: "X launched a bid, claiming", "X did Y and
     vowed" -> X."""
     lead = head.lstrip()
+    opener = _OPENER.match(lead) if PARTICIPIAL_LEAD.match(lead) else None
+    if opener:  # "Asked about the bid, Quill declined to comment, saying": Quill
+        lead = lead[opener.end() :]
     verb = FIRST_VERB.search(" " + lead)
     end = verb.start() if verb is not None else None
     cue = CUE.search(lead)  # "The paper describes meadows as ... and warns": "describes"
