@@ -842,6 +842,50 @@ def test_an_interviews_unnamed_turns_alternate_between_who_asks_and_who_answers(
     assert [a.speaker for a in quotes] == ["Ben Hardy", "Ada Quill"] * 3
 
 
+def test_a_hearings_turns_start_from_an_answer_then_a_question():
+    text = (
+        "Fixture. Tom Reed gave evidence on Monday.\n\n"
+        "“I had seen it. I had not read it,” Mr Reed said.\n\n"
+        "“You had not read a review of your own dam?” Ms Ada Quill asked.\n\n"
+        "“Not in full, no.”\n\n"
+        "“It says, and I quote, ‘the bank is at risk’. What were the flows that night?”\n\n"
+        "“Around 1,400, at the peak.”"
+    )
+    speakers = [a.speaker for a in _attrs(text) if a.kind == "direct"]
+    assert speakers == ["Tom Reed", "Ada Quill", "Tom Reed", "Ada Quill", "Tom Reed"]
+
+
+def test_a_witness_introduced_after_a_run_of_quotes_speaks_the_next_one():
+    text = (
+        "Fixture. “I rang three times,” Tom Reed said. “I have to live with that.”\n\n"
+        "Harbourside resident Marjorie Dunleavy, 68, gave evidence in the afternoon.\n\n"
+        "“The water came through the back door first.”"
+    )
+    assert _quote(text, "The water").speaker == "Marjorie Dunleavy"
+
+
+def test_a_role_then_its_holders_name_speaks_past_a_participle():
+    text = (
+        "Fixture. “I rang three times,” Tom Reed said.\n\nMr Reed’s barrister, Fiona Kaltenbach, "
+        "objected to the line of questioning, saying it was “unfair to expect a manager to know "
+        "everything”."
+    )
+    assert _quote(text, "unfair").speaker == "Fiona Kaltenbach"
+    (said,) = _reported(text)
+    assert said.speaker == "Fiona Kaltenbach"
+
+
+def test_a_description_is_not_the_person_its_own_sentence_names_first():
+    text = (
+        "Fixture. Tom Reed, the former manager, told the inquiry he had seen the review.\n\n"
+        "On Monday, counsel Daniel Okafor told the commission the plan was old.\n\n"
+        "Under questioning from Mr Okafor today, the 61-year-old said he had received the "
+        "review “some months” before the flood."
+    )
+    assert _quote(text, "some months").speaker == "Tom Reed"
+    assert [r.speaker for r in _reported(text)][-1] == "Tom Reed"
+
+
 @pytest.mark.parametrize("verb", ["joked", "quipped", "conceded", "shouted"])
 def test_a_name_and_speech_verb_after_an_exclamation_attribute_it(verb):
     a = _quote(f"Fixture. “What a goal that was!” Ada Quill {verb}.", "What a goal")

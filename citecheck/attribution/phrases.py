@@ -111,6 +111,7 @@ def nearest_subject(
         lead_clause = k > 0 and (
             PARTICIPIAL_LEAD.match(chunks[k - 1][1])
             or _LONE_PARTICIPLE.fullmatch(chunks[k - 1][1])
+            or _PREPOSITION_LEAD.match(chunks[k - 1][1])  # "Under questioning from X, the …"
             or "," not in head[chunks[k - 1][0] + len(chunks[k - 1][1]) : off]
         )
         if (is_description(chunk) or _POSSESSIVE.match(chunk) or lower_start) and not lead_clause:
@@ -146,7 +147,8 @@ PARTICIPIAL_LEAD = re.compile(
 # someone's office, spokesperson or lawyer speaks for them
 _OWNED_VOICE = re.compile(
     r"(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*[’']s\s+(?:[a-z-]+\s+){0,2}(?:office|spokesman|"
-    r"spokeswoman|spokesperson|spokespeople|lawyer|lawyers|attorney|attorneys|campaign|aide|"
+    r"spokeswoman|spokesperson|spokespeople|lawyer|lawyers|attorney|attorneys|barristers?|"
+    r"solicitors?|counsel|agent|campaign|aide|"
     r"aides|team|family|representative|representatives|press\s+secretary|publicist)"
 )
 # a description, then who obtained, saw or published the document: the document speaks
@@ -156,6 +158,7 @@ _REDUCED_RELATIVE = re.compile(
     r"(?:by|to|with|in)\s"
 )
 _LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)")
+_PREPOSITION_LEAD = re.compile(r"(?:Under|After|Before|During|Following|Despite|Amid)\s")
 _LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")
 # titles that name the same office: a judge is "Mrs Justice Pennant" in British copy
 _SAME_OFFICE = {"judge": "judge|justice|magistrate", "chief": "chief|commissioner"}
@@ -379,7 +382,7 @@ def _definite_reference(
         if last is not None and last.group(0)[0].isupper():
             return index.expand(last.group(1).strip()), (start, start + len(phrase)), True
         one = stem not in _OFFICES and stem == head  # "the neighbours" are not the one just named
-        who = resolve_pronoun(start, names, index, masked) if one else (None, None)
+        who = resolve_pronoun(start, names, index, masked, others=True) if one else (None, None)
         if who[0]:  # "the singer": the person just named; "the senator" must have been titled
             return who[0], who[1], True
     if stem in GENERIC_BODIES:  # "the company": the body just named; "the union" is named so

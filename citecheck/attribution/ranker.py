@@ -23,7 +23,7 @@ from importlib import resources
 
 from .cues import CUE
 from .names import HEADLINE, Name, NameIndex, is_org, surname_key
-from .references import names_between
+from .references import head_of_modifiers, names_between
 
 FEATURES = (
     "rule",  # the rules chose it
@@ -50,7 +50,7 @@ FEATURES = (
 )
 _PREPOSITION = re.compile(
     r"\b(?:by|to|from|with|against|for|of|at|about|on|in|into|over|toward|towards|like|than|"
-    r"as|without|behind|after|before|under)\s+(?:the\s+)?$",
+    r"as|without|behind|after|before|under)\s+(?:(?:the|Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?$",
     re.IGNORECASE,
 )
 _TOLD = re.compile(r"\b(?:told|tells|tell|asked|asks|ask|interviewed|thanked)\s+$", re.IGNORECASE)
@@ -113,7 +113,10 @@ def choices(
             f["person"] = float(n.person or index.is_person(n.text))
             f["organisation"] = float(is_org(n.text.split()))
             opening = max(bounds[bisect_right(starts, n.start) - 1], n.start - _REACH)
-            f["subject"] = float(not names_between(names, opening, n.start))
+            ahead = names_between(names, opening, n.start)  # "Coolabri resident Ann Lee": Lee
+            f["subject"] = float(
+                not f["object"] and (not ahead or head_of_modifiers(ahead[0], names, masked) is n)
+            )
             f["possessive"] = float(masked[n.end : n.end + 2] in ("’s", "'s"))
         f["distance"] = math.log1p(distance) / 8
         choice = Choice(speaker, span, tuple(f[name] for name in FEATURES))

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .name_words import STOP_CAPS, TITLES
-from .names import Name, NameIndex, is_org
+from .names import Name, NameIndex, is_org, surname_key
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
@@ -191,11 +191,18 @@ _GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
 
 
 def resolve_pronoun(
-    pos: int, names: list[Name], index: NameIndex, masked: str, pronoun: str | None = None
+    pos: int,
+    names: list[Name],
+    index: NameIndex,
+    masked: str,
+    pronoun: str | None = None,
+    others: bool = False,
 ) -> tuple[str | None, tuple[int, int] | None]:
     """The person a pronoun at `pos` stands for: the subject of the nearest sentence before it
     that names a person whose gender, where the article shows it, agrees with the pronoun
-    ("she" never stands for a man the article calls "Mr" or "he")."""
+    ("she" never stands for a man the article calls "Mr" or "he"). `others`: never a person
+    named earlier in the same sentence ("Questioned by Mr Quill, the 61-year-old said": not
+    Quill, else the writer would have said "he")."""
     want = _GENDER.get((pronoun or "").lower())
     lo = max(0, pos - PRONOUN_WINDOW)  # look back a few sentences, not the whole article
     candidates = names_between(names, lo, pos)
@@ -207,8 +214,12 @@ def resolve_pronoun(
     by_sentence: dict[int, list[Name]] = {}
     for n in candidates:
         by_sentence.setdefault(bisect_right(sentence_starts, n.start), []).append(n)
+    own = bisect_right(sentence_starts, pos)
+    skip = {surname_key(n.text) for n in by_sentence.get(own, ())} if others else set()
     for k in sorted(by_sentence, reverse=True):
         for n in by_sentence[k]:
+            if skip and surname_key(n.text) in skip:
+                continue
             if n.person or index.is_person(n.text):
                 if n.text.split()[0].lower() in TITLES and len(n.text.split()) == 1:
                     continue

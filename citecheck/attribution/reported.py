@@ -349,6 +349,11 @@ _AUX_TAIL = re.compile(
 )
 
 
+# someone's role, then the name of who holds it: "Mr Reed’s barrister, Fiona Kaltenbach,"
+_ROLE_THEN_NAME = re.compile(
+    r"(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[a-z][\w\s-]{2,40}?,"
+    r"\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?\s*$"
+)
 _OPENER = re.compile(r"[^,]{3,120},\s+")
 
 
@@ -370,6 +375,10 @@ def _sentence_subject(head, at, names, index, masked):
     relative = re.match(r"([^,]+),\s+(?:who|which)\s", subject)
     if relative:  # "Councilor Gareth Minns, who (voted against ...)": the name before it
         subject = relative.group(1)
+    named = _ROLE_THEN_NAME.match(subject)
+    if named:  # "Mr Reed’s barrister, Fiona Kaltenbach, (objected ...)": the barrister
+        lead = lead[named.start(1) :]
+        subject = named.group(1)
     if "," in subject or len(subject.split()) > 8 or QUOTE_MARK.search(subject):
         return None, None
     at += len(head) - len(lead)

@@ -296,12 +296,22 @@ _TIME_LEAD = re.compile(
 )
 
 
+_OWNED_ROLE = re.compile(
+    r"(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w -]{2,40}"
+)
+_FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}")
+
+
 def _subject(
     head: str, base: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """The first named entity of the main clause (for participle cues: "…, arguing that")."""
     chunks = split_chunks(head)
-    for off, chunk in chunks:
+    for k, (off, chunk) in enumerate(chunks):
+        if _OWNED_ROLE.fullmatch(chunk) and k + 1 < len(chunks) and _FULL_NAME.fullmatch(
+            chunks[k + 1][1]
+        ):  # "Mr Reed’s barrister, Fiona Kaltenbach, objected ...": the barrister, by name
+            continue
         if NOT_SUBJECT.match(chunk.lower()) or _TIME_LEAD.match(chunk.lower()):
             continue  # "In May,", "Days after ...,": an adverbial, not the subject
         if PARTICIPIAL_LEAD.match(chunk):

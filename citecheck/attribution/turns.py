@@ -33,9 +33,10 @@ def named_at_the_end(out: list[Attribution], quotes, text: str) -> list[Attribut
 
 
 def interview_turns(out: list[Attribution], quotes, text: str) -> list[Attribution]:
-    """An interview's turns: once a question by one speaker is answered by another (each named
-    with a cue), the unnamed paragraphs that follow alternate between them, a question to the
-    one who asks, the paragraph after a question to the one who answers."""
+    """An interview's turns: once a question by one speaker is answered by another, or an
+    answer questioned (each named with a cue), the unnamed paragraphs that follow alternate
+    between them, a question to the one who asks, the paragraph after a question to the one
+    who answers."""
     asker = answerer = None
     for i, a in enumerate(out):
         if a.kind != Kind.DIRECT:
@@ -47,11 +48,10 @@ def interview_turns(out: list[Attribution], quotes, text: str) -> list[Attributi
                 prev is not None
                 and prev.cue is not None
                 and prev.speaker
-                and _asks(prev)
-                and not question
+                and _asks(prev) != question
                 and not same_name(prev.speaker, a.speaker)
-            ):
-                asker, answerer = prev, a
+            ):  # a question answered, or an answer questioned: 'Quill said. “…?” Reed asked.'
+                asker, answerer = (prev, a) if _asks(prev) else (a, prev)
             elif asker is not None and not (
                 same_name(a.speaker, asker.speaker) or same_name(a.speaker, answerer.speaker)
             ):
@@ -59,7 +59,10 @@ def interview_turns(out: list[Attribution], quotes, text: str) -> list[Attributi
             continue
         if asker is None or not _alone(text, quotes[i]):
             continue
-        before = out[i - 1]
+        j = i - 1
+        while j > 0 and quotes[j].nested:
+            j -= 1  # 'What did the review say? “It says ‘…’. Did you read it?”': the outer quote
+        before = out[j]
         if question:
             who = asker
         elif before.kind == Kind.DIRECT and _asks(before):
