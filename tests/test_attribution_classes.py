@@ -594,6 +594,29 @@ def test_the_company_is_the_business_the_article_introduced(intro, firm):
     assert said.speaker == firm
 
 
+def test_a_british_police_rank_and_force_leave_the_officers_name():
+    text = (
+        "Fixture. The lorry turned left at Mill Lane.\n\nGiving evidence on Tuesday, PC Rachel "
+        "Hennessy of Example Vale Police said the footage showed the cyclist at 14mph.\n\n"
+        "‘He was in the correct position on the road,’ she said."
+    )
+    assert _quote(text, "He was in").speaker == "Rachel Hennessy"
+    assert _reported(text)[0].speaker == "Rachel Hennessy"
+
+
+@pytest.mark.parametrize(
+    "intro, office",
+    [
+        ("The senior coroner, Alistair Grant, opened the inquest at Example Coroner’s Court.",
+         "The coroner"),
+        ("The mayor, Ada Quill, asked whether the lorry was legal.", "The mayor"),
+    ],
+)  # fmt: skip
+def test_an_office_given_before_its_holders_name_in_commas_points_back_to_them(intro, office):
+    text = f"Fixture. {intro} Tom Reed said it was.\n\n{office} said: “I am satisfied.”"
+    assert _quote(text, "I am satisfied").speaker == intro.split(", ")[1]
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

@@ -16,6 +16,9 @@ TITLES = {
     "sheikh", "emir", "sultan", "dean", "principal", "agent", "trooper", "sheriff", "mx.",
     "administrator", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "aide",
     "envoy", "executive", "manager", "chairperson", "president-elect", "senator-elect",
+    # British and Commonwealth ranks and titles written without a dot: "PC Ann Lee", "Cllr Lee"
+    "pc", "wpc", "dc", "ds", "di", "dci", "det", "det.", "insp", "insp.", "supt", "supt.", "sgt",
+    "cllr", "cllr.", "coun.", "lt", "capt", "col", "gen", "sen", "gov",
 }  # fmt: skip
 # Titles that may stand inside a capitalised run, between an organisation and a person:
 # "Example Harbour Board Chief Executive Ada Quill" names Ada Quill.

@@ -108,7 +108,8 @@ def _run_names(run: str) -> tuple[tuple[str, int, int, bool], ...]:
     """The names in a run of several capitalised words, offsets relative to the run (names
     recur through an article, so find_names works each run out once)."""
     person_of = _PERSON_OF.match(run)
-    if person_of and person_of.group(1).split()[0].casefold() in first_name_genders():
+    given = [w for w in person_of.group(1).split() if w.lower() not in TITLES] if person_of else []
+    if given and given[0].casefold() in first_name_genders():  # "PC Ann Lee of Example Police"
         # "Gideon Thrale of the Meridian Reform Party": a person, then the body they belong to
         org_at = person_of.end()
         return (

@@ -161,6 +161,7 @@ _LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)")
 _PREPOSITION_LEAD = re.compile(r"(?:Under|After|Before|During|Following|Despite|Amid)\s")
 _LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")
 # titles that name the same office: a judge is "Mrs Justice Pennant" in British copy
+_APPOSED = r"((?:[A-Z][\w’'-]+\s?){1,3}),"
 _SAME_OFFICE = {"judge": "judge|justice|magistrate", "chief": "chief|commissioner"}
 _DATELINE = re.compile(  # "TORONTO —", "CITY (Wire) -", a live blog's "08:20 —"
     r"(?:[A-Z][A-Z .,’'-]{2,40}(?:\s*\([^()]{1,40}\))?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)"
@@ -369,7 +370,7 @@ def _definite_reference(
     before = names_between(names, max(0, start - PRONOUN_WINDOW), start)
     # an organisation whose name holds the noun: "the nurses" -> "Nurses for Clean Air"
     for n in reversed(before):
-        if not n.person and re.search(rf"\b{re.escape(stem)}", n.text, re.IGNORECASE):
+        if not n.person and re.search(rf"\b{re.escape(stem)}(?![’']s)", n.text, re.IGNORECASE):
             if len(n.text.split()) >= 2:
                 return n.text, (n.start, n.end), False
     if is_person_role(stem) or re.fullmatch(r"\d+-year-old", head) or stem in PARTY_NOUNS:
@@ -378,8 +379,12 @@ def _definite_reference(
         window = masked[max(0, start - PRONOUN_WINDOW) : start]
         titles = _SAME_OFFICE.get(stem, re.escape(stem))  # "the judge": "Mrs Justice Pennant"
         for m in re.finditer(rf"\b(?i:{titles})\s+((?:[A-Z][\w’'-]+\s?){{1,3}})", window):
-            last = m
-        if last is not None and last.group(0)[0].isupper():
+            last = m if m.group(0)[0].isupper() else last
+        apposed = rf"\b(?i:the)\s+(?:[a-z-]+\s+){{0,2}}(?i:{titles}),\s+{_APPOSED}"
+        for m in re.finditer(apposed, window):
+            if last is None or m.start() > last.start():
+                last = m  # "The senior coroner, Alistair Grant, asked"
+        if last is not None:
             return index.expand(last.group(1).strip()), (start, start + len(phrase)), True
         one = stem not in _OFFICES and stem == head  # "the neighbours" are not the one just named
         who = resolve_pronoun(start, names, index, masked, others=True) if one else (None, None)
@@ -396,7 +401,7 @@ _OFFICES = frozenset(
     "president minister secretary ambassador senator governor mayor coach manager chief "
     "spokesman spokeswoman spokesperson director ceo founder chairman chairwoman judge professor "
     "prosecutor executive commissioner premier chancellor captain lawyer attorney economist "
-    "analyst diplomat envoy".split()
+    "analyst diplomat envoy coroner".split()
 )
 
 

@@ -134,7 +134,8 @@ PERSON_ROLES = {
     "accountant", "keeper", "skipper", "editor", "lecturer", "academic", "diver", "grandson",
     "granddaughter", "grandad", "grandma", "gran", "schoolgirl", "schoolboy", "footballer",
     "referee", "umpire", "carer", "caretaker", "hairdresser", "barber", "tailor", "florist",
-    "retailer", "aide", "negotiator", "mediator", "protester", "demonstrator",
+    "retailer", "aide", "negotiator", "mediator", "protester", "demonstrator", "coroner",
+    "investigator", "pathologist", "counsel",
 }  # fmt: skip
 
 
