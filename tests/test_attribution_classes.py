@@ -617,6 +617,37 @@ def test_an_office_given_before_its_holders_name_in_commas_points_back_to_them(i
     assert _quote(text, "I am satisfied").speaker == intro.split(", ")[1]
 
 
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "The Italian daily Corriere Example reported that Ada Quill had flown out.",
+        "Corriere Example claimed on Tuesday that Ada Quill had flown out to meet the player.",
+    ],
+)
+def test_the_paper_is_the_outlet_named_before(intro):
+    text = (
+        f"Fixture. {intro}\n\nThe paper described the striker as ‘the most wanted man in the "
+        "league’."
+    )
+    assert _quote(text, "the most wanted").speaker == "Corriere Example"
+
+
+def test_he_is_not_the_outlet_someone_spoke_to():
+    text = (
+        "Fixture. Speaking to the daily Abendpost Example last week, Davide Forni said his "
+        "client was flattered.\n\n‘Every player dreams of the biggest stage,’ he told the paper."
+    )
+    assert _quote(text, "Every player").speaker == "Davide Forni"
+
+
+def test_hours_later_is_no_subject():
+    text = (
+        "Fixture. Ada Quill said the player was staying.\n\nHours later the club backed its "
+        "president in a statement, saying it had received no formal approach for any player."
+    )
+    assert _reported(text)[-1].speaker.lower() == "the club"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

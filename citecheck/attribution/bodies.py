@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
-from .cues import ENDS_MEDIUM
+from .cues import ENDS_MEDIUM, OUTLET_KINDS
 from .names import Name, first_name_genders, is_org
 
-CUE_NEXT = re.compile(r"\s+(?:says|said|confirms|confirmed|announced|announces|posted)\b")
+CUE_NEXT = re.compile(
+    r"\s+(?:says|said|confirms|confirmed|announced|announces|posted|claimed|claims|reported|"
+    r"reports|revealed|reveals|wrote|writes)\b"
+)
 PUBLIC_NOUNS = {"agency", "office", "government", "administration", "group", "organization",
                 "organisation", "campaign", "charity", "foundation", "institute", "center",
                 "centre", "network"}  # fmt: skip
@@ -72,3 +75,28 @@ def _other_body(stem: str, name: str) -> bool:
     if stem not in _MEDIA_NOUNS and (ENDS_MEDIUM.search(name) or _STARTS_MEDIUM.match(name)):
         return True
     return stem not in PUBLIC_NOUNS and bool(_PUBLIC_BODY.search(name))
+
+
+# the nouns that stand for a news outlet named before: "The paper described the striker as ..."
+MEDIUM_NOUNS = frozenset("paper newspaper daily tabloid magazine broadcaster station".split())
+_KIND_BEFORE = re.compile(rf"\b{OUTLET_KINDS}\s+$")
+
+
+def medium_named_before(
+    before: list[Name], masked: str
+) -> tuple[str, tuple[int, int], bool] | None:
+    """The outlet "the paper" stands for: the nearest name before that is one by its words
+    ("the Example Courier", "Radio Calder") or by what the article called it ("the Italian
+    daily Corriere Lagunare")."""
+    for n in reversed(before):
+        if (
+            ENDS_MEDIUM.search(n.text)
+            or _STARTS_MEDIUM.match(n.text)
+            or _KIND_BEFORE.search(masked, max(0, n.start - 30), n.start)
+        ):
+            return n.text, (n.start, n.end), False
+    for n in reversed(before):  # "Corriere Lagunare claimed ... The paper described ..."
+        speaks = CUE_NEXT.match(masked, n.end) and len(n.text.split()) >= 2
+        if speaks and n.text.split()[0].casefold() not in first_name_genders():
+            return n.text, (n.start, n.end), False
+    return None

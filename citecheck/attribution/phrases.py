@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .bodies import body_named_before
+from .bodies import MEDIUM_NOUNS, body_named_before, medium_named_before
 from .cues import CUE, is_cue
 from .name_words import PRONOUNS, STOP_CAPS
 from .names import HEADLINE, Name, NameIndex, is_org, strip_titles
@@ -191,9 +191,11 @@ _GROUP_OF = re.compile(
 
 _CONJUNCTION_FIRST = re.compile(r"^(?:But|And|Yet|So|Still|Now|Instead|Also)\s+(?=[a-zA-Z])")
 # when, before the subject it leads: "Last night", "Earlier this week", "Yesterday"
-_WHEN_FIRST = re.compile(
+WHEN_FIRST = re.compile(
     r"^(?:(?:last|this|next|earlier|later|early|late)\s+(?:this\s+)?(?:night|week|month|year|"
-    r"morning|afternoon|evening|weekend)|yesterday|today|tonight|meanwhile)\s+(?=\S)",
+    r"morning|afternoon|evening|weekend)|yesterday|today|tonight|meanwhile|"
+    r"(?:(?:a\s+few|two|three|several|\d+)\s+)?(?:minutes|hours|days|weeks|months)\s+"
+    r"(?:later|earlier))\s+(?=\S)",
     re.IGNORECASE,
 )
 
@@ -208,7 +210,7 @@ def resolve_phrase(
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """A subject phrase as a speaker: a name (expanded), a pronoun resolved, a description."""
     stripped = phrase.lstrip(' ,;:"“”‘’_')
-    stripped = _WHEN_FIRST.sub("", stripped)  # "Last night ex-party staff said"
+    stripped = WHEN_FIRST.sub("", stripped)  # "Last night ex-party staff said"
     stripped = _CONJUNCTION_FIRST.sub("", stripped)  # "But officials said"
     start += len(phrase) - len(stripped)  # offsets stay on the text the phrase now starts at
     phrase = _WHERE_SAID.sub("", stripped.rstrip(' ,;:"“”‘’_'))  # "the President in his message"
@@ -392,6 +394,8 @@ def _definite_reference(
             return who[0], who[1], True
     if stem in GENERIC_BODIES:  # "the company": the body just named; "the union" is named so
         return body_named_before(stem, before, masked)
+    if stem in MEDIUM_NOUNS and len(words) == 2:  # "the paper": the outlet just named
+        return medium_named_before(before, masked)
     return None
 
 

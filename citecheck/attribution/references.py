@@ -224,8 +224,10 @@ def resolve_pronoun(
             if n.person or index.is_person(n.text):
                 if n.text.split()[0].lower() in TITLES and len(n.text.split()) == 1:
                     continue
-                if _AFTER_PREPOSITION.search(masked, max(0, n.start - 8), n.start):
-                    continue  # "sacked by Example United": not the subject
+                if _AFTER_PREPOSITION.search(masked, max(0, n.start - 8), n.start) or (
+                    _TO_THE_KIND.search(masked, max(0, n.start - 40), n.start)
+                ):
+                    continue  # "sacked by Example United", "speaking to the daily X": no subject
                 if want and index.gender(n.text) not in (None, want):
                     continue
                 head = head_of_modifiers(n, candidates, masked)
@@ -280,6 +282,10 @@ _GROUP_REACH = 400  # characters: a group stands for "they" for a sentence or tw
 _PRONOUN_BOUNDARY = re.compile(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n")
 
 
+# a preposition, then the kind of thing named: "to the daily Abendpost", "by the club Example FC"
+_TO_THE_KIND = re.compile(
+    r"\b(?:to|by|with|from|for|against)\s+the\s+(?:[a-z-]+\s+){1,2}$"
+)
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:by|to|from|with|against|for|of|at|about|on|in|into|over|toward|towards|like|than|"
     r"as|without|behind|beside|besides|after|before|under)\s+$"

@@ -31,7 +31,7 @@ import re
 from .cues import CUE
 from .frames import sentences
 from .names import Name, NameIndex
-from .phrases import PARTICIPIAL_LEAD, nearest_subject, resolve_phrase
+from .phrases import PARTICIPIAL_LEAD, WHEN_FIRST, nearest_subject, resolve_phrase
 from .report_words import (
     ACCORDING_BACK,
     ACCORDING_FRONT,
@@ -364,6 +364,7 @@ def _sentence_subject(head, at, names, index, masked):
     opener = _OPENER.match(lead) if PARTICIPIAL_LEAD.match(lead) else None
     if opener:  # "Asked about the bid, Quill declined to comment, saying": Quill
         lead = lead[opener.end() :]
+    lead = WHEN_FIRST.sub("", lead)  # "Hours later the club (backed ...)": the club
     verb = FIRST_VERB.search(" " + lead)
     end = verb.start() if verb is not None else None
     cue = CUE.search(lead)  # "The paper describes meadows as ... and warns": "describes"

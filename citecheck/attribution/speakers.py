@@ -292,7 +292,7 @@ def _named_after_cue(
 _TIME_LEAD = re.compile(
     r"(?:(?:a\s+few\s+|two\s+|three\s+|several\s+)?(?:days?|weeks?|months?|years?|hours?|"
     r"minutes?|moments?|shortly|soon|just|fresh|only)\s+)?(?:after|before|since|following|"
-    r"amid|from)\b"
+    r"amid|from)\b|(?:days?|weeks?|months?|years?|hours?|minutes?|moments?)\s+(?:later|earlier)\b"
 )
 
 
