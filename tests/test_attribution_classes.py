@@ -909,6 +909,36 @@ def test_a_hearings_turns_start_from_an_answer_then_a_question():
     assert speakers == ["Tom Reed", "Ada Quill", "Tom Reed", "Ada Quill", "Tom Reed"]
 
 
+def test_a_hearings_unnamed_reply_to_an_answer_is_the_askers():
+    text = (
+        "Fixture. “Is the inspector wrong?” Tom Voss asked.\n\n“The inspector’s numbers were "
+        "right in March,” Ada Ames replied. “They are not right today.”\n\n"
+        "“So they were right.”\n\n“They were right in March, Congressman.”"
+    )
+    speakers = [a.speaker for a in _attrs(text) if a.kind == "direct"]
+    assert speakers == ["Tom Voss", "Ada Ames", "Ada Ames", "Tom Voss", "Ada Ames"]
+
+
+def test_a_minister_named_after_the_portfolio_is_the_minister():
+    text = (
+        "Fixture. Minister of Territorial Administration Célestine Mabiala defended the decision "
+        "on Wednesday.\n\n“Nearly 400,000 of our compatriots cannot vote safely,” the minister "
+        "said.\n\nShe said the money had been released.\n\n“Those who speak of a plot speak for "
+        "themselves,” she said."
+    )
+    quotes = [a.speaker for a in _attrs(text) if a.kind == "direct"]
+    assert quotes == ["Célestine Mabiala"] * 2
+
+
+def test_the_former_office_holder_may_be_the_person_just_named():
+    text = (
+        "Fixture. The main opposition leader, Hippolyte Kanza of the Example Movement, called "
+        "the decision a coup.\n\n“Every six months there is a new excuse,” the former prime "
+        "minister told Radio Example."
+    )
+    assert _quote(text, "Every six").speaker == "Hippolyte Kanza"
+
+
 def test_a_witness_introduced_after_a_run_of_quotes_speaks_the_next_one():
     text = (
         "Fixture. “I rang three times,” Tom Reed said. “I have to live with that.”\n\n"

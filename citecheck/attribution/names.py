@@ -116,6 +116,11 @@ def _run_names(run: str) -> tuple[tuple[str, int, int, bool], ...]:
             *_run_names(person_of.group(1)),
             *((t, org_at + s, org_at + e, p) for t, s, e, p in _run_names(run[org_at:])),
         )
+    office = _OFFICE_OF.match(run)
+    if office and not is_org(office.group(1).split()) and not _PORTFOLIO.search(office.group(1)):
+        # "Minister of Territorial Administration Célestine Mabiala": the portfolio, then her
+        at = office.start(1)
+        return ((office.group(1), at, len(run), True),)
     if _SPLIT.search(run) and not is_org(run.split()) and not _ADVOCACY.match(run):
         # "Áñez and Camacho" are two names; "Center for Economic and Policy Research" is one.
         found: list[Name] = []
@@ -129,6 +134,18 @@ def _run_names(run: str) -> tuple[tuple[str, int, int, bool], ...]:
     return tuple((n.text, n.start, n.end, n.person) for n in found)
 
 
+# an office and its portfolio before a name: "Minister of Health Ada Quill"
+_OFFICE_OF = re.compile(
+    r"(?:Minister|Secretary|Director|Head|Governor|Commissioner|Chairman|Chairwoman|Chair)"
+    r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,4}?"
+    r"([A-Z][\w’'-]+\s+[A-Z][\w’'-]+)$"
+)
+_PORTFOLIO = re.compile(
+    r"\b(?:Affairs|Health|Finance|Defen[cs]e|Justice|Interior|Education|Transport|Agriculture|"
+    r"Trade|Energy|Environment|Labour|Labor|Security|Development|Works|Planning|Culture|Sport|"
+    r"Tourism|Housing|Communications|Information|Economy|Industry|Fisheries|Mines|Water|"
+    r"Lands|Commerce|Treasury|Welfare|Youth|Women|Science|Technology|State)\b"
+)
 _PERSON_OF = re.compile(
     r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"
 )

@@ -388,7 +388,9 @@ def _definite_reference(
                 last = m  # "The senior coroner, Alistair Grant, asked"
         if last is not None:
             return index.expand(last.group(1).strip()), (start, start + len(phrase)), True
-        one = stem not in _OFFICES and stem == head  # "the neighbours" are not the one just named
+        # "the neighbours" are not the one just named; "the former prime minister" may be
+        former = any(w.lower() in ("former", "ex") or w.lower().startswith("ex-") for w in words)
+        one = (stem not in _OFFICES or former) and stem == head
         who = resolve_pronoun(start, names, index, masked, others=True) if one else (None, None)
         if who[0]:  # "the singer": the person just named; "the senator" must have been titled
             return who[0], who[1], True

@@ -35,8 +35,8 @@ def named_at_the_end(out: list[Attribution], quotes, text: str) -> list[Attribut
 def interview_turns(out: list[Attribution], quotes, text: str) -> list[Attribution]:
     """An interview's turns: once a question by one speaker is answered by another, or an
     answer questioned (each named with a cue), the unnamed paragraphs that follow alternate
-    between them, a question to the one who asks, the paragraph after a question to the one
-    who answers."""
+    between them: a question to the one who asks, the paragraph after a question to the one
+    who answers, the paragraph after an answer to the one who asks."""
     asker = answerer = None
     for i, a in enumerate(out):
         if a.kind != Kind.DIRECT:
@@ -67,8 +67,8 @@ def interview_turns(out: list[Attribution], quotes, text: str) -> list[Attributi
             who = asker
         elif before.kind == Kind.DIRECT and _asks(before):
             who = answerer if same_name(before.speaker or "", asker.speaker) else None
-        else:
-            who = None
+        else:  # a reply to a reply: '“…?” Voss asked. “…,” Ames replied. / “So they were right.”'
+            who = asker if same_name(before.speaker or "", answerer.speaker) else None
         if who is not None:
             out[i] = replace(a, speaker=who.speaker, speaker_span=who.speaker_span)
     return out
