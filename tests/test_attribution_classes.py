@@ -648,6 +648,41 @@ def test_hours_later_is_no_subject():
     assert _reported(text)[-1].speaker.lower() == "the club"
 
 
+def test_an_indian_wire_dateline_is_no_speaker():
+    text = (
+        "Kantipur, June 14 (PNA): Example Chief Minister Harish Rathore on Friday announced a "
+        "loan waiver for farmers, saying his government would “not let a single family suffer” "
+        "for crop losses."
+    )
+    assert _quote(text, "not let").speaker == "Harish Rathore"
+
+
+def test_an_office_with_its_portfolio_before_the_name_titles_that_person():
+    text = (
+        "Fixture. Minister for Health Niamh Costigan, speaking at the opening of a centre, said "
+        "the figures were unacceptable.\n\n“I will not pretend this is okay,” the minister said."
+    )
+    assert _quote(text, "I will not").speaker == "Niamh Costigan"
+
+
+def test_a_family_speaks_as_the_family_not_as_its_member():
+    text = (
+        "Fixture. Horace Brandling died on Sunday, the Brandling family said in a statement.\n\n"
+        "“Dad never stopped being the man behind the counter,” the statement said."
+    )
+    assert _reported(text)[0].speaker == "the Brandling family"
+    assert _quote(text, "Dad never").speaker == "the Brandling family"
+
+
+def test_the_spokesperson_is_the_one_the_article_introduced_unnamed():
+    text = (
+        "Fixture. A spokesperson for the Example Health Executive said hospitals were busy.\n\n"
+        "“The executive apologises to every patient,” the spokesperson said."
+    )
+    speaker = _quote(text, "The executive").speaker
+    assert speaker == "A spokesperson for the Example Health Executive"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

@@ -65,7 +65,7 @@ def nearest_subject(
     head: str, base: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """The noun phrase before the cue: walk comma chunks back from the verb."""
-    dateline = _DATELINE.match(head)
+    dateline = DATELINE.match(head)
     if dateline:  # "EXAMPLETON (Example Wire) - The premier says": no one
         head, base = head[dateline.end() :], base + dateline.end()
     chunks = split_chunks(head)
@@ -108,13 +108,20 @@ def nearest_subject(
         )
         # "Asked about the crash, the governor said": no appositive before the subject, nor
         # a dateline ("TORONTO — The premier says")
-        lead_clause = k > 0 and (
-            PARTICIPIAL_LEAD.match(chunks[k - 1][1])
-            or _LONE_PARTICIPLE.fullmatch(chunks[k - 1][1])
-            or _PREPOSITION_LEAD.match(chunks[k - 1][1])  # "Under questioning from X, the …"
-            or "," not in head[chunks[k - 1][0] + len(chunks[k - 1][1]) : off]
+        lead_clause = (
+            k > 0
+            and (
+                PARTICIPIAL_LEAD.match(chunks[k - 1][1])
+                or _LONE_PARTICIPLE.fullmatch(chunks[k - 1][1])
+                or _PREPOSITION_LEAD.match(chunks[k - 1][1])  # "Under questioning from X, the …"
+                or "," not in head[chunks[k - 1][0] + len(chunks[k - 1][1]) : off]
+            )
         )
-        if (is_description(chunk) or _POSSESSIVE.match(chunk) or lower_start) and not lead_clause:
+        if (
+            (is_description(chunk) or _POSSESSIVE.match(chunk) or lower_start)
+            and not lead_clause
+            and not _FINITE_VERB.search(chunks[k - 1][1])  # "X died on Sunday, the family said"
+        ):
             prev = resolve_phrase(chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked)
             named = prev[0] and (
                 prev[2]
@@ -162,10 +169,16 @@ _PREPOSITION_LEAD = re.compile(r"(?:Under|After|Before|During|Following|Despite|
 _LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")
 # titles that name the same office: a judge is "Mrs Justice Pennant" in British copy
 _APPOSED = r"((?:[A-Z][\w’'-]+\s?){1,3}),"
+_FINITE_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|died|[a-z]{3,}ed)\s")
+_FAMILY = re.compile(r"[Tt]he\s+(?:[A-Z][\w’'-]+\s+){1,2}(?:family|families|household|camp)")
+_NAMED = r"([A-Z][\w’'-]+\s[A-Z][\w’'-]+)(?=[\s,.])"
 _SAME_OFFICE = {"judge": "judge|justice|magistrate", "chief": "chief|commissioner"}
-_DATELINE = re.compile(  # "TORONTO —", "CITY (Wire) -", a live blog's "08:20 —"
+DATELINE = re.compile(  # "TORONTO —", "CITY (Wire) -", a live blog's "08:20 —"
     r"(?:[A-Z][A-Z .,’'-]{2,40}(?:\s*\([^()]{1,40}\))?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)"
     r"\s*[-—–]+\s+"
+    # "Kantipur, June 14 (PNA):": a place, the date and the agency, as Indian wires write it
+    r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
+    r"[A-Z][a-z]{2,8})\s*(?:\([^()]{1,40}\))?\s*[:—–-]\s*"
 )
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 _INDEFINITE = re.compile(r"(?:a|an)\s")
@@ -246,6 +259,8 @@ def resolve_phrase(
     if group and len(words) <= 10 and is_plural(group.group("noun").lower()):
         # "people familiar with the talks", "sources close to the Kremlin", "officials in
         # Kyiv": the people speak, not the place or body that only says which people
+        return phrase, (start, end), False
+    if _FAMILY.fullmatch(phrase):  # "the Brandling family said": the family, not Brandling
         return phrase, (start, end), False
     owned = ("’s " in phrase or "'s " in phrase) and _OWNED_VOICE.fullmatch(phrase)
     if owned:  # "Premier Ada Quill’s office", "Quill’s lawyer": who speaks for her, not she
@@ -353,6 +368,20 @@ def _document_author(
     return sp if sp[0] else None
 
 
+def _introduced(noun: str, masked: str, lo: int, hi: int) -> tuple[str, tuple[int, int]] | None:
+    """The last unnamed someone the text introduced with this noun ("a spokesperson for the
+    Example Agency", "a Harbour insider"), which "the spokesperson" later stands for."""
+    pattern = (
+        rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(noun)}\b"
+        r"(?:\s+(?:for|of|at|from|with|close\s+to|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s?){1,5})?"
+    )
+    found = list(re.finditer(pattern, masked[lo:hi]))
+    if not found:
+        return None
+    text = found[-1].group(0).rstrip()
+    return text, (lo + found[-1].start(), lo + found[-1].start() + len(text))
+
+
 def _definite_reference(
     phrase: str, start: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str, tuple[int, int], bool] | None:
@@ -382,6 +411,11 @@ def _definite_reference(
         titles = _SAME_OFFICE.get(stem, re.escape(stem))  # "the judge": "Mrs Justice Pennant"
         for m in re.finditer(rf"\b(?i:{titles})\s+((?:[A-Z][\w’'-]+\s?){{1,3}})", window):
             last = m if m.group(0)[0].isupper() else last
+        portfolio = rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s){{1,4}}?{_NAMED}"
+        for m in re.finditer(portfolio, window, re.IGNORECASE):
+            if m.group(0)[0].isupper() and index.is_person(m.group(1)):
+                if last is None or m.start() > last.start():
+                    last = m  # "Minister for Health Niamh Costigan"
         apposed = rf"\b(?i:the)\s+(?:[a-z-]+\s+){{0,2}}(?i:{titles}),\s+{_APPOSED}"
         for m in re.finditer(apposed, window):
             if last is None or m.start() > last.start():
@@ -394,6 +428,10 @@ def _definite_reference(
         who = resolve_pronoun(start, names, index, masked, others=True) if one else (None, None)
         if who[0]:  # "the singer": the person just named; "the senator" must have been titled
             return who[0], who[1], True
+        if len(words) == 2 and stem == head:  # "the spokesperson": "a spokesperson for X"
+            intro = _introduced(stem, masked, max(0, start - PRONOUN_WINDOW), start)
+            if intro is not None:
+                return intro[0], intro[1], False
     if stem in GENERIC_BODIES:  # "the company": the body just named; "the union" is named so
         return body_named_before(stem, before, masked)
     if stem in MEDIUM_NOUNS and len(words) == 2:  # "the paper": the outlet just named

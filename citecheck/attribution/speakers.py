@@ -25,6 +25,7 @@ from .frames import Frame
 from .names import Name, NameIndex
 from .phrases import (
     ADVERBS,
+    DATELINE,
     NOT_SUBJECT,
     PARTICIPIAL_LEAD,
     nearest_subject,
@@ -306,6 +307,9 @@ def _subject(
     head: str, base: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
     """The first named entity of the main clause (for participle cues: "…, arguing that")."""
+    dateline = DATELINE.match(head)
+    if dateline:  # "Kantipur, June 14 (PNA): Chief Minister X announced ..., saying"
+        head, base = head[dateline.end() :], base + dateline.end()
     chunks = split_chunks(head)
     for k, (off, chunk) in enumerate(chunks):
         if _OWNED_ROLE.fullmatch(chunk) and k + 1 < len(chunks) and _FULL_NAME.fullmatch(
