@@ -14,6 +14,38 @@ from .bodies import MEDIUM_NOUNS, body_named_before, medium_named_before
 from .cues import CUE, is_cue
 from .name_words import PRONOUNS, STOP_CAPS
 from .names import HEADLINE, Name, NameIndex, is_org, strip_titles
+from .phrase_words import (
+    ADVERBS,
+    APPOSED,
+    CONJUNCTION_FIRST,
+    DATELINE,
+    DEFINITE,
+    FAMILY,
+    FINITE_VERB,
+    GROUP_OF,
+    INDEFINITE,
+    LONE_PARTICIPLE,
+    LOWER_PARTICIPLE,
+    MODIFIER,
+    NAMED,
+    NOT_SUBJECT,
+    OF_THE,
+    OFFICES,
+    OWNED_VOICE,
+    PARTICIPIAL_LEAD,
+    PARTY_NOUNS,
+    POSSESSIVE,
+    POSSESSIVE_IN,
+    PREPOSITION_LEAD,
+    PREPOSITIONS,
+    REDUCED_RELATIVE,
+    RELATIVE_END,
+    SAME_OFFICE,
+    SOME_OF_THEM,
+    SUBORDINATE,
+    WHEN_FIRST,
+    WHERE_SAID,
+)
 from .references import (
     DETERMINER,
     DOCUMENT_NOUNS,
@@ -28,21 +60,6 @@ from .references import (
     names_between,
     resolve_plural,
     resolve_pronoun,
-)
-
-ADVERBS = re.compile(
-    r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|first|immediately|now|"
-    r"again|once|previously|recently|reportedly|publicly|repeatedly|still|had\s+also|"
-    r"has\s+now|(?-i:(?!(?:family|ally|assembly|supply|daily|weekly|monthly|quarterly|"
-    r"yearly|anomaly|rally|bully|folly|lily|jelly|belly|italy|sicily)\b)[a-z]{2,}ly)))+\s*$",
-    re.IGNORECASE,
-)  # an adverb in lowercase ("reportedly"), never "family" nor the "Kelly" of a name
-
-
-NOT_SUBJECT = re.compile(
-    r"(?:in|on|at|for|from|by|with|to|of|into|over|under|after|before|during|despite|as|"
-    r"about|against|than|because|while|although|though|if|when|once|but|and|or|so|then|"
-    r"not|being|having|[a-z]+ing)\b"
 )
 
 
@@ -84,11 +101,11 @@ def nearest_subject(
                 if sp[0] is not None:
                     return sp
             continue  # a relative clause: its antecedent is the chunk before
-        if k > 0 and _LOWER_PARTICIPLE.match(chunk):
+        if k > 0 and LOWER_PARTICIPLE.match(chunk):
             continue  # "Quill, speaking to supporters, said": the subject is before it
-        if _LONE_PARTICIPLE.fullmatch(chunk):
+        if LONE_PARTICIPLE.fullmatch(chunk):
             break  # "Sentencing, the judge said": a participle alone opens the sentence
-        tail = _SUBORDINATE.match(chunk)
+        tail = SUBORDINATE.match(chunk)
         if k > 0 and is_description(chunk):
             tail = None  # "Quill, a veteran who served as the port's engineer, said": Quill
         if tail and tail.end() < len(chunk) and len(chunk[tail.end() :].split()) <= 6:
@@ -112,21 +129,21 @@ def nearest_subject(
             k > 0
             and (
                 PARTICIPIAL_LEAD.match(chunks[k - 1][1])
-                or _LONE_PARTICIPLE.fullmatch(chunks[k - 1][1])
-                or _PREPOSITION_LEAD.match(chunks[k - 1][1])  # "Under questioning from X, the …"
+                or LONE_PARTICIPLE.fullmatch(chunks[k - 1][1])
+                or PREPOSITION_LEAD.match(chunks[k - 1][1])  # "Under questioning from X, the …"
                 or "," not in head[chunks[k - 1][0] + len(chunks[k - 1][1]) : off]
             )
         )
         if (
-            (is_description(chunk) or _POSSESSIVE.match(chunk) or lower_start)
+            (is_description(chunk) or POSSESSIVE.match(chunk) or lower_start)
             and not lead_clause
-            and not _FINITE_VERB.search(chunks[k - 1][1])  # "X died on Sunday, the family said"
+            and not FINITE_VERB.search(chunks[k - 1][1])  # "X died on Sunday, the family said"
         ):
             prev = resolve_phrase(chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked)
             named = prev[0] and (
                 prev[2]
                 or (not lower_start and _has_name(chunks[k - 1][1]))
-                or (_DEFINITE.match(chunks[k - 1][1]) and _INDEFINITE.match(chunk))
+                or (DEFINITE.match(chunks[k - 1][1]) and INDEFINITE.match(chunk))
             )  # "The senator, a Democrat from Ohio, said": the senator
             if named and len(chunks[k - 1][1].split()) <= 8:
                 return prev
@@ -134,83 +151,10 @@ def nearest_subject(
     return None, None, False
 
 
-_WHERE_SAID = re.compile(
-    r"\s+(?:in|on|via|through)\s+(?:a|an|the|his|her|their|its)\s+(?:\w+\s+)?(?:message|"
-    r"statement|letter|tweet|post|speech|interview|address|note|email|release|video)$"
-)
-_RELATIVE_END = re.compile(r"(?<!ed)(?<!said)(?<!says)(?<!told)\s(?:that|which)$")
-_SUBORDINATE = re.compile(
-    r".*\b(?:that|when|as|because|while|after|before|if|since|where|which|though|although|"
-    r"until|whereas)\s+",
-    re.DOTALL,
-)
-
-
-PARTICIPIAL_LEAD = re.compile(
-    r"[A-Za-z]+(?:ed|en|ing)\s+(?:about|by|on|for|if|whether|in|at|after|to|from|with|over|why|"
-    r"what|how|before)\b",
-    re.IGNORECASE,
-)
-# someone's office, spokesperson or lawyer speaks for them
-_OWNED_VOICE = re.compile(
-    r"(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*[’']s\s+(?:[a-z-]+\s+){0,2}(?:office|spokesman|"
-    r"spokeswoman|spokesperson|spokespeople|lawyer|lawyers|attorney|attorneys|barristers?|"
-    r"solicitors?|counsel|agent|campaign|aide|"
-    r"aides|team|family|representative|representatives|press\s+secretary|publicist)"
-)
-# a description, then who obtained, saw or published the document: the document speaks
-_REDUCED_RELATIVE = re.compile(
-    r"((?:[Aa]|[Aa]n|[Tt]he)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:obtained|seen|reviewed|published|"
-    r"cited|released|quoted|filed|issued|sent|leaked|shared)(?:\s+on\s+[A-Z]\w+)?\s+"
-    r"(?:by|to|with|in)\s"
-)
-_LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)")
-_PREPOSITION_LEAD = re.compile(r"(?:Under|After|Before|During|Following|Despite|Amid)\s")
-_LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")
-# titles that name the same office: a judge is "Mrs Justice Pennant" in British copy
-_APPOSED = r"((?:[A-Z][\w’'-]+\s?){1,3}),"
-_FINITE_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|died|[a-z]{3,}ed)\s")
-_FAMILY = re.compile(r"[Tt]he\s+(?:[A-Z][\w’'-]+\s+){1,2}(?:family|families|household|camp)")
-_NAMED = r"([A-Z][\w’'-]+\s[A-Z][\w’'-]+)(?=[\s,.])"
-_SAME_OFFICE = {"judge": "judge|justice|magistrate", "chief": "chief|commissioner"}
-DATELINE = re.compile(  # "TORONTO —", "CITY (Wire) -", a live blog's "08:20 —"
-    r"(?:[A-Z][A-Z .,’'-]{2,40}(?:\s*\([^()]{1,40}\))?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)"
-    r"\s*[-—–]+\s+"
-    # "Kantipur, June 14 (PNA):": a place, the date and the agency, as Indian wires write it
-    r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
-    r"[A-Z][a-z]{2,8})\s*(?:\([^()]{1,40}\))?\s*[:—–-]\s*"
-)
-_DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
-_INDEFINITE = re.compile(r"(?:a|an)\s")
-_POSSESSIVE = re.compile(r"[A-Z][\w.&-]*[’']s\s+[a-z]")
-
-
 def _has_name(chunk: str) -> bool:
     return any(w[:1].isupper() for w in chunk.split()[1:]) or (
         chunk[:1].isupper() and chunk.split()[0].lower() not in ("the", "a", "an")
     )
-
-
-_PREPOSITIONS = {"of", "in", "from", "at", "for", "with", "by", "on", "to"}
-
-
-_GROUP_OF = re.compile(
-    r"(?:(?:two|three|four|several|many|some|other|senior|junior|local|foreign|western|"
-    r"Two|Three|Four|Several|Many|Some|Other|Senior|Local|Western)\s+)*"
-    r"(?P<noun>[A-Za-z][a-z]+)\s+(?:familiar\s+with|close\s+to|briefed\s+on|involved\s+in|"
-    r"with\s+(?:direct\s+)?knowledge\s+of|aware\s+of|in|at|of|from|inside|within|across)\s+\S.*"
-)
-
-
-_CONJUNCTION_FIRST = re.compile(r"^(?:But|And|Yet|So|Still|Now|Instead|Also)\s+(?=[a-zA-Z])")
-# when, before the subject it leads: "Last night", "Earlier this week", "Yesterday"
-WHEN_FIRST = re.compile(
-    r"^(?:(?:last|this|next|earlier|later|early|late)\s+(?:this\s+)?(?:night|week|month|year|"
-    r"morning|afternoon|evening|weekend)|yesterday|today|tonight|meanwhile|"
-    r"(?:(?:a\s+few|two|three|several|\d+)\s+)?(?:minutes|hours|days|weeks|months)\s+"
-    r"(?:later|earlier))\s+(?=\S)",
-    re.IGNORECASE,
-)
 
 
 def resolve_phrase(
@@ -224,10 +168,10 @@ def resolve_phrase(
     """A subject phrase as a speaker: a name (expanded), a pronoun resolved, a description."""
     stripped = phrase.lstrip(' ,;:"“”‘’_')
     stripped = WHEN_FIRST.sub("", stripped)  # "Last night ex-party staff said"
-    stripped = _CONJUNCTION_FIRST.sub("", stripped)  # "But officials said"
+    stripped = CONJUNCTION_FIRST.sub("", stripped)  # "But officials said"
     start += len(phrase) - len(stripped)  # offsets stay on the text the phrase now starts at
-    phrase = _WHERE_SAID.sub("", stripped.rstrip(' ,;:"“”‘’_'))  # "the President in his message"
-    if not phrase or _RELATIVE_END.search(phrase):
+    phrase = WHERE_SAID.sub("", stripped.rstrip(' ,;:"“”‘’_'))  # "the President in his message"
+    if not phrase or RELATIVE_END.search(phrase):
         return None, None, False  # "a pandemic that (has claimed)": a relative clause's subject
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in ("they", "it"):
@@ -248,24 +192,24 @@ def resolve_phrase(
         words[0].lower() == "the"
         and len(words) <= 4
         and words[-1].lower().strip(",.") in PARTY_NOUNS
-        and not _POSSESSIVE_IN.search(phrase)
+        and not POSSESSIVE_IN.search(phrase)
     ):
         named = _definite_reference(phrase, start, names, index, masked)
         if named is not None:  # "the Texas Republican": the politician the article named
             return named
     if HEADLINE.search(phrase):
         return None, None, False  # "Man Arrested For Allegedly Killing ...": a headline
-    group = _GROUP_OF.fullmatch(phrase)
+    group = GROUP_OF.fullmatch(phrase)
     if group and len(words) <= 10 and is_plural(group.group("noun").lower()):
         # "people familiar with the talks", "sources close to the Kremlin", "officials in
         # Kyiv": the people speak, not the place or body that only says which people
         return phrase, (start, end), False
-    if _FAMILY.fullmatch(phrase):  # "the Brandling family said": the family, not Brandling
+    if FAMILY.fullmatch(phrase):  # "the Brandling family said": the family, not Brandling
         return phrase, (start, end), False
-    owned = ("’s " in phrase or "'s " in phrase) and _OWNED_VOICE.fullmatch(phrase)
+    owned = ("’s " in phrase or "'s " in phrase) and OWNED_VOICE.fullmatch(phrase)
     if owned:  # "Premier Ada Quill’s office", "Quill’s lawyer": who speaks for her, not she
         return phrase, (start, end), False
-    reduced = len(words) > 3 and _REDUCED_RELATIVE.match(phrase)
+    reduced = len(words) > 3 and REDUCED_RELATIVE.match(phrase)
     if reduced:  # "a police report obtained by the Example Tribune": the report
         return reduced.group(1), (start, start + reduced.end(1)), False
     inside = names_between(names, start, end)
@@ -284,7 +228,7 @@ def resolve_phrase(
         and len(words) <= 5
         and DETERMINER.match(phrase)
         and words[-1][:1].islower()
-        and not _PREPOSITIONS.intersection(words)
+        and not PREPOSITIONS.intersection(words)
         and not any(n.person or index.is_person(n.text) for n in inside)
         and is_description(phrase)
     ):
@@ -332,12 +276,9 @@ def resolve_phrase(
     ):
         # a bare plural: "officials said", "residents say", "Both sides said"
         return phrase, (start, end), False
-    if len(words) == 1 and words[0].lower() in _SOME_OF_THEM:
+    if len(words) == 1 and words[0].lower() in SOME_OF_THEM:
         return phrase, (start, end), False  # "Some said ...": some of the people just named
     return None, None, False
-
-
-_SOME_OF_THEM = {"some", "many", "most", "several", "others", "both", "few"}
 
 
 def _document_author(
@@ -392,7 +333,7 @@ def _definite_reference(
         return None  # "the victim's mother" is someone else than the victim
     head = words[-1].lower().strip(",.")
     if len(words) > 3 and (
-        not is_person_role(head) or not all(_MODIFIER.fullmatch(w) for w in words[1:-1])
+        not is_person_role(head) or not all(MODIFIER.fullmatch(w) for w in words[1:-1])
     ):
         return None  # only "the former Labour leader", "the controversial political figure"
     stem = head[:-1] if head.endswith("s") and not head.endswith("ss") and len(head) > 3 else head
@@ -408,15 +349,15 @@ def _definite_reference(
         # a title given before a name: "President Donald Trump" for "the president"
         last = None
         window = masked[max(0, start - PRONOUN_WINDOW) : start]
-        titles = _SAME_OFFICE.get(stem, re.escape(stem))  # "the judge": "Mrs Justice Pennant"
+        titles = SAME_OFFICE.get(stem, re.escape(stem))  # "the judge": "Mrs Justice Pennant"
         for m in re.finditer(rf"\b(?i:{titles})\s+((?:[A-Z][\w’'-]+\s?){{1,3}})", window):
             last = m if m.group(0)[0].isupper() else last
-        portfolio = rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s){{1,4}}?{_NAMED}"
+        portfolio = rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s){{1,4}}?{NAMED}"
         for m in re.finditer(portfolio, window, re.IGNORECASE):
             if m.group(0)[0].isupper() and index.is_person(m.group(1)):
                 if last is None or m.start() > last.start():
                     last = m  # "Minister for Health Niamh Costigan"
-        apposed = rf"\b(?i:the)\s+(?:[a-z-]+\s+){{0,2}}(?i:{titles}),\s+{_APPOSED}"
+        apposed = rf"\b(?i:the)\s+(?:[a-z-]+\s+){{0,2}}(?i:{titles}),\s+{APPOSED}"
         for m in re.finditer(apposed, window):
             if last is None or m.start() > last.start():
                 last = m  # "The senior coroner, Alistair Grant, asked"
@@ -424,7 +365,7 @@ def _definite_reference(
             return index.expand(last.group(1).strip()), (start, start + len(phrase)), True
         # "the neighbours" are not the one just named; "the former prime minister" may be
         former = any(w.lower() in ("former", "ex") or w.lower().startswith("ex-") for w in words)
-        one = (stem not in _OFFICES or former) and stem == head
+        one = (stem not in OFFICES or former) and stem == head
         who = resolve_pronoun(start, names, index, masked, others=True) if one else (None, None)
         if who[0]:  # "the singer": the person just named; "the senator" must have been titled
             return who[0], who[1], True
@@ -439,30 +380,6 @@ def _definite_reference(
     return None
 
 
-# Offices: "the mayor" is whom the article titled so ("Mayor Ada Quill", "Ada Quill, the
-# mayor,"), never just the last person named (who may be the chief executive).
-_OFFICES = frozenset(
-    "president minister secretary ambassador senator governor mayor coach manager chief "
-    "spokesman spokeswoman spokesperson director ceo founder chairman chairwoman judge professor "
-    "prosecutor executive commissioner premier chancellor captain lawyer attorney economist "
-    "analyst diplomat envoy coroner".split()
-)
-
-
-_MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*|[A-Z][a-z]+|former|prime|vice|deputy")
-
-
-# The party and civic nouns news copy uses for a named politician ("the Texas Republican").
-PARTY_NOUNS = frozenset(
-    "republican democrat conservative liberal socialist tory nationalist senator congressman "
-    "congresswoman lawmaker".split()
-)
-_POSSESSIVE_IN = re.compile(r"[’']s\b|\bof\b")
-
-
-_OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
-
-
 def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
     """The name that heads the phrase: the last one, unless it sits after a preposition."""
     for k in range(len(inside) - 1, -1, -1):
@@ -470,7 +387,7 @@ def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
         if (
             k
             and inside[k - 1].person
-            and _OF_THE.fullmatch(phrase, inside[k - 1].end - start, n.start - start)
+            and OF_THE.fullmatch(phrase, inside[k - 1].end - start, n.start - start)
         ):
             return inside[k - 1]  # "Gideon Thrale of the Example Party": the person
         pre = phrase[: n.start - start].rstrip().split()

@@ -31,7 +31,8 @@ import re
 from .cues import CUE
 from .frames import sentences
 from .names import Name, NameIndex
-from .phrases import PARTICIPIAL_LEAD, WHEN_FIRST, nearest_subject, resolve_phrase
+from .phrase_words import PARTICIPIAL_LEAD, WHEN_FIRST
+from .phrases import nearest_subject, resolve_phrase
 from .report_words import (
     ACCORDING_BACK,
     ACCORDING_FRONT,

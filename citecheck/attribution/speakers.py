@@ -23,15 +23,8 @@ from .cues import (
 )
 from .frames import Frame
 from .names import Name, NameIndex
-from .phrases import (
-    ADVERBS,
-    DATELINE,
-    NOT_SUBJECT,
-    PARTICIPIAL_LEAD,
-    nearest_subject,
-    resolve_phrase,
-    split_chunks,
-)
+from .phrase_words import ADVERBS, DATELINE, NOT_SUBJECT, PARTICIPIAL_LEAD
+from .phrases import nearest_subject, resolve_phrase, split_chunks
 from .references import is_description, names_between
 from .report_words import FIRST_VERB
 
