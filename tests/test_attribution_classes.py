@@ -1005,7 +1005,9 @@ def test_a_description_is_not_the_person_its_own_sentence_names_first():
     assert [r.speaker for r in _reported(text)][-1] == "Tom Reed"
 
 
-@pytest.mark.parametrize("verb", ["joked", "quipped", "conceded", "shouted"])
+@pytest.mark.parametrize(
+    "verb", ["joked", "quipped", "conceded", "shouted", "repeated", "deadpanned", "pressed"]
+)
 def test_a_name_and_speech_verb_after_an_exclamation_attribute_it(verb):
     a = _quote(f"Fixture. “What a goal that was!” Ada Quill {verb}.", "What a goal")
     assert (a.speaker, a.cue) == ("Ada Quill", verb)

@@ -33,7 +33,9 @@ _CUE_WORDS = (
     "pointed out|points out|shot back|fired back|chimed in|summed up|laughed|sighed|echoed|"
     "bragged|interjected|murmured|snapped|ventured|summarized|summarised|observes|reflected|"
     "reflects|confided|dismissed|dismisses|dismissing|describing|tweeting|posting|write|"
-    "warn|argue|insist|note|explain"
+    "warn|argue|insist|note|explain|repeated|deadpanned|interrupted|cut in|teased|muttered|"
+    "barked|stammered|chuckled|smiled|grinned|beamed|elaborated|went on|hit back|concurred|"
+    "pressed|probed|queried|cried|sneered|raged"
 )
 
 
