@@ -90,6 +90,18 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return inter > 0.3 * (a[1] - a[0]) and inter > 0.3 * (b[1] - b[0])
 
 
+def same_outlet(pred: str, gold: str) -> bool:
+    """The same outlet: the same name (as `same_speaker` compares names), or two names the
+    outlet registry knows as one outlet ("X" and "Twitter")."""
+    if same_speaker(pred, gold):
+        return True
+    from citecheck.outlets import default_registry
+
+    reg = default_registry()
+    found = reg.find(pred)
+    return found is not None and found is reg.find(gold)
+
+
 def score(docs: dict[str, tuple[str, dict]], extracted: dict, errors: list[str]) -> Counter:
     c: Counter = Counter()
     for name, (text, gold) in docs.items():
@@ -130,7 +142,7 @@ def score(docs: dict[str, tuple[str, dict]], extracted: dict, errors: list[str])
                     errors.append(f"CUE   {name} {a.cue!r} vs {g['cue']!r}")
             if g.get("outlet"):
                 c["out_n"] += 1
-                if a.outlet and same_speaker(a.outlet, g["outlet"]):
+                if a.outlet and same_outlet(a.outlet, g["outlet"]):
                     c["out_ok"] += 1
                 else:
                     errors.append(f"OUTL  {name} {a.outlet!r} vs {g['outlet']!r}")
