@@ -1095,6 +1095,10 @@ def test_an_outlet_that_quoted_or_published_the_words_is_their_outlet(sentence):
         ("Speaking to Example Radio", "Example Radio"),
         ("Speaking to Ben Hardy", None),
         ("Speaking to NATO allies in Brussels", None),
+        ("Writing in the Brightwater Ledger", "Brightwater Ledger"),
+        ("Speaking to the health podcast Pulsewise on Thursday", "Pulsewise"),
+        ("In an interview with Channel 6 Aldmere", "Channel 6 Aldmere"),
+        ("Speaking to PNA over the phone", "PNA"),
     ],
 )
 def test_an_interview_named_before_the_speaker_gives_the_outlet(lead, outlet):
@@ -1733,6 +1737,14 @@ def test_the_first_names_say_where_they_come_from():
     assert len(genders) > 100_000
     assert [genders[n] for n in ("paul", "mary", "tom", "neil")] == ["m", "f", "m", "m"]
     assert "jamie" not in genders and "alex" not in genders  # the data hesitates: no prior
+
+
+def test_an_outlet_named_short_is_the_one_named_in_full_before():
+    text = (
+        "Fixture. Ben Quayle told the Ashford Vale Echo that the charity had changed. “We are a "
+        "small team,” Mr Quayle told the Echo."
+    )
+    assert _quote(text, "We are").outlet == "Ashford Vale Echo"
 
 
 @pytest.mark.parametrize(

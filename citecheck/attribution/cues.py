@@ -113,7 +113,9 @@ def is_cue(text: str, m: re.Match) -> bool:
 MEDIA_WORDS = (
     r"News|Times|Post|Radio|TV|Television|Journal|Daily|Courier|Gazette|Herald|Tribune|Press|"
     r"Magazine|Network|Channel|Broadcasting|Chronicle|Observer|Guardian|Telegraph|Mail|Express|"
-    r"Star|Review|Today|Weekly|Online|Wire|Media|Podcast|Reporter|Insider"
+    r"Star|Review|Today|Weekly|Online|Wire|Media|Podcast|Reporter|Insider|Ledger|Echo|Standard|"
+    r"Mirror|Bulletin|Dispatch|Despatch|Examiner|Inquirer|Enquirer|Sentinel|Argus|Advertiser|"
+    r"Messenger|Clarion|Gleaner|Bugle|FM"
 )
 # a name that ends on a media word: "the Example Courier", "Example TV"
 ENDS_MEDIUM = re.compile(rf"\b(?:{MEDIA_WORDS})$")

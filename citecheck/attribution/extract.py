@@ -180,9 +180,11 @@ def _carry_outlets(
     """A speaker quoted again without a word of where keeps the outlet named last for them:
     the rest of the same interview ("told Sky News ... He added, “...”"; "Quill sat down with
     the Example Courier. “…,” she said."), until a sentence of theirs says they spoke somewhere
-    else (`elsewhere(offset)`: "Speaking at the council meeting, Quill said"). New lists."""
+    else (`elsewhere(offset)`: "Speaking at the council meeting, Quill said"). An outlet named
+    short ("the Echo") is the one named in full before ("the Ashford Vale Echo"). New lists."""
     lists = (list(quotes), list(statements))
     spoken_in: dict[str, tuple[str, str | None]] = {}
+    named: list[str] = []  # the outlets named so far, in order
     order = sorted(
         [(a.text_span[0], which, i) for which in (0, 1) for i, a in enumerate(lists[which])]
         + [(at, 2, k) for k, (at, *_rest) in enumerate(intros)]
@@ -193,6 +195,10 @@ def _carry_outlets(
             spoken_in[speaker] = (outlet, language)
             continue
         a = lists[which][i]
+        if a.outlet is not None:  # "told the Echo" after "told the Ashford Vale Echo"
+            full = next((o for o in reversed(named) if o.endswith(f" {a.outlet}")), None)
+            a = lists[which][i] = replace(a, outlet=full) if full else a
+            named.append(a.outlet)
         if a.kind == Kind.SCARE or not a.speaker:
             continue
         if a.outlet is not None:

@@ -154,12 +154,14 @@ def outlet_of(
             if named.re is _PUBLISHED_IN or _MEDIA_NAME.search(name):
                 return name, None
         spoken = _SPOKEN_TO.search(around)
-        name = _TRAILING_DATE.sub("", spoken.group(1)) if spoken else ""
+        name = _TRAILING_DATE.sub("", spoken.group(2)) if spoken else ""
         name = re.sub(r"[’']s$", "", name)  # "on Example Radio’s morning show"
-        strong = spoken is not None and _ON_AIR.search(spoken.group(0))
+        strong = spoken is not None and (_ON_AIR.search(spoken.group(0)) or spoken["kind"])
         if (
             name
-            and (_MEDIA_WORD.search(name) or strong)
+            and (
+                _MEDIA_WORD.search(name) or strong or _ACRONYM_ALONE.match(around, spoken.start(2))
+            )
             and not _TRAILING_DATE.fullmatch(" " + name)
         ):
             return name, None  # "Speaking to Example Radio, ...", "said on ..."
@@ -247,13 +249,21 @@ _TRAILING_DATE = re.compile(rf"(?:\s+{DATE_WORDS})+$")
 _SPEAKING_MEDIUM = re.compile(rf"(?:[Tt]he\s+)?(?:[A-Z][\w&.’'-]*\s+){{0,3}}(?:{MEDIA_WORDS})")
 # said on air: the name after it is a channel or show, whatever words it holds
 _ON_AIR = re.compile(r"^(?:appearance\s+on|interview\s+on|[Ss]peaking\s+on)")
+# an agency's acronym standing alone ("speaking to PNA over the phone"), not modifying a noun
+# ("speaking to NATO allies")
+_ACRONYM_ALONE = re.compile(
+    r"[A-Z]{2,5}(?=\s*(?:[,.;:!?”’\"]|$)|\s+(?:over|on|in|at|by|from|about|last|this|earlier|"
+    r"after|before|during|when|while|that)\b)"
+)
 _SPOKEN_TO = re.compile(
     r"\b(?:[Ii]n\s+an?\s+(?:[\w-]+\s+)?interview\s+with|[Ss]peaking\s+(?:to|with)|"
     r"[Tt]alking\s+to|in\s+remarks\s+to|in\s+an?\s+(?:op-ed|column|article|essay|piece)\s+"
-    r"(?:for|in)|(?:wrote|writing|writes)\s+in|(?:said|says|[Ss]peaking|[Aa]ppearing|appeared)\s+on|"
+    r"(?:for|in)|(?:wrote|[Ww]riting|writes)\s+in|(?:said|says|[Ss]peaking|[Aa]ppearing|appeared)\s+on|"
     r"quoted\s+(?:as\s+saying\s+)?by|according\s+to|(?:first\s+)?reported\s+by|"
     r"appearance\s+on|interview\s+(?:on|with))"
-    r"\s+(?:the\s+)?([A-Z][\w&+’'-]*(?:\s+[A-Z][\w&+’'-]*){0,3})"
+    # "the health podcast Pulsewise": the kind of outlet named makes the name one
+    rf"\s+(?:the\s+)?(?P<kind>(?:[a-z-]+\s+)?(?:{OUTLET_KINDS}|podcast|show|programme)\s+)?"
+    r"([A-Z][\w&+’'-]*(?:\s+(?:[A-Z][\w&+’'-]*|\d+(?=\s+[A-Z]))){0,3})"  # "Channel 6 Aldmere"
 )
 _PUBLISHED_IN = re.compile(
     r"\b(?:in|by|to|on|with|for) the (?:[A-Z][\w-]+(?:-language)?\s+|[a-z]+-language\s+)?"
