@@ -683,6 +683,31 @@ def test_the_spokesperson_is_the_one_the_article_introduced_unnamed():
     assert speaker == "A spokesperson for the Example Health Executive"
 
 
+def test_an_acronym_defined_in_brackets_speaks_by_its_full_name():
+    text = (
+        "Fixture. The Independent Electoral Authority (AEI) was consulted.\n\nIn a report "
+        "published last month, the AEI said only 58 percent of polling stations were ready."
+    )
+    assert _reported(text)[-1].speaker == "Independent Electoral Authority"
+
+
+def test_the_officer_is_the_one_given_a_police_rank():
+    text = (
+        "Fixture. Detective Sergeant Owen Blackwood told the inquest the camera was broken. The "
+        "senior coroner, Alistair Grant, asked whether the lorry was legal.\n\nThe officer said "
+        "it could be driven without it."
+    )
+    assert _reported(text)[-1].speaker == "Owen Blackwood"
+
+
+def test_a_place_lead_and_an_honorific_leave_an_unnamed_source_unnamed():
+    text = (
+        "Fixture. Outside court, a colleague of Mr Ward, who did not want to be named, told the "
+        "Example Echo that the junction had been dangerous for years."
+    )
+    assert _reported(text)[-1].speaker == "a colleague of Mr Ward"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

@@ -52,14 +52,22 @@ REDUCED_RELATIVE = re.compile(
     r"(?:by|to|with|in)\s"
 )
 LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)")
-PREPOSITION_LEAD = re.compile(r"(?:Under|After|Before|During|Following|Despite|Amid)\s")
+PREPOSITION_LEAD = re.compile(
+    r"(?:Under|After|Before|During|Following|Despite|Amid|Outside|Inside|Near|Beyond|Across)\s"
+)
 LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")
 # titles that name the same office: a judge is "Mrs Justice Pennant" in British copy
 APPOSED = r"((?:[A-Z][\w’'-]+\s?){1,3}),"
 FINITE_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|died|[a-z]{3,}ed)\s")
 FAMILY = re.compile(r"[Tt]he\s+(?:[A-Z][\w’'-]+\s+){1,2}(?:family|families|household|camp)")
 NAMED = r"([A-Z][\w’'-]+\s[A-Z][\w’'-]+)(?=[\s,.])"
-SAME_OFFICE = {"judge": "judge|justice|magistrate", "chief": "chief|commissioner"}
+SAME_OFFICE = {
+    "judge": "judge|justice|magistrate",
+    "chief": "chief|commissioner",
+    # "the officer" is whom the article gave a police rank: "Detective Sergeant Owen Blackwood"
+    "officer": "officer|constable|sergeant|inspector|detective|superintendent|trooper|deputy|"
+    "pc|dc|ds|di|dci|sgt",
+}
 DATELINE = re.compile(  # "TORONTO —", "CITY (Wire) -", a live blog's "08:20 —"
     r"(?:[A-Z][A-Z .,’'-]{2,40}(?:\s*\([^()]{1,40}\))?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)"
     r"\s*[-—–]+\s+"

@@ -380,6 +380,9 @@ def _definite_reference(
     return None
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}
+
+
 def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
     """The name that heads the phrase: the last one, unless it sits after a preposition."""
     for k in range(len(inside) - 1, -1, -1):
@@ -391,6 +394,8 @@ def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
         ):
             return inside[k - 1]  # "Gideon Thrale of the Example Party": the person
         pre = phrase[: n.start - start].rstrip().split()
+        while pre and pre[-1].lower().rstrip(".") in _HONORIFICS:
+            pre.pop()  # "a colleague of Mr Ward": "of" before the honorific
         if pre and pre[-1].startswith("(") or phrase[n.start - start - 1 : n.start - start] == "(":
             continue  # an acronym in brackets belongs to the name before it
         if pre and pre[-1].lower() in ("in", "of", "from", "at", "to", "for", "by", "with", "on"):

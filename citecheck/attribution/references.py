@@ -75,12 +75,23 @@ def _spelled_out(acronym: str, masked: str) -> list[tuple[int, int]]:
     return cached[1]
 
 
+# a name defined with its acronym in brackets: "the Independent Electoral Authority (AEI)"
+_DEFINED = (
+    r"\b([A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|the|on|de|du)\s+)*[A-Z][\w’'-]*){{1,6}})"
+    r"\s+\({}\)"
+)
+
+
 def expand_acronym(text: str, at: int, masked: str) -> str:
     """ "the CDC" -> "Example Center for Disease Control" when the article spelled it out before
     (initials of the capitalised words, in order); else `text` as it is."""
     m = _ACRONYM.search(text)
     if m is None:
         return text
+    if text.strip() == m.group(0):  # "the AEI" after "the Independent Electoral Authority (AEI)"
+        defined = list(re.finditer(_DEFINED.format(re.escape(m.group(0))), masked[:at]))
+        if defined:
+            return re.sub(r"^The\s+", "", " ".join(defined[-1].group(1).split()))
     spelled = _spelled_out(m.group(0), masked)
     k = bisect_left(spelled, (at,)) - 1  # the last one before `at`, within the window
     if k < 0 or spelled[k][0] < at - ACRONYM_WINDOW or spelled[k][1] > at:

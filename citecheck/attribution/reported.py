@@ -355,6 +355,7 @@ _ROLE_THEN_NAME = re.compile(
     r"(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[a-z][\w\s-]{2,40}?,"
     r"\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?\s*$"
 )
+_PLACE_LEAD = re.compile(r"(?:Outside|Inside|Elsewhere|Separately|Afterwards|Later)\b")
 _OPENER = re.compile(r"[^,]{3,120},\s+")
 
 
@@ -362,7 +363,8 @@ def _sentence_subject(head, at, names, index, masked):
     """The subject of the sentence's first verb: "X launched a bid, claiming", "X did Y and
     vowed" -> X."""
     lead = head.lstrip()
-    opener = _OPENER.match(lead) if PARTICIPIAL_LEAD.match(lead) else None
+    led = PARTICIPIAL_LEAD.match(lead) or _PLACE_LEAD.match(lead)
+    opener = _OPENER.match(lead) if led else None
     if opener:  # "Asked about the bid, Quill declined to comment, saying": Quill
         lead = lead[opener.end() :]
     lead = WHEN_FIRST.sub("", lead)  # "Hours later the club (backed ...)": the club
