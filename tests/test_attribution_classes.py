@@ -708,6 +708,15 @@ def test_a_place_lead_and_an_honorific_leave_an_unnamed_source_unnamed():
     assert _reported(text)[-1].speaker == "a colleague of Mr Ward"
 
 
+def test_a_pronoun_skips_the_names_of_a_gerund_lead_clause():
+    text = (
+        "Fixture. The senior coroner, Alistair Grant, opened the hearing.\n\nRecording a "
+        "conclusion that Mr Tom Ward died in a collision, the coroner said: ‘I am satisfied.’\n\n"
+        "He said he would issue a report to the operator."
+    )
+    assert _reported(text)[-1].speaker == "Alistair Grant"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

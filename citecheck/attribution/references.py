@@ -229,8 +229,14 @@ def resolve_pronoun(
     own = bisect_right(sentence_starts, pos)
     skip = {surname_key(n.text) for n in by_sentence.get(own, ())} if others else set()
     for k in sorted(by_sentence, reverse=True):
+        opening = sentence_starts[k - 1] if k > 0 else lo
+        lead = _GERUND_LEAD.match(masked, opening)  # "Recording that Mr X died, the coroner"
+        if lead and any(n.person for n in names_between(names, opening, opening + 1)):
+            lead = None  # "Manning said the plan, ...": a surname, no gerund
         for n in by_sentence[k]:
             if skip and surname_key(n.text) in skip:
+                continue
+            if lead and n.start < lead.end():
                 continue
             if n.person or index.is_person(n.text):
                 if n.text.split()[0].lower() in TITLES and len(n.text.split()) == 1:
@@ -246,6 +252,10 @@ def resolve_pronoun(
                     n = head
                 return index.expand(n.text), (n.start, n.end)
     return None, None
+
+
+# a sentence's lead clause on a gerund: the names in it are not the sentence's subject
+_GERUND_LEAD = re.compile(r"[A-Z][a-z]+ing\s+[a-z][^,.;]{0,200},")
 
 
 def resolve_plural(
