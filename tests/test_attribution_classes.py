@@ -1559,6 +1559,9 @@ def test_people_described_by_their_outlet_speak_and_name_it(who, outlet):
         ("Asked about the approach on the call, Ada Quill declined to give details, saying only "
          "that the board always acted in good faith.", "the board always acted in good faith",
          "Ada Quill", "saying"),
+        # a relative clause with a verb of its own between the speaker and the cue
+        ("Ada Quill, who objected to the cost last week, said she was not on board.",
+         "she was not on board", "Ada Quill", "said"),
     ],
 )  # fmt: skip
 def test_reported_speech_in_its_usual_shapes(sentence, clause, speaker, cue):
@@ -1779,6 +1782,14 @@ def test_an_outlet_named_short_is_the_one_named_in_full_before():
         "small team,” Mr Quayle told the Echo."
     )
     assert _quote(text, "We are").outlet == "Ashford Vale Echo"
+
+
+def test_the_outlet_told_ends_before_where_and_when():
+    text = (
+        "Fixture. Ada Quill told the Example Courier in an interview Sunday that the details "
+        "would be unveiled on Monday."
+    )
+    assert _reported(text)[0].outlet == "Example Courier"
 
 
 @pytest.mark.parametrize(

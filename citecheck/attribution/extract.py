@@ -388,7 +388,11 @@ def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:
         after = masked[r.clause_end : end] if r.cue == "according to" else ""
         frame = Frame(sentence_start, masked[sentence_start : r.clause_start], r.clause_end, after)
         # "told the state-run Example Daily": a name after "told" may be the outlet
-        told = re.match(r"(?:told|tells)\s+(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+)*([A-Z].*)", r.cue)
+        told = re.match(
+            r"(?:told|tells)\s+(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+)*([A-Z].*?)(?:\s+(?:in|on|at|during)\s+"
+            r"(?:an?|the|his|her|their)\s.*)?$",  # "told X in an interview Sunday": X
+            r.cue,
+        )
         told_to = _TIME_TAIL.sub("", told.group(1)) if told else None  # "... last year"
         sp = Speech(r.speaker, r.speaker_span, r.cue, outlet_text=told_to)
         outlet, language = outlet_of(found, frame, sp)

@@ -112,6 +112,10 @@ def _first_of_two(sentence, s, found, names, index, masked) -> Reported | None:
     return first if first is not None and first.clause_end <= s + cut else None
 
 
+# a relative clause closed right before the cue: "X, who objected to the cost, (said ...)"
+_RELATIVE_CLOSED = re.compile(r"^[^,]{2,80},\s+(?:who|which)\s[^,]{2,120},$")
+
+
 def _front(sentence, s, names, index, masked) -> Reported | None:
     """X said (that) <clause>: the first cue whose clause reads as a statement."""
     sentence = sentence.rstrip()
@@ -133,7 +137,7 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         own_clause = not plain and len(head) <= 400 and _OWN_CLAUSE.search(head[-96:])
         if tries > FRONT_TRIES or not (plain or coordinated or own_clause):
             break
-        if tries > 1 and re.search(r"(?:,|\sor)$", head):
+        if tries > 1 and re.search(r"(?:,|\sor)$", head) and not _RELATIVE_CLOSED.search(head):
             continue  # a later cue must open a clause of its own: "…, but X said"
         clause = re.sub(r"\s*[.!?]?\s*$", "", sentence[m.end() :])
         if not clause or (
