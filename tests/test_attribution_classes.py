@@ -717,6 +717,14 @@ def test_a_pronoun_skips_the_names_of_a_gerund_lead_clause():
     assert _reported(text)[-1].speaker == "Alistair Grant"
 
 
+def test_they_after_an_unnamed_source_is_that_source():
+    text = (
+        "Fixture. The Example Daily reported the split.\n\nA Villa insider claimed producers "
+        "were gutted. ‘Kenzie has been the heart of the show,’ they said."
+    )
+    assert _quote(text, "Kenzie has").speaker == "A Villa insider"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

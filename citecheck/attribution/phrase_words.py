@@ -127,3 +127,13 @@ POSSESSIVE_IN = re.compile(r"[’']s\b|\bof\b")
 
 
 OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+
+
+# an unnamed source who spoke, whom a singular "they" may stand for next: "A Sunset Villa
+# insider claimed ...", "a source close to the club told ..."
+UNNAMED_SOURCE = re.compile(
+    r"\b((?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){0,3}?(?:insider|source|pal|friend|witness|"
+    r"colleague|relative|neighbou?r|spokesperson|aide|ally)"
+    r"(?:\s+(?:close\s+to|for|at|in|of|from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?)"
+    r"(?:,[^,]{1,80},)?\s+(?:said|says|told|tells|claimed|claims|added|revealed|insisted|explained)\b"
+)

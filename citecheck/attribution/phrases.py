@@ -43,6 +43,7 @@ from .phrase_words import (
     SAME_OFFICE,
     SOME_OF_THEM,
     SUBORDINATE,
+    UNNAMED_SOURCE,
     WHEN_FIRST,
     WHERE_SAID,
 )
@@ -174,6 +175,11 @@ def resolve_phrase(
     if not phrase or RELATIVE_END.search(phrase):
         return None, None, False  # "a pandemic that (has claimed)": a relative clause's subject
     words = phrase.split()
+    if len(words) == 1 and words[0].lower() == "they":
+        source = list(UNNAMED_SOURCE.finditer(masked, max(0, start - 300), start))
+        if source:  # "A Sunset Villa insider claimed … “…,” they said.": singular they
+            m = source[-1]
+            return m.group(1), m.span(1), False
     if len(words) == 1 and words[0].lower() in ("they", "it"):
         who = resolve_plural(start, names, index, masked, pairs=words[0].lower() == "they")
         return (who[0], who[1], False) if who[0] else (None, None, False)
