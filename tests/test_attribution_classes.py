@@ -725,6 +725,31 @@ def test_they_after_an_unnamed_source_is_that_source():
     assert _quote(text, "Kenzie has").speaker == "A Villa insider"
 
 
+def test_a_minister_of_affairs_given_in_commas_with_hon_is_titled():
+    text = (
+        "Fixture. Speaking at the ceremony, the Minister of Transport and Maritime Affairs, Hon. "
+        "Grace Mensimah, said the deal was fair.\n\nThe minister added: “Ships have waited at "
+        "anchor for too long.”"
+    )
+    assert _quote(text, "Ships have").speaker == "Grace Mensimah"
+
+
+def test_the_club_is_the_club_named_before():
+    text = (
+        "Fixture. Harrowby Rovers last night issued a statement. The club said it had asked the "
+        "federation to review footage."
+    )
+    assert _reported(text)[-1].speaker == "Harrowby Rovers"
+
+
+def test_the_biggest_call_is_a_noun_not_a_cue():
+    text = (
+        "Fixture. Rovers boss Vince Tolland yesterday accused referee Stuart Pymm of having "
+        "‘bottled’ the biggest call of the game — then admitted he deserved to be sent off."
+    )
+    assert _quote(text, "bottled").speaker == "Vince Tolland"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

@@ -106,7 +106,19 @@ def is_cue(text: str, m: re.Match) -> bool:
         text, max(0, m.start() - 24), m.start()
     ):
         return False  # "to call a strike", "we don't ask enough": no speech act
+    if m.group(0).lower() in _NOUNS_TOO and _ADJECTIVE_BEFORE.search(
+        text, max(0, m.start() - 32), m.start()
+    ):
+        return False  # "the biggest call of the game", "his latest claims"
     return m.group(0).lower() in ("said", "according to") or not _NOUN_BEFORE.search(pre)
+
+
+_NOUNS_TOO = {"call", "calls", "claim", "claims", "report", "reports", "post", "posts"}
+_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|our|this|that)\s+(?:[a-z]+est|big|bigger|final|close|"
+    r"closer|key|bold|tough|late|last|first|major|latest|wrong|right|good|bad|brave|difficult|"
+    r"controversial|new|recent|earlier|previous|false|unfounded)\s+$"
+)
 
 
 # the words that make a capitalised name a news medium's: "the Example Gazette", "Example TV"

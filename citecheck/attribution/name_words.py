@@ -18,7 +18,7 @@ TITLES = {
     "envoy", "executive", "manager", "chairperson", "president-elect", "senator-elect",
     # British and Commonwealth ranks and titles written without a dot: "PC Ann Lee", "Cllr Lee"
     "pc", "wpc", "dc", "ds", "di", "dci", "det", "det.", "insp", "insp.", "supt", "supt.", "sgt",
-    "cllr", "cllr.", "coun.", "lt", "capt", "col", "gen", "sen", "gov",
+    "cllr", "cllr.", "coun.", "lt", "capt", "col", "gen", "sen", "gov", "hon", "hon.", "alhaji",
 }  # fmt: skip
 # Titles that may stand inside a capitalised run, between an organisation and a person:
 # "Example Harbour Board Chief Executive Ada Quill" names Ada Quill.
@@ -95,6 +95,8 @@ ORG_WORDS = {
     "foods", "energy", "industries", "enterprises", "ventures", "logistics", "airways",  # firms
     "telecom", "insurance", "pharmaceuticals", "pharma", "brands", "mining", "petroleum",
     "utilities", "communications", "solutions", "stores", "electric",
+    "fc", "united", "rovers", "wanderers", "athletic", "albion", "hotspur",  # clubs
+    "affairs",
 }  # fmt: skip
 STOP_CAPS = {
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",

@@ -363,7 +363,10 @@ def _definite_reference(
             if m.group(0)[0].isupper() and index.is_person(m.group(1)):
                 if last is None or m.start() > last.start():
                     last = m  # "Minister for Health Niamh Costigan"
-        apposed = rf"\b(?i:the)\s+(?:[a-z-]+\s+){{0,2}}(?i:{titles}),\s+{APPOSED}"
+        apposed = (
+            rf"\b(?i:the)\s+(?:[a-z-]+\s+){{0,2}}(?i:{titles})(?:\s+(?:of|for)\s+(?:the\s+)?"
+            rf"(?:[A-Z][\w’'-]+\s+(?:and\s+)?){{0,3}}[A-Z][\w’'-]+)?,\s+(?:Hon\.?\s+)?{APPOSED}"
+        )  # "The mayor, Ada Quill,", "the Minister of Transport, Hon. Grace Mensah,"
         for m in re.finditer(apposed, window):
             if last is None or m.start() > last.start():
                 last = m  # "The senior coroner, Alistair Grant, asked"

@@ -202,6 +202,9 @@ def _before_quote(
 _ABBR_DOT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Prof|Sgt|Capt|[A-Z])\.")
 
 
+_THEN_END = re.compile(r"[—–]\s*(?:then|and|but|later|before)\s*$|,\s+(?:then|before)\s*$")
+
+
 def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech | None:
     """“…,” said Smith / “…,” Smith, a spokesperson, said / “…,” she told CNN / according to X.
 
@@ -219,6 +222,8 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
         between = after[lead : m.start()]
         if _QUOTE_MARK.search(between) or _words_between(between) > 30:
             break
+        if _THEN_END.search(between):
+            break  # "X accused Y of having ‘bottled’ the call — then admitted": X, named before
         gap = _words_between(between)
         cue, obj = cue_phrase(after, m)
         word = m.group(0).lower()
