@@ -750,6 +750,41 @@ def test_the_biggest_call_is_a_noun_not_a_cue():
     assert _quote(text, "bottled").speaker == "Vince Tolland"
 
 
+def test_a_long_description_with_an_age_is_the_person_just_named():
+    text = (
+        "Fixture. Association president Declan Furlong told a crowd outside the department that "
+        "farmers had been taken for fools.\n\n“We were told the limit was safe,” the 58-year-old "
+        "Dunmurragh suckler farmer said."
+    )
+    assert _quote(text, "We were told").speaker == "Declan Furlong"
+
+
+def test_a_td_is_titled_and_a_whose_clause_is_no_subject():
+    text = (
+        "Fixture. Independent TD Pádraig Hession, whose Carrowmore constituency includes the "
+        "worst-hit farms, said the minister was “hiding behind Europe”.\n\n“Other countries "
+        "negotiated. We rolled over,” the TD told the Example Leader."
+    )
+    assert _quote(text, "hiding").speaker == "Pádraig Hession"
+    assert _quote(text, "Other countries").speaker == "Pádraig Hession"
+
+
+def test_a_passive_participle_is_no_cue():
+    text = (
+        "Fixture. Judge Alma Restrepo rejected that argument, writing that the timeline offered "
+        "by the defense was “not supported by its own expert’s testimony.”"
+    )
+    assert _quote(text, "not supported").speaker == "Alma Restrepo"
+
+
+def test_the_outlet_is_the_outlet_named_before():
+    text = (
+        "Fixture. According to the Harwick Chronicle, the attack froze the port for 36 hours."
+        "\n\nThe outlet claimed the operation bore the “hallmarks” of a military unit."
+    )
+    assert _quote(text, "hallmarks").speaker == "Harwick Chronicle"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

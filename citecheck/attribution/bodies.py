@@ -78,7 +78,9 @@ def _other_body(stem: str, name: str) -> bool:
 
 
 # the nouns that stand for a news outlet named before: "The paper described the striker as ..."
-MEDIUM_NOUNS = frozenset("paper newspaper daily tabloid magazine broadcaster station".split())
+MEDIUM_NOUNS = frozenset(
+    "paper newspaper daily tabloid magazine broadcaster station outlet publication".split()
+)
 _KIND_BEFORE = re.compile(rf"\b{OUTLET_KINDS}\s+$")
 
 

@@ -106,6 +106,8 @@ def is_cue(text: str, m: re.Match) -> bool:
         text, max(0, m.start() - 24), m.start()
     ):
         return False  # "to call a strike", "we don't ask enough": no speech act
+    if _PASSIVE_BY.match(text, m.end()) and m.group(0).lower() not in ("said", "according to"):
+        return False  # "the timeline offered by the defense": a passive, no one speaking here
     if m.group(0).lower() in _NOUNS_TOO and _ADJECTIVE_BEFORE.search(
         text, max(0, m.start() - 32), m.start()
     ):
@@ -113,6 +115,7 @@ def is_cue(text: str, m: re.Match) -> bool:
     return m.group(0).lower() in ("said", "according to") or not _NOUN_BEFORE.search(pre)
 
 
+_PASSIVE_BY = re.compile(r"\s+by\s")
 _NOUNS_TOO = {"call", "calls", "claim", "claims", "report", "reports", "post", "posts"}
 _ADJECTIVE_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|its|their|our|this|that)\s+(?:[a-z]+est|big|bigger|final|close|"

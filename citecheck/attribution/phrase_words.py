@@ -111,11 +111,11 @@ OFFICES = frozenset(
     "president minister secretary ambassador senator governor mayor coach manager chief "
     "spokesman spokeswoman spokesperson director ceo founder chairman chairwoman judge professor "
     "prosecutor executive commissioner premier chancellor captain lawyer attorney economist "
-    "analyst diplomat envoy coroner".split()
+    "analyst diplomat envoy coroner td".split()
 )
 
 
-MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*|[A-Z][a-z]+|former|prime|vice|deputy")
+MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*|[A-Z][a-z]+|former|prime|vice|deputy|\d+-year-old")
 
 
 # The party and civic nouns news copy uses for a named politician ("the Texas Republican").

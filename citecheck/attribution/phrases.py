@@ -93,6 +93,8 @@ def nearest_subject(
         if not chunk:
             continue
         low = chunk.lower()
+        if low.startswith("whose "):
+            continue  # "X, whose Carrowmore constituency includes ..., said": X, before it
         if low.startswith(("which ", "who ", "that ")):
             rest = chunk.split(None, 1)[1]
             if low.startswith(("which ", "that ")) and rest[:1].isupper():

@@ -134,7 +134,7 @@ PERSON_ROLES = {
     "photographer", "filmmaker", "producer", "athlete", "runner", "swimmer",
     "cyclist", "goalkeeper", "midfielder", "defender", "batsman", "bowler", "jockey", "trainer",
     "grandmother", "grandfather", "daughter", "son", "wife", "husband", "mum", "dad",
-    "pensioner", "retiree", "youngster", "teenager", "mp", "lawmaker", "congressman",
+    "pensioner", "retiree", "youngster", "teenager", "mp", "td", "mla", "lawmaker", "congressman",
     "congresswoman", "candidate", "nominee", "chair", "treasurer", "principal", "dean",
     "historian", "expert", "specialist", "consultant", "adviser", "advisor", "sergeant",
     "detective", "inspector", "constable", "firefighter", "paramedic", "pilot", "sailor",
