@@ -785,6 +785,15 @@ def test_the_outlet_is_the_outlet_named_before():
     assert _quote(text, "hallmarks").speaker == "Harwick Chronicle"
 
 
+def test_he_after_an_unnamed_person_opening_the_sentence_is_that_person():
+    text = (
+        "Fixture. Daniel Okonjo said the whips were busy.\n\nOne former minister, who asked not "
+        "to be named, was blunter. ‘Number 10 thinks it can bully us,’ he said."
+    )
+    assert _quote(text, "Number 10").speaker == "One former minister"
+    assert [r.quote for r in _reported(text)] == ["the whips were busy"]  # no 'asked' report
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

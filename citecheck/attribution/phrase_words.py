@@ -137,3 +137,10 @@ UNNAMED_SOURCE = re.compile(
     r"(?:\s+(?:close\s+to|for|at|in|of|from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?)"
     r"(?:,[^,]{1,80},)?\s+(?:said|says|told|tells|claimed|claims|added|revealed|insisted|explained)\b"
 )
+
+
+# an unnamed person opening a sentence: "One former minister, ...", "A senior backbencher ..."
+INDEFINITE_SUBJECT = re.compile(
+    r"(?:^|[.!?][”’\"]?\s+|\n\n)((?:One|A|An|Another)\s+(?:[a-z-]+\s+){0,3}?([a-z]+))"
+    r"(?=,|\s+(?:who|was|is|had|has|said|says|told|added|went|put)\b)"
+)

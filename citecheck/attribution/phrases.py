@@ -24,6 +24,7 @@ from .phrase_words import (
     FINITE_VERB,
     GROUP_OF,
     INDEFINITE,
+    INDEFINITE_SUBJECT,
     LONE_PARTICIPLE,
     LOWER_PARTICIPLE,
     MODIFIER,
@@ -160,6 +161,21 @@ def _has_name(chunk: str) -> bool:
     )
 
 
+def _unnamed_subject_before(
+    pos: int, names: list[Name], masked: str
+) -> tuple[str, tuple[int, int]] | None:
+    """An unnamed person who opens a sentence just before a pronoun ("One former minister,
+    who asked not to be named, was blunter."), with no one named since: whom "he" stands for."""
+    lo = max(0, pos - 250)
+    found = list(INDEFINITE_SUBJECT.finditer(masked, lo, pos))
+    if not found:
+        return None
+    m = found[-1]
+    if not is_person_role(m.group(2).lower()) or names_between(names, m.start(1), pos):
+        return None
+    return m.group(1), m.span(1)
+
+
 def resolve_phrase(
     phrase: str,
     start: int,
@@ -190,6 +206,10 @@ def resolve_phrase(
             return phrase, (start, start + len(phrase)), False  # "her lawyer": not she
     if words[0].lower() in PRONOUNS or (len(words) <= 3 and words[-1].lower() in PRONOUNS):
         pronoun = words[0] if words[0].lower() in PRONOUNS else words[-1]
+        if pronoun.lower() in ("he", "she"):
+            unnamed = _unnamed_subject_before(start, names, masked)
+            if unnamed is not None:  # "One former minister ... was blunter. ‘…,’ he said."
+                return unnamed[0], unnamed[1], False
         who = resolve_pronoun(start, names, index, masked, pronoun)
         return (who[0], who[1], True) if who[0] else (None, None, False)
     end = start + len(phrase)

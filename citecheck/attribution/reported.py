@@ -163,8 +163,9 @@ def _front_at(head, m, clause, s, names, index, masked) -> Reported | None:
     verb = next(w for w in cue.lower().split() if w not in ("is", "are", "was", "were"))
     bare = verb in ("said", "says", "say", "told", "tells")
     directive = DIRECTIVE.match(clause) if verb in DIRECTIVE_CUES else None
-    if directive and clause.startswith("to be "):
-        directive = None  # "The match promises to be a thriller": a prospect, not a promise
+    if directive and clause.startswith(("to be ", "not to be ")):
+        # "The match promises to be a thriller": a prospect; "asked not to be named": no report
+        directive = None
     if verb in ONLY_DIRECTIVE and not directive:
         return None
     if not that and not directive and not (bare and clause[:1].islower()):
