@@ -1358,6 +1358,36 @@ def test_a_term_inside_a_reported_statement_stays_a_scare_quote(sentence, term):
     assert _quote(f"Fixture. {sentence}", term).kind == "scare"
 
 
+@pytest.mark.parametrize(
+    "sentence, term",
+    [
+        ("Fans have already dubbed it the ‘harbour derby’ ahead of Sunday.", "harbour derby"),
+        ("Ada Quill and Tom Reed were dubbed the show’s ‘golden couple’ after the series.",
+         "golden couple"),
+        ("The study is among the largest to examine what sleep scientists call “social jet lag”.",
+         "social jet lag"),
+    ],
+)  # fmt: skip
+def test_a_name_given_by_dubbing_or_calling_is_a_scare_quote(sentence, term):
+    assert _quote(f"Fixture. {sentence}", term).kind == "scare"
+
+
+def test_what_someone_called_something_stays_their_words():
+    text = "Fixture. Ada Quill attacked what she called “a witch hunt” by the council."
+    a = _quote(text, "a witch")
+    assert (a.kind, a.speaker) == ("partial", "Ada Quill")
+
+
+def test_a_headline_quote_the_article_gives_someone_word_for_word_is_theirs():
+    text = (
+        "Rebels threaten revolt over ‘concrete carve-up’ of the green belt\n\nA senior "
+        "backbencher, Harriet Colley, last night accused ministers of plotting a ‘concrete "
+        "carve-up’ of the countryside."
+    )
+    a = _attrs(text)[0]
+    assert (a.quote, a.kind, a.speaker) == ("concrete carve-up", "partial", "Harriet Colley")
+
+
 def test_a_british_quote_after_a_colon_is_no_reported_statement_of_its_own():
     text = "Fixture. The spokesman told reporters: ‘It is for the union to decide.’"
     assert [(a.kind, a.cue) for a in _attrs(text)] == [("direct", "told reporters")]

@@ -157,7 +157,7 @@ def extract(
     out = named_at_the_end(out, quotes, text)
     out = interview_turns(out, quotes, text)
     out = _same_sentence(out, starts)
-    out = words_quoted_before(out)
+    out = words_quoted_before(out, max(text.find("\n\n"), 0))
     out = pull_quotes(text, out)
     statements = _reported(doc, masked, starts, said, found, titles)
     if found is not None:

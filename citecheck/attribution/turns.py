@@ -83,17 +83,23 @@ def _alone(text: str, q) -> bool:
     return not head.strip(" “‘\"'") and not tail.strip(" ”’\"'.,?!")
 
 
-def words_quoted_before(out: list[Attribution]) -> list[Attribution]:
+def words_quoted_before(out: list[Attribution], headline_end: int = 0) -> list[Attribution]:
     """A short quote whose words stand in a longer quote the article gives someone ('Quill
     said the plan was “unworkable and unfair” ... the “unworkable” plan') is that person's
-    partial quote, not the writer's scare quote."""
+    partial quote, not the writer's scare quote; so is a headline's quote that the article
+    gives someone word for word ('Rebels threaten revolt over ‘concrete carve-up’')."""
     said = [a for a in out if a.kind in (Kind.DIRECT, Kind.PARTIAL) and a.speaker]
     for i, a in enumerate(out):
-        if a.kind != Kind.SCARE or not a.quote[:1].islower() or len(a.quote.split()) < 2:
-            continue  # a capitalised one is a title or a slogan ('Hey Siri'), one word a term
+        if a.kind != Kind.SCARE or not a.quote[:1].islower():
+            continue  # a capitalised one is a title or a slogan ('Hey Siri')
+        headline = a.text_span[1] <= headline_end
+        if len(a.quote.split()) < 2 and not headline:
+            continue  # one word, a term
         words = re.escape(a.quote.strip(" ,.;:!?").casefold())
-        for b in said:
-            if len(b.quote) > len(a.quote) and re.search(rf"\b{words}\b", b.quote.casefold()):
+        longer = [b for b in said if len(b.quote) > len(a.quote)]
+        same = [b for b in said if len(b.quote) == len(a.quote) and b is not a] if headline else []
+        for b in longer + same:  # a longer quote holding the words first
+            if re.search(rf"\b{words}\b", b.quote.casefold()):
                 out[i] = replace(a, kind=Kind.PARTIAL, speaker=b.speaker,
                                  speaker_span=b.speaker_span)  # fmt: skip
                 break
