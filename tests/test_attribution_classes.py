@@ -1372,6 +1372,27 @@ def test_a_name_given_by_dubbing_or_calling_is_a_scare_quote(sentence, term):
     assert _quote(f"Fixture. {sentence}", term).kind == "scare"
 
 
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Ada Quill said the firm would cut prices on its “Emberlea” crisp line.", "Emberlea"),
+        ("Tom Reed, best known for the television drama “Saltmarsh”, is back.", "Saltmarsh"),
+        ("Ada Quill said the firm had recalled about 48,000 “CrispAir 5” air fryers.",
+         "CrispAir 5"),
+        ("The group said it would hold a “Paddle for the Tamsey” protest on Sunday.",
+         "Paddle for the Tamsey"),
+    ],
+)  # fmt: skip
+def test_a_name_in_title_case_before_its_noun_or_after_its_kind_is_no_ones_words(sentence, name):
+    assert _quote(f"Fixture. {sentence}", name).kind == "scare"
+
+
+def test_a_label_someone_used_stays_their_words():
+    text = "Fixture. Ada Quill assailed Tom Reed as part of the “Never Harbourites” who oppose her."
+    a = _quote(text, "Never")
+    assert (a.kind, a.speaker) == ("partial", "Ada Quill")
+
+
 def test_what_someone_called_something_stays_their_words():
     text = "Fixture. Ada Quill attacked what she called “a witch hunt” by the council."
     a = _quote(text, "a witch")

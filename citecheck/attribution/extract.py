@@ -25,7 +25,7 @@ from .frames import (
     sentence_starts,
     sentences,
 )
-from .kinds import SCARE_MAX_WORDS, kind_of, names_a_term
+from .kinds import SCARE_MAX_WORDS, kind_of, names_a_term, title_case
 from .names import NameIndex, find_names
 from .outlets import (
     OutletFinder,
@@ -229,7 +229,7 @@ def _inside_statement(said, q, text):
     """The reported statement whose clause holds the quote, unless the quote names a title
     ('appeared on “Example Tonight”')."""
     words = text[q.start : q.end].split()
-    named = all(w[:1].isupper() for w in words)  # 'the “Three Amigos.”': a name, a scare quote
+    named = title_case(text[q.start : q.end])  # 'the “Three Amigos.”': a name, a scare quote
     if named or (len(words) <= SCARE_MAX_WORDS and names_a_term(text[: q.start - 1])):
         return None  # 'a “phase one” deal', 'the term “three amigos”': terms, not words spoken
     for r in said:

@@ -39,6 +39,15 @@ _DETERMINED = re.compile(
     r"\b(?:a|an|the|this|these|those|their|his|her|its|our|your|my)(?:\s+[a-z-]+\s+(?:or|and))?$",
     re.IGNORECASE,
 )
+# the kind of thing a title-case quote names: "the television drama “Saltmarsh”", "48,000
+# “CrispAir 5” fryers", "flagship app, “Shiftboard”"
+_NAMED_KIND = re.compile(
+    r"\b(?:app|drama|series|show|film|movie|book|novel|memoir|album|song|single|play|musical|"
+    r"campaign|tagline|slogan|motto|report|programme|program|scheme|brand|product|model|range|"
+    r"initiative|project|plan|hashtag|podcast|documentary|exhibition|festival|tour|game)"
+    r",?\s*$|\d[\d,.]*\s*$",
+    re.IGNORECASE,
+)
 _PORTRAYED = re.compile(r"\b(?:portrayed|characteri[sz]ed|branded|labell?ed) as$")
 
 
@@ -63,7 +72,7 @@ _TITLE_PLACE = re.compile(
 _MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with"}
 
 
-def _title_case(quote: str) -> bool:
+def title_case(quote: str) -> bool:
     """ "Meet the Press", "State of the Union": every word capitalised but the small ones."""
     words = [w.strip(".,!?:;…") for w in quote.split()]
     words = [w for w in words if w]
@@ -86,6 +95,18 @@ _CLAUSE = re.compile(
 )
 
 
+_NOT_NOUN = frozenset(
+    "who which that and or but is are was were has have had to of in on for at by with from as "
+    "will would could can should may might must".split()
+)
+
+
+def _modifies_noun(after: str) -> bool:
+    """The quote stands before a noun it modifies: 'a “Paddle for the Tamsey” protest'."""
+    m = re.match(r"[”’\"']?\s+([a-z][\w-]*)", after)
+    return m is not None and m.group(1) not in _NOT_NOUN
+
+
 def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwords: int) -> Kind:
     """direct, partial or scare, from the quote's length and how it sits in its sentence."""
     before = frame.before.rstrip()
@@ -93,8 +114,15 @@ def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwor
     if _SO_CALLED.search(tail) or _NAMING.search(tail):
         return Kind.SCARE  # the so-called “…”, what is called “…”, the term “…”
     quote = text[q.start : q.end].rstrip()
-    if _TITLE_PLACE.search(tail) and _title_case(quote) and nwords <= 8:
+    if _TITLE_PLACE.search(tail) and title_case(quote) and nwords <= 8:
         return Kind.SCARE  # a title: 'said on NBC’s “Meet the Press.”', 'starred in “Jaws”'
+    if (
+        nwords <= 6
+        and title_case(quote)
+        and quote[-1:] not in ".!?,…"
+        and (_NAMED_KIND.search(tail) or (_DETERMINED.search(tail) and _modifies_noun(frame.after)))
+    ):
+        return Kind.SCARE  # a name: 'its “Emberlea” line', 'the tagline “Keep the Light On”'
     if before.endswith(":") and quote[:1].isupper() and sp.speaker is not None:
         return Kind.DIRECT  # with the caption: “Welcome aboard”
     if (
