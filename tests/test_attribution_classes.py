@@ -1904,6 +1904,14 @@ def test_the_first_names_say_where_they_come_from():
     assert "jamie" not in genders and "alex" not in genders  # the data hesitates: no prior
 
 
+def test_a_committee_told_is_no_outlet():
+    text = (
+        "Fixture. Ada Quill told the House Subcommittee on Rural Broadband that the program "
+        "remained “on track” for next year."
+    )
+    assert _quote(text, "on track").outlet is None
+
+
 def test_an_outlet_named_short_is_the_one_named_in_full_before():
     text = (
         "Fixture. Ben Quayle told the Ashford Vale Echo that the charity had changed. “We are a "

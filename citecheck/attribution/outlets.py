@@ -240,7 +240,8 @@ _PEOPLE_ON = re.compile(
 )
 _ORG_WORD = re.compile(
     r"\b(?:Committee|Council|Department|Ministry|Court|Commission|Board|Parliament|Senate|"
-    r"Congress|Assembly|Police|Office|Agency|University|Union)\b"
+    r"Congress|Assembly|Police|Office|Agency|University|Union|Subcommittee|Inquiry|Tribunal|"
+    r"Caucus|Cabinet|Chamber|Commons|Lords|House)\b"
 )
 # a media word that is no day and no bare acronym ("said on Sunday", "speaking to NATO allies")
 _MEDIA_WORD = re.compile(rf"\b(?:{MEDIA_WORDS})\b")
