@@ -794,6 +794,36 @@ def test_he_after_an_unnamed_person_opening_the_sentence_is_that_person():
     assert [r.quote for r in _reported(text)] == ["the whips were busy"]  # no 'asked' report
 
 
+def test_the_source_is_the_unnamed_source_introduced_before():
+    text = (
+        "Fixture. A law enforcement source familiar with the case said the boy had sent "
+        "messages.\n\n“He told a friend first,” the source said."
+    )
+    assert _quote(text, "He told").speaker == "A law enforcement source familiar with the case"
+
+
+def test_a_company_named_co_is_the_company_and_the_club_is_no_federation():
+    text = (
+        "Fixture. A lawsuit blames Northvale Power Co. for the fire.\n\nIn a statement, the "
+        "company said it was “disappointed” by the ruling."
+    )
+    assert _quote(text, "disappointed").speaker == "Northvale Power Co"
+    text = (
+        "Fixture. The Northern Football Federation opened an inquiry into Rovers.\n\nThe club "
+        "said it had asked for the footage."
+    )
+    assert _reported(text)[-1].speaker == "The club"
+
+
+def test_he_is_not_the_paper_he_spoke_to():
+    text = (
+        "Fixture. Independent TD Pádraig Hession spoke first. “We rolled over,” the TD told the "
+        "Dunmurragh Leader. He told the paper he would table a motion next week."
+    )
+    said = _reported(text)[-1]
+    assert (said.speaker, said.outlet) == ("Pádraig Hession", "Dunmurragh Leader")
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

@@ -31,6 +31,8 @@ def body_named_before(
     for n in reversed(before):
         if _other_body(stem, n.text):
             continue
+        if stem == "club" and not _CLUB_NAME.search(n.text):
+            continue  # "the club": not the federation that will rule on its complaint
         if n.text in firms:  # "appliance maker Brantley Home", "Tamsey Water, the utility"
             return n.text, (n.start, n.end), False
         speaks = CUE_NEXT.match(masked, n.end)  # "Coastway Trains says": a body speaking
@@ -64,6 +66,10 @@ def _named_firms(before: list[Name], masked: str) -> set[str]:
     }
 
 
+_CLUB_NAME = re.compile(
+    r"\b(?:FC|AFC|CF|United|City|Town|Rovers|Wanderers|Athletic|Albion|Hotspur|County|Club|"
+    r"Rangers|Celtic|Sporting|Real|Dynamo|Olympic|Racing)\b"
+)
 _MEDIA_NOUNS = {"broadcaster", "publisher", "network"}
 _STARTS_MEDIUM = re.compile(r"(?:Radio|TV|Television)\b")
 

@@ -97,7 +97,7 @@ ORG_WORDS = {
     "telecom", "insurance", "pharmaceuticals", "pharma", "brands", "mining", "petroleum",
     "utilities", "communications", "solutions", "stores", "electric",
     "fc", "united", "rovers", "wanderers", "athletic", "albion", "hotspur",  # clubs
-    "affairs",
+    "affairs", "co", "power",
 }  # fmt: skip
 STOP_CAPS = {
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",

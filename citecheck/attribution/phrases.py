@@ -337,12 +337,16 @@ def _document_author(
     return sp if sp[0] else None
 
 
+_UNNAMED_NOUNS = {"source", "insider", "pal", "friend", "witness", "official", "person"}
+
+
 def _introduced(noun: str, masked: str, lo: int, hi: int) -> tuple[str, tuple[int, int]] | None:
     """The last unnamed someone the text introduced with this noun ("a spokesperson for the
     Example Agency", "a Harbour insider"), which "the spokesperson" later stands for."""
     pattern = (
         rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(noun)}\b"
-        r"(?:\s+(?:for|of|at|from|with|close\s+to|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s?){1,5})?"
+        r"(?:\s+(?:for|of|at|from|with|close\s+to|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s?){1,5}"
+        r"|\s+(?:familiar\s+with|close\s+to)\s+(?:the\s+)?[a-z][\w-]*)?"
     )
     found = list(re.finditer(pattern, masked[lo:hi]))
     if not found:
@@ -406,6 +410,10 @@ def _definite_reference(
                 return intro[0], intro[1], False
     if stem in GENERIC_BODIES:  # "the company": the body just named; "the union" is named so
         return body_named_before(stem, before, masked)
+    if stem in _UNNAMED_NOUNS and len(words) == 2 and stem == head:
+        intro = _introduced(stem, masked, max(0, start - PRONOUN_WINDOW), start)
+        if intro is not None:  # "The source said": "a law enforcement source familiar with it"
+            return intro[0], intro[1], False
     if stem in MEDIUM_NOUNS and len(words) == 2:  # "the paper": the outlet just named
         return medium_named_before(before, masked)
     return None

@@ -241,8 +241,10 @@ def resolve_pronoun(
             if n.person or index.is_person(n.text):
                 if n.text.split()[0].lower() in TITLES and len(n.text.split()) == 1:
                     continue
-                if _AFTER_PREPOSITION.search(masked, max(0, n.start - 8), n.start) or (
-                    _TO_THE_KIND.search(masked, max(0, n.start - 40), n.start)
+                if (
+                    _AFTER_PREPOSITION.search(masked, max(0, n.start - 8), n.start)
+                    or _TO_THE_KIND.search(masked, max(0, n.start - 40), n.start)
+                    or _TOLD_BEFORE.search(masked, max(0, n.start - 16), n.start)
                 ):
                     continue  # "sacked by Example United", "speaking to the daily X": no subject
                 if want and index.gender(n.text) not in (None, want):
@@ -304,6 +306,7 @@ _PRONOUN_BOUNDARY = re.compile(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n")
 
 
 # a preposition, then the kind of thing named: "to the daily Abendpost", "by the club Example FC"
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|interviewed|thanked)\s+(?:the\s+)?$")
 _TO_THE_KIND = re.compile(
     r"\b(?:to|by|with|from|for|against)\s+the\s+(?:[a-z-]+\s+){1,2}$"
 )
