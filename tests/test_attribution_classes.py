@@ -824,6 +824,15 @@ def test_he_is_not_the_paper_he_spoke_to():
     assert (said.speaker, said.outlet) == ("Pádraig Hession", "Dunmurragh Leader")
 
 
+def test_a_club_named_sporting_is_the_club():
+    text = (
+        "Fixture. Caldermoor United have opened talks with Sporting Vellmar over a move.\n\n"
+        "Hours later the club backed its president in a statement, saying it had received no "
+        "formal approach for any player."
+    )
+    assert _reported(text)[-1].speaker == "Sporting Vellmar"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

@@ -96,7 +96,7 @@ ORG_WORDS = {
     "foods", "energy", "industries", "enterprises", "ventures", "logistics", "airways",  # firms
     "telecom", "insurance", "pharmaceuticals", "pharma", "brands", "mining", "petroleum",
     "utilities", "communications", "solutions", "stores", "electric",
-    "fc", "united", "rovers", "wanderers", "athletic", "albion", "hotspur",  # clubs
+    "fc", "united", "rovers", "wanderers", "athletic", "albion", "hotspur", "sporting",  # clubs
     "affairs", "co", "power",
 }  # fmt: skip
 STOP_CAPS = {

@@ -150,6 +150,7 @@ _PERSON_OF = re.compile(
     r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"
 )
 _GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
+_GERUND_NAMES = {"Sporting", "Reading", "Racing", "Flushing", "Harding", "Manning", "Browning"}
 _NOT_A_NAME = re.compile(
     r"[A-Z]{2,}(?:\s+[A-Z]{2,})+"  # page furniture in capitals: READ MORE, WATCH NOW
     r"|(?:Western|Eastern|Northern|Southern|Central|North|South|East|West)\s+[A-Z][a-z]+"
@@ -172,7 +173,9 @@ def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
         or words[0].lower() in TITLES
         or _HYPHENATED.match(words[0])
         or (titled and words[0] == "of" and len(words) > 3)
-        or (len(words) > 1 and _GERUND.fullmatch(words[0]))  # "Assuming MPs agree"
+        or (
+            len(words) > 1 and _GERUND.fullmatch(words[0]) and words[0] not in _GERUND_NAMES
+        )  # "Assuming MPs agree"; not "Sporting Vellmar", "Reading FC"
     ):
         drop = 2 if titled and words[0] == "of" else 1
         titled = words[0].lower() in TITLES
