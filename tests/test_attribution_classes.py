@@ -833,6 +833,11 @@ def test_a_club_named_sporting_is_the_club():
     assert _reported(text)[-1].speaker == "Sporting Vellmar"
 
 
+def test_the_president_of_a_body_is_a_person_not_the_body():
+    text = "Fixture. The president of the Example Assembly said he was postponing a visit."
+    assert _reported(text)[0].speaker == "The president of the Example Assembly"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

@@ -441,5 +441,12 @@ def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
             if is_description(phrase):
                 return None  # "an indigenous worker in El Alto": a description, not El Alto
             continue
+        if (
+            len(pre) >= 3
+            and [w.lower() for w in pre[-2:]] == ["of", "the"]
+            and is_person_role(pre[-3].lower())
+            and is_description(phrase)
+        ):
+            return None  # "The incoming president of the Example Assembly": a person, unnamed
         return n
     return None
