@@ -838,6 +838,25 @@ def test_the_president_of_a_body_is_a_person_not_the_body():
     assert _reported(text)[0].speaker == "The president of the Example Assembly"
 
 
+def test_a_lede_describes_the_speaker_the_next_paragraph_names():
+    text = (
+        "Rebels threaten revolt over green belt\n\nA senior Example Party backbencher last night "
+        "accused ministers of plotting a ‘concrete carve-up’ of the countryside.\n\nHarriet "
+        "Colley, the MP for Wessmoor, told the Daily Example that 40 colleagues would rebel."
+    )
+    assert _quote(text, "concrete").speaker == "Harriet Colley"
+    assert _reported(text)[0].speaker == "Harriet Colley"
+
+
+def test_a_lede_description_stays_when_the_next_paragraph_names_someone_silent():
+    text = (
+        "Cyclist was doing everything right, inquest told\n\nA 29-year-old cyclist was ‘doing "
+        "everything right’, a police collision investigator has told an inquest.\n\nThomas Ward, "
+        "29, died at the junction in March."
+    )
+    assert _quote(text, "doing").speaker == "a police collision investigator"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

@@ -26,6 +26,7 @@ from .frames import (
     sentences,
 )
 from .kinds import SCARE_MAX_WORDS, kind_of, names_a_term, title_case
+from .ledes import named_after_lede
 from .names import NameIndex, find_names
 from .outlets import (
     OutletFinder,
@@ -167,6 +168,8 @@ def extract(
     if reported:
         out.extend(a for a in statements if a.kind == Kind.INDIRECT)
         out.sort(key=lambda a: a.text_span[0])
+    out = named_after_lede(out, text, names, index, doc.raw_span)
+    if reported:
         out = [replace(a, id=f"q{i}") for i, a in enumerate(out, 1)]
     return out
 

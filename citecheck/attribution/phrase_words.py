@@ -144,3 +144,11 @@ INDEFINITE_SUBJECT = re.compile(
     r"(?:^|[.!?][”’\"]?\s+|\n\n)((?:One|A|An|Another)\s+(?:[a-z-]+\s+){0,3}?([a-z]+))"
     r"(?=,|\s+(?:who|was|is|had|has|said|says|told|added|went|put)\b)"
 )
+
+
+# when, after the subject it follows: "A senior backbencher last night", "The minister on Monday"
+WHEN_LAST = re.compile(
+    r"\s+(?:(?:last|this|on|early|late)\s+(?:night|week|month|year|morning|afternoon|evening|"
+    r"weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|"
+    r"tonight|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$"
+)

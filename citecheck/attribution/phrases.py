@@ -46,6 +46,7 @@ from .phrase_words import (
     SUBORDINATE,
     UNNAMED_SOURCE,
     WHEN_FIRST,
+    WHEN_LAST,
     WHERE_SAID,
 )
 from .references import (
@@ -190,6 +191,7 @@ def resolve_phrase(
     stripped = CONJUNCTION_FIRST.sub("", stripped)  # "But officials said"
     start += len(phrase) - len(stripped)  # offsets stay on the text the phrase now starts at
     phrase = WHERE_SAID.sub("", stripped.rstrip(' ,;:"“”‘’_'))  # "the President in his message"
+    phrase = WHEN_LAST.sub("", phrase)  # "A senior backbencher last night (accused ...)"
     if not phrase or RELATIVE_END.search(phrase):
         return None, None, False  # "a pandemic that (has claimed)": a relative clause's subject
     words = phrase.split()
