@@ -857,6 +857,15 @@ def test_a_lede_description_stays_when_the_next_paragraph_names_someone_silent()
     assert _quote(text, "doing").speaker == "a police collision investigator"
 
 
+def test_someones_grandfather_after_a_quote_is_the_speaker():
+    text = (
+        "Fixture. Ada Quill called and offered help.\n\n“Tom Reed has also offered support,” "
+        "Paras’s grandfather said."
+    )
+    a = _quote(text, "Tom Reed")
+    assert (a.speaker, a.cue) == ("Paras’s grandfather", "said")
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

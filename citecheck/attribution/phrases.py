@@ -239,6 +239,9 @@ def resolve_phrase(
     owned = ("’s " in phrase or "'s " in phrase) and OWNED_VOICE.fullmatch(phrase)
     if owned:  # "Premier Ada Quill’s office", "Quill’s lawyer": who speaks for her, not she
         return phrase, (start, end), False
+    kin = ("’s " in phrase or "'s " in phrase) and _OWNED_PERSON.fullmatch(phrase)
+    if kin and is_person_role(kin.group(1)):  # "Paras's grandfather", "Reed’s former coach"
+        return phrase, (start, end), False
     reduced = len(words) > 3 and REDUCED_RELATIVE.match(phrase)
     if reduced:  # "a police report obtained by the Example Tribune": the report
         return reduced.group(1), (start, start + reduced.end(1)), False
@@ -339,6 +342,9 @@ def _document_author(
     return sp if sp[0] else None
 
 
+_OWNED_PERSON = re.compile(
+    r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?:[a-z-]+\s+){0,2}([a-z]+)"
+)  # someone's kin or staff: "Paras's grandfather"
 _UNNAMED_NOUNS = {"source", "insider", "pal", "friend", "witness", "official", "person"}
 
 
