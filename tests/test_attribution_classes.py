@@ -866,6 +866,28 @@ def test_someones_grandfather_after_a_quote_is_the_speaker():
     assert (a.speaker, a.cue) == ("Paras’s grandfather", "said")
 
 
+@pytest.mark.parametrize(
+    "intro, later, speaker",
+    [
+        ("Tom Reed missed out when coach Grant Te Whata named his squad on Monday.",
+         "“Form matters,” the coach said.", "Grant Te Whata"),
+        ("“This is the moment,” chief executive Nadia Okafor told a packed auditorium.",
+         "“We ship it today,” the CEO said.", "Nadia Okafor"),
+    ],
+)  # fmt: skip
+def test_a_role_in_lower_case_before_a_full_name_titles_that_person(intro, later, speaker):
+    text = f"Fixture. {intro}\n\nAnalysts were unsure. {later}"
+    assert _attrs(text)[-1].speaker == speaker
+
+
+def test_the_father_of_two_after_a_gerund_lead_is_the_man_just_named():
+    text = (
+        "Fixture. Gareth Pellow, 52, denies 11 counts of fraud.\n\nGiving evidence, the father "
+        "of two said he had never meant to steal."
+    )
+    assert _reported(text)[-1].speaker == "Gareth Pellow"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

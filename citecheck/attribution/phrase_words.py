@@ -64,6 +64,8 @@ NAMED = r"([A-Z][\w’'-]+\s[A-Z][\w’'-]+)(?=[\s,.])"
 SAME_OFFICE = {
     "judge": "judge|justice|magistrate",
     "chief": "chief|commissioner",
+    "ceo": "ceo|chief\\s+executive(?:\\s+officer)?",
+    "executive": "chief\\s+executive|ceo|executive",
     # "the officer" is whom the article gave a police rank: "Detective Sergeant Owen Blackwood"
     "officer": "officer|constable|sergeant|inspector|detective|superintendent|trooper|deputy|"
     "pc|dc|ds|di|dci|sgt",

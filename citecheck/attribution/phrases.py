@@ -136,6 +136,7 @@ def nearest_subject(
                 PARTICIPIAL_LEAD.match(chunks[k - 1][1])
                 or LONE_PARTICIPLE.fullmatch(chunks[k - 1][1])
                 or PREPOSITION_LEAD.match(chunks[k - 1][1])  # "Under questioning from X, the …"
+                or _GERUND_OPENER.match(chunks[k - 1][1])  # "Giving evidence, the father …"
                 or "," not in head[chunks[k - 1][0] + len(chunks[k - 1][1]) : off]
             )
         )
@@ -363,12 +364,16 @@ def _introduced(noun: str, masked: str, lo: int, hi: int) -> tuple[str, tuple[in
     return text, (lo + found[-1].start(), lo + found[-1].start() + len(text))
 
 
+_GERUND_OPENER = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
+_OF_CHILDREN = re.compile(r"\s+of\s+(?:one|two|three|four|five|six|seven|\d+)$")
+
+
 def _definite_reference(
     phrase: str, start: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str, tuple[int, int], bool] | None:
     """ "the president", "the 61-year-old", "the agency", "the nurses": the named person or
     organisation the article introduced earlier, when the description points back to one."""
-    words = phrase.split()
+    words = _OF_CHILDREN.sub("", phrase).split()  # "the father of two": a father
     if words[0].lower() != "the" or len(words) > 5 or re.search(r"[’']s\b", phrase):
         return None  # "the victim's mother" is someone else than the victim
     head = words[-1].lower().strip(",.")
@@ -391,7 +396,9 @@ def _definite_reference(
         window = masked[max(0, start - PRONOUN_WINDOW) : start]
         titles = SAME_OFFICE.get(stem, re.escape(stem))  # "the judge": "Mrs Justice Pennant"
         for m in re.finditer(rf"\b(?i:{titles})\s+((?:[A-Z][\w’'-]+\s?){{1,3}})", window):
-            last = m if m.group(0)[0].isupper() else last
+            named = m.group(1).strip()  # "coach Grant Te Whata": a role before a full name
+            full = len(named.split()) >= 2 and index.is_person(named)
+            last = m if m.group(0)[0].isupper() or full else last
         portfolio = rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s){{1,4}}?{NAMED}"
         for m in re.finditer(portfolio, window, re.IGNORECASE):
             if m.group(0)[0].isupper() and index.is_person(m.group(1)):
