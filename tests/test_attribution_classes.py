@@ -1487,6 +1487,11 @@ def test_a_label_someone_used_stays_their_words():
     assert (a.kind, a.speaker) == ("partial", "Ada Quill")
 
 
+def test_a_nickname_inside_a_name_is_a_scare_quote():
+    text = "Fixture. Mayor Rodolfo “Rudy” Villaraza told Radio Example that 300 families fled."
+    assert _quote(text, "Rudy").kind == "scare"
+
+
 def test_what_someone_called_something_stays_their_words():
     text = "Fixture. Ada Quill attacked what she called “a witch hunt” by the council."
     a = _quote(text, "a witch")

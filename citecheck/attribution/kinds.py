@@ -95,6 +95,8 @@ _CLAUSE = re.compile(
 )
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+$")
+_NAME_AFTER = re.compile(r"[”’\"']?\s+[A-Z][a-z]+")
 _NOT_NOUN = frozenset(
     "who which that and or but is are was were has have had to of in on for at by with from as "
     "will would could can should may might must".split()
@@ -114,6 +116,13 @@ def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwor
     if _SO_CALLED.search(tail) or _NAMING.search(tail):
         return Kind.SCARE  # the so-called “…”, what is called “…”, the term “…”
     quote = text[q.start : q.end].rstrip()
+    if (
+        nwords <= 2
+        and title_case(quote)
+        and _NAME_BEFORE.search(tail)
+        and _NAME_AFTER.match(frame.after)
+    ):
+        return Kind.SCARE  # a nickname inside a name: 'Mayor Rodolfo “Rudy” Villaraza'
     if _TITLE_PLACE.search(tail) and title_case(quote) and nwords <= 8:
         return Kind.SCARE  # a title: 'said on NBC’s “Meet the Press.”', 'starred in “Jaws”'
     if (
