@@ -888,6 +888,14 @@ def test_the_father_of_two_after_a_gerund_lead_is_the_man_just_named():
     assert _reported(text)[-1].speaker == "Gareth Pellow"
 
 
+def test_a_nationality_stands_for_the_person_just_named():
+    text = (
+        "Fixture. Example fighter Bethe Correia was pummelled.\n\nMomentarily in danger, the "
+        "Brazilian said she had regained control."
+    )
+    assert _reported(text)[-1].speaker == "Bethe Correia"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

@@ -57,6 +57,7 @@ from .references import (
     QUANTIFIERS,
     expand_acronym,
     head_of_modifiers,
+    is_demonym,
     is_description,
     is_person_role,
     is_plural,
@@ -222,7 +223,7 @@ def resolve_phrase(
     if (
         words[0].lower() == "the"
         and len(words) <= 4
-        and words[-1].lower().strip(",.") in PARTY_NOUNS
+        and (words[-1].lower().strip(",.") in PARTY_NOUNS or is_demonym(words[-1].strip(",.")))
         and not POSSESSIVE_IN.search(phrase)
     ):
         named = _definite_reference(phrase, start, names, index, masked)

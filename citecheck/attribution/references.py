@@ -150,18 +150,36 @@ PERSON_ROLES = {
 }  # fmt: skip
 
 
-def is_person_role(noun: str) -> bool:
-    """A noun that names a person by what they do: listed, or built to ("fireman",
-    "biologist", "chairperson")."""
-    return noun in PERSON_ROLES or (
-        noun.endswith(("man", "woman", "ist", "person")) and noun not in _NOT_ROLES
+def is_demonym(word: str) -> bool:
+    """A capitalised nationality that names a person: "the Brazilian", "the Scot"."""
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and (low in _NATIONALS or (len(low) > 5 and low.endswith(("ian", "ean", "ese"))))
+        and low not in _NOT_ROLES
     )
 
 
+def is_person_role(noun: str) -> bool:
+    """A noun that names a person by what they do: listed, or built to ("fireman",
+    "biologist", "chairperson")."""
+    return (
+        noun in PERSON_ROLES
+        or (noun.endswith(("man", "woman", "ist", "person")) and noun not in _NOT_ROLES)
+        or is_demonym(noun.title())  # "the Brazilian", "the Canadian": the person just named
+    )
+
+
+_NATIONALS = {
+    "scot", "swede", "dane", "finn", "pole", "brit", "kiwi", "aussie", "briton", "spaniard",
+    "dutchman", "frenchman", "englishman", "irishman", "welshman", "scotsman", "argentine",
+    "filipino", "filipina", "turk", "greek", "thai", "czech", "israeli", "pakistani",
+}  # fmt: skip
 _NOT_ROLES = {
     "human", "gist", "list", "mist", "twist", "fist", "wrist", "exist", "assist", "insist",
     "persist", "resist", "consist", "desist", "subsist", "shortlist", "checklist", "playlist",
-    "wishlist", "blacklist", "whitelist", "waitlist",
+    "wishlist", "blacklist", "whitelist", "waitlist", "median", "guardian", "custodian",
+    "meridian", "civilian", "ocean", "european",
 }  # fmt: skip
 
 
@@ -307,9 +325,7 @@ _PRONOUN_BOUNDARY = re.compile(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n")
 
 # a preposition, then the kind of thing named: "to the daily Abendpost", "by the club Example FC"
 _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|interviewed|thanked)\s+(?:the\s+)?$")
-_TO_THE_KIND = re.compile(
-    r"\b(?:to|by|with|from|for|against)\s+the\s+(?:[a-z-]+\s+){1,2}$"
-)
+_TO_THE_KIND = re.compile(r"\b(?:to|by|with|from|for|against)\s+the\s+(?:[a-z-]+\s+){1,2}$")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:by|to|from|with|against|for|of|at|about|on|in|into|over|toward|towards|like|than|"
     r"as|without|behind|beside|besides|after|before|under)\s+$"
