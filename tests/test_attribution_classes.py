@@ -1407,8 +1407,12 @@ def test_a_short_quote_after_a_verb_of_judgement_is_the_speakers_word(sentence, 
         ("Ada Quill called it “a disaster for everyone in the town.”", "partial"),
         ("Ada Quill said the plan was “a disaster for everyone in the town.”", "partial"),
         ("Ada Quill dismissed the “you get what you pay for” argument at the meeting.", "partial"),
+        ("Ada Quill acknowledged “a lot of people watching this might think I should stop.”",
+         "direct"),
+        ("Ada Quill argued, “denying the delay and blaming the weather is a breach of trust.”",
+         "direct"),
     ],
-)
+)  # fmt: skip
 def test_a_quoted_clause_that_could_stand_alone_is_direct(sentence, kind):
     a = next(a for a in _attrs(f"Fixture. {sentence}") if a.kind != "indirect")
     assert a.kind == kind

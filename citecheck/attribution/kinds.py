@@ -97,6 +97,10 @@ _CLAUSE = re.compile(
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+$")
 _NAME_AFTER = re.compile(r"[”’\"']?\s+[A-Z][a-z]+")
+_FINITE_IN = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|"
+    r"did)\b"
+)
 _NOT_NOUN = frozenset(
     "who which that and or but is are was were has have had to of in on for at by with from as "
     "will would could can should may might must".split()
@@ -175,4 +179,13 @@ def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwor
         return Kind.DIRECT if direct or _CLAUSE.match(quote) else Kind.PARTIAL
     if _CLAUSE.match(quote) and nwords >= 4 and not _MODIFIES.search(tail):
         return Kind.DIRECT  # a clause that could stand alone: 'said "we are still early"'
+    if (
+        nwords >= 6
+        and sp.cue_gap is not None
+        and sp.cue_gap == 0
+        and quote[-1:] in ".!?"
+        and _FINITE_IN.search(quote)
+        and not _MODIFIES.search(tail)
+    ):  # 'acknowledged “a lot of people watching might think I should stop.”': a sentence
+        return Kind.DIRECT
     return Kind.PARTIAL
