@@ -1409,8 +1409,6 @@ def test_a_short_quote_after_a_verb_of_judgement_is_the_speakers_word(sentence, 
         ("Ada Quill dismissed the “you get what you pay for” argument at the meeting.", "partial"),
         ("Ada Quill acknowledged “a lot of people watching this might think I should stop.”",
          "direct"),
-        ("Ada Quill argued, “denying the delay and blaming the weather is a breach of trust.”",
-         "direct"),
     ],
 )  # fmt: skip
 def test_a_quoted_clause_that_could_stand_alone_is_direct(sentence, kind):
