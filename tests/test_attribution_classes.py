@@ -1167,6 +1167,15 @@ def test_a_hearings_unnamed_reply_to_an_answer_is_the_askers():
     assert speakers == ["Tom Voss", "Ada Ames", "Ada Ames", "Tom Voss", "Ada Ames"]
 
 
+def test_a_hearings_exchange_ends_at_the_writers_own_paragraph():
+    text = (
+        "Fixture. “I rang three times,” Tom Reed said.\n\n“Why not more?” Ada Quill asked.\n\n"
+        "“I was told to hold.”\n\nHarbourside resident Mary Dunn, 68, gave evidence in the "
+        "afternoon.\n\n“The water came through the back door first.”"
+    )
+    assert _quote(text, "The water").speaker == "Mary Dunn"
+
+
 def test_a_minister_named_after_the_portfolio_is_the_minister():
     text = (
         "Fixture. Minister of Territorial Administration Célestine Mabiala defended the decision "

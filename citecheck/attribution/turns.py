@@ -67,8 +67,11 @@ def interview_turns(out: list[Attribution], quotes, text: str) -> list[Attributi
             who = asker
         elif before.kind == Kind.DIRECT and _asks(before):
             who = answerer if same_name(before.speaker or "", asker.speaker) else None
-        else:  # a reply to a reply: '“…?” Voss asked. “…,” Ames replied. / “So they were right.”'
+        elif paragraph_gap(text, quotes[j].end, quotes[i].start) == 1:
+            # a reply to a reply: '“…?” Voss asked. “…,” Ames replied. / “So they were right.”'
             who = asker if same_name(before.speaker or "", answerer.speaker) else None
+        else:
+            who = None  # the writer's own paragraph between: the exchange may have moved on
         if who is not None:
             out[i] = replace(a, speaker=who.speaker, speaker_span=who.speaker_span)
     return out
