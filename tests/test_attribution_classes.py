@@ -896,6 +896,20 @@ def test_a_nationality_stands_for_the_person_just_named():
     assert _reported(text)[-1].speaker == "Bethe Correia"
 
 
+@pytest.mark.parametrize(
+    "text, start, speaker",
+    [
+        ("Fixture. Ada Quill spoke first.\n\nOne crofter, who asked not to be named, told the "
+         "Strathan Courier that he had sold 30 lambs at a loss.\n\n‘They don’t see us,’ he said.",
+         "They don", "One crofter"),
+        ("Fixture. Deja Whitfield spoke first.\n\nA sophomore who asked not to be named said she "
+         "had started the paperwork. “I love it here,” she said.", "I love", "A sophomore"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_after_an_unnamed_speaker_past_an_outlet_is_that_speaker(text, start, speaker):
+    assert _quote(text, start).speaker == speaker
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

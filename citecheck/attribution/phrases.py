@@ -164,8 +164,11 @@ def _has_name(chunk: str) -> bool:
     )
 
 
+_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)|sophomore|junior|senior")
+
+
 def _unnamed_subject_before(
-    pos: int, names: list[Name], masked: str
+    pos: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str, tuple[int, int]] | None:
     """An unnamed person who opens a sentence just before a pronoun ("One former minister,
     who asked not to be named, was blunter."), with no one named since: whom "he" stands for."""
@@ -174,7 +177,11 @@ def _unnamed_subject_before(
     if not found:
         return None
     m = found[-1]
-    if not is_person_role(m.group(2).lower()) or names_between(names, m.start(1), pos):
+    between = names_between(names, m.start(1), pos)  # an outlet told may stand between
+    noun = m.group(2).lower()
+    if not (is_person_role(noun) or _AGENT_NOUN.fullmatch(noun)) or any(
+        n.person or index.is_person(n.text) for n in between
+    ):
         return None
     return m.group(1), m.span(1)
 
@@ -211,7 +218,7 @@ def resolve_phrase(
     if words[0].lower() in PRONOUNS or (len(words) <= 3 and words[-1].lower() in PRONOUNS):
         pronoun = words[0] if words[0].lower() in PRONOUNS else words[-1]
         if pronoun.lower() in ("he", "she"):
-            unnamed = _unnamed_subject_before(start, names, masked)
+            unnamed = _unnamed_subject_before(start, names, index, masked)
             if unnamed is not None:  # "One former minister ... was blunter. ‘…,’ he said."
                 return unnamed[0], unnamed[1], False
         who = resolve_pronoun(start, names, index, masked, pronoun)
