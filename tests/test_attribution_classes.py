@@ -910,6 +910,15 @@ def test_a_pronoun_after_an_unnamed_speaker_past_an_outlet_is_that_speaker(text,
     assert _quote(text, start).speaker == speaker
 
 
+def test_the_official_is_the_unnamed_official_introduced_after_the_last_named_person():
+    text = (
+        "Fixture. Tomas Aradi led the talks.\n\nA senior Example official, speaking on condition "
+        "of anonymity, said the discussions had been direct.\n\n“It was not a tea party,” the "
+        "official said."
+    )
+    assert _quote(text, "It was not").speaker == "A senior Example official"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

@@ -425,12 +425,13 @@ def _definite_reference(
         former = any(w.lower() in ("former", "ex") or w.lower().startswith("ex-") for w in words)
         one = (stem not in OFFICES or former) and stem == head
         who = resolve_pronoun(start, names, index, masked, others=True) if one else (None, None)
-        if who[0]:  # "the singer": the person just named; "the senator" must have been titled
-            return who[0], who[1], True
+        intro = None
         if len(words) == 2 and stem == head:  # "the spokesperson": "a spokesperson for X"
             intro = _introduced(stem, masked, max(0, start - PRONOUN_WINDOW), start)
-            if intro is not None:
-                return intro[0], intro[1], False
+        if who[0] and (intro is None or who[1][0] > intro[1][0]):
+            return who[0], who[1], True  # "the singer": the person just named
+        if intro is not None:  # "the official": "a senior Vasterland official", named nearer
+            return intro[0], intro[1], False
     if stem in GENERIC_BODIES:  # "the company": the body just named; "the union" is named so
         return body_named_before(stem, before, masked)
     if stem in _UNNAMED_NOUNS and len(words) == 2 and stem == head:
