@@ -919,6 +919,14 @@ def test_the_official_is_the_unnamed_official_introduced_after_the_last_named_pe
     assert _quote(text, "It was not").speaker == "A senior Example official"
 
 
+def test_the_boy_is_the_boy_just_named():
+    text = (
+        "Fixture. Paras Kumar, 12, was pulled from the canal on Monday.\n\nThe boy said he had "
+        "slipped on the bank while fetching a ball."
+    )
+    assert _reported(text)[-1].speaker == "Paras Kumar"
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

@@ -146,7 +146,7 @@ PERSON_ROLES = {
     "granddaughter", "grandad", "grandma", "gran", "schoolgirl", "schoolboy", "footballer",
     "referee", "umpire", "carer", "caretaker", "hairdresser", "barber", "tailor", "florist",
     "retailer", "aide", "negotiator", "mediator", "protester", "demonstrator", "coroner",
-    "investigator", "pathologist", "counsel",
+    "investigator", "pathologist", "counsel", "boy", "girl", "lady", "teen", "youth",
 }  # fmt: skip
 
 
