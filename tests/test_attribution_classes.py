@@ -1836,6 +1836,12 @@ def test_people_described_by_their_outlet_speak_and_name_it(who, outlet):
         ("Asked about the approach on the call, Ada Quill declined to give details, saying only "
          "that the board always acted in good faith.", "the board always acted in good faith",
          "Ada Quill", "saying"),
+        # after the speaker's own quote; a retort
+        ("“They are crying foul,” Tom Durrani said, adding that the bill had been checked by the "
+         "law department.", "the bill had been checked by the law department", "Tom Durrani",
+         "adding"),
+        ("Ayesha Shirazi, a guest on the programme, retorted that the adviser was wrong.",
+         "the adviser was wrong", "Ayesha Shirazi", "retorted"),
         # a relative clause with a verb of its own between the speaker and the cue
         ("Ada Quill, who objected to the cost last week, said she was not on board.",
          "she was not on board", "Ada Quill", "said"),

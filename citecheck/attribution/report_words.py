@@ -21,7 +21,7 @@ VERBS = (
     "complained complains informed informs reiterated reiterates recalled recalls speculated "
     "speculates assured assures recommended recommends conceded concedes contended contends "
     "affirmed observed remarked protested objected swore lamented laments reasoned reckoned "
-    "reckons ruled "
+    "reckons ruled retorted retorts charged quipped joked boasted bragged "
     # base forms: plural subjects and headlines ("Officials warn", "Ministers insist")
     "warn insist claim argue admit deny confirm reveal suggest stress explain predict allege "
     "complain announce acknowledge"

@@ -360,6 +360,7 @@ _ROLE_THEN_NAME = re.compile(
     r"(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[a-z][\w\s-]{2,40}?,"
     r"\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?\s*$"
 )
+_QUOTE_FIRST = re.compile(r"^[“\"‘']_+[,!?]?[”\"’']\s+")
 _PLACE_LEAD = re.compile(r"(?:Outside|Inside|Elsewhere|Separately|Afterwards|Later)\b")
 _OPENER = re.compile(r"[^,]{3,120},\s+")
 
@@ -373,6 +374,7 @@ def _sentence_subject(head, at, names, index, masked):
     if opener:  # "Asked about the bid, Quill declined to comment, saying": Quill
         lead = lead[opener.end() :]
     lead = WHEN_FIRST.sub("", lead)  # "Hours later the club (backed ...)": the club
+    lead = _QUOTE_FIRST.sub("", lead)  # "“…,” Durrani said, adding that": Durrani
     verb = FIRST_VERB.search(" " + lead)
     end = verb.start() if verb is not None else None
     cue = CUE.search(lead)  # "The paper describes meadows as ... and warns": "describes"
