@@ -927,6 +927,14 @@ def test_the_boy_is_the_boy_just_named():
     assert _reported(text)[-1].speaker == "Paras Kumar"
 
 
+def test_a_name_given_an_age_is_a_persons_for_the_pronoun_after():
+    text = (
+        "Fixture. Trapper Norhayati Sulaiman, 52, said floodwaters had reached the roof of her "
+        "house in Kampung Seri Lalang.\n\n“Just help us,” she said."
+    )
+    assert "Norhayati Sulaiman" in _quote(text, "Just help").speaker
+
+
 def test_the_judge_is_the_one_titled_justice():
     text = (
         "Fixture. In a written judgment, Mrs Justice Carys Pennant said the decision was "

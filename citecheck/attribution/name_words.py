@@ -19,7 +19,8 @@ TITLES = {
     # British and Commonwealth ranks and titles written without a dot: "PC Ann Lee", "Cllr Lee"
     "pc", "wpc", "dc", "ds", "di", "dci", "det", "det.", "insp", "insp.", "supt", "supt.", "sgt",
     "cllr", "cllr.", "coun.", "lt", "capt", "col", "gen", "sen", "gov", "hon", "hon.", "alhaji",
-    "mp", "td", "mla", "msp", "mep",
+    "mp", "td", "mla", "msp", "mep", "datuk", "dato", "dato’", "dato'", "tun", "puan",
+    "encik",
 }  # fmt: skip
 # Titles that may stand inside a capitalised run, between an organisation and a person:
 # "Example Harbour Board Chief Executive Ada Quill" names Ada Quill.
