@@ -927,12 +927,13 @@ def test_the_boy_is_the_boy_just_named():
     assert _reported(text)[-1].speaker == "Paras Kumar"
 
 
-def test_a_name_given_an_age_is_a_persons_for_the_pronoun_after():
+def test_a_malay_honorific_is_a_title_and_he_finds_the_minister():
     text = (
-        "Fixture. Trapper Norhayati Sulaiman, 52, said floodwaters had reached the roof of her "
-        "house in Kampung Seri Lalang.\n\n“Just help us,” she said."
+        "Fixture. In a swift response, Disaster Minister Datuk Lim Chee Keong denied that the "
+        "funds had been withheld.\n\nHe said the allocation had been approved on Dec 6.\n\n“The "
+        "state wants the money paid directly,” he added."
     )
-    assert "Norhayati Sulaiman" in _quote(text, "Just help").speaker
+    assert _quote(text, "The state").speaker == "Lim Chee Keong"
 
 
 def test_the_judge_is_the_one_titled_justice():

@@ -254,10 +254,6 @@ def _inner_title(words: list[str]) -> int:
     return 0
 
 
-# a name, then an age in commas: "Norhayati Sulaiman, 52, said"
-_AGED = re.compile(r"[A-Z][\w’'-]+(?=,\s*\d{1,3},\s)")
-
-
 class NameIndex:
     """Maps each surname to the fullest person name given anywhere in the article, and each
     title the article gives a person ("Home Secretary Priti Patel", "Abdelmadjid Tebboune, the
@@ -266,10 +262,9 @@ class NameIndex:
     def __init__(self, names: list[Name], text: str = "") -> None:
         self.full: dict[str, str] = {}
         self.titles: dict[str, list[tuple[int, str]]] = {}
-        aged = {m.end() for m in _AGED.finditer(text)} if text else set()
         for n in names:
-            if not n.person and not (n.end in aged and len(n.text.split()) >= 2):
-                continue  # "Norhayati Sulaiman, 52,": an age makes a name a person's
+            if not n.person:
+                continue
             words = n.text.split()
             key = _key(words[-1])
             best = self.full.get(key)
