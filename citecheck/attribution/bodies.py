@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .cues import ENDS_MEDIUM, OUTLET_KINDS
+from .name_words import CLUB_WORDS
 from .names import Name, first_name_genders, is_org
 
 CUE_NEXT = re.compile(
@@ -31,7 +32,7 @@ def body_named_before(
     for n in reversed(before):
         if _other_body(stem, n.text):
             continue
-        if stem == "club" and not _CLUB_NAME.search(n.text):
+        if stem == "club" and not CLUB_WORDS.intersection(w.lower() for w in n.text.split()):
             continue  # "the club": not the federation that will rule on its complaint
         if n.text in firms:  # "appliance maker Brantley Home", "Tamsey Water, the utility"
             return n.text, (n.start, n.end), False
@@ -66,10 +67,6 @@ def _named_firms(before: list[Name], masked: str) -> set[str]:
     }
 
 
-_CLUB_NAME = re.compile(
-    r"\b(?:FC|AFC|CF|United|City|Town|Rovers|Wanderers|Athletic|Albion|Hotspur|County|Club|"
-    r"Rangers|Celtic|Sporting|Real|Dynamo|Olympic|Racing)\b"
-)
 _MEDIA_NOUNS = {"broadcaster", "publisher", "network"}
 _STARTS_MEDIUM = re.compile(r"(?:Radio|TV|Television)\b")
 

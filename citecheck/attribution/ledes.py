@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..model import Attribution
 from .cues import CUE
 from .names import Name, NameIndex
-from .references import is_person_role, names_between
+from .references import names_between, names_someone
 
 # an unnamed someone: "A senior Labour backbencher", "a police collision investigator"
 _DESCRIBED = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,4}?([a-z]+)")
@@ -23,7 +23,6 @@ _ANONYMOUS = frozenset(
     "source sources insider insiders pal friend friends official officials person people "
     "spokesperson spokesman spokeswoman resident residents witness witnesses".split()
 )
-_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)")  # "backbencher", "investigator"
 _LEDE_PARAGRAPHS = 2  # the headline and the first paragraph of the story
 
 
@@ -55,7 +54,7 @@ def named_after_lede(
             continue
         m = _DESCRIBED.fullmatch(a.speaker)
         role = m.group(1) if m else ""
-        if not role or role in _ANONYMOUS or not (is_person_role(role) or _AGENT.fullmatch(role)):
+        if not role or role in _ANONYMOUS or not names_someone(role):
             continue
         out[i] = replace(a, speaker=named, speaker_span=raw_span(following.start, following.end))
     return out

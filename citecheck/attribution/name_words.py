@@ -97,9 +97,14 @@ ORG_WORDS = {
     "foods", "energy", "industries", "enterprises", "ventures", "logistics", "airways",  # firms
     "telecom", "insurance", "pharmaceuticals", "pharma", "brands", "mining", "petroleum",
     "utilities", "communications", "solutions", "stores", "electric",
-    "fc", "united", "rovers", "wanderers", "athletic", "albion", "hotspur", "sporting",  # clubs
     "affairs", "co", "power",
 }  # fmt: skip
+# the words of a sports club's name: "Harrowby Rovers", "Sporting Vellmar", "Example FC"
+CLUB_WORDS = frozenset(
+    "fc afc cf united city town rovers wanderers athletic albion hotspur county club rangers "
+    "celtic sporting real dynamo olympic racing".split()
+)
+ORG_WORDS |= CLUB_WORDS - {"real", "olympic", "racing", "celtic", "rangers", "dynamo"}
 STOP_CAPS = {
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
     "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at", "for", "from", "by",

@@ -62,6 +62,7 @@ from .references import (
     is_person_role,
     is_plural,
     names_between,
+    names_someone,
     resolve_plural,
     resolve_pronoun,
 )
@@ -164,9 +165,6 @@ def _has_name(chunk: str) -> bool:
     )
 
 
-_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)|sophomore|junior|senior")
-
-
 def _unnamed_subject_before(
     pos: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str, tuple[int, int]] | None:
@@ -179,7 +177,7 @@ def _unnamed_subject_before(
     m = found[-1]
     between = names_between(names, m.start(1), pos)  # an outlet told may stand between
     noun = m.group(2).lower()
-    if not (is_person_role(noun) or _AGENT_NOUN.fullmatch(noun)) or any(
+    if not names_someone(noun) or any(
         n.person or index.is_person(n.text) for n in between
     ):
         return None

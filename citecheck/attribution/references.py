@@ -150,6 +150,15 @@ PERSON_ROLES = {
 }  # fmt: skip
 
 
+_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)|sophomore|junior|senior")
+
+
+def names_someone(noun: str) -> bool:
+    """A noun for a person: a listed role, or one built like an agent ("backbencher",
+    "crofter", "investigator") -- looser than `is_person_role`, for unnamed people only."""
+    return is_person_role(noun) or bool(_AGENT_NOUN.fullmatch(noun))
+
+
 def is_demonym(word: str) -> bool:
     """A capitalised nationality that names a person: "the Brazilian", "the Scot"."""
     low = word.lower()
