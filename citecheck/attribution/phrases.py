@@ -53,6 +53,7 @@ from .references import (
     DETERMINER,
     DOCUMENT_NOUNS,
     GENERIC_BODIES,
+    GERUND_OPENER,
     PRONOUN_WINDOW,
     QUANTIFIERS,
     expand_acronym,
@@ -138,7 +139,7 @@ def nearest_subject(
                 PARTICIPIAL_LEAD.match(chunks[k - 1][1])
                 or LONE_PARTICIPLE.fullmatch(chunks[k - 1][1])
                 or PREPOSITION_LEAD.match(chunks[k - 1][1])  # "Under questioning from X, the …"
-                or _GERUND_OPENER.match(chunks[k - 1][1])  # "Giving evidence, the father …"
+                or GERUND_OPENER.match(chunks[k - 1][1])  # "Giving evidence, the father …"
                 or "," not in head[chunks[k - 1][0] + len(chunks[k - 1][1]) : off]
             )
         )
@@ -370,7 +371,6 @@ def _introduced(noun: str, masked: str, lo: int, hi: int) -> tuple[str, tuple[in
     return text, (lo + found[-1].start(), lo + found[-1].start() + len(text))
 
 
-_GERUND_OPENER = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _OF_CHILDREN = re.compile(r"\s+of\s+(?:one|two|three|four|five|six|seven|\d+)$")
 
 

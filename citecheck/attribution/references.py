@@ -284,7 +284,8 @@ def resolve_pronoun(
 
 
 # a sentence's lead clause on a gerund: the names in it are not the sentence's subject
-_GERUND_LEAD = re.compile(r"[A-Z][a-z]+ing\s+[a-z][^,.;]{0,200},")
+GERUND_OPENER = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")  # "Giving evidence", "Recording a ..."
+_GERUND_LEAD = re.compile(GERUND_OPENER.pattern + r"[^,.;]{0,200},")
 
 
 def resolve_plural(
