@@ -1567,6 +1567,25 @@ def test_a_headline_quote_the_article_gives_someone_word_for_word_is_theirs():
     assert (a.quote, a.kind, a.speaker) == ("concrete carve-up", "partial", "Harriet Colley")
 
 
+@pytest.mark.parametrize(
+    "headline, body, speaker",
+    [
+        ("Tarrow Foods cuts 280 jobs; founder says firm ‘grew too fast’",
+         "Tarrow Foods will close four kitchens.\n\n“We grew too fast,” said the founder, "
+         "Vikram Osei.", "Vikram Osei"),
+        ("Ada Quill wants pupils to have a proper ‘reading habit’",
+         "The author Ada Quill has said she wants children to keep a proper reading habit "
+         "at home.", "Ada Quill"),
+        ("Mayor Tom Reed demands answers from Harbury Rail over ‘shameful’ Jo Vance posts",
+         "Mr Reed said: “The posts from Jo Vance are shameful.”", "Tom Reed"),
+    ],
+)
+def test_a_headline_quote_is_whoever_the_story_gives_its_words(headline, body, speaker):
+    a = next(a for a in _attrs(f"{headline}\n\n{body}") if a.kind != "indirect")
+    assert a.span[1] <= len(headline)
+    assert (a.kind, a.speaker) == ("partial", speaker)
+
+
 def test_a_british_quote_after_a_colon_is_no_reported_statement_of_its_own():
     text = "Fixture. The spokesman told reporters: ‘It is for the union to decide.’"
     assert [(a.kind, a.cue) for a in _attrs(text)] == [("direct", "told reporters")]

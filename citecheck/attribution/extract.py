@@ -44,7 +44,14 @@ from .ranker import model as speaker_model
 from .references import names_between
 from .reported import find_reported
 from .speakers import Speech, speech_for
-from .turns import interview_turns, named_at_the_end, pull_quotes, same_name, words_quoted_before
+from .turns import (
+    headline_quotes,
+    interview_turns,
+    named_at_the_end,
+    pull_quotes,
+    same_name,
+    words_quoted_before,
+)
 
 
 def extract(
@@ -161,6 +168,7 @@ def extract(
     out = words_quoted_before(out, max(text.find("\n\n"), 0))
     out = pull_quotes(text, out)
     statements = _reported(doc, masked, starts, said, found, titles)
+    out = headline_quotes(text, out, statements, max(text.find("\n\n"), 0))
     if found is not None:
         short = [(at, t) for at, t in sentences(masked, starts) if len(t) < 600]
         intros = interviews(short, found, _subject_of(names, index, masked))

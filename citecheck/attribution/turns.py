@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from ..model import Attribution, Kind
 from .frames import paragraph_gap
+from .kinds import names_a_term
 from .names import surname_key
 
 
@@ -174,6 +175,42 @@ def pull_quotes(text: str, out: list[Attribution]) -> list[Attribution]:
                 outlet=b.outlet,
                 language=b.language,
                 date_hint=b.date_hint,
+            )
+            break
+    return out
+
+
+def headline_quotes(
+    text: str, out: list[Attribution], statements: list[Attribution], headline_end: int
+) -> list[Attribution]:
+    """A headline's quote repeats words the story gives someone, in a quote or a reported
+    statement ('Founder says firm ‘grew too fast’' / '“We grew too fast,” Malhotra said'): it is
+    that person's, whoever the headline's own words stand near. A capitalised scare quote (a
+    title), a term ('A “phase one” deal') and words no one is given below stay as they are."""
+    body = [b for b in out if b.text_span[0] > headline_end and b.speaker]
+    quoted = [b for b in body if b.kind in (Kind.DIRECT, Kind.PARTIAL)]
+    reported = [b for b in statements if b.text_span[0] > headline_end and b.speaker]
+    for i, a in enumerate(out):
+        if a.text_span[1] > headline_end:
+            break
+        if a.kind == Kind.SCARE and (
+            not a.quote[:1].islower() or names_a_term(text[: a.text_span[0] - 1])
+        ):
+            continue
+        words = _words_of(a.quote)
+        if not words:
+            continue
+        for b in quoted + reported:
+            if f" {_words_of(b.quote)} ".find(f" {words} ") < 0:
+                continue
+            kind = a.kind if a.kind != Kind.SCARE else Kind.PARTIAL
+            out[i] = replace(
+                a,
+                kind=kind,
+                speaker=b.speaker,
+                speaker_span=b.speaker_span,
+                outlet=a.outlet or b.outlet,
+                language=a.language or b.language,
             )
             break
     return out
