@@ -2142,3 +2142,35 @@ def test_the_sentence_after_a_quote_may_name_its_source(after, speaker, cue, out
     text = f"Fixture.\n\n“The pier will reopen in May after the repairs.” {after}\n\nTom Fry left."
     a = _quote(text, "The pier")
     assert (a.speaker, a.cue, a.outlet) == (speaker, cue, outlet)
+
+
+def test_a_generational_suffix_is_part_of_the_name_not_an_acronym():
+    text = (
+        "Fixture. The paramount chief, Nana Ofori Ampem III, backed the crackdown.\n\n"
+        "“Our rivers are our life,” Nana Ampem said."
+    )
+    assert _quote(text, "Our rivers").speaker == "Nana Ofori Ampem III"
+
+
+def test_a_commonwealth_police_rank_is_no_part_of_the_name():
+    text = (
+        "Fixture. The police spokesman, ASP Yaw Kumi-Mensah, warned that attackers would be "
+        "dealt with.\n\n“We will not allow it,” he told journalists."
+    )
+    assert _quote(text, "We will").speaker == "Yaw Kumi-Mensah"
+
+
+@pytest.mark.parametrize(
+    "intro, name, cue",
+    [
+        ("A miner at Abrenkwa, who gave his name only as Kofi, said he had no other work.",
+         "Kofi", "he said"),
+        ("In Sham Wan, a resident who gave only her surname, Lau, said she had lived there "
+         "for six years.", "Lau", "said the 71-year-old"),
+    ],
+)
+def test_a_name_given_as_one_word_is_a_person_and_a_place_opening_a_sentence_is_not(
+    intro, name, cue
+):
+    text = f"Fixture.\n\n{intro}\n\n“There are no jobs here,” {cue}."
+    assert _quote(text, "There are").speaker == name

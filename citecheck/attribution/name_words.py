@@ -21,6 +21,10 @@ TITLES = {
     "cllr", "cllr.", "coun.", "lt", "capt", "col", "gen", "sen", "gov", "hon", "hon.", "alhaji",
     "mp", "td", "mla", "msp", "mep", "datuk", "dato", "dato’", "dato'", "tun", "puan",
     "encik",
+    # police and military ranks of the Commonwealth press ("ASP Ann Lee", "ACP Lee") and the
+    # Philippine styles ("Atty. Ann Lee", "Engr. Lee")
+    "asp", "dsp", "acp", "dcp", "igp", "aig", "cpl", "cpl.", "maj", "maj.", "brig", "brig.",
+    "atty", "atty.", "engr", "engr.",
 }  # fmt: skip
 # Titles that may stand inside a capitalised run, between an organisation and a person:
 # "Example Harbour Board Chief Executive Ada Quill" names Ada Quill.

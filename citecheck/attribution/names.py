@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -49,9 +49,26 @@ def strip_titles(words: list[str]) -> list[str]:
 
 
 def is_org(words: list[str]) -> bool:
+    """An organisation word, or an acronym ("NFRA"); a name's "III" is no acronym."""
+    if len(words) > 1 and words[-1].strip(",").casefold() in _SUFFIXES:
+        words = words[:-1]
     return any(w.lower().strip("(),") in ORG_WORDS for w in words) or any(
         w.strip("()").isupper() and len(w.strip("()")) >= 2 for w in words
     )
+
+
+# where a text gives one word as someone's name: "who gave his name only as Kofi", "who gave only
+# her surname, Lau", "identified only as Mwangi", "asked to be identified by her first name, Ana"
+_GIVEN_NAME = re.compile(
+    r"\b(?:(?:gave|giving|gives|give|provided|offered)\s+(?:only\s+)?(?:his|her|their)\s+"
+    r"(?:first\s+|last\s+|given\s+|sur)?name\s+(?:only\s+)?(?:as\s+)?"
+    r"|(?:gave|giving|gives|give|provided|offered)\s+only\s+(?:his|her|their|a)\s+"
+    r"(?:first\s+name|last\s+name|surname|given\s+name|name)\s*(?:,|as)\s*"
+    r"|(?:identified|known|named)\s+only\s+as\s+"
+    r"|(?:identified|named)\s+(?:only\s+)?by\s+(?:his|her|their)\s+(?:first\s+|last\s+|sur)?"
+    r"name,?\s+)"
+)
+GIVEN_NAME_BEFORE = re.compile(rf"(?:{_GIVEN_NAME.pattern})$")  # the words end right before
 
 
 def find_names(text: str) -> list[Name]:
@@ -80,6 +97,9 @@ def find_names(text: str) -> list[Name]:
             if found is None:
                 found = seen[run] = _run_names(run)
             out.extend(Name(t, base + s, base + e, p) for t, s, e, p in found)
+    given = {m.end() for m in _GIVEN_NAME.finditer(text)}
+    if given:  # "who gave his name only as Kofi": one word, a person
+        out = [replace(n, person=True) if n.start in given else n for n in out]
     if titled:  # "Kieran Pope ... Pope said": the title word is his surname
         surnames = {n.text.split()[-1] for n in out if n.person}
         kept = [n for n in titled if n.text in surnames]
@@ -266,7 +286,7 @@ class NameIndex:
             if not n.person:
                 continue
             words = n.text.split()
-            key = _key(words[-1])
+            key = _surname(words)
             best = self.full.get(key)
             if best is None or len(words) > len(best.split()):
                 self.full[key] = n.text
@@ -281,7 +301,7 @@ class NameIndex:
     def gender(self, name: str) -> str | None:
         """ "m" or "f" where the article shows it (Mr, Mrs, Ms; "he" or "she" right after the
         name in its sentence, by a clear majority), else None."""
-        return self.genders.get(_key(name.split()[-1]))
+        return self.genders.get(surname_key(name))
 
     def titled(self, phrase: str, at: int) -> str | None:
         """The person the article gave the title `phrase` ("the President of the Republic",
@@ -309,7 +329,7 @@ class NameIndex:
         words = strip_titles(name.split())
         if not words:
             return name
-        full = self.full.get(_key(words[-1]))
+        full = self.full.get(_surname(words))
         if (
             full
             and len(full.split()) >= len(words)
@@ -320,7 +340,7 @@ class NameIndex:
 
     def is_person(self, word: str) -> bool:
         """Named in full somewhere, or given a Mr/Ms or a he/she: "Mr Hardy" is a person."""
-        key = _key(word.split()[-1])
+        key = surname_key(word)
         return key in self.full or key in self.genders
 
 
@@ -328,10 +348,21 @@ def _key(word: str) -> str:
     return word.strip(".,’'s").casefold()
 
 
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _surname(words: list[str]) -> str:
+    """The last word that is no generational suffix: "Ampem" of "Nana Ofori Ampem III"."""
+    k = len(words) - 1
+    while k > 0 and words[k].strip(",").casefold() in _SUFFIXES:
+        k -= 1
+    return _key(words[k])
+
+
 def surname_key(name: str | None) -> str:
-    """What tells two mentions of one person apart from others: the last word, folded
-    ("Ada Quill", "Quill’s" -> "quill"); "" for no name."""
-    return _key(name.split()[-1]) if name else ""
+    """What tells two mentions of one person apart from others: the last word but a "Jr." or
+    "III", folded ("Ada Quill", "Quill’s" -> "quill"); "" for no name."""
+    return _surname(name.split()) if name else ""
 
 
 _HONORIFIC = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
@@ -369,7 +400,7 @@ def _genders(text: str, names: list[Name], index: NameIndex) -> dict[str, str]:
         p = _NEXT_PRONOUN.search(text, n.end, end)
         if p:
             g = _PRONOUN_GENDER[p.group(1).lower()]
-            key = _key(n.text.split()[-1])
+            key = surname_key(n.text)
             votes.setdefault(key, {}).setdefault(g, 0)
             votes[key][g] += 1
     prior = first_name_genders()
@@ -377,7 +408,7 @@ def _genders(text: str, names: list[Name], index: NameIndex) -> dict[str, str]:
         words = n.text.split()
         g = prior.get(words[0].lower()) if len(words) >= 2 else None
         if g is not None:
-            key = _key(words[-1])
+            key = _surname(words)
             votes.setdefault(key, {}).setdefault(g, 0)
             votes[key][g] += 1
     out = {}

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .name_words import STOP_CAPS, TITLES
-from .names import Name, NameIndex, is_org, surname_key
+from .names import GIVEN_NAME_BEFORE, Name, NameIndex, is_org, surname_key
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
@@ -269,7 +269,10 @@ def resolve_pronoun(
                 if n.text.split()[0].lower() in TITLES and len(n.text.split()) == 1:
                     continue
                 if (
-                    _AFTER_PREPOSITION.search(masked, max(0, n.start - 8), n.start)
+                    (
+                        _AFTER_PREPOSITION.search(masked, max(0, n.start - 8), n.start)
+                        and not GIVEN_NAME_BEFORE.search(masked, max(0, n.start - 70), n.start)
+                    )
                     or _TO_THE_KIND.search(masked, max(0, n.start - 40), n.start)
                     or _TOLD_BEFORE.search(masked, max(0, n.start - 16), n.start)
                 ):
@@ -338,8 +341,8 @@ _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|interviewed|thanked)\s+(?:th
 _TO_THE_KIND = re.compile(r"\b(?:to|by|with|from|for|against)\s+the\s+(?:[a-z-]+\s+){1,2}$")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:by|to|from|with|against|for|of|at|about|on|in|into|over|toward|towards|like|than|"
-    r"as|without|behind|beside|besides|after|before|under)\s+$"
-)
+    r"as|without|behind|beside|besides|after|before|under|In|At|From|Outside|Near)\s+$"
+)  # a sentence may open on a place: "In Sham Wan, a resident ..."
 
 
 # plural descriptions as speakers: "officials said", "Both sides said"
