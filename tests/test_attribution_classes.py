@@ -2174,3 +2174,36 @@ def test_a_name_given_as_one_word_is_a_person_and_a_place_opening_a_sentence_is_
 ):
     text = f"Fixture.\n\n{intro}\n\n“There are no jobs here,” {cue}."
     assert _quote(text, "There are").speaker == name
+
+
+def test_the_company_is_not_the_union_that_struck_against_it():
+    text = (
+        "Fixture. Cabin crew at Harbury Airways walked out on Thursday.\n\n"
+        "The Harbury Cabin Crew Association said the airline had refused to budge on pay.\n\n"
+        "“We remain ready to return to the table,” the company said in a statement."
+    )
+    assert _quote(text, "We remain").speaker == "Harbury Airways"
+
+
+@pytest.mark.parametrize(
+    "intro, description, name",
+    [
+        ("Gov. Marcus Tolliver said at least three people had died.", "The governor",
+         "Marcus Tolliver"),
+        ("Fiona Cardew, 52, was unapologetic about the closures.", "The Harrowgate Lyle boss",
+         "Fiona Cardew"),
+    ],
+)
+def test_a_description_by_office_finds_whom_a_short_title_or_an_employer_named(
+    intro, description, name
+):
+    text = f"Fixture.\n\n{intro}\n\n{description} called the storm “the worst in my lifetime”."
+    assert _quote(text, "the worst").speaker == name
+
+
+def test_reports_named_after_a_preposition_are_the_source_not_the_subject():
+    text = (
+        "Fixture. Asked about weekend reports that she was being lined up to chair the trade "
+        "body, Ms Cardew smiled."
+    )
+    assert [(r.speaker, r.cue) for r in _reported(text)] == [("weekend reports", "reports")]

@@ -77,7 +77,16 @@ def _other_body(stem: str, name: str) -> bool:
     safety office that ordered its recall)."""
     if stem not in _MEDIA_NOUNS and (ENDS_MEDIUM.search(name) or _STARTS_MEDIUM.match(name)):
         return True
+    if stem in _FIRM_STEMS and _MEMBERS_BODY.search(name):
+        return True  # "the company said": not the union that struck against it
     return stem not in PUBLIC_NOUNS and bool(_PUBLIC_BODY.search(name))
+
+
+_FIRM_STEMS = {"company", "firm", "airline", "carrier", "operator", "lender", "retailer"}
+_MEMBERS_BODY = re.compile(
+    r"\b(?:Association|Union|Federation|Congress|Coalition|Party|Alliance|Society|Guild|"
+    r"League|Committee)\b"
+)
 
 
 # the nouns that stand for a news outlet named before: "The paper described the striker as ..."

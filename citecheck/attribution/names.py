@@ -53,8 +53,8 @@ def is_org(words: list[str]) -> bool:
     if len(words) > 1 and words[-1].strip(",").casefold() in _SUFFIXES:
         words = words[:-1]
     return any(w.lower().strip("(),") in ORG_WORDS for w in words) or any(
-        w.strip("()").isupper() and len(w.strip("()")) >= 2 for w in words
-    )
+        w.strip("().,").isupper() and len(w.strip("().,")) >= 2 for w in words
+    )  # "NFRA", "(TCCA)"; not the "B." of "Terminal B."
 
 
 # where a text gives one word as someone's name: "who gave his name only as Kofi", "who gave only

@@ -69,6 +69,22 @@ SAME_OFFICE = {
     # "the officer" is whom the article gave a police rank: "Detective Sergeant Owen Blackwood"
     "officer": "officer|constable|sergeant|inspector|detective|superintendent|trooper|deputy|"
     "pc|dc|ds|di|dci|sgt",
+    # a title's short form before the name: "Gov. Marcus Tolliver" for "the governor"
+    "governor": "governor|gov\\.?",
+    "senator": "senator|sen\\.?",
+    "representative": "representative|rep\\.?",
+    "congressman": "congressman|rep\\.?",
+    "congresswoman": "congresswoman|rep\\.?",
+    "professor": "professor|prof\\.?",
+    "councillor": "councillor|cllr\\.?",
+    "sergeant": "sergeant|sgt\\.?",
+    "superintendent": "superintendent|supt\\.?",
+    "inspector": "inspector|insp\\.?",
+    "captain": "captain|capt\\.?",
+    "colonel": "colonel|col\\.?",
+    "general": "general|gen\\.?",
+    "lieutenant": "lieutenant|lt\\.?",
+    "attorney": "attorney|atty\\.?",
 }
 DATELINE = re.compile(  # "TORONTO —", "CITY (Wire) -", a live blog's "08:20 —"
     r"(?:[A-Z][A-Z .,’'-]{2,40}(?:\s*\([^()]{1,40}\))?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)"

@@ -270,7 +270,10 @@ def resolve_phrase(
         and DETERMINER.match(phrase)
         and words[-1][:1].islower()
         and not PREPOSITIONS.intersection(words)
-        and not any(n.person or index.is_person(n.text) for n in inside)
+        and (
+            not any(n.person or index.is_person(n.text) for n in inside)
+            or (inside[-1].end < end and is_person_role(words[-1].lower()))
+        )  # "the Harrowgate Lyle boss": a name before a role modifies it, whatever it looks like
         and is_description(phrase)
     ):
         # "the Example Navy spokesperson", "a Fenwick shopkeeper": a description whose names

@@ -66,6 +66,12 @@ TITLE = r"(?:(?<=\son\s)|(?<=\swith\s)|(?<=\sto\s))[“\"]_{1,40}[”\"]"
 NOT_NOUN = frozenset(
     "the The a A an An his her their its this that our no of was were been being be".split()
 )
+# "Asked about weekend reports that ...", "amid claims that ...": the cue is a noun, and the
+# reports or claims are the source (as the annotation guide has it), not the sentence's subject
+NOUN_CUE = re.compile(
+    r"\b(?:about|on|amid|over|despite|following|against|with|from|for|by|upon)"
+    r"((?:\s+[a-z][\w-]*){0,2}?)\s*$"
+)
 # X said (that) <clause>: each cue in turn ("Y demanded last week …, but X said it …")
 FRONT_CUE = re.compile(rf"\s+{AUX}(?P<cue>{REPORT_CUE})\s*,?\s+(?P<that>that\s+)?")
 FRONT_HEAD = re.compile(rf"(?:[^“”\"«»:]|(?<=\d):(?=\d)|{TITLE}){{2,160}}", re.DOTALL)

@@ -58,6 +58,7 @@ from .report_words import (
     NEEDS_THAT,
     NOT_A_SOURCE,
     NOT_NOUN,
+    NOUN_CUE,
     ONLY_DIRECTIVE,
     PARTICIPLE,
     PARTICIPLE_CUES,
@@ -124,6 +125,12 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         head = sentence[: m.start()]
         if not head or head.rsplit(None, 1)[-1] in NOT_NOUN:
             continue
+        noun = NOUN_CUE.search(head) if m.group("cue") in ("reports", "claims") else None
+        if noun is not None:  # "following reports that ...": the reports say it
+            found = _noun_cue(sentence, s, m, noun)
+            if found is not None:
+                return found
+            continue
         end = head[-24:]  # the patterns below look at the words right before the cue
         if _NOT_SAID.search(end):
             continue  # "X declined to say whether ...", "did not say when": nothing said
@@ -148,6 +155,19 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         if found is not None:
             return found
     return None
+
+
+def _noun_cue(sentence, s, m, noun) -> Reported | None:
+    """ "Asked about weekend reports that ...": the reports are the source."""
+    clause = re.sub(r"\s*[.!?]?\s*$", "", sentence[m.end() :])
+    if not m.group("that") or not clause_ok(clause):
+        return None
+    mods = noun.group(1).strip()
+    cue = m.group("cue")
+    at = s + m.start("cue") - (len(mods) + 1 if mods else 0)
+    speaker = f"{mods} {cue}" if mods else cue
+    start = s + m.end()
+    return Reported(start, start + len(clause.rstrip(" ,")), speaker, (at, at + len(speaker)), cue)
 
 
 def _front_at(head, m, clause, s, names, index, masked) -> Reported | None:
