@@ -2207,3 +2207,29 @@ def test_reports_named_after_a_preposition_are_the_source_not_the_subject():
         "body, Ms Cardew smiled."
     )
     assert [(r.speaker, r.cue) for r in _reported(text)] == [("weekend reports", "reports")]
+
+
+@pytest.mark.parametrize("affiliation", ["of the", "from the", "with the", "at the"])
+def test_a_persons_affiliation_in_commas_is_not_the_speaker(affiliation):
+    text = (
+        f"Fixture. But lawmaker Vincent Cheung, {affiliation} Federation of Neighbourhood "
+        "Unions, said the government had “badly underestimated” the shortfall."
+    )
+    assert _quote(text, "badly").speaker == "Vincent Cheung"
+    assert [r.speaker for r in _reported(text)] == ["Vincent Cheung"]
+
+
+def test_a_question_that_calls_on_someone_by_name_is_answered_by_them():
+    text = (
+        "Fixture.\n\nRodel Mangubat, 58, appeared before the committee.\n\n"
+        "“Did you sign these vouchers, Mr. Mangubat?” asked Sen. Teresita Villaraza.\n\n"
+        "“I signed them. But I was instructed.”\n\n“Instructed by whom?”\n\n"
+        "“By my superior.”"
+    )
+    turns = [(a.quote[:10], a.speaker) for a in _attrs(text)]
+    assert turns == [
+        ("Did you si", "Teresita Villaraza"),
+        ("I signed t", "Rodel Mangubat"),
+        ("Instructed", "Teresita Villaraza"),
+        ("By my supe", "Rodel Mangubat"),
+    ]

@@ -163,7 +163,7 @@ def extract(
         if (kind != Kind.SCARE or q.continues) and not q.nested:
             prev = (q, sp)
     out = named_at_the_end(out, quotes, text)
-    out = interview_turns(out, quotes, text)
+    out = interview_turns(out, quotes, text, _vocative(index))
     out = _same_sentence(out, starts)
     out = words_quoted_before(out, max(text.find("\n\n"), 0))
     out = pull_quotes(text, out)
@@ -224,6 +224,24 @@ def _carry_outlets(
 
 
 RULE = FEATURES.index("rule")
+
+
+_VOCATIVE = re.compile(
+    r"(?:^|,\s+)(?:Mr|Mrs|Ms|Miss|Dr|Sen|Senator|Minister|Judge|Professor|Prof)\.?\s+"
+    r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*(?:[?!,]|$)"
+)
+
+
+def _vocative(index):
+    """The person a question calls on by name ("..., Mr. Mangubat?"), if the article names them."""
+
+    def addressed(quote: str) -> str | None:
+        m = _VOCATIVE.search(quote.rstrip(" ”’\"'"))
+        if m is None or not index.is_person(m.group(1)):
+            return None
+        return index.expand(m.group(1))
+
+    return addressed
 
 
 def _subject_of(names, index, masked):

@@ -121,6 +121,10 @@ def nearest_subject(
             sp = resolve_phrase(chunk[tail.end() :], base + off + tail.end(), names, index, masked)
             if sp[0] is not None:
                 return sp
+        if k > 0 and _AFFILIATION.match(chunk):  # "Ann Lee, of the Example Party, said": Lee
+            prev = resolve_phrase(chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked)
+            if prev[2]:
+                return prev
         sp = resolve_phrase(chunk, base + off, names, index, masked)
         if sp[0] is None:
             if chunk.split()[0].lower() in PRONOUNS:
@@ -158,6 +162,9 @@ def nearest_subject(
                 return prev
         return sp
     return None, None, False
+
+
+_AFFILIATION = re.compile(r"(?:of|from|with|at)\s+(?:the\s+)?[A-Z]")
 
 
 def _has_name(chunk: str) -> bool:

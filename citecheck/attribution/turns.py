@@ -33,16 +33,24 @@ def named_at_the_end(out: list[Attribution], quotes, text: str) -> list[Attribut
     return out
 
 
-def interview_turns(out: list[Attribution], quotes, text: str) -> list[Attribution]:
+def interview_turns(
+    out: list[Attribution], quotes, text: str, addressed=lambda _quote: None
+) -> list[Attribution]:
     """An interview's turns: once a question by one speaker is answered by another, or an
     answer questioned (each named with a cue), the unnamed paragraphs that follow alternate
     between them: a question to the one who asks, the paragraph after a question to the one
-    who answers, the paragraph after an answer to the one who asks."""
+    who answers, the paragraph after an answer to the one who asks. A named question that
+    calls on someone ('“Did you sign them, Mr. Mangubat?” asked Sen. Villaraza') opens the
+    exchange with them: `addressed(quote)` gives the full name of the one it calls on."""
     asker = answerer = None
     for i, a in enumerate(out):
         if a.kind != Kind.DIRECT:
             continue
         question = _asks(a)
+        called = addressed(a.quote) if question and a.cue is not None and a.speaker else None
+        if called and not same_name(called, a.speaker):
+            asker, answerer = a, replace(a, speaker=called, speaker_span=None)
+            continue
         if a.cue is not None and a.speaker:  # named: sets or ends the exchange
             prev = out[i - 1] if i > 0 else None
             if (
