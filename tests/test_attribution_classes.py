@@ -2233,3 +2233,12 @@ def test_a_question_that_calls_on_someone_by_name_is_answered_by_them():
         ("Instructed", "Teresita Villaraza"),
         ("By my supe", "Rodel Mangubat"),
     ]
+
+
+@pytest.mark.parametrize("description", ["the Labour MP", "the Tory MP", "the Example Party MLA"])
+def test_a_description_ending_in_an_office_in_capitals_points_back_to_the_person(description):
+    text = (
+        "Fixture.\n\nGrace Hession said the rules were unfair to small farms.\n\n"
+        f"“It is a disgrace,” {description} told the Clare Echo."
+    )
+    assert _quote(text, "It is").speaker == "Grace Hession"

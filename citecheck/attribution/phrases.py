@@ -236,7 +236,11 @@ def resolve_phrase(
     if (
         words[0].lower() == "the"
         and len(words) <= 4
-        and (words[-1].lower().strip(",.") in PARTY_NOUNS or is_demonym(words[-1].strip(",.")))
+        and (
+            words[-1].lower().strip(",.") in PARTY_NOUNS
+            or is_demonym(words[-1].strip(",."))
+            or (words[-1].isupper() and is_person_role(words[-1].lower()))  # "the Labour MP"
+        )
         and not POSSESSIVE_IN.search(phrase)
     ):
         named = _definite_reference(phrase, start, names, index, masked)
