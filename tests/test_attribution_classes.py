@@ -2242,3 +2242,29 @@ def test_a_description_ending_in_an_office_in_capitals_points_back_to_the_person
         f"“It is a disgrace,” {description} told the Clare Echo."
     )
     assert _quote(text, "It is").speaker == "Grace Hession"
+
+
+def test_a_title_and_name_after_a_named_place_in_commas_is_the_subject():
+    text = (
+        "Fixture. In a post on the company’s blog, Field Notes, chief technology officer "
+        "Tomasz Wierzbicki wrote that the team had rebuilt the system “from the studs up”."
+    )
+    assert _quote(text, "from the").speaker == "Tomasz Wierzbicki"
+    assert [r.speaker for r in _reported(text)] == ["Tomasz Wierzbicki"]
+
+
+def test_reports_after_a_participle_are_a_noun_not_a_cue():
+    text = (
+        'Fixture. Harlan Petrakis denied that Darnell Voss had asked for a trade, calling '
+        'reports of a demand "flat wrong."'
+    )
+    a = _quote(text, "flat wrong")
+    assert (a.speaker, a.cue) == ("Harlan Petrakis", "calling")
+
+
+def test_a_name_after_with_is_the_subject_of_its_participle():
+    text = (
+        "Fixture. The row spilled onto social media, with Azman Rahman writing on Facebook "
+        "that he would “go to the ministry myself” if the money did not come."
+    )
+    assert _quote(text, "go to").speaker == "Azman Rahman"

@@ -112,10 +112,16 @@ def is_cue(text: str, m: re.Match) -> bool:
         text, max(0, m.start() - 32), m.start()
     ):
         return False  # "the biggest call of the game", "his latest claims"
+    if m.group(0).lower() in _NOUNS_TOO and _TAKES_A_NOUN.search(pre):
+        return False  # "calling reports of a demand “…”", "amid claims that": nouns
     return m.group(0).lower() in ("said", "according to") or not _NOUN_BEFORE.search(pre)
 
 
 _PASSIVE_BY = re.compile(r"\s+by\s")
+_TAKES_A_NOUN = re.compile(
+    r"\b(?:[a-z]{2,}ing|about|amid|over|despite|following|against|with|from|of|on|denied|"
+    r"dismissed|rejected|branded|called)\s+$"
+)
 _NOUNS_TOO = {"call", "calls", "claim", "claims", "report", "reports", "post", "posts"}
 _ADJECTIVE_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|its|their|our|this|that)\s+(?:[a-z]+est|big|bigger|final|close|"

@@ -150,6 +150,7 @@ def nearest_subject(
         if (
             (is_description(chunk) or POSSESSIVE.match(chunk) or lower_start)
             and not lead_clause
+            and not (lower_start and sp[2] and _titled_name(chunk))
             and not FINITE_VERB.search(chunks[k - 1][1])  # "X died on Sunday, the family said"
         ):
             prev = resolve_phrase(chunks[k - 1][1], base + chunks[k - 1][0], names, index, masked)
@@ -162,6 +163,14 @@ def nearest_subject(
                 return prev
         return sp
     return None, None, False
+
+
+def _titled_name(chunk: str) -> bool:
+    """ "chief technology officer Tomasz Wierzbicki": a person by title, no appositive (unlike
+    "wife of Tom Reed", whose name sits after a preposition)."""
+    words = chunk.split()
+    k = next((i for i, w in enumerate(words) if w[:1].isupper()), len(words))
+    return 0 < k < len(words) and not PREPOSITIONS.intersection(words[:k])
 
 
 _AFFILIATION = re.compile(r"(?:of|from|with|at)\s+(?:the\s+)?[A-Z]")

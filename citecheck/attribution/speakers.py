@@ -31,7 +31,10 @@ from .report_words import FIRST_VERB
 _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
 _NOT_VERBS = {"on", "in", "at"}  # FIRST_VERB stops at them too; a subject may hold them
 # after a quote, "asked Tom Reed" names who asked, not whom: the verb comes before its subject
-_WITH_SUBJECT = re.compile(r"\bwith\s+((?:the|a|an|his|her|their|its)\s+[^,;:“”\"]{1,60}?)\s*$")
+_WITH_SUBJECT = re.compile(
+    r"\bwith\s+((?:the|a|an|his|her|their|its|many|some|several)\s+[^,;:“”\"]{1,60}?"
+    r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s*$"
+)  # "…, with a judge describing", "…, with Azman Rahman writing"
 # "Northline’s managing director", "Example Rail’s chief": someone's role, then their name
 _OWNERS_ROLE = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+[a-z]")
 _INVERTED_TELL = {"asked", "asks", "warned", "warns", "urged", "urges", "begged", "reminded"}
