@@ -2268,3 +2268,20 @@ def test_a_name_after_with_is_the_subject_of_its_participle():
         "that he would “go to the ministry myself” if the money did not come."
     )
     assert _quote(text, "go to").speaker == "Azman Rahman"
+
+
+def test_a_place_after_at_the_is_no_one_a_pronoun_stands_for():
+    text = (
+        "Fixture.\n\nAt the Padang Layang relief centre, rubber tapper Norhayati Sulaiman, 52, "
+        "said floodwaters had reached her roof.\n\n“We lost everything,” she said."
+    )
+    assert _quote(text, "We lost").speaker == "Norhayati Sulaiman"
+
+
+def test_the_article_says_he_of_a_first_name_the_name_list_calls_female():
+    text = (
+        "Fixture.\n\nKhetran told the house that no district would lose water.\n\n"
+        "Talking to reporters, Leader of the Opposition Rana Tahir Mehmood said the party "
+        "would go to court.\n\n“This is not legislation, this is a robbery,” he said."
+    )
+    assert _quote(text, "This is not").speaker == "Rana Tahir Mehmood"

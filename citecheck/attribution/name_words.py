@@ -25,6 +25,7 @@ TITLES = {
     # Philippine styles ("Atty. Ann Lee", "Engr. Lee")
     "asp", "dsp", "acp", "dcp", "igp", "aig", "cpl", "cpl.", "maj", "maj.", "brig", "brig.",
     "atty", "atty.", "engr", "engr.",
+    "opposition",  # "Leader of the Opposition Rana Mehmood", "Opposition Leader Ann Lee"
 }  # fmt: skip
 # Titles that may stand inside a capitalised run, between an organisation and a person:
 # "Example Harbour Board Chief Executive Ada Quill" names Ada Quill.

@@ -369,6 +369,8 @@ _HONORIFIC = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss":
               "lady": "f", "dame": "f"}  # fmt: skip
 _HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord)\.?\s+([A-Z][\w’'-]+)")
 _NEXT_PRONOUN = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+_SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|added|wrote|claimed|warned|insisted)\b")
+_SAID_PRONOUN = re.compile(r"\b(he|she)\s+(?:said|says|told|added|wrote|replied|continued)\b")
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -387,7 +389,8 @@ def first_name_genders() -> dict[str, str]:
 
 def _genders(text: str, names: list[Name], index: NameIndex) -> dict[str, str]:
     """Each person's gender as the article shows it: honorifics first (3 votes), the pronoun
-    that follows the name in its sentence when nobody else is named in between (1 vote), and
+    that follows the name in its sentence, or else a "he said" in the next sentence when the
+    name speaks, when nobody else is named in between (1 vote), and
     what the first name mostly is (1 vote), by a 2:1 majority; the article outweighs the name."""
     votes: dict[str, dict[str, int]] = {}
     for m in _HONORIFIC_RE.finditer(text):
@@ -398,6 +401,9 @@ def _genders(text: str, names: list[Name], index: NameIndex) -> dict[str, str]:
         stop = persons[i + 1].start if i + 1 < len(persons) else len(text)
         end = min(stop, n.end + 160, _sentence_end(text, n.end))
         p = _NEXT_PRONOUN.search(text, n.end, end)
+        if p is None and _SPEAKS.match(text, n.end):  # 'Rana Mehmood said ... / “…,” he said'
+            nxt = _sentence_end(text, _sentence_end(text, n.end))  # only the next sentence
+            p = _SAID_PRONOUN.search(text, n.end, min(stop, nxt))
         if p:
             g = _PRONOUN_GENDER[p.group(1).lower()]
             key = surname_key(n.text)

@@ -270,7 +270,7 @@ def resolve_pronoun(
                     continue
                 if (
                     (
-                        _AFTER_PREPOSITION.search(masked, max(0, n.start - 8), n.start)
+                        _AFTER_PREPOSITION_THE.search(masked, max(0, n.start - 14), n.start)
                         and not GIVEN_NAME_BEFORE.search(masked, max(0, n.start - 70), n.start)
                     )
                     or _TO_THE_KIND.search(masked, max(0, n.start - 40), n.start)
@@ -339,10 +339,13 @@ _PRONOUN_BOUNDARY = re.compile(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n")
 # a preposition, then the kind of thing named: "to the daily Abendpost", "by the club Example FC"
 _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|interviewed|thanked)\s+(?:the\s+)?$")
 _TO_THE_KIND = re.compile(r"\b(?:to|by|with|from|for|against)\s+the\s+(?:[a-z-]+\s+){1,2}$")
+# a sentence may open on a place: "In Sham Wan, a resident ..."
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:by|to|from|with|against|for|of|at|about|on|in|into|over|toward|towards|like|than|"
     r"as|without|behind|beside|besides|after|before|under|In|At|From|Outside|Near)\s+$"
-)  # a sentence may open on a place: "In Sham Wan, a resident ..."
+)
+# ... or with "the" between, for a person: "At the Padang Layang relief centre" is no one
+_AFTER_PREPOSITION_THE = re.compile(_AFTER_PREPOSITION.pattern[:-1] + r"(?:the\s+)?$")
 
 
 # plural descriptions as speakers: "officials said", "Both sides said"
