@@ -2076,7 +2076,7 @@ def test_the_first_names_say_where_they_come_from():
     import gzip
     from importlib import resources
 
-    from citecheck.attribution.names import first_name_genders
+    from citecheck.attribution.genders import first_name_genders
 
     data = resources.files("citecheck.attribution").joinpath("first_names.tsv.gz").read_bytes()
     header = gzip.decompress(data).decode("utf-8").split("\n", 8)[:8]
@@ -2285,3 +2285,19 @@ def test_the_article_says_he_of_a_first_name_the_name_list_calls_female():
         "would go to court.\n\n“This is not legislation, this is a robbery,” he said."
     )
     assert _quote(text, "This is not").speaker == "Rana Tahir Mehmood"
+
+
+def test_a_nickname_in_quotes_does_not_split_the_name_around_it():
+    text = (
+        "Fixture.\n\nIn an interview with Radyo Bantay, San Benildo Mayor Rodolfo “Dodoy” "
+        "Villaraza said most houses had been damaged.\n\n“We have rice for three days,” the "
+        "mayor said.\n\n“We need help,” Villaraza said."
+    )
+    attrs = _attrs(text)
+    assert [(a.kind, a.speaker) for a in attrs if a.kind != "indirect"] == [
+        ("scare", None),
+        ("direct", "Rodolfo Villaraza"),
+        ("direct", "Rodolfo Villaraza"),
+    ]
+    a = _quote(text, "We need")
+    assert text[a.speaker_span[0] : a.speaker_span[1]] == "Villaraza"

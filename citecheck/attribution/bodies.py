@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from .cues import ENDS_MEDIUM, OUTLET_KINDS
+from .genders import first_name_genders
 from .name_words import CLUB_WORDS
-from .names import Name, first_name_genders, is_org
+from .names import Name, is_org
 
 CUE_NEXT = re.compile(
     r"\s+(?:says|said|confirms|confirmed|announced|announces|posted|claimed|claims|reported|"

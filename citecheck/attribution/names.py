@@ -7,12 +7,12 @@ later mentions resolve to one speaker.
 
 from __future__ import annotations
 
-import gzip
 import re
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 
+from .genders import SUFFIXES, article_genders, first_name_genders, surname_key
+from .genders import key as _key
+from .genders import surname as _surname
 from .name_words import CONNECTORS, INNER_TITLES, ORG_WORDS, STOP_CAPS, TITLES
 
 # A capitalised word, allowing accents, apostrophes, hyphens, inner capitals and initials ("J.").
@@ -50,7 +50,7 @@ def strip_titles(words: list[str]) -> list[str]:
 
 def is_org(words: list[str]) -> bool:
     """An organisation word, or an acronym ("NFRA"); a name's "III" is no acronym."""
-    if len(words) > 1 and words[-1].strip(",").casefold() in _SUFFIXES:
+    if len(words) > 1 and words[-1].strip(",").casefold() in SUFFIXES:
         words = words[:-1]
     return any(w.lower().strip("(),") in ORG_WORDS for w in words) or any(
         w.strip("().,").isupper() and len(w.strip("().,")) >= 2 for w in words
@@ -69,6 +69,34 @@ _GIVEN_NAME = re.compile(
     r"name,?\s+)"
 )
 GIVEN_NAME_BEFORE = re.compile(rf"(?:{_GIVEN_NAME.pattern})$")  # the words end right before
+
+
+_NICKNAME_GAP = re.compile(r"\s+[“\"‘'«]_{1,20}[”\"’'»]\s+")
+
+
+def _join_nicknames(text: str, names: list[Name]) -> list[Name]:
+    """ "Ramon “Monching” Dizon": one person across the (masked) nickname, not "Ramon" and
+    "Dizon"; the span covers the nickname, the name leaves it out."""
+    out: list[Name] = []
+    for n in names:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and n.text[:1].isupper()
+            and len(n.text.split()) <= 2
+            and _NICKNAME_GAP.fullmatch(text, prev.end, n.start)
+        ):
+            words = prev.text.split() + n.text.split()
+            inner = _inner_title(words)  # "San Benildo Mayor Rodolfo “Dodoy” Villaraza"
+            if len(words) - inner <= 4:
+                start = prev.start
+                for w in words[:inner]:
+                    start = text.find(w, start) + len(w)
+                start = text.find(words[inner], start) if inner else start
+                out[-1] = Name(" ".join(words[inner:]), start, n.end, True)
+                continue
+        out.append(n)
+    return out
 
 
 def find_names(text: str) -> list[Name]:
@@ -97,6 +125,8 @@ def find_names(text: str) -> list[Name]:
             if found is None:
                 found = seen[run] = _run_names(run)
             out.extend(Name(t, base + s, base + e, p) for t, s, e, p in found)
+    if "_" in text:
+        out = _join_nicknames(text, out)
     given = {m.end() for m in _GIVEN_NAME.finditer(text)}
     if given:  # "who gave his name only as Kofi": one word, a person
         out = [replace(n, person=True) if n.start in given else n for n in out]
@@ -296,7 +326,9 @@ class NameIndex:
                 if n.person:
                     for title in _titles_of(text, n):
                         self.titles.setdefault(title, []).append((n.start, n.text))
-            self.genders = _genders(text, names, self)
+            self.genders = article_genders(
+                text, [n for n in names if n.person or self.is_person(n.text)]
+            )
 
     def gender(self, name: str) -> str | None:
         """ "m" or "f" where the article shows it (Mr, Mrs, Ms; "he" or "she" right after the
@@ -342,94 +374,6 @@ class NameIndex:
         """Named in full somewhere, or given a Mr/Ms or a he/she: "Mr Hardy" is a person."""
         key = surname_key(word)
         return key in self.full or key in self.genders
-
-
-def _key(word: str) -> str:
-    return word.strip(".,’'s").casefold()
-
-
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-
-
-def _surname(words: list[str]) -> str:
-    """The last word that is no generational suffix: "Ampem" of "Nana Ofori Ampem III"."""
-    k = len(words) - 1
-    while k > 0 and words[k].strip(",").casefold() in _SUFFIXES:
-        k -= 1
-    return _key(words[k])
-
-
-def surname_key(name: str | None) -> str:
-    """What tells two mentions of one person apart from others: the last word but a "Jr." or
-    "III", folded ("Ada Quill", "Quill’s" -> "quill"); "" for no name."""
-    return _surname(name.split()) if name else ""
-
-
-_HONORIFIC = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
-              "lady": "f", "dame": "f"}  # fmt: skip
-_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord)\.?\s+([A-Z][\w’'-]+)")
-_NEXT_PRONOUN = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
-_SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|added|wrote|claimed|warned|insisted)\b")
-_SAID_PRONOUN = re.compile(r"\b(he|she)\s+(?:said|says|told|added|wrote|replied|continued)\b")
-_PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
-
-
-@cache
-def first_name_genders() -> dict[str, str]:
-    """First name -> "f" or "m" (first_names.tsv.gz, built by scripts/build_names.py from
-    public-domain and CC0 name statistics); read once, on first use."""
-    data = resources.files("citecheck.attribution").joinpath("first_names.tsv.gz").read_bytes()
-    out = {}
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, _, gender = line.partition("\t")
-            out[name] = gender
-    return out
-
-
-def _genders(text: str, names: list[Name], index: NameIndex) -> dict[str, str]:
-    """Each person's gender as the article shows it: honorifics first (3 votes), the pronoun
-    that follows the name in its sentence, or else a "he said" in the next sentence when the
-    name speaks, when nobody else is named in between (1 vote), and
-    what the first name mostly is (1 vote), by a 2:1 majority; the article outweighs the name."""
-    votes: dict[str, dict[str, int]] = {}
-    for m in _HONORIFIC_RE.finditer(text):
-        votes.setdefault(_key(m.group(2)), {}).setdefault(_HONORIFIC[m.group(1).lower()], 0)
-        votes[_key(m.group(2))][_HONORIFIC[m.group(1).lower()]] += 3
-    persons = [n for n in names if n.person or index.is_person(n.text)]
-    for i, n in enumerate(persons):
-        stop = persons[i + 1].start if i + 1 < len(persons) else len(text)
-        end = min(stop, n.end + 160, _sentence_end(text, n.end))
-        p = _NEXT_PRONOUN.search(text, n.end, end)
-        if p is None and _SPEAKS.match(text, n.end):  # 'Rana Mehmood said ... / “…,” he said'
-            nxt = _sentence_end(text, _sentence_end(text, n.end))  # only the next sentence
-            p = _SAID_PRONOUN.search(text, n.end, min(stop, nxt))
-        if p:
-            g = _PRONOUN_GENDER[p.group(1).lower()]
-            key = surname_key(n.text)
-            votes.setdefault(key, {}).setdefault(g, 0)
-            votes[key][g] += 1
-    prior = first_name_genders()
-    for n in persons:  # a weak prior: one vote for what a first name mostly is ("Paul" m)
-        words = n.text.split()
-        g = prior.get(words[0].lower()) if len(words) >= 2 else None
-        if g is not None:
-            key = _surname(words)
-            votes.setdefault(key, {}).setdefault(g, 0)
-            votes[key][g] += 1
-    out = {}
-    for key, v in votes.items():
-        m, f = v.get("m", 0), v.get("f", 0)
-        if m > 2 * f:
-            out[key] = "m"
-        elif f > 2 * m:
-            out[key] = "f"
-    return out
-
-
-def _sentence_end(text: str, at: int) -> int:
-    m = re.search(r"[.!?](?:\s|$)|\n\n", text[at : at + 400])
-    return at + m.end() if m else min(len(text), at + 400)
 
 
 _TITLE_RUN = r"(?:[A-Z][\w’'.-]*|of|the|for|and)(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and))*"

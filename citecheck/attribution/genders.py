@@ -1,0 +1,98 @@
+"""Whether the article calls a person "he" or "she": votes from honorifics, pronouns after the
+name and, weakly, what the first name mostly is; and the surname key that joins one person's
+mentions ("Ada Quill", "Quill’s", "Nana Ofori Ampem III" -> "ampem")."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import cache
+from importlib import resources
+
+
+def key(word: str) -> str:
+    """One word folded for comparison: "Quill’s" -> "quill"."""
+    return word.strip(".,’'s").casefold()
+
+
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def surname(words: list[str]) -> str:
+    """The last word that is no generational suffix: "Ampem" of "Nana Ofori Ampem III"."""
+    k = len(words) - 1
+    while k > 0 and words[k].strip(",").casefold() in SUFFIXES:
+        k -= 1
+    return key(words[k])
+
+
+def surname_key(name: str | None) -> str:
+    """What tells two mentions of one person apart from others: the last word but a "Jr." or
+    "III", folded ("Ada Quill", "Quill’s" -> "quill"); "" for no name."""
+    return surname(name.split()) if name else ""
+
+
+_HONORIFIC = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
+              "lady": "f", "dame": "f"}  # fmt: skip
+_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord)\.?\s+([A-Z][\w’'-]+)")
+_NEXT_PRONOUN = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+_SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|added|wrote|claimed|warned|insisted)\b")
+_SAID_PRONOUN = re.compile(r"\b(he|she)\s+(?:said|says|told|added|wrote|replied|continued)\b")
+_PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+@cache
+def first_name_genders() -> dict[str, str]:
+    """First name -> "f" or "m" (first_names.tsv.gz, built by scripts/build_names.py from
+    public-domain and CC0 name statistics); read once, on first use."""
+    data = resources.files("citecheck.attribution").joinpath("first_names.tsv.gz").read_bytes()
+    out = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, gender = line.partition("\t")
+            out[name] = gender
+    return out
+
+
+def article_genders(text: str, persons: list) -> dict[str, str]:
+    """Surname key -> "m" or "f" for the `persons` (Names, in order) as the article shows it:
+    honorifics first (3 votes); the pronoun after the name in its sentence, or else a "he said"
+    in the next sentence when the name speaks, nobody else named between (1 vote); what the
+    first name mostly is (1 vote); by a 2:1 majority, so the article outweighs the name."""
+    votes: dict[str, dict[str, int]] = {}
+    for m in _HONORIFIC_RE.finditer(text):
+        votes.setdefault(key(m.group(2)), {}).setdefault(_HONORIFIC[m.group(1).lower()], 0)
+        votes[key(m.group(2))][_HONORIFIC[m.group(1).lower()]] += 3
+    for i, n in enumerate(persons):
+        stop = persons[i + 1].start if i + 1 < len(persons) else len(text)
+        end = min(stop, n.end + 160, _sentence_end(text, n.end))
+        p = _NEXT_PRONOUN.search(text, n.end, end)
+        if p is None and _SPEAKS.match(text, n.end):  # 'Rana Mehmood said ... / “…,” he said'
+            nxt = _sentence_end(text, _sentence_end(text, n.end))  # only the next sentence
+            p = _SAID_PRONOUN.search(text, n.end, min(stop, nxt))
+        if p:
+            g = _PRONOUN_GENDER[p.group(1).lower()]
+            who = surname_key(n.text)
+            votes.setdefault(who, {}).setdefault(g, 0)
+            votes[who][g] += 1
+    prior = first_name_genders()
+    for n in persons:  # a weak prior: one vote for what a first name mostly is ("Paul" m)
+        words = n.text.split()
+        g = prior.get(words[0].lower()) if len(words) >= 2 else None
+        if g is not None:
+            who = surname(words)
+            votes.setdefault(who, {}).setdefault(g, 0)
+            votes[who][g] += 1
+    out = {}
+    for who, v in votes.items():
+        m, f = v.get("m", 0), v.get("f", 0)
+        if m > 2 * f:
+            out[who] = "m"
+        elif f > 2 * m:
+            out[who] = "f"
+    return out
+
+
+def _sentence_end(text: str, at: int) -> int:
+    m = re.search(r"[.!?](?:\s|$)|\n\n", text[at : at + 400])
+    return at + m.end() if m else min(len(text), at + 400)
