@@ -16,13 +16,14 @@ def key(word: str) -> str:
 
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_SUFFIX_INITIALS = frozenset("JjSsIi")
 
 
 def surname(words: list[str]) -> str:
     """The last word that is no generational suffix: "Ampem" of "Nana Ofori Ampem III"."""
     k = len(words) - 1
-    while k > 0 and words[k].strip(",").casefold() in SUFFIXES:
-        k -= 1
+    while k > 0 and words[k][:1] in _SUFFIX_INITIALS and words[k].strip(",").casefold() in SUFFIXES:
+        k -= 1  # the first letter tests most words out cheaply: this runs for every mention
     return key(words[k])
 
 
