@@ -2301,3 +2301,16 @@ def test_a_nickname_in_quotes_does_not_split_the_name_around_it():
     ]
     a = _quote(text, "We need")
     assert text[a.speaker_span[0] : a.speaker_span[1]] == "Villaraza"
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("San Benildo Mayor Rodolfo “Dodoy” Villaraza said at least 60 percent of houses had "
+         "been damaged.", "at least 60 percent of houses had been damaged"),
+        ("A spokesman for the family, Ritesh Menon, called the crash “an unfortunate accident” "
+         "and said the family was deeply pained.", "the family was deeply pained"),
+    ],
+)
+def test_reported_speech_after_a_nickname_a_quantity_or_a_quoted_phrase(sentence, content):
+    assert [r.quote for r in _reported(f"Fixture. {sentence}")] == [content]

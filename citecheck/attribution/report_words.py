@@ -60,7 +60,10 @@ AUX += r"privately|openly|subsequently|"
 AUX += r"(?:appeared|appears|seemed|seems|went\s+on|goes\s+on|"
 AUX += r"(?:was|were|is|are)\s+quick)\s+to)\s+)*"
 # a short quoted name in the subject's sentence: 'In an interview with “Example Tonight”, X said'
-TITLE = r"(?:(?<=\son\s)|(?<=\swith\s)|(?<=\sto\s))[“\"]_{1,40}[”\"]"
+TITLE = (  # a title ('appeared on “…”'), or a nickname inside a name ('Rodolfo “Dodoy” Villaraza')
+    r"(?:(?<=\son\s)|(?<=\swith\s)|(?<=\sto\s))[“\"]_{1,40}[”\"]"
+    r"|(?<=[a-z]\s)[“\"‘]_{1,20}[”\"’](?=\s[A-Z])"
+)
 # a cue is an active verb: not the noun after a determiner ("rejected the claim and vowed"),
 # an adjective ("the number of confirmed cases") nor a passive ("was asked to speak")
 NOT_NOUN = frozenset(
@@ -147,7 +150,9 @@ WHEN_LEAD = re.compile(
     rf"((?:on\s+)?(?:{DATE_WORDS}|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|"
     r"night))?),?\s+(?:that\s+)?(?=[a-zA-Z])"
 )
-PREPOSITION = re.compile(r"(?:in|on|at|during|via|through|after|before|by|to|for|as)\b", re.I)
+PREPOSITION = re.compile(  # "said in a statement", not "said at least 60 houses were lost"
+    r"(?!at\s+(?:least|most)\b)(?:in|on|at|during|via|through|after|before|by|to|for|as)\b", re.I
+)
 TRAILING_CREDIT = re.compile(
     r",\s+(?:according\s+to\s+[^,]+|(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4}\s+"
     r"(?:reported|said|says|reports))\s*$"
