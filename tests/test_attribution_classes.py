@@ -2314,3 +2314,25 @@ def test_a_nickname_in_quotes_does_not_split_the_name_around_it():
 )
 def test_reported_speech_after_a_nickname_a_quantity_or_a_quoted_phrase(sentence, content):
     assert [r.quote for r in _reported(f"Fixture. {sentence}")] == [content]
+
+
+def test_told_the_jury_ends_the_cue_before_the_clause_opens():
+    text = "Fixture. Giving evidence on Wednesday, Pellow told the jury the payments were legal."
+    assert [(r.cue, r.quote) for r in _reported(text)] == [
+        ("told the jury", "the payments were legal")
+    ]
+
+
+@pytest.mark.parametrize(
+    "rest, reported",
+    [
+        ("Thrale said his party would table a motion of no confidence.",
+         ["his party would table a motion of no confidence"]),
+        ("Thrale said of the budget talks.", []),
+        ("Thrale said, referring to the cuts.", []),
+    ],
+)
+def test_a_quote_then_its_speaker_may_go_on_to_a_report(rest, reported):
+    text = f"Fixture. “How are they going to agree on anything?” {rest}"
+    assert [r.quote for r in _reported(text)] == reported
+    assert _quote(text, "How are").speaker == "Thrale"

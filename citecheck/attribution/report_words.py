@@ -36,7 +36,8 @@ TOLD_OBJECT = (
     r"(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+){1,2}[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|"
     # "the Ashford Vale Echo": a name of several words after "the", before "the" + one word
     r"the\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){1,3}(?=\s*,?\s+that\b)|"
-    r"the\s+\w+(?:\s+(?!(?:he|she|they|it|we|i|you|there|that|what|how|why|when|whether)\b)\w+)?|"
+    r"the\s+\w+(?:\s+(?!(?:he|she|they|it|we|i|you|there|that|what|how|why|when|whether|the|a|"
+    r"an|his|its|their|this|these|those|some|no|all|any)\b)\w+)?|"  # "told the jury the payments"
     r"him|her|them|us|me|"
     r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
     r"(?:\s+(?:magazine|newspaper|daily|weekly|tabloid|podcast|website)\b)?))"

@@ -138,6 +138,14 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
             continue  # "It is said that the castle is haunted": no one said it
         tries += 1
         plain = FRONT_HEAD.fullmatch(head)
+        # '“…?” Thrale said his party would ...': his quote, then his report, when a clause
+        # follows at once ('said of the pressers', 'told analysts on a call' are no report)
+        quoted = not plain and _QUOTED_LEAD.fullmatch(head)
+        if quoted and (m.group(0).rstrip().endswith(",") or not (
+            m.group("that") or SUBJECT_VERB.match(sentence, m.end())
+        )):
+            continue
+        plain = plain or quoted
         # 'called it “…” and warned that ...': a quotation before a second, coordinated cue
         coordinated = (
             not plain
@@ -153,7 +161,8 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
             continue  # a later cue must open a clause of its own: "…, but X said"
         clause = re.sub(r"\s*[.!?]?\s*$", "", sentence[m.end() :])
         if not clause or (
-            QUOTE_MARK.search(re.sub(TITLE, "", head)) and not coordinated and not own_clause
+            QUOTE_MARK.search(re.sub(TITLE, "", head))
+            and not (coordinated or own_clause or quoted)
         ):
             continue  # a quotation before the cue, not before a coordinated one
         found = _front_at(head, m, clause, s, names, index, masked)
@@ -322,6 +331,7 @@ _ROLE_THEN_NAME = re.compile(  # "Mr Reed’s barrister, Fiona Kaltenbach,", "A 
     r"|(?:[Aa]n?|[Tt]he)\s+[a-z][^,“”\"]{2,60}),"
     r"\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?\s*$"
 )
+_QUOTED_LEAD = re.compile(r"[“\"‘']_+[,!?]?[”\"’']\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")
 _QUOTE_FIRST = re.compile(r"^[“\"‘']_+[,!?]?[”\"’']\s+")
 _PLACE_LEAD = re.compile(r"(?:Outside|Inside|Elsewhere|Separately|Afterwards|Later)\b")
 _OPENER = re.compile(r"[^,]{3,120},\s+")
