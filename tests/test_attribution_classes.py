@@ -2336,3 +2336,11 @@ def test_a_quote_then_its_speaker_may_go_on_to_a_report(rest, reported):
     text = f"Fixture. “How are they going to agree on anything?” {rest}"
     assert [r.quote for r in _reported(text)] == reported
     assert _quote(text, "How are").speaker == "Thrale"
+
+
+def test_according_to_after_a_quote_and_its_speaker_does_not_take_the_next_quote():
+    text = (
+        "Fixture.\n\n“He wanted a team ready to win now,” Harlan Petrakis said, according to "
+        "Dana Whitcomb. “Nobody should read this as a falling-out.”"
+    )
+    assert _quote(text, "Nobody should").speaker == "Harlan Petrakis"

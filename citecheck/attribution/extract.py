@@ -446,6 +446,9 @@ def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:
     return out
 
 
+_OPENS_ON_QUOTE = re.compile(r"\s*[“\"‘']_")
+
+
 def _previous_sentence_speech(text, masked, starts, frame, names, index, sp: Speech) -> Speech:
     """The speaker of a cue in the previous sentence of the same paragraph, if the quote's own
     sentence starts with it (nothing of the writer's own before the quote)."""
@@ -464,6 +467,8 @@ def _previous_sentence_speech(text, masked, starts, frame, names, index, sp: Spe
     found = speech_for(Frame(s, lead, e, ""), names, index, masked)
     if found.speaker is None:
         return sp
+    if found.cue == "according to" and _OPENS_ON_QUOTE.match(lead):
+        return sp  # '“…,” Reed said, according to Lowe. “…”': Reed's, like the quote before
     if introduces:
         return replace(found, date_hint=sp.date_hint)
     return replace(found, cue=None, cue_gap=None, date_hint=sp.date_hint)
