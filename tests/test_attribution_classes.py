@@ -2344,3 +2344,17 @@ def test_according_to_after_a_quote_and_its_speaker_does_not_take_the_next_quote
         "Dana Whitcomb. “Nobody should read this as a falling-out.”"
     )
     assert _quote(text, "Nobody should").speaker == "Harlan Petrakis"
+
+
+@pytest.mark.parametrize(
+    "setup, quote",
+    [
+        ("The story echoed a Harbour Gazette op-ed column earlier this month by radio host Tom "
+         "Reed.", "Reed argued, “the podium is being used for politics.”"),
+        ("In a column for the Harbour Gazette, Tom Reed wrote that the budget was unfair.",
+         "“This budget fails the young,” Reed wrote."),
+    ],
+)
+def test_a_column_in_an_outlet_gives_its_author_s_quotes_that_outlet(setup, quote):
+    a = next(a for a in _attrs(f"Fixture.\n\n{setup}\n\n{quote}") if a.kind != "indirect")
+    assert (a.speaker, a.outlet) == ("Tom Reed", "Harbour Gazette")

@@ -363,13 +363,22 @@ _WITH_OUTLET = re.compile(
     r"was\s+interviewed\s+by|gave\s+an?\s+(?:\w+\s+)?interview\s+to|appeared\s+on|told)\s+"
     r"(?:the\s+)?(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})"
 )
-_INTERVIEW_WITH = re.compile(
-    r"^\W*In\s+an?\s+(?:[\w-]+\s+)?interview\s+with\s+(?:the\s+)?"
+_PIECE = r"(?:op-ed|column|essay|article|piece|commentary)"
+_INTERVIEW_WITH = re.compile(  # "In an interview with X,", "In a column for X,"
+    rf"^\W*In\s+an?\s+(?:[\w-]+\s+)?(?:interview\s+with|{_PIECE}\s+(?:for|in))\s+(?:the\s+)?"
     r"(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})\s*,"
+)
+# "a Washington Post op-ed column earlier this month by ABC News reporter Jonathan Karl"
+_PIECE_BY = re.compile(
+    rf"\b(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){{0,4}})\s+(?:[\w-]+\s+)?{_PIECE}\b"
+    r"[^.,;“”\"]{0,40}?\bby\s+(?P<who>(?:[\w.’'-]+\s+){0,4}[A-Z][\w’'-]+)"
 )
 
 
-_INTRO_WORD = re.compile(r"told|tells|spoke|talked|sat down|interview|appeared|speaking|talking")
+_INTRO_WORD = re.compile(
+    r"told|tells|spoke|talked|sat down|interview|appeared|speaking|talking|op-ed|column|essay|"
+    r"article|piece|commentary"
+)
 
 
 def interviews(
@@ -384,6 +393,9 @@ def interviews(
             continue  # the cheap test: most sentences set up nothing
         m = _INTERVIEW_WITH.match(sentence)
         who_at, who = (at + m.end(), sentence[m.end() :]) if m else (at, "")
+        if m is None:
+            m = _PIECE_BY.search(sentence)
+            who_at, who = (at + m.start("who"), m.group("who")) if m else (at, "")
         if m is None:
             m = _WITH_OUTLET.search(sentence)
             who = sentence[: m.start()] if m else ""
