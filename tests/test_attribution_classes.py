@@ -2358,3 +2358,35 @@ def test_according_to_after_a_quote_and_its_speaker_does_not_take_the_next_quote
 def test_a_column_in_an_outlet_gives_its_author_s_quotes_that_outlet(setup, quote):
     a = next(a for a in _attrs(f"Fixture.\n\n{setup}\n\n{quote}") if a.kind != "indirect")
     assert (a.speaker, a.outlet) == ("Tom Reed", "Harbour Gazette")
+
+
+def test_the_brokerage_is_the_securities_firm_not_the_consumer_group():
+    text = (
+        "Fixture.\n\nThe Telecom Users’ Welfare Association called the hikes a cartel move.\n\n"
+        "Analysts were calmer. Kestrel Ridge Securities said in a note that revenue would rise."
+        "\n\n“We see limited churn risk,” the brokerage wrote."
+    )
+    assert _quote(text, "We see").speaker == "Kestrel Ridge Securities"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Another student, who simply identified himself as Tobi, told The Niger Clarion that "
+        "his parents had stopped sending money.",
+        "Another student, who identified himself only as Tobi, told the Niger Clarion that his "
+        "parents had stopped sending money.",
+    ],
+)
+def test_a_name_given_by_identifying_oneself_and_no_outlet_told_is_the_speaker(intro):
+    text = f"Fixture.\n\n{intro} “I should come and help at the shop,” he said."
+    assert _quote(text, "I should").speaker == "Tobi"
+
+
+def test_a_beat_may_open_on_a_description_before_the_name():
+    text = (
+        "Fixture.\n\n‘She is ferocious about the crew,’ said Tobias Fenwick-Rae.\n\n"
+        "The designer Priya Mandeville, who has worked with her for years, is blunter. ‘She’s "
+        "impossible. She’s also the only person I’d follow anywhere.’"
+    )
+    assert _quote(text, "She’s impossible").speaker == "Priya Mandeville"

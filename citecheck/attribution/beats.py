@@ -16,6 +16,7 @@ from .references import names_between, resolve_pronoun
 # the last sentence before the quote: what follows the last sentence end in the paragraph
 _SENTENCE_END = re.compile(r"[.!?][”’\"]?\s+")
 _PRONOUN_FIRST = re.compile(r"(He|She)\s+[a-z]")
+_DESCRIBED = re.compile(r"(?:The|A|An)\s+(?:[a-z-]+\s+){1,3}")  # "The designer Priya Lee"
 _MAX_BEAT = 160  # characters: a beat is a short sentence ("Reed shook his head.")
 
 
@@ -41,7 +42,9 @@ def beat_subject(
         who, span = resolve_pronoun(start, names, index, masked, pronoun.group(1))
         return (who, span) if who and span else None
     inside = names_between(names, start, start + len(sentence))
-    if not inside or inside[0].start != start:
+    if not inside or not (
+        inside[0].start == start or _DESCRIBED.fullmatch(masked, start, inside[0].start)
+    ):
         return None  # "The crowd cheered.": no one named as the subject
     n = inside[0]
     if not (n.person or index.is_person(n.text)):

@@ -83,7 +83,8 @@ def _other_body(stem: str, name: str) -> bool:
     return stem not in PUBLIC_NOUNS and bool(_PUBLIC_BODY.search(name))
 
 
-_FIRM_STEMS = {"company", "firm", "airline", "carrier", "operator", "lender", "retailer"}
+_FIRM_STEMS = {"company", "firm", "airline", "carrier", "operator", "lender", "retailer", "bank",
+               "brokerage", "consultancy"}  # fmt: skip
 _MEMBERS_BODY = re.compile(
     r"\b(?:Association|Union|Federation|Congress|Coalition|Party|Alliance|Society|Guild|"
     r"League|Committee)\b"

@@ -102,7 +102,7 @@ ORG_WORDS = {
     "foods", "energy", "industries", "enterprises", "ventures", "logistics", "airways",  # firms
     "telecom", "insurance", "pharmaceuticals", "pharma", "brands", "mining", "petroleum",
     "utilities", "communications", "solutions", "stores", "electric",
-    "affairs", "co", "power",
+    "affairs", "co", "power", "securities", "investments", "management", "consulting",
 }  # fmt: skip
 # the words of a sports club's name: "Harrowby Rovers", "Sporting Vellmar", "Example FC"
 CLUB_WORDS = frozenset(

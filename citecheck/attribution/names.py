@@ -64,11 +64,12 @@ _GIVEN_NAME = re.compile(
     r"(?:first\s+|last\s+|given\s+|sur)?name\s+(?:only\s+)?(?:as\s+)?"
     r"|(?:gave|giving|gives|give|provided|offered)\s+only\s+(?:his|her|their|a)\s+"
     r"(?:first\s+name|last\s+name|surname|given\s+name|name)\s*(?:,|as)\s*"
-    r"|(?:identified|known|named)\s+only\s+as\s+"
+    r"|(?:identified|known|named)\s+(?:(?:himself|herself|themselves)\s+)?(?:simply\s+|only\s+)?"
+    r"as\s+"
     r"|(?:identified|named)\s+(?:only\s+)?by\s+(?:his|her|their)\s+(?:first\s+|last\s+|sur)?"
     r"name,?\s+)"
 )
-_GIVEN_WORDS = re.compile(r"name|only as")
+_GIVEN_WORDS = re.compile(r"name|only as|identified|known")
 GIVEN_NAME_BEFORE = re.compile(rf"(?:{_GIVEN_NAME.pattern})$")  # the words end right before
 
 

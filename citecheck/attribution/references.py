@@ -198,7 +198,7 @@ GENERIC_BODIES = frozenset(
     "agency company group organization organisation firm office government administration "
     "campaign charity foundation institute center centre network operator utility airline "
     "carrier insurer lender retailer manufacturer supplier chain startup broadcaster "
-    "publisher developer club".split()
+    "publisher developer club brokerage bank consultancy".split()
 )
 
 
@@ -337,7 +337,7 @@ _PRONOUN_BOUNDARY = re.compile(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n\n")
 
 
 # a preposition, then the kind of thing named: "to the daily Abendpost", "by the club Example FC"
-_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|interviewed|thanked)\s+(?:the\s+)?$")
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|interviewed|thanked)\s+(?:[Tt]he\s+)?$")
 _TO_THE_KIND = re.compile(r"\b(?:to|by|with|from|for|against)\s+the\s+(?:[a-z-]+\s+){1,2}$")
 # a sentence may open on a place: "In Sham Wan, a resident ..."
 _AFTER_PREPOSITION = re.compile(
