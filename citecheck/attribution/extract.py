@@ -87,6 +87,7 @@ def extract(
     said_ends = [r.clause_end for r in said]
     weights = speaker_model() if ranker else None
     counts = mention_counts(names) if (weights or trace is not None) else {}
+    memo: dict = {}  # the ranker's features of each mention, worked out once
     for n, q in enumerate(quotes, 1):
         nwords = len(text[q.start : q.end].split())
         if q.nested and outer is not None and outer[0].start <= q.start < outer[0].end:
@@ -141,7 +142,7 @@ def extract(
             last = _last_speech(prev, said, said_ends, q.start)
             options = choices(
                 masked, starts, names, index, (q.start, q.end), (sp.speaker, sp.speaker_span),
-                last[1].speaker if last else None, kind == Kind.PARTIAL, counts,
+                last[1].speaker if last else None, kind == Kind.PARTIAL, counts, memo,
             )  # fmt: skip
             if trace is not None:
                 trace.append(((q.start, q.end), options, sp.speaker))

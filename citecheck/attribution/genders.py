@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -27,6 +27,7 @@ def surname(words: list[str]) -> str:
     return key(words[k])
 
 
+@lru_cache(maxsize=8192)  # called for every mention and candidate, on a few hundred names
 def surname_key(name: str | None) -> str:
     """What tells two mentions of one person apart from others: the last word but a "Jr." or
     "III", folded ("Ada Quill", "Quill’s" -> "quill"); "" for no name."""
@@ -94,6 +95,9 @@ def article_genders(text: str, persons: list) -> dict[str, str]:
     return out
 
 
+_END = re.compile(r"[.!?](?:\s|$)|\n\n")
+
+
 def _sentence_end(text: str, at: int) -> int:
-    m = re.search(r"[.!?](?:\s|$)|\n\n", text[at : at + 400])
-    return at + m.end() if m else min(len(text), at + 400)
+    m = _END.search(text, at, at + 400)
+    return m.end() if m else min(len(text), at + 400)

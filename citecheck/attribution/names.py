@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .genders import SUFFIXES, article_genders, first_name_genders, surname_key
 from .genders import key as _key
@@ -50,6 +51,11 @@ def strip_titles(words: list[str]) -> list[str]:
 
 def is_org(words: list[str]) -> bool:
     """An organisation word, or an acronym ("NFRA"); a name's "III" is no acronym."""
+    return _is_org(tuple(words))
+
+
+@lru_cache(maxsize=8192)  # asked for every name and phrase, of a few hundred distinct ones
+def _is_org(words: tuple[str, ...]) -> bool:
     if len(words) > 1 and words[-1].strip(",").casefold() in SUFFIXES:
         words = words[:-1]
     return any(w.lower().strip("(),") in ORG_WORDS for w in words) or any(

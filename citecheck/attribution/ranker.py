@@ -78,9 +78,12 @@ def choices(
     last: str | None,
     partial: bool,
     counts: dict[str, int],
+    memo: dict | None = None,
 ) -> list[Choice]:
     """Every candidate speaker of the quote at `quote` (offsets into the analysis text).
-    `counts`: how often the article names each surname (`mention_counts`)."""
+    `counts`: how often the article names each surname (`mention_counts`); `memo`, a dict
+    kept for one text, holds each mention's own features across its quotes."""
+    memo = {} if memo is None else memo
     k = max(bisect_right(starts, quote[0] - 1) - 1, 0)
     bounds = starts + [len(masked)]
     lo, hi = quote[0] - _REACH, quote[1] + _REACH  # a run-on "sentence" is read near the quote
@@ -104,20 +107,7 @@ def choices(
         distance = 10_000.0
         if n is not None:
             distance = float(max(0, quote[0] - n.end, n.start - quote[1]))
-            after = masked[n.end : n.end + _WINDOW]
-            before = masked[max(0, n.start - _WINDOW) : n.start]
-            f["cue_after"] = float(bool(CUE.search(after)))
-            f["cue_before"] = float(bool(_CUE_AT_END.search(before)))
-            f["object"] = float(bool(_PREPOSITION.search(before[-16:])))
-            f["addressee"] = float(bool(_TOLD.search(before[-16:])))
-            f["person"] = float(n.person or index.is_person(n.text))
-            f["organisation"] = float(is_org(n.text.split()))
-            opening = max(bounds[bisect_right(starts, n.start) - 1], n.start - _REACH)
-            ahead = names_between(names, opening, n.start)  # "Coolabri resident Ann Lee": Lee
-            f["subject"] = float(
-                not f["object"] and (not ahead or head_of_modifiers(ahead[0], names, masked) is n)
-            )
-            f["possessive"] = float(masked[n.end : n.end + 2] in ("’s", "'s"))
+            f.update(_of_mention(n, masked, starts, bounds, names, index, memo))
         f["distance"] = math.log1p(distance) / 8
         choice = Choice(speaker, span, tuple(f[name] for name in FEATURES))
         key = surname_key(speaker)
@@ -142,6 +132,33 @@ def choices(
     out = [c for _, c in found.values()]
     out.append(Choice(None, None, tuple(null[name] for name in FEATURES)))
     return out
+
+
+def _of_mention(n: Name, masked, starts, bounds, names, index, memo: dict) -> dict[str, float]:
+    """The features a mention has whatever the quote: the words around it, its kind, its role
+    in its sentence; once per mention of a text (`memo`)."""
+    found = memo.get(n.start)
+    if found is not None:
+        return found
+    after = masked[n.end : n.end + _WINDOW]
+    before = masked[max(0, n.start - _WINDOW) : n.start]
+    obj = bool(_PREPOSITION.search(before[-16:]))
+    opening = max(bounds[bisect_right(starts, n.start) - 1], n.start - _REACH)
+    ahead = names_between(names, opening, n.start)  # "Coolabri resident Ann Lee": Lee
+    found = {
+        "cue_after": float(bool(CUE.search(after))),
+        "cue_before": float(bool(_CUE_AT_END.search(before))),
+        "object": float(obj),
+        "addressee": float(bool(_TOLD.search(before[-16:]))),
+        "person": float(n.person or index.is_person(n.text)),
+        "organisation": float(is_org(n.text.split())),
+        "subject": float(
+            not obj and (not ahead or head_of_modifiers(ahead[0], names, masked) is n)
+        ),
+        "possessive": float(masked[n.end : n.end + 2] in ("’s", "'s")),
+    }
+    memo[n.start] = found
+    return found
 
 
 _POSSESSIVE_ALONE = re.compile(r"[A-Z][\w-]*[’']s")
