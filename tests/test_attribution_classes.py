@@ -2390,3 +2390,19 @@ def test_a_beat_may_open_on_a_description_before_the_name():
         "impossible. She’s also the only person I’d follow anywhere.’"
     )
     assert _quote(text, "She’s impossible").speaker == "Priya Mandeville"
+
+
+def test_the_place_after_a_title_and_for_is_not_the_titled_person():
+    text = (
+        "Fixture.\n\nCallum Strachan, MSP for Strathlorne North, said he had written to the "
+        "council.\n\nWriting on X last night, the MSP described the row as ‘a shambles’."
+    )
+    assert _quote(text, "a shambles").speaker == "Callum Strachan"
+
+
+def test_a_participle_after_but_belongs_to_its_own_clause_s_subject():
+    text = (
+        "Fixture. Danny Threlfall struck late to give Harwood a 2-1 win, but the visiting "
+        "manager, Stefan Rydberg, left the ground insisting his side had been ‘robbed’."
+    )
+    assert _quote(text, "robbed").speaker == "Stefan Rydberg"

@@ -418,6 +418,8 @@ def _titles_of(text: str, n: Name) -> list[str]:
     m = None
     if word[:1].isupper() or word in ("of", "the", "for", "and"):
         m = _TITLE_BEFORE.search(text, max(0, n.start - 60), n.start)
+        if m and re.search(r"\b(?:of|for|the|and)\s*$", m.group(0)):
+            m = None  # "MSP for Strathlorne North": the place the title is for, no one titled
     if m:
         run = m.group(1).split()
         ends = [i for i, w in enumerate(run) if w.endswith(".") and w.lower() not in TITLES]

@@ -304,6 +304,10 @@ _OWNED_ROLE = re.compile(
 _FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}")
 
 
+_DESCRIBED = re.compile(r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}[a-z-]+")  # "the visiting manager"
+_BUT_CLAUSE = re.compile(r"[,;]\s+(?:but|while|whereas)\s+(?=(?:the|a|an|[A-Z])\b)")
+
+
 def _subject(
     head: str, base: int, names: list[Name], index: NameIndex, masked: str
 ) -> tuple[str | None, tuple[int, int] | None, bool]:
@@ -311,10 +315,15 @@ def _subject(
     dateline = DATELINE.match(head)
     if dateline:  # "Kantipur, June 14 (PNA): Chief Minister X announced ..., saying"
         head, base = head[dateline.end() :], base + dateline.end()
+    but = list(_BUT_CLAUSE.finditer(head))
+    if but:  # "X scored late, but the visiting manager, Y, left insisting": Y's clause
+        head, base = head[but[-1].end() :], base + but[-1].end()
     chunks = split_chunks(head)
     for k, (off, chunk) in enumerate(chunks):
-        if _OWNED_ROLE.fullmatch(chunk) and k + 1 < len(chunks) and _FULL_NAME.fullmatch(
-            chunks[k + 1][1]
+        if (
+            (_OWNED_ROLE.fullmatch(chunk) or _DESCRIBED.fullmatch(chunk))
+            and k + 1 < len(chunks)
+            and _FULL_NAME.fullmatch(chunks[k + 1][1])
         ):  # "Mr Reed’s barrister, Fiona Kaltenbach, objected ...": the barrister, by name
             continue
         if NOT_SUBJECT.match(chunk.lower()) or _TIME_LEAD.match(chunk.lower()):
