@@ -2406,3 +2406,20 @@ def test_a_participle_after_but_belongs_to_its_own_clause_s_subject():
         "manager, Stefan Rydberg, left the ground insisting his side had been ‘robbed’."
     )
     assert _quote(text, "robbed").speaker == "Stefan Rydberg"
+
+
+def test_a_statement_signed_by_an_aide_is_still_the_minister_s():
+    text = (
+        "Fixture.\n\nBut the Minister of Education, Prof. Halima Danjuma-Oyelaran, faulted the "
+        "union.\n\nThe minister, in a statement signed by the Director of Press, Mr Tunde Bello, "
+        "said the government “remains committed to dialogue” with lecturers."
+    )
+    assert _quote(text, "remains").speaker == "Halima Danjuma-Oyelaran"
+
+
+def test_another_group_then_its_name_in_commas_is_the_name():
+    text = (
+        "Fixture. Another group, Grahak Nyay Manch, said in a statement that the rise would hurt "
+        "students, and urged the regulator to mandate a “basic lifeline plan” for the poor."
+    )
+    assert _quote(text, "basic").speaker == "Grahak Nyay Manch"

@@ -144,7 +144,6 @@ PARTY_NOUNS = frozenset(
 POSSESSIVE_IN = re.compile(r"[’']s\b|\bof\b")
 
 
-OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 
 
 # an unnamed source who spoke, whom a singular "they" may stand for next: "A Sunset Villa

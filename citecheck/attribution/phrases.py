@@ -30,7 +30,6 @@ from .phrase_words import (
     MODIFIER,
     NAMED,
     NOT_SUBJECT,
-    OF_THE,
     OFFICES,
     OWNED_VOICE,
     PARTICIPIAL_LEAD,
@@ -57,6 +56,7 @@ from .references import (
     PRONOUN_WINDOW,
     QUANTIFIERS,
     expand_acronym,
+    head_name,
     head_of_modifiers,
     is_demonym,
     is_description,
@@ -100,6 +100,11 @@ def nearest_subject(
         low = chunk.lower()
         if low.startswith("whose "):
             continue  # "X, whose Carrowmore constituency includes ..., said": X, before it
+        if k >= 2 and _INSERTION.match(chunks[k - 1][1]) and DETERMINER.match(chunks[k - 2][1]):
+            # "The minister, in a statement signed by ..., Mr X, said": the minister
+            sp = resolve_phrase(chunks[k - 2][1], base + chunks[k - 2][0], names, index, masked)
+            if sp[0] is not None:
+                return sp
         if low.startswith(("which ", "who ", "that ")):
             rest = chunk.split(None, 1)[1]
             if low.startswith(("which ", "that ")) and rest[:1].isupper():
@@ -173,6 +178,7 @@ def _titled_name(chunk: str) -> bool:
     return 0 < k < len(words) and not PREPOSITIONS.intersection(words[:k])
 
 
+_INSERTION = re.compile(r"in\s+an?\s+(?:\w+\s+){0,2}(?:statement|letter|post|message)\b")
 _AFFILIATION = re.compile(r"(?:of|from|with|at)\s+(?:the\s+)?[A-Z]")
 
 
@@ -305,7 +311,7 @@ def resolve_phrase(
             pick = next((n for n in inside if n.person or index.is_person(n.text)), inside[0])
             pick = head_of_modifiers(pick, inside, masked)  # "Example Watch analyst Ann Lee"
         else:
-            pick = _head_name(inside, phrase, start)
+            pick = head_name(inside, phrase, start)
         if pick is not None:
             words = strip_titles(pick.text.split())
             org = is_org(pick.text.split())
@@ -435,7 +441,7 @@ def _definite_reference(
                     last = m  # "Minister for Health Niamh Costigan"
         apposed = (
             rf"\b(?i:the)\s+(?:[a-z-]+\s+){{0,2}}(?i:{titles})(?:\s+(?:of|for)\s+(?:the\s+)?"
-            rf"(?:[A-Z][\w’'-]+\s+(?:and\s+)?){{0,3}}[A-Z][\w’'-]+)?,\s+(?:Hon\.?\s+)?{APPOSED}"
+            rf"(?:[A-Z][\w’'-]+\s+(?:and\s+)?){{0,3}}[A-Z][\w’'-]+)?,\s+(?:(?:Hon|Prof|Dr)\.?\s+)?{APPOSED}"
         )  # "The mayor, Ada Quill,", "the Minister of Transport, Hon. Grace Mensah,"
         for m in re.finditer(apposed, window):
             if last is None or m.start() > last.start():
@@ -461,37 +467,4 @@ def _definite_reference(
             return intro[0], intro[1], False
     if stem in MEDIUM_NOUNS and len(words) == 2:  # "the paper": the outlet just named
         return medium_named_before(before, masked)
-    return None
-
-
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}
-
-
-def _head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
-    """The name that heads the phrase: the last one, unless it sits after a preposition."""
-    for k in range(len(inside) - 1, -1, -1):
-        n = inside[k]
-        if (
-            k
-            and inside[k - 1].person
-            and OF_THE.fullmatch(phrase, inside[k - 1].end - start, n.start - start)
-        ):
-            return inside[k - 1]  # "Gideon Thrale of the Example Party": the person
-        pre = phrase[: n.start - start].rstrip().split()
-        while pre and pre[-1].lower().rstrip(".") in _HONORIFICS:
-            pre.pop()  # "a colleague of Mr Ward": "of" before the honorific
-        if pre and pre[-1].startswith("(") or phrase[n.start - start - 1 : n.start - start] == "(":
-            continue  # an acronym in brackets belongs to the name before it
-        if pre and pre[-1].lower() in ("in", "of", "from", "at", "to", "for", "by", "with", "on"):
-            if is_description(phrase):
-                return None  # "an indigenous worker in El Alto": a description, not El Alto
-            continue
-        if (
-            len(pre) >= 3
-            and [w.lower() for w in pre[-2:]] == ["of", "the"]
-            and is_person_role(pre[-3].lower())
-            and is_description(phrase)
-        ):
-            return None  # "The incoming president of the Example Assembly": a person, unnamed
-        return n
     return None

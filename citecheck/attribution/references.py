@@ -381,3 +381,37 @@ def head_of_modifiers(pick: Name, names: list[Name], masked: str) -> Name:
     while k + 1 < len(names) and _MODIFIER_GAP.fullmatch(masked, names[k].end, names[k + 1].start):
         k += 1
     return names[k]
+
+
+OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")  # "Gideon Thrale of the Example Party"
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}
+
+
+def head_name(inside: list[Name], phrase: str, start: int) -> Name | None:
+    """The name that heads the phrase: the last one, unless it sits after a preposition."""
+    for k in range(len(inside) - 1, -1, -1):
+        n = inside[k]
+        if (
+            k
+            and inside[k - 1].person
+            and OF_THE.fullmatch(phrase, inside[k - 1].end - start, n.start - start)
+        ):
+            return inside[k - 1]  # "Gideon Thrale of the Example Party": the person
+        pre = phrase[: n.start - start].rstrip().split()
+        while pre and pre[-1].lower().rstrip(".") in _HONORIFICS:
+            pre.pop()  # "a colleague of Mr Ward": "of" before the honorific
+        if pre and pre[-1].startswith("(") or phrase[n.start - start - 1 : n.start - start] == "(":
+            continue  # an acronym in brackets belongs to the name before it
+        if pre and pre[-1].lower() in ("in", "of", "from", "at", "to", "for", "by", "with", "on"):
+            if is_description(phrase):
+                return None  # "an indigenous worker in El Alto": a description, not El Alto
+            continue
+        if (
+            len(pre) >= 3
+            and [w.lower() for w in pre[-2:]] == ["of", "the"]
+            and is_person_role(pre[-3].lower())
+            and is_description(phrase)
+        ):
+            return None  # "The incoming president of the Example Assembly": a person, unnamed
+        return n
+    return None

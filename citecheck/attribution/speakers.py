@@ -304,7 +304,8 @@ _OWNED_ROLE = re.compile(
 _FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}")
 
 
-_DESCRIBED = re.compile(r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}[a-z-]+")  # "the visiting manager"
+# "the visiting manager", "Another group": a description, before a name in commas
+_DESCRIBED = re.compile(r"(?:the|a|an|[Aa]nother)\s+(?:[a-z-]+\s+){0,3}[a-z-]+")
 _BUT_CLAUSE = re.compile(r"[,;]\s+(?:but|while|whereas)\s+(?=(?:the|a|an|[A-Z])\b)")
 
 
