@@ -2423,3 +2423,25 @@ def test_another_group_then_its_name_in_commas_is_the_name():
         "students, and urged the regulator to mandate a “basic lifeline plan” for the poor."
     )
     assert _quote(text, "basic").speaker == "Grahak Nyay Manch"
+
+
+@pytest.mark.parametrize(
+    "intro, name, pronoun",
+    [
+        ("Minister for Agriculture Siobhán Ní Bhriain said she understood the farmers.",
+         "Siobhán Ní Bhriain", "she"),
+        ("Mentri Besar Datuk Seri Azman Hakimi Abdul Rahman said the state had applied.",
+         "Azman Hakimi Abdul Rahman", "he"),
+    ],
+)
+def test_irish_particles_and_malay_styles_leave_the_whole_name(intro, name, pronoun):
+    text = f"Fixture.\n\n{intro}\n\n“We have done our part,” {pronoun} said."
+    assert _quote(text, "We have").speaker == name
+
+
+def test_the_minister_is_the_one_given_a_minister_for_portfolio():
+    text = (
+        "Fixture.\n\nMinister for Agriculture Siobhán Ní Bhriain said she understood them.\n\n"
+        "Speaking on Example Radio, the minister said: “My door is open.”"
+    )
+    assert _quote(text, "My door").speaker == "Siobhán Ní Bhriain"

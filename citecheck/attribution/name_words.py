@@ -26,6 +26,7 @@ TITLES = {
     "asp", "dsp", "acp", "dcp", "igp", "aig", "cpl", "cpl.", "maj", "maj.", "brig", "brig.",
     "atty", "atty.", "engr", "engr.",
     "opposition",  # "Leader of the Opposition Rana Mehmood", "Opposition Leader Ann Lee"
+    "seri", "sri", "mentri", "menteri", "besar",  # "Mentri Besar Datuk Seri Azman Rahman"
 }  # fmt: skip
 # Titles that may stand inside a capitalised run, between an organisation and a person:
 # "Example Harbour Board Chief Executive Ada Quill" names Ada Quill.

@@ -200,8 +200,8 @@ def _run_names(run: str) -> tuple[tuple[str, int, int, bool], ...]:
 _OFFICE_OF = re.compile(
     r"(?:Minister|Secretary|Director|Head|Governor|Commissioner|Chairman|Chairwoman|Chair)"
     r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,4}?"
-    r"([A-Z][\w’'-]+\s+[A-Z][\w’'-]+)$"
-)
+    r"([A-Z][\w’'-]+\s+(?:(?:Ní|Nic|Ó|Uí|Mac|Van|Von|De|Di|Da|Le|La|Al|El|Bin)\s+)?[A-Z][\w’'-]+)$"
+)  # "... Agriculture Siobhán Ní Bhriain": a particle inside the name
 _PORTFOLIO = re.compile(
     r"\b(?:Affairs|Health|Finance|Defen[cs]e|Justice|Interior|Education|Transport|Agriculture|"
     r"Trade|Energy|Environment|Labour|Labor|Security|Development|Works|Planning|Culture|Sport|"
@@ -362,7 +362,10 @@ class NameIndex:
         ):
             entries = self.titles.get(key.split()[-1]) if key else None  # adjectives aside
         if not entries and key and " " not in key:  # "the President": "President of the ..."
-            entries = [e for k, v in self.titles.items() if k.startswith(key + " of ") for e in v]
+            entries = [  # ... or "Minister for Agriculture"
+                e for k, v in self.titles.items() if k.startswith((key + " of ", key + " for "))
+                for e in v
+            ]
         if not entries:
             return None
         before = [e for e in entries if e[0] < at] or entries
