@@ -2445,3 +2445,13 @@ def test_the_minister_is_the_one_given_a_minister_for_portfolio():
         "Speaking on Example Radio, the minister said: “My door is open.”"
     )
     assert _quote(text, "My door").speaker == "Siobhán Ní Bhriain"
+
+
+@pytest.mark.parametrize(
+    "lead", ["In comments to the Corbel Herald,", "Speaking to the Corbel Herald,",
+             "In a statement to the Corbel Herald,"],
+)
+def test_an_outlet_named_before_the_speaker_in_a_lead_clause_is_where_they_spoke(lead):
+    text = f"Fixture.\n\n{lead} Ben Hardy said the club had no money.\n\n“We are broke,” Hardy said."
+    a = _quote(text, "We are")
+    assert (a.speaker, a.outlet) == ("Ben Hardy", "Corbel Herald")

@@ -364,8 +364,11 @@ _WITH_OUTLET = re.compile(
     r"(?:the\s+)?(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})"
 )
 _PIECE = r"(?:op-ed|column|essay|article|piece|commentary)"
-_INTERVIEW_WITH = re.compile(  # "In an interview with X,", "In a column for X,"
-    rf"^\W*In\s+an?\s+(?:[\w-]+\s+)?(?:interview\s+with|{_PIECE}\s+(?:for|in))\s+(?:the\s+)?"
+_INTERVIEW_WITH = re.compile(  # "In an interview with X,", "In a column for X,", "In comments
+    # to X,", "Speaking to X,": the outlet first, then who spoke to it
+    rf"^\W*(?:In\s+an?\s+(?:[\w-]+\s+)?(?:interview\s+with|{_PIECE}\s+(?:for|in))|In\s+"
+    r"(?:(?:an?|his|her|their)\s+)?(?:[\w-]+\s+)?(?:comments|remarks|statement|email|message)\s+to"
+    r"|(?:Speaking|Talking)\s+(?:exclusively\s+)?to)\s+(?:the\s+)?"
     r"(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})\s*,"
 )
 # "a Washington Post op-ed column earlier this month by ABC News reporter Jonathan Karl"
@@ -377,7 +380,7 @@ _PIECE_BY = re.compile(
 
 _INTRO_WORD = re.compile(
     r"told|tells|spoke|talked|sat down|interview|appeared|speaking|talking|op-ed|column|essay|"
-    r"article|piece|commentary"
+    r"article|piece|commentary|comments|remarks|statement|email|message|Speaking|Talking"
 )
 
 
