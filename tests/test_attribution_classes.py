@@ -2455,3 +2455,24 @@ def test_an_outlet_named_before_the_speaker_in_a_lead_clause_is_where_they_spoke
     text = f"Fixture.\n\n{lead} Ben Hardy said the club had no money.\n\n“We are broke,” Hardy said."
     a = _quote(text, "We are")
     assert (a.speaker, a.outlet) == ("Ben Hardy", "Corbel Herald")
+
+
+@pytest.mark.parametrize(
+    "setup, quote, speaker, outlet",
+    [
+        ("Writing in his weekly column for the Harbour Post, Sione Fifita said the omission "
+         "was a scandal.", "“Form is a convenient word,” Fifita wrote.", "Sione Fifita",
+         "Harbour Post"),
+        ("Senator Ada Kettleman posted a short video on Facebook shortly after midnight.",
+         "“The fight moves to the House,” she said in the clip.", "Ada Kettleman",
+         "Facebook"),
+        ("The family's spokesman, Ritesh Menon, gave a statement shared with the Corbel Herald "
+         "on Sunday.", "“All permissions were in place,” Menon said.", "Ritesh Menon",
+         "Corbel Herald"),
+    ],
+)
+def test_where_a_column_a_video_or_a_shared_statement_appeared_is_the_outlet(
+    setup, quote, speaker, outlet
+):
+    a = next(a for a in _attrs(f"Fixture.\n\n{setup}\n\n{quote}") if a.kind == "direct")
+    assert (a.speaker, a.outlet) == (speaker, outlet)

@@ -360,7 +360,9 @@ _WITH_OUTLET = re.compile(
     # "told Sophy Ridge on Sky News": the interviewer (the host) speaks there too
     r"\b(?:(?:told|tells|speaking\s+to|talking\s+to)\s+"
     r"(?P<host>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,2})\s+(?:on|of|from|at)|sat\s+down\s+with|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
-    r"was\s+interviewed\s+by|gave\s+an?\s+(?:\w+\s+)?interview\s+to|appeared\s+on|told)\s+"
+    r"was\s+interviewed\s+by|gave\s+an?\s+(?:\w+\s+)?interview\s+to|appeared\s+on|told|"
+    r"posted\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:video|photo|message|clip|picture)\s+(?:on|to)|"
+    r"(?:shared|provided)\s+with)\s+"  # "posted a short video on X", "a statement shared with X"
     r"(?:the\s+)?(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})"
 )
 _PIECE = r"(?:op-ed|column|essay|article|piece|commentary)"
@@ -368,7 +370,9 @@ _INTERVIEW_WITH = re.compile(  # "In an interview with X,", "In a column for X,"
     # to X,", "Speaking to X,": the outlet first, then who spoke to it
     rf"^\W*(?:In\s+an?\s+(?:[\w-]+\s+)?(?:interview\s+with|{_PIECE}\s+(?:for|in))|In\s+"
     r"(?:(?:an?|his|her|their)\s+)?(?:[\w-]+\s+)?(?:comments|remarks|statement|email|message)\s+to"
-    r"|(?:Speaking|Talking)\s+(?:exclusively\s+)?to)\s+(?:the\s+)?"
+    r"|(?:Speaking|Talking)\s+(?:exclusively\s+)?to"
+    r"|Writing\s+(?:in|for|on)(?:\s+(?:his|her|their|a)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:column|blog|newsletter|post)\s+(?:for|in|on))?)\s+(?:the\s+)?"
     r"(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})\s*,"
 )
 # "a Washington Post op-ed column earlier this month by ABC News reporter Jonathan Karl"
@@ -380,7 +384,8 @@ _PIECE_BY = re.compile(
 
 _INTRO_WORD = re.compile(
     r"told|tells|spoke|talked|sat down|interview|appeared|speaking|talking|op-ed|column|essay|"
-    r"article|piece|commentary|comments|remarks|statement|email|message|Speaking|Talking"
+    r"article|piece|commentary|comments|remarks|statement|email|message|Speaking|Talking|"
+    r"Writing|posted|shared|provided"
 )
 
 
