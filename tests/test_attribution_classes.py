@@ -2476,3 +2476,14 @@ def test_where_a_column_a_video_or_a_shared_statement_appeared_is_the_outlet(
 ):
     a = next(a for a in _attrs(f"Fixture.\n\n{setup}\n\n{quote}") if a.kind == "direct")
     assert (a.speaker, a.outlet) == (speaker, outlet)
+
+
+def test_told_the_channel_is_the_channel_named_by_its_kind_before():
+    text = (
+        "Fixture.\n\nThe story was picked up by the Bellmore Ledger on Friday.\n\n"
+        "Political analyst Lev Dorogin told the Velgrad-24 television channel that it was a "
+        "pattern.\n\n"
+        "“They always blame us first,” he told the channel."
+    )
+    a = _quote(text, "They always")
+    assert (a.speaker, a.outlet) == ("Lev Dorogin", "Velgrad-24")

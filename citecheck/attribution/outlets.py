@@ -453,6 +453,10 @@ _BACK_TO_MEDIUM = re.compile(
     r"weekly)\b"
 )
 _NAMED_MEDIUM = re.compile(rf"[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){{0,4}}\s+(?:{MEDIA_WORDS})\b")
+_NAME_THEN_KIND = re.compile(
+    r"\b([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s+(?:(?:television|TV|radio|news)\s+)?"
+    r"(?:channel|station|newspaper|network|daily|weekly|tabloid|website|magazine|broadcaster)\b"
+)
 BACK_WINDOW = 3000  # characters before a quote searched for the outlet "the newspaper" means
 
 
@@ -467,6 +471,9 @@ def outlet_named_before(
     best: tuple[int, str, str | None] | None = None
     for m in _NAMED_MEDIUM.finditer(earlier):
         best = (m.end(), _DESCRIBED.sub("", m.group(0)).removeprefix("The "), None)
+    for m in _NAME_THEN_KIND.finditer(earlier):  # "the Velgrad-24 television channel"
+        if best is None or m.end() > best[0]:
+            best = (m.end(), m.group(1), None)
     if found is not None:
         for outlet, span in found.find_in(earlier):
             if best is None or span[1] > best[0]:
