@@ -2452,7 +2452,10 @@ def test_the_minister_is_the_one_given_a_minister_for_portfolio():
              "In a statement to the Corbel Herald,"],
 )
 def test_an_outlet_named_before_the_speaker_in_a_lead_clause_is_where_they_spoke(lead):
-    text = f"Fixture.\n\n{lead} Ben Hardy said the club had no money.\n\n“We are broke,” Hardy said."
+    text = (
+        f"Fixture.\n\n{lead} Ben Hardy said the club had no money.\n\n“We are broke,” Hardy "
+        "said."
+    )
     a = _quote(text, "We are")
     assert (a.speaker, a.outlet) == ("Ben Hardy", "Corbel Herald")
 
@@ -2487,3 +2490,9 @@ def test_told_the_channel_is_the_channel_named_by_its_kind_before():
     )
     a = _quote(text, "They always")
     assert (a.speaker, a.outlet) == ("Lev Dorogin", "Velgrad-24")
+
+
+@pytest.mark.parametrize("role", ["Analyst", "Economist", "Campaigner"])
+def test_a_role_word_opening_the_sentence_is_no_part_of_the_name(role):
+    text = f"Fixture.\n\n{role} Lev Dorogin said the episode followed a familiar pattern."
+    assert [r.speaker for r in _reported(text)] == ["Lev Dorogin"]

@@ -225,6 +225,22 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _TRAILING = CONNECTORS | {"of", "for", "and", "on", "the"}
 
 
+# a capitalised common noun of a person's role opening a sentence: "Analyst Lev Dorogin"
+_ROLE_FIRST = re.compile(r"[A-Z][a-z]{3,}(?:ist|yst|er|or|ian|ant|ent)")
+
+
+def _role_before_name(words: list[str]) -> bool:
+    """ "Analyst Lev Dorogin", "Activist Farida Qureshi": a role word, not part of the name,
+    before a first name the name list knows (not "Carter Ann Lee" if Carter is a name)."""
+    first = first_name_genders()
+    return (
+        3 <= len(words) <= 5
+        and words[0].casefold() not in first
+        and words[1].casefold() in first
+        and not is_org(words)
+    )
+
+
 def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
     """A run of capitalised words as a Name, without leading function words and titles."""
     # Drop a leading sentence-initial function word ("The", "After") and titles, with their
@@ -238,6 +254,7 @@ def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
         or (
             len(words) > 1 and _GERUND.fullmatch(words[0]) and words[0] not in _GERUND_NAMES
         )  # "Assuming MPs agree"; not "Sporting Vellmar", "Reading FC"
+        or _ROLE_FIRST.fullmatch(words[0]) and _role_before_name(words)
     ):
         drop = 2 if titled and words[0] == "of" else 1
         titled = words[0].lower() in TITLES
