@@ -2496,3 +2496,22 @@ def test_told_the_channel_is_the_channel_named_by_its_kind_before():
 def test_a_role_word_opening_the_sentence_is_no_part_of_the_name(role):
     text = f"Fixture.\n\n{role} Lev Dorogin said the episode followed a familiar pattern."
     assert [r.speaker for r in _reported(text)] == ["Lev Dorogin"]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, content",
+    [
+        ("But the council's education convener, Iain Baxendale, defended the process, "
+         "insisting the contract had been awarded by the book.", "Iain Baxendale",
+         "the contract had been awarded by the book"),
+        ("But the Minister of Education, Prof. Halima Danjuma, faulted the union, saying the "
+         "government had already released the funds.", "Halima Danjuma",
+         "the government had already released the funds"),
+        ("Premier Ada Quill said $4.2 million had been set aside for relief.", "Ada Quill",
+         "$4.2 million had been set aside for relief"),
+    ],
+)
+def test_reported_speech_after_but_a_titled_apposition_or_an_amount(sentence, speaker, content):
+    assert [(r.speaker, r.quote) for r in _reported(f"Fixture. {sentence}")] == [
+        (speaker, content)
+    ]

@@ -202,7 +202,9 @@ def _front_at(head, m, clause, s, names, index, masked) -> Reported | None:
         directive = None
     if verb in ONLY_DIRECTIVE and not directive:
         return None
-    if not that and not directive and not (bare and clause[:1].islower()):
+    if not that and not directive and not (
+        bare and (clause[:1].islower() or _AMOUNT_LEAD.match(clause))
+    ):  # "said the plan ...", "said $4.2 million had been set aside"
         if not (SUBJECT_VERB.match(clause) or (bare and NAMED_CLAUSE.match(clause))):
             return None  # "X reported a fire" is not reported speech
         if verb in NEEDS_THAT and (
@@ -328,9 +330,13 @@ _AUX_TAIL = re.compile(
 # someone's role, then the name of who holds it: "Mr Reed’s barrister, Fiona Kaltenbach,"
 _ROLE_THEN_NAME = re.compile(  # "Mr Reed’s barrister, Fiona Kaltenbach,", "A spokesman for ..., X,"
     r"(?:(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[a-z][\w\s-]{2,40}?"
-    r"|(?:[Aa]n?|[Tt]he)\s+[a-z][^,“”\"]{2,60}),"
-    r"\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?\s*$"
+    r"|(?:[Aa]n?|[Tt]he)\s+[^,“”\"]{2,60}),"  # "the Minister of Education, Prof. X,"
+    r"\s+(?:(?:Prof|Dr|Mr|Mrs|Ms|Hon)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),?\s*$"
 )
+_AMOUNT_LEAD = re.compile(  # a clause may open on an amount: "$4.2 million had been set aside"
+    r"[$€£₹]\s?\d|\d[\d,.]*\s+(?:per\s?cent|percent|million|billion|people)\b"
+)
+_CONJUNCTION = re.compile(r"^(?:But|And|Yet)\s+")
 _QUOTED_LEAD = re.compile(r"[“\"‘']_+[,!?]?[”\"’']\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")
 _QUOTE_FIRST = re.compile(r"^[“\"‘']_+[,!?]?[”\"’']\s+")
 _PLACE_LEAD = re.compile(r"(?:Outside|Inside|Elsewhere|Separately|Afterwards|Later)\b")
@@ -346,6 +352,7 @@ def _sentence_subject(head, at, names, index, masked):
     if opener:  # "Asked about the bid, Quill declined to comment, saying": Quill
         lead = lead[opener.end() :]
     lead = WHEN_FIRST.sub("", lead)  # "Hours later the club (backed ...)": the club
+    lead = _CONJUNCTION.sub("", lead)  # "But the convener, X, defended ..., insisting": X
     lead = _QUOTE_FIRST.sub("", lead)  # "“…,” Durrani said, adding that": Durrani
     verb = FIRST_VERB.search(" " + lead)
     end = verb.start() if verb is not None else None
