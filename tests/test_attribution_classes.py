@@ -2515,3 +2515,17 @@ def test_reported_speech_after_but_a_titled_apposition_or_an_amount(sentence, sp
     assert [(r.speaker, r.quote) for r in _reported(f"Fixture. {sentence}")] == [
         (speaker, content)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, cue",
+    [
+        ("Reporter Jill Colvin greeted the press secretary by asking, “Will you pledge never "
+         "to lie to us?”", "Jill Colvin", "asking"),
+        ("Fiona Cardew answered the question by joking, “I have a job. I like it.”",
+         "Fiona Cardew", "joking"),
+    ],
+)
+def test_a_participle_cue_attributes_the_quote(sentence, speaker, cue):
+    a = next(a for a in _attrs(f"Fixture.\n\n{sentence}") if a.kind == "direct")
+    assert (a.speaker, a.cue.split()[-1]) == (speaker, cue)

@@ -35,7 +35,12 @@ _CUE_WORDS = (
     "reflects|confided|dismissed|dismisses|dismissing|describing|tweeting|posting|write|"
     "warn|argue|insist|note|explain|repeated|deadpanned|interrupted|cut in|teased|muttered|"
     "barked|stammered|chuckled|smiled|grinned|beamed|elaborated|went on|hit back|concurred|"
-    "pressed|probed|queried|cried|sneered|raged"
+    "pressed|probed|queried|cried|sneered|raged|"
+    # participles that may cue a quote: "greeted her by asking, “…”", "were heard exclaiming"
+    "asking|replying|responding|recalling|answering|joking|quipping|exclaiming|shouting|"
+    "stressing|emphasising|emphasizing|promising|vowing|pledging|urging|predicting|"
+    "complaining|lamenting|accusing|praising|criticising|criticizing|suggesting|confirming|"
+    "denying"
 )
 
 
