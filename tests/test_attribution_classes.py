@@ -2529,3 +2529,18 @@ def test_reported_speech_after_but_a_titled_apposition_or_an_amount(sentence, sp
 def test_a_participle_cue_attributes_the_quote(sentence, speaker, cue):
     a = next(a for a in _attrs(f"Fixture.\n\n{sentence}") if a.kind == "direct")
     assert (a.speaker, a.cue.split()[-1]) == (speaker, cue)
+
+
+@pytest.mark.parametrize("verb", ["claim", "vow", "recommends", "disputed"])
+def test_more_speech_verbs_attribute_a_partial_quote(verb):
+    text = f"Fixture. Opposition leaders {verb} that the plan is “a betrayal of the north”."
+    a = _quote(text, "a betrayal")
+    assert (a.kind, a.speaker) == ("partial", "Opposition leaders")
+
+
+def test_demands_after_there_were_is_a_noun_not_the_cue():
+    text = (
+        "Fixture. The daily Example Diario reported from “military sources” that there were "
+        "demands for the army “to act on the streets against the protesters”."
+    )
+    assert _quote(text, "to act").cue == "reported"

@@ -40,7 +40,10 @@ _CUE_WORDS = (
     "asking|replying|responding|recalling|answering|joking|quipping|exclaiming|shouting|"
     "stressing|emphasising|emphasizing|promising|vowing|pledging|urging|predicting|"
     "complaining|lamenting|accusing|praising|criticising|criticizing|suggesting|confirming|"
-    "denying"
+    "denying|"
+    # more verbs of the annotated copy: "critics claim", "vow", "hints", "recommends"
+    "claim|indicated|indicates|estimated|estimates|promise|demands|cautioning|pointing out|"
+    "vow|hints|recommends|disputed|charged"
 )
 
 
@@ -125,9 +128,10 @@ def is_cue(text: str, m: re.Match) -> bool:
 _PASSIVE_BY = re.compile(r"\s+by\s")
 _TAKES_A_NOUN = re.compile(
     r"\b(?:[a-z]{2,}ing|about|amid|over|despite|following|against|with|from|of|on|denied|"
-    r"dismissed|rejected|branded|called)\s+$"
+    r"dismissed|rejected|branded|called|were|was|are|is)\s+$"  # "there were demands for"
 )
-_NOUNS_TOO = {"call", "calls", "claim", "claims", "report", "reports", "post", "posts"}
+_NOUNS_TOO = {"call", "calls", "claim", "claims", "report", "reports", "post", "posts", "demand",
+              "demands", "promise", "estimates", "hints"}  # fmt: skip
 _ADJECTIVE_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|its|their|our|this|that)\s+(?:[a-z]+est|big|bigger|final|close|"
     r"closer|key|bold|tough|late|last|first|major|latest|wrong|right|good|bad|brave|difficult|"
