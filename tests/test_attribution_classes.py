@@ -2544,3 +2544,16 @@ def test_demands_after_there_were_is_a_noun_not_the_cue():
         "demands for the army “to act on the streets against the protesters”."
     )
     assert _quote(text, "to act").cue == "reported"
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, content",
+    [
+        ("Premier Ada Quill urged calm, telling reporters the shelters were ready.",
+         "telling reporters", "the shelters were ready"),
+        ("Judge Alma Restrepo rejected that argument, writing that the timeline was not "
+         "supported by the evidence.", "writing", "the timeline was not supported by the evidence"),
+    ],
+)
+def test_telling_and_writing_open_a_report_after_a_comma(sentence, cue, content):
+    assert [(r.cue, r.quote) for r in _reported(f"Fixture. {sentence}")] == [(cue, content)]

@@ -178,7 +178,7 @@ MASK = "_"
 PARTICIPLE_CUES = (
     "saying claiming revealing arguing adding warning insisting noting stressing explaining "
     "announcing confirming suggesting ruling concluding acknowledging admitting cautioning "
-    "stating"
+    "stating writing"
 ).split()
 GATE_WORDS = [
     "according",
@@ -255,7 +255,7 @@ DIRECTIVE = re.compile(rf"(?:(?:not|never)\s+)?{TO_VERB}|(?:[\w’'-]+\s+){{1,6}
 # "…, claiming he could …", "responded by saying …": the participle's subject is the sentence's
 PARTICIPLE = re.compile(
     r"^(?P<head>[^:]{2,240}?)(?:,\s+|\s+by\s+|\s+as\s+)"
-    rf"(?P<cue>{'|'.join(PARTICIPLE_CUES)})\s+(?:only\s+)?"
+    rf"(?P<cue>{'|'.join(PARTICIPLE_CUES)}|telling\s+{TOLD_OBJECT})\s+(?:only\s+)?"
     r"(?P<that>that\s+)?(?P<clause>.+?)\s*[.!?]?\s*$",
     re.DOTALL,
 )
