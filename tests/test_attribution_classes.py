@@ -2557,3 +2557,21 @@ def test_demands_after_there_were_is_a_noun_not_the_cue():
 )
 def test_telling_and_writing_open_a_report_after_a_comma(sentence, cue, content):
     assert [(r.cue, r.quote) for r in _reported(f"Fixture. {sentence}")] == [(cue, content)]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, content",
+    [
+        ("The Save Our Rivers Coalition, a group of 31 civil society organisations, welcomed "
+         "the ultimatum but said it had heard similar promises before.",
+         "Save Our Rivers Coalition", "it had heard similar promises before"),
+        ("Deja Whitfield told the Hawthorne Ledger after the rally that organizers had asked "
+         "for a meeting.", "Deja Whitfield", "organizers had asked for a meeting"),
+    ],
+)
+def test_reports_after_a_named_body_s_description_or_a_when_before_that(
+    sentence, speaker, content
+):
+    assert [(r.speaker, r.quote) for r in _reported(f"Fixture. {sentence}")] == [
+        (speaker, content)
+    ]

@@ -419,8 +419,8 @@ def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:
         frame = Frame(sentence_start, masked[sentence_start : r.clause_start], r.clause_end, after)
         # "told the state-run Example Daily": a name after "told" may be the outlet
         told = re.match(
-            r"(?:told|tells)\s+(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+)*([A-Z].*?)(?:\s+(?:in|on|at|during)\s+"
-            r"(?:an?|the|his|her|their)\s.*)?$",  # "told X in an interview Sunday": X
+            r"(?:told|tells)\s+(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+)*([A-Z].*?)(?:\s+(?:in|on|at|"
+            r"during|after|before|following)\s+(?:an?|the|his|her|their)\s.*)?$",  # "told X in an"
             r.cue,
         )
         told_to = _TIME_TAIL.sub("", told.group(1)) if told else None  # "... last year"

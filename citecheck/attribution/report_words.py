@@ -142,7 +142,8 @@ _ENDS_ON_AUXILIARY = re.compile(
 )
 MAX_SENTENCE = 1500  # characters: longer is no sentence of news copy, and bounds the patterns
 ADVERBIAL_THAT = re.compile(
-    r"((?:in|on|at|during|via|through|this|last|earlier|later|late|early)\b[^,;:]{0,50}?|"
+    r"((?:in|on|at|during|via|through|after|before|following|this|last|earlier|later|late|"
+    r"early)\b[^,;:]{0,50}?|"  # "told the Ledger after the rally that"
     r"[a-z]{3,}ly)\s+that\s+",  # "said repeatedly that"
     re.IGNORECASE,
 )

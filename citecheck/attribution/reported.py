@@ -336,6 +336,7 @@ _ROLE_THEN_NAME = re.compile(  # "Mr Reed’s barrister, Fiona Kaltenbach,", "A 
 _AMOUNT_LEAD = re.compile(  # a clause may open on an amount: "$4.2 million had been set aside"
     r"[$€£₹]\s?\d|\d[\d,.]*\s+(?:per\s?cent|percent|million|billion|people)\b"
 )
+_NAME_THEN_ROLE = re.compile(r"((?:The\s+)?[A-Z][^,]{1,60}),\s+(?:a|an|the)\s+[^,]{2,80},?\s*$")
 _CONJUNCTION = re.compile(r"^(?:But|And|Yet)\s+")
 _QUOTED_LEAD = re.compile(r"[“\"‘']_+[,!?]?[”\"’']\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")
 _QUOTE_FIRST = re.compile(r"^[“\"‘']_+[,!?]?[”\"’']\s+")
@@ -362,9 +363,9 @@ def _sentence_subject(head, at, names, index, masked):
     if not end:
         return None, None
     subject = _AUX_TAIL.sub("", lead[:end])  # "It did not (reveal ...)": "It"
-    relative = re.match(r"([^,]+),\s+(?:who|which)\s", subject)
+    relative = re.match(r"([^,]+),\s+(?:who|which)\s", subject) or _NAME_THEN_ROLE.match(subject)
     if relative:  # "Councilor Gareth Minns, who (voted against ...)": the name before it
-        subject = relative.group(1)
+        subject = relative.group(1)  # "The Coalition, a group of 31 organisations, (said)"
     named = _ROLE_THEN_NAME.match(subject)
     if named:  # "Mr Reed’s barrister, Fiona Kaltenbach, (objected ...)": the barrister
         lead = lead[named.start(1) :]
