@@ -2575,3 +2575,12 @@ def test_reports_after_a_named_body_s_description_or_a_when_before_that(
     assert [(r.speaker, r.quote) for r in _reported(f"Fixture. {sentence}")] == [
         (speaker, content)
     ]
+
+
+def test_the_person_whose_response_the_sentence_gives_is_who_he_stands_for():
+    text = (
+        "Fixture.\n\nThat was the response of Alasdair Cowie, the Highlands and Islands MSP. "
+        "He said the minister’s statement was ‘too little, far too late’."
+    )
+    a = _quote(text, "too little")
+    assert (a.kind, a.speaker) == ("partial", "Alasdair Cowie")

@@ -272,6 +272,7 @@ def resolve_pronoun(
                     (
                         _AFTER_PREPOSITION_THE.search(masked, max(0, n.start - 14), n.start)
                         and not GIVEN_NAME_BEFORE.search(masked, max(0, n.start - 70), n.start)
+                        and not _WORDS_OF.search(masked, max(0, n.start - 30), n.start)
                     )
                     or _TO_THE_KIND.search(masked, max(0, n.start - 40), n.start)
                     or _TOLD_BEFORE.search(masked, max(0, n.start - 16), n.start)
@@ -343,6 +344,10 @@ _TO_THE_KIND = re.compile(r"\b(?:to|by|with|from|for|against)\s+the\s+(?:[a-z-]+
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:by|to|from|with|against|for|of|at|about|on|in|into|over|toward|towards|like|than|"
     r"as|without|behind|beside|besides|after|before|under|In|At|From|Outside|Near)\s+$"
+)
+# "That was the response of Alasdair Cowie. He said ...": whose words, a subject after all
+_WORDS_OF = re.compile(
+    r"\b(?:response|reaction|words|view|verdict|assessment|message|reply|answer)\s+of\s+$"
 )
 # ... or with "the" between, for a person: "At the Padang Layang relief centre" is no one
 _AFTER_PREPOSITION_THE = re.compile(_AFTER_PREPOSITION.pattern[:-1] + r"(?:the\s+)?$")
