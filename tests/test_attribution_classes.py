@@ -2584,3 +2584,18 @@ def test_the_person_whose_response_the_sentence_gives_is_who_he_stands_for():
     )
     a = _quote(text, "too little")
     assert (a.kind, a.speaker) == ("partial", "Alasdair Cowie")
+
+
+@pytest.mark.parametrize(
+    "intro, after, speaker",
+    [
+        ("Jenna’s mother, Denise Oakes-Ruiz, read a statement for the family.",
+         "she read.", "Denise Oakes-Ruiz"),
+        ("Harrowby Rovers said in a statement on Sunday that the club backed its manager.",
+         "the statement read.", "Harrowby Rovers"),
+    ],
+)
+def test_read_after_a_quote_cues_it(intro, after, speaker):
+    text = f"Fixture.\n\n{intro}\n\n“We do not hate him. We have no room for that,” {after}"
+    a = _quote(text, "We do not")
+    assert (a.speaker, a.cue) == (speaker, after.split()[-1].rstrip("."))

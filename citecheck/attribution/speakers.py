@@ -208,6 +208,14 @@ _ABBR_DOT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Prof|
 _THEN_END = re.compile(r"[—–]\s*(?:then|and|but|later|before)\s*$|,\s+(?:then|before)\s*$")
 
 
+# "read" cues only here, after the quote: before one ("she had read") it is seldom speech
+_READ_OUT = re.compile(
+    r"((?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:statement|letter|note|post|message|"
+    r"release|communiqué|communique|caption|notice|sign|placard|banner|tweet|email)|he|she|they)"
+    r"\s+(read|reads)\b"
+)
+
+
 def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str) -> Speech | None:
     """“…,” said Smith / “…,” Smith, a spokesperson, said / “…,” she told CNN / according to X.
 
@@ -219,6 +227,11 @@ def _after_quote(frame: Frame, names: list[Name], index: NameIndex, masked: str)
     after = after.split(";", 1)[0]  # '“…”; his bank manager called it ...': another clause
     lead = _LEAD.match(after).end()
     base = frame.after_start
+    read = _READ_OUT.match(after, lead)  # '“…,” the statement read.', '“…,” she read.'
+    if read is not None:
+        sp, span, person = resolve_phrase(read.group(1), base + read.start(1), names, index, masked)
+        if sp:
+            return Speech(sp, span, read.group(2), 0, None, None, person)
     for m in CUE.finditer(after, lead):
         if not is_cue(after, m):
             continue
