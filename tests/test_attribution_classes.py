@@ -2492,7 +2492,7 @@ def test_told_the_channel_is_the_channel_named_by_its_kind_before():
     assert (a.speaker, a.outlet) == ("Lev Dorogin", "Velgrad-24")
 
 
-@pytest.mark.parametrize("role", ["Analyst", "Economist", "Campaigner"])
+@pytest.mark.parametrize("role", ["Analyst", "Economist", "Campaigner", "Guard", "Forward"])
 def test_a_role_word_opening_the_sentence_is_no_part_of_the_name(role):
     text = f"Fixture.\n\n{role} Lev Dorogin said the episode followed a familiar pattern."
     assert [r.speaker for r in _reported(text)] == ["Lev Dorogin"]

@@ -226,18 +226,23 @@ _TRAILING = CONNECTORS | {"of", "for", "and", "on", "the"}
 
 
 # a capitalised common noun of a person's role opening a sentence: "Analyst Lev Dorogin"
-_ROLE_FIRST = re.compile(r"[A-Z][a-z]{3,}(?:ist|yst|er|or|ian|ant|ent)")
+_ROLE_FIRST = re.compile(r"[A-Z][a-z]{3,}(?:ist|yst|er|or|ian|ant|ent)|" + "|".join(
+    "Guard Forward Centre Center Prop Lock Fullback Quarterback Halfback Shortstop Rookie "
+    "Veteran Wing".split()  # "Guard Micah Ferrante": a position, no part of the name
+))
+_POSITIONS = frozenset(_ROLE_FIRST.pattern.split("|")[1:])
 
 
 def _role_before_name(words: list[str]) -> bool:
     """ "Analyst Lev Dorogin", "Activist Farida Qureshi": a role word, not part of the name,
-    before a first name the name list knows (not "Carter Ann Lee" if Carter is a name)."""
+    before a first name the name list knows (not "Carter Ann Lee" if Carter is a name); a
+    player's position before any name of two words."""
     first = first_name_genders()
     return (
         3 <= len(words) <= 5
         and words[0].casefold() not in first
-        and words[1].casefold() in first
-        and not is_org(words)
+        and (words[1].casefold() in first or words[0] in _POSITIONS)
+        and not is_org(words[1:])
     )
 
 
