@@ -1,6 +1,7 @@
 #!/usr/bin/env python
 """(Re)build citecheck/attribution/first_names.tsv.gz, first names with the gender they mostly
-go with, which pronoun resolution uses as a weak prior ("she" never for a "Paul").
+go with, which pronoun resolution uses as a weak prior ("she" never for a "Paul"), and the
+names the data gives both genders, marked "n": still first names, with no prior.
 
     python scripts/build_names.py            # download the source and rewrite the file
     python scripts/build_names.py --check    # exit 1 if the committed file differs from it
@@ -61,7 +62,8 @@ def render(wheel: Path) -> str:
         "# compiled there from the US Social Security Administration's baby names (public",
         "# domain) and WIPO's World Gender Name Dictionary (CC0); a gender where its rows are",
         f"# {RATIO} times the other gender's and the neutral ones together, or, with no row of",
-        f"# the other gender, two or more and at least 1/{NEUTRAL} of the neutral ones.",
+        f"# the other gender, two or more and at least 1/{NEUTRAL} of the neutral ones; any",
+        "# other name given in two rows or more is listed as n (a first name, no gender).",
         "# The source's license:",
         *(f"#   {line}".rstrip() for line in license_text),
         "# name\tgender",
@@ -74,6 +76,13 @@ def render(wheel: Path) -> str:
                 or (against == 0 and rows >= 2 and neutral <= NEUTRAL * rows)
             ):
                 lines.append(f"{name}\t{gender}")
+    # every other name the data gives twice or more is still a first name, with no gender
+    # ("micah", "alex", "jean"): "Guard Micah Ferrante" is a person, though no pronoun prior
+    given = {line.split("\t")[0] for line in lines if not line.startswith("#")}
+    rows = counts["f"] + counts["m"] + counts["n"]
+    for name in sorted(rows):
+        if name not in given and _NAME.fullmatch(name) and rows[name] >= 2:
+            lines.append(f"{name}\tn")
     return "\n".join(lines) + "\n"
 
 

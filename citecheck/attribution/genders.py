@@ -45,8 +45,9 @@ _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "h
 
 @cache
 def first_name_genders() -> dict[str, str]:
-    """First name -> "f" or "m" (first_names.tsv.gz, built by scripts/build_names.py from
-    public-domain and CC0 name statistics); read once, on first use."""
+    """First name -> "f", "m" or "n" (given to both: a first name, no gender) from
+    first_names.tsv.gz, built by scripts/build_names.py from public-domain and CC0 name
+    statistics; read once, on first use."""
     data = resources.files("citecheck.attribution").joinpath("first_names.tsv.gz").read_bytes()
     out = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
@@ -81,7 +82,7 @@ def article_genders(text: str, persons: list) -> dict[str, str]:
     for n in persons:  # a weak prior: one vote for what a first name mostly is ("Paul" m)
         words = n.text.split()
         g = prior.get(words[0].lower()) if len(words) >= 2 else None
-        if g is not None:
+        if g in ("m", "f"):  # "n": a first name the data gives both genders
             who = surname(words)
             votes.setdefault(who, {}).setdefault(g, 0)
             votes[who][g] += 1
