@@ -2599,3 +2599,13 @@ def test_read_after_a_quote_cues_it(intro, after, speaker):
     text = f"Fixture.\n\n{intro}\n\n“We do not hate him. We have no room for that,” {after}"
     a = _quote(text, "We do not")
     assert (a.speaker, a.cue) == (speaker, after.split()[-1].rstrip("."))
+
+
+def test_an_inverted_description_with_a_relative_clause_is_the_speaker():
+    text = (
+        "Fixture.\n\nVikrant Malhotra said the cuts were needed.\n\n“We were added to a call at "
+        "9 am,” said a kitchen operations manager in Pune who had been with the company for "
+        "over three years. “Nobody from leadership was on the call.”"
+    )
+    speakers = [a.speaker for a in _attrs(text) if a.kind == "direct"]
+    assert speakers == ["a kitchen operations manager in Pune"] * 2

@@ -288,6 +288,8 @@ def _named_after_cue(
         return None
     at = base + m.end() + np.start(1)
     phrase = np.group(1).strip()
+    if phrase[:1].islower():  # "said a manager in Pune who had been with the company for ...":
+        phrase = re.split(r"\s+(?:who|whose)\s", phrase, maxsplit=1)[0]  # the description
     # "said Ada Quill in a study in the journal Example Letters": the name that comes first
     sp, span, person = resolve_phrase(phrase, at, names, index, masked, first=phrase[:1].isupper())
     if not sp:
