@@ -2609,3 +2609,12 @@ def test_an_inverted_description_with_a_relative_clause_is_the_speaker():
     )
     speakers = [a.speaker for a in _attrs(text) if a.kind == "direct"]
     assert speakers == ["a kitchen operations manager in Pune"] * 2
+
+
+@pytest.mark.parametrize("role", ["suspect", "defendant", "juror", "sheriff", "motorist"])
+def test_the_people_of_court_and_crime_copy_point_back_to_whom_it_named(role):
+    text = (
+        f"Fixture.\n\nMichael Webb, 34, was arrested at the flat on Monday.\n\n"
+        f"The {role} said he needed time to think about the charges."
+    )
+    assert [r.speaker for r in _reported(text)] == ["Michael Webb"]

@@ -147,6 +147,10 @@ PERSON_ROLES = {
     "referee", "umpire", "carer", "caretaker", "hairdresser", "barber", "tailor", "florist",
     "retailer", "aide", "negotiator", "mediator", "protester", "demonstrator", "coroner",
     "investigator", "pathologist", "counsel", "boy", "girl", "lady", "teen", "youth",
+    # the people of court and crime copy, and a few more named once and then described
+    "suspect", "accused", "defendant", "plaintiff", "juror", "claimant", "complainant",
+    "sheriff", "gaffer", "evacuee", "motorist", "commuter", "passenger", "parent", "trustee",
+    "donor",
 }  # fmt: skip
 
 
