@@ -2618,3 +2618,13 @@ def test_the_people_of_court_and_crime_copy_point_back_to_whom_it_named(role):
         f"The {role} said he needed time to think about the charges."
     )
     assert [r.speaker for r in _reported(text)] == ["Michael Webb"]
+
+
+def test_with_before_a_participle_after_before_is_no_absolute_clause():
+    text = (
+        "Fixture.\n\nRodel Mangubat, 58, appeared before the committee.\n\nThe witness "
+        "conferred with his counsel for nearly a minute before answering. “With respect, I "
+        "would like to invoke my right.”"
+    )
+    assert _quote(text, "With respect").speaker != "his counsel for nearly a minute before"
+    assert _quote(text, "With respect").speaker == "Rodel Mangubat"

@@ -33,8 +33,10 @@ _NOT_VERBS = {"on", "in", "at"}  # FIRST_VERB stops at them too; a subject may h
 # after a quote, "asked Tom Reed" names who asked, not whom: the verb comes before its subject
 _WITH_SUBJECT = re.compile(
     r"\bwith\s+((?:the|a|an|his|her|their|its|many|some|several)\s+[^,;:“”\"]{1,60}?"
-    r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s*$"
-)  # "…, with a judge describing", "…, with Azman Rahman writing"
+    r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+    r"(?<!\sbefore)(?<!\safter)(?<!\swhile)(?<!\swhen)(?<!\sby)(?<!\swithout)\s*$"
+)  # "…, with a judge describing", "…, with Azman Rahman writing"; not "conferred with his
+#    counsel for a minute before answering": the participle is the subject's, after "before"
 # "Northline’s managing director", "Example Rail’s chief": someone's role, then their name
 _OWNERS_ROLE = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+[a-z]")
 _INVERTED_TELL = {"asked", "asks", "warned", "warns", "urged", "urges", "begged", "reminded"}
@@ -188,7 +190,7 @@ def _before_quote(
             return Speech(sp, span, cue, gap, None, None, person)
     head = before[: cue_m.start()]
     coordinated = re.search(r"\b(?:and|but)\s*$", ADVERBS.sub("", head))  # "X … but said"
-    absolute = _WITH_SUBJECT.search(head) if _PARTICIPLE.search(cue_m.group(0)) else None
+    absolute = _WITH_SUBJECT.search(head.rstrip()) if _PARTICIPLE.search(cue_m.group(0)) else None
     if absolute:  # "..., with a judge describing her crimes as “…”": the judge
         at = frame.before_start + absolute.start(1)
         sp, span, person = resolve_phrase(absolute.group(1), at, names, index, masked)
