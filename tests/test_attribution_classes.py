@@ -2628,3 +2628,13 @@ def test_with_before_a_participle_after_before_is_no_absolute_clause():
     )
     assert _quote(text, "With respect").speaker != "his counsel for nearly a minute before"
     assert _quote(text, "With respect").speaker == "Rodel Mangubat"
+
+
+def test_a_statement_emailed_to_an_outlet_gives_the_unnamed_source_s_quotes_that_outlet():
+    text = (
+        "Fixture.\n\nA spokesperson who did not wish to be named said in a statement emailed "
+        "to Example News that the agency never gave vaccines.\n\n“Operating a vaccine program "
+        "is not feasible,” the spokesperson said."
+    )
+    assert [r.outlet for r in _reported(text)] == ["Example News"]
+    assert _quote(text, "Operating").outlet == "Example News"

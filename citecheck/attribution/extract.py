@@ -204,7 +204,7 @@ def _carry_outlets(
     for _at, which, i in order:
         if which == 2:  # an interview set up: its speaker's next words appeared there
             _at, speaker, outlet, language = intros[i]
-            spoken_in[speaker] = (outlet, language)
+            spoken_in[_carry_key(speaker)] = (outlet, language)
             continue
         a = lists[which][i]
         if a.outlet is not None:  # "told the Echo" after "told the Ashford Vale Echo"
@@ -213,15 +213,22 @@ def _carry_outlets(
             named.append(a.outlet)
         if a.kind == Kind.SCARE or not a.speaker:
             continue
+        key = _carry_key(a.speaker)
         if a.outlet is not None:
             if not same_name(a.outlet, a.speaker):  # an organisation's own channel: no carry
-                spoken_in[a.speaker] = (a.outlet, a.language)
+                spoken_in[key] = (a.outlet, a.language)
         elif elsewhere(a.text_span[0]):
-            spoken_in.pop(a.speaker, None)
-        elif a.speaker in spoken_in:
-            outlet, language = spoken_in[a.speaker]
+            spoken_in.pop(key, None)
+        elif key in spoken_in:
+            outlet, language = spoken_in[key]
             lists[which][i] = replace(a, outlet=outlet, language=language)
     return lists
+
+
+def _carry_key(speaker: str) -> str:
+    """One unnamed source however the text gives it: "A spokesperson who did not wish to be
+    named" and "A spokesperson" (which "the spokesperson" resolves to) are one."""
+    return re.sub(r"\s+(?:who|whose|which)\s.*$", "", speaker, flags=re.DOTALL)
 
 
 RULE = FEATURES.index("rule")
@@ -424,6 +431,9 @@ def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:
             r.cue,
         )
         told_to = _TIME_TAIL.sub("", told.group(1)) if told else None  # "... last year"
+        sent = _SENT_TO.search(r.cue) if told_to is None else None
+        if sent:  # "said in a statement emailed to NBC News": where the words went
+            told_to = sent.group(1)
         sp = Speech(r.speaker, r.speaker_span, r.cue, outlet_text=told_to)
         outlet, language = outlet_of(found, frame, sp)
         if outlet is None:
@@ -447,6 +457,10 @@ def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:
     return out
 
 
+_SENT_TO = re.compile(
+    r"\b(?:emailed|sent|provided|given|shared)\s+(?:to|with)\s+(?:the\s+)?"
+    r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})"
+)
 _OPENS_ON_QUOTE = re.compile(r"\s*[“\"‘']_")
 
 
