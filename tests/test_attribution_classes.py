@@ -2638,3 +2638,21 @@ def test_a_statement_emailed_to_an_outlet_gives_the_unnamed_source_s_quotes_that
     )
     assert [r.outlet for r in _reported(text)] == ["Example News"]
     assert _quote(text, "Operating").outlet == "Example News"
+
+
+@pytest.mark.parametrize(
+    "sentence, quote",
+    [
+        ("Students called him “Mr. L.” and adored him.", "Mr. L."),
+        ("Friends had nicknamed Kemmerer “Road Dog” years ago.", "Road Dog"),
+        ("In the Lower Marsh, an area residents call “the Bowl”, water rose fast.", "the Bowl"),
+    ],
+)
+def test_a_name_given_by_calling_is_a_scare_quote_not_someone_s_words(sentence, quote):
+    a = _quote(f"Fixture. {sentence}", quote)
+    assert (a.kind, a.speaker) == ("scare", None)
+
+
+def test_calling_something_in_words_stays_the_caller_s_partial_quote():
+    a = _quote("Fixture. Ada Quill called it “a disaster for farmers”.", "a disaster")
+    assert (a.kind, a.speaker) == ("partial", "Ada Quill")

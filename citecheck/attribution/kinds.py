@@ -34,6 +34,13 @@ _NAMING = re.compile(
 )
 
 
+# calling someone or something by a name: 'called him “Mr. L.”', 'nicknamed Kemmerer "Road
+# Dog"', 'an area residents call "the Bowl"' (a name in title case, not words said about it)
+_NAMED_AS = re.compile(
+    r"\b(?:call(?:ed|s|ing)?|nicknamed|dubbed)(?:\s+(?:him|her|it|them|[A-Z][\w’'-]+))?\s*$"
+)
+
+
 # a determiner before the quote, maybe past an adjective and "or": an outside or “irregular” …
 _DETERMINED = re.compile(
     r"\b(?:a|an|the|this|these|those|their|his|her|its|our|your|my)(?:\s+[a-z-]+\s+(?:or|and))?$",
@@ -120,6 +127,9 @@ def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwor
     if _SO_CALLED.search(tail) or _NAMING.search(tail):
         return Kind.SCARE  # the so-called “…”, what is called “…”, the term “…”
     quote = text[q.start : q.end].rstrip()
+    named = re.sub(r"^the\s+", "", quote.rstrip(".,!?"))  # "the Bowl": a name, its article
+    if nwords <= 5 and _NAMED_AS.search(tail) and named[:1].isupper() and title_case(named):
+        return Kind.SCARE  # a name given: 'Students called him “Mr. L.”'
     if (
         nwords <= 2
         and title_case(quote)
