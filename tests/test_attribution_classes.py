@@ -2656,3 +2656,12 @@ def test_a_name_given_by_calling_is_a_scare_quote_not_someone_s_words(sentence, 
 def test_calling_something_in_words_stays_the_caller_s_partial_quote():
     a = _quote("Fixture. Ada Quill called it “a disaster for farmers”.", "a disaster")
     assert (a.kind, a.speaker) == ("partial", "Ada Quill")
+
+
+def test_put_it_cues_the_quote_after_it():
+    a = _quote(
+        "Fixture. Kwame Adjei-Brandt put it more bluntly: “If you are a night-shift nurse, "
+        "please do not read this.”",
+        "If you",
+    )
+    assert (a.speaker, a.cue) == ("Kwame Adjei-Brandt", "put it")

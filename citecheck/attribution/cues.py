@@ -43,7 +43,7 @@ _CUE_WORDS = (
     "denying|"
     # more verbs of the annotated copy: "critics claim", "vow", "hints", "recommends"
     "claim|indicated|indicates|estimated|estimates|promise|demands|cautioning|pointing out|"
-    "vow|hints|recommends|disputed|charged"
+    "vow|hints|recommends|disputed|charged|put it|puts it"  # "as one cast member put it"
 )
 
 
