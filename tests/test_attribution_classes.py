@@ -2665,3 +2665,9 @@ def test_put_it_cues_the_quote_after_it():
         "If you",
     )
     assert (a.speaker, a.cue) == ("Kwame Adjei-Brandt", "put it")
+
+
+def test_a_study_s_finding_is_reported_speech_a_test_result_is_not():
+    text = "Fixture. The budget office’s latest costing found the rebate would cost far more."
+    assert [r.quote for r in _reported(text)] == ["the rebate would cost far more"]
+    assert _reported("Fixture. Tests found the virus was present in two samples.") == []

@@ -207,10 +207,11 @@ def _front_at(head, m, clause, s, names, index, masked) -> Reported | None:
     ):  # "said the plan ...", "said $4.2 million had been set aside"
         if not (SUBJECT_VERB.match(clause) or (bare and NAMED_CLAUSE.match(clause))):
             return None  # "X reported a fire" is not reported speech
-        if verb in NEEDS_THAT and (
+        if verb in NEEDS_THAT and not _STUDY_END.search(head) and (
             verb in FINDINGS or not nearest_subject(head, s, names, index, masked)[2]
         ):
-            return None  # "Tests confirm the virus is ...": a finding, unless a person's
+            return None  # "Tests confirm the virus is ...": a finding, unless a person's or
+            # a study's ("That report found children ...", "the office's costing found ...")
     if not that and not directive and PREPOSITION.match(clause):
         return None  # "said in a statement on Wednesday." holds no clause
     tail = TRAILING_CREDIT.search(clause)
@@ -337,6 +338,10 @@ _AMOUNT_LEAD = re.compile(  # a clause may open on an amount: "$4.2 million had 
     r"[$€£₹]\s?\d|\d[\d,.]*\s+(?:per\s?cent|percent|million|billion|people)\b"
 )
 _NAME_THEN_ROLE = re.compile(r"((?:The\s+)?[A-Z][^,]{1,60}),\s+(?:a|an|the)\s+[^,]{2,80},?\s*$")
+_STUDY_END = re.compile(
+    r"\b(?:report|study|review|costing|survey|analysis|audit|inquiry|investigation|poll|paper|"
+    r"research)\s*$"
+)
 _CONJUNCTION = re.compile(r"^(?:But|And|Yet)\s+")
 _QUOTED_LEAD = re.compile(r"[“\"‘']_+[,!?]?[”\"’']\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")
 _QUOTE_FIRST = re.compile(r"^[“\"‘']_+[,!?]?[”\"’']\s+")
