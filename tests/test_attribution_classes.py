@@ -2671,3 +2671,10 @@ def test_a_study_s_finding_is_reported_speech_a_test_result_is_not():
     text = "Fixture. The budget office’s latest costing found the rebate would cost far more."
     assert [r.quote for r in _reported(text)] == ["the rebate would cost far more"]
     assert _reported("Fixture. Tests found the virus was present in two samples.") == []
+
+
+def test_a_relative_clause_in_commas_does_not_hide_the_clause_s_verb():
+    text = "Fixture. Terry Munro insisted his side, who sit ninth, would recover by spring."
+    assert [r.quote for r in _reported(text)] == [
+        "his side, who sit ninth, would recover by spring"
+    ]

@@ -205,7 +205,8 @@ def _front_at(head, m, clause, s, names, index, masked) -> Reported | None:
     if not that and not directive and not (
         bare and (clause[:1].islower() or _AMOUNT_LEAD.match(clause))
     ):  # "said the plan ...", "said $4.2 million had been set aside"
-        if not (SUBJECT_VERB.match(clause) or (bare and NAMED_CLAUSE.match(clause))):
+        shape = _ASIDE.sub("", clause)  # "his side, who sit ninth, would recover"
+        if not (SUBJECT_VERB.match(shape) or (bare and NAMED_CLAUSE.match(shape))):
             return None  # "X reported a fire" is not reported speech
         if verb in NEEDS_THAT and not _STUDY_END.search(head) and (
             verb in FINDINGS or not nearest_subject(head, s, names, index, masked)[2]
@@ -342,6 +343,7 @@ _STUDY_END = re.compile(
     r"\b(?:report|study|review|costing|survey|analysis|audit|inquiry|investigation|poll|paper|"
     r"research)\s*$"
 )
+_ASIDE = re.compile(r",\s+(?:who|which)\s[^,“”\"]{1,60},", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"^(?:But|And|Yet)\s+")
 _QUOTED_LEAD = re.compile(r"[“\"‘']_+[,!?]?[”\"’']\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")
 _QUOTE_FIRST = re.compile(r"^[“\"‘']_+[,!?]?[”\"’']\s+")
