@@ -2678,3 +2678,13 @@ def test_a_relative_clause_in_commas_does_not_hide_the_clause_s_verb():
     assert [r.quote for r in _reported(text)] == [
         "his side, who sit ninth, would recover by spring"
     ]
+
+
+def test_a_quote_he_said_inside_someone_else_s_quote_is_whom_he_stands_for():
+    text = (
+        "Fixture.\n\nBrodie Kettering volunteers at a children’s hospital.\n\n“He is not proud "
+        "of this. He said to me on the very first day, ‘I was wrong, and I’ll wear it,’” "
+        "Mr Ferreira said."
+    )
+    assert _quote(text, "He is not").speaker == "Ferreira"
+    assert _quote(text, "I was wrong").speaker == "Brodie Kettering"

@@ -28,6 +28,7 @@ from .frames import (
 from .kinds import SCARE_MAX_WORDS, kind_of, names_a_term, title_case
 from .ledes import named_after_lede
 from .names import NameIndex, find_names
+from .nested import nested_speech
 from .outlets import (
     OutletFinder,
     interviews,
@@ -92,7 +93,7 @@ def extract(
         nwords = len(text[q.start : q.end].split())
         if q.nested and outer is not None and outer[0].start <= q.start < outer[0].end:
             # A quote inside a quote: its sentence is the outer quote's, its speaker named there
-            frame, sp = _nested_speech(text, quotes, q, outer, index)
+            frame, sp = nested_speech(text, quotes, q, outer, index, (masked, names))
             kind = kind_of(text, masked, q, frame, sp, nwords)
             outlet, language = outlet_of(found, frame, sp) if kind != Kind.SCARE else (None, None)
             out.append(_attribution(doc, n, q, kind, sp, outlet, language))
@@ -314,38 +315,6 @@ def _attribution(doc, n, q, kind, sp, outlet, language) -> Attribution:
 
 # “…,” she said: the pronoun is the speaker, resolved or not (any speech verb: “…!” she joked)
 _LONE_PRONOUN = re.compile(rf"^[\s,.”’\"']*(he|she)\s+(told\s+\w+|{CUE.pattern})")
-_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
-
-
-def _nested_speech(
-    text: str, quotes: list[QuoteSpan], q: QuoteSpan, outer: tuple[QuoteSpan, Speech], index
-) -> tuple[Frame, Speech]:
-    """Frame and speech of a quote inside another: “I heard the mayor say, ‘Not now,’” …
-
-    The outer quote's words are read like a writer's sentence (its other inner quotes
-    blanked); a quote the outer speaker gives as their own words (“I said, ‘Never.’”) is
-    theirs."""
-    parent, parent_sp = outer
-    base = parent.start
-    inner = [
-        QuoteSpan(o.start - base, o.end - base)
-        for o in quotes
-        if o.nested and parent.start <= o.start and o.end <= parent.end
-    ]
-    local = mask_quotes(text[parent.start : parent.end], inner)
-    names = find_names(local)
-    q_local = QuoteSpan(q.start - base, q.end - base)
-    frame = frame_of(local, sentence_starts(local), q_local)
-    sp = speech_for(frame, names, index, local)
-    if sp.speaker is None and _FIRST_PERSON.search(frame.before) and find_cue_before(frame.before):
-        sp = Speech(
-            parent_sp.speaker, parent_sp.speaker_span, sp.cue, sp.cue_gap, None, sp.date_hint
-        )
-    elif sp.speaker_span is not None:
-        s, e = sp.speaker_span
-        sp = replace(sp, speaker_span=(s + base, e + base))
-    frame = Frame(frame.before_start + base, frame.before, frame.after_start + base, frame.after)
-    return frame, sp
 
 
 def _last_speech(prev, said, said_ends, at: int) -> tuple[int, Speech] | None:
