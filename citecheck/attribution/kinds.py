@@ -127,9 +127,10 @@ def kind_of(text: str, masked: str, q: QuoteSpan, frame: Frame, sp: Speech, nwor
     if _SO_CALLED.search(tail) or _NAMING.search(tail):
         return Kind.SCARE  # the so-called “…”, what is called “…”, the term “…”
     quote = text[q.start : q.end].rstrip()
-    named = re.sub(r"^the\s+", "", quote.rstrip(".,!?"))  # "the Bowl": a name, its article
-    if nwords <= 5 and _NAMED_AS.search(tail) and named[:1].isupper() and title_case(named):
-        return Kind.SCARE  # a name given: 'Students called him “Mr. L.”'
+    if nwords <= 5 and _NAMED_AS.search(tail):
+        named = re.sub(r"^the\s+", "", quote.rstrip(".,!?"))  # "the Bowl": a name, its article
+        if named[:1].isupper() and title_case(named):
+            return Kind.SCARE  # a name given: 'Students called him “Mr. L.”'
     if (
         nwords <= 2
         and title_case(quote)

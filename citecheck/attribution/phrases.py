@@ -421,8 +421,9 @@ def _definite_reference(
         return _document_author(stem, start, names, index, masked)
     before = names_between(names, max(0, start - PRONOUN_WINDOW), start)
     # an organisation whose name holds the noun: "the nurses" -> "Nurses for Clean Air"
+    holds = re.compile(rf"\b{re.escape(stem)}(?![’']s)", re.IGNORECASE).search  # once a call
     for n in reversed(before):
-        if not n.person and re.search(rf"\b{re.escape(stem)}(?![’']s)", n.text, re.IGNORECASE):
+        if not n.person and holds(n.text):
             if len(n.text.split()) >= 2:
                 return n.text, (n.start, n.end), False
     if is_person_role(stem) or re.fullmatch(r"\d+-year-old", head) or stem in PARTY_NOUNS:
