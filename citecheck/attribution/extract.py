@@ -167,10 +167,11 @@ def extract(
     out = named_at_the_end(out, quotes, text)
     out = interview_turns(out, quotes, text, _vocative(index))
     out = _same_sentence(out, starts)
-    out = words_quoted_before(out, max(text.find("\n\n"), 0))
+    headline_end = max(text.find("\n\n"), 0)
+    out = words_quoted_before(out, headline_end)
     out = pull_quotes(text, out)
     statements = _reported(doc, masked, starts, said, found, titles)
-    out = headline_quotes(text, out, statements, max(text.find("\n\n"), 0))
+    out = headline_quotes(text, out, statements, headline_end)
     if found is not None:
         short = [(at, t) for at, t in sentences(masked, starts) if len(t) < 600]
         intros = interviews(short, found, _subject_of(names, index, masked))

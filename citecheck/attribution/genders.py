@@ -68,10 +68,10 @@ def article_genders(text: str, persons: list) -> dict[str, str]:
         votes[key(m.group(2))][_HONORIFIC[m.group(1).lower()]] += 3
     for i, n in enumerate(persons):
         stop = persons[i + 1].start if i + 1 < len(persons) else len(text)
-        end = min(stop, n.end + 160, _sentence_end(text, n.end))
-        p = _NEXT_PRONOUN.search(text, n.end, end)
+        own = _sentence_end(text, n.end)
+        p = _NEXT_PRONOUN.search(text, n.end, min(stop, n.end + 160, own))
         if p is None and _SPEAKS.match(text, n.end):  # 'Rana Mehmood said ... / “…,” he said'
-            nxt = _sentence_end(text, _sentence_end(text, n.end))  # only the next sentence
+            nxt = _sentence_end(text, own)  # only the next sentence
             p = _SAID_PRONOUN.search(text, n.end, min(stop, nxt))
         if p:
             g = _PRONOUN_GENDER[p.group(1).lower()]

@@ -195,9 +195,14 @@ def headline_quotes(
     statement ('Founder says firm ‘grew too fast’' / '“We grew too fast,” Malhotra said'): it is
     that person's, whoever the headline's own words stand near. A capitalised scare quote (a
     title), a term ('A “phase one” deal') and words no one is given below stay as they are."""
-    body = [b for b in out if b.text_span[0] > headline_end and b.speaker]
-    quoted = [b for b in body if b.kind in (Kind.DIRECT, Kind.PARTIAL)]
+    if not out or out[0].text_span[1] > headline_end:
+        return out  # no quote in the headline: most articles
+    quoted = [
+        b for b in out
+        if b.text_span[0] > headline_end and b.speaker and b.kind in (Kind.DIRECT, Kind.PARTIAL)
+    ]
     reported = [b for b in statements if b.text_span[0] > headline_end and b.speaker]
+    said = [(f" {_words_of(b.quote)} ", b) for b in quoted + reported]  # worked out once
     for i, a in enumerate(out):
         if a.text_span[1] > headline_end:
             break
@@ -208,8 +213,8 @@ def headline_quotes(
         words = _words_of(a.quote)
         if not words:
             continue
-        for b in quoted + reported:
-            if f" {_words_of(b.quote)} ".find(f" {words} ") < 0:
+        for b_words, b in said:
+            if b_words.find(f" {words} ") < 0:
                 continue
             kind = a.kind if a.kind != Kind.SCARE else Kind.PARTIAL
             out[i] = replace(
