@@ -1570,14 +1570,23 @@ def test_a_headline_quote_the_article_gives_someone_word_for_word_is_theirs():
 @pytest.mark.parametrize(
     "headline, body, speaker",
     [
-        ("Tarrow Foods cuts 280 jobs; founder says firm ‘grew too fast’",
-         "Tarrow Foods will close four kitchens.\n\n“We grew too fast,” said the founder, "
-         "Vikram Osei.", "Vikram Osei"),
-        ("Ada Quill wants pupils to have a proper ‘reading habit’",
-         "The author Ada Quill has said she wants children to keep a proper reading habit "
-         "at home.", "Ada Quill"),
-        ("Mayor Tom Reed demands answers from Harbury Rail over ‘shameful’ Jo Vance posts",
-         "Mr Reed said: “The posts from Jo Vance are shameful.”", "Tom Reed"),
+        (
+            "Tarrow Foods cuts 280 jobs; founder says firm ‘grew too fast’",
+            "Tarrow Foods will close four kitchens.\n\n“We grew too fast,” said the founder, "
+            "Vikram Osei.",
+            "Vikram Osei",
+        ),
+        (
+            "Ada Quill wants pupils to have a proper ‘reading habit’",
+            "The author Ada Quill has said she wants children to keep a proper reading habit "
+            "at home.",
+            "Ada Quill",
+        ),
+        (
+            "Mayor Tom Reed demands answers from Harbury Rail over ‘shameful’ Jo Vance posts",
+            "Mr Reed said: “The posts from Jo Vance are shameful.”",
+            "Tom Reed",
+        ),
     ],
 )
 def test_a_headline_quote_is_whoever_the_story_gives_its_words(headline, body, speaker):
@@ -2163,10 +2172,17 @@ def test_a_commonwealth_police_rank_is_no_part_of_the_name():
 @pytest.mark.parametrize(
     "intro, name, cue",
     [
-        ("A miner at Abrenkwa, who gave his name only as Kofi, said he had no other work.",
-         "Kofi", "he said"),
-        ("In Sham Wan, a resident who gave only her surname, Lau, said she had lived there "
-         "for six years.", "Lau", "said the 71-year-old"),
+        (
+            "A miner at Abrenkwa, who gave his name only as Kofi, said he had no other work.",
+            "Kofi",
+            "he said",
+        ),
+        (
+            "In Sham Wan, a resident who gave only her surname, Lau, said she had lived there "
+            "for six years.",
+            "Lau",
+            "said the 71-year-old",
+        ),
     ],
 )
 def test_a_name_given_as_one_word_is_a_person_and_a_place_opening_a_sentence_is_not(
@@ -2188,10 +2204,16 @@ def test_the_company_is_not_the_union_that_struck_against_it():
 @pytest.mark.parametrize(
     "intro, description, name",
     [
-        ("Gov. Marcus Tolliver said at least three people had died.", "The governor",
-         "Marcus Tolliver"),
-        ("Fiona Cardew, 52, was unapologetic about the closures.", "The Harrowgate Lyle boss",
-         "Fiona Cardew"),
+        (
+            "Gov. Marcus Tolliver said at least three people had died.",
+            "The governor",
+            "Marcus Tolliver",
+        ),
+        (
+            "Fiona Cardew, 52, was unapologetic about the closures.",
+            "The Harrowgate Lyle boss",
+            "Fiona Cardew",
+        ),
     ],
 )
 def test_a_description_by_office_finds_whom_a_short_title_or_an_employer_named(
@@ -2255,7 +2277,7 @@ def test_a_title_and_name_after_a_named_place_in_commas_is_the_subject():
 
 def test_reports_after_a_participle_are_a_noun_not_a_cue():
     text = (
-        'Fixture. Harlan Petrakis denied that Darnell Voss had asked for a trade, calling '
+        "Fixture. Harlan Petrakis denied that Darnell Voss had asked for a trade, calling "
         'reports of a demand "flat wrong."'
     )
     a = _quote(text, "flat wrong")
@@ -2306,10 +2328,16 @@ def test_a_nickname_in_quotes_does_not_split_the_name_around_it():
 @pytest.mark.parametrize(
     "sentence, content",
     [
-        ("San Benildo Mayor Rodolfo “Dodoy” Villaraza said at least 60 percent of houses had "
-         "been damaged.", "at least 60 percent of houses had been damaged"),
-        ("A spokesman for the family, Ritesh Menon, called the crash “an unfortunate accident” "
-         "and said the family was deeply pained.", "the family was deeply pained"),
+        (
+            "San Benildo Mayor Rodolfo “Dodoy” Villaraza said at least 60 percent of houses had "
+            "been damaged.",
+            "at least 60 percent of houses had been damaged",
+        ),
+        (
+            "A spokesman for the family, Ritesh Menon, called the crash “an unfortunate accident” "
+            "and said the family was deeply pained.",
+            "the family was deeply pained",
+        ),
     ],
 )
 def test_reported_speech_after_a_nickname_a_quantity_or_a_quoted_phrase(sentence, content):
@@ -2326,8 +2354,10 @@ def test_told_the_jury_ends_the_cue_before_the_clause_opens():
 @pytest.mark.parametrize(
     "rest, reported",
     [
-        ("Thrale said his party would table a motion of no confidence.",
-         ["his party would table a motion of no confidence"]),
+        (
+            "Thrale said his party would table a motion of no confidence.",
+            ["his party would table a motion of no confidence"],
+        ),
         ("Thrale said of the budget talks.", []),
         ("Thrale said, referring to the cuts.", []),
     ],
@@ -2349,10 +2379,15 @@ def test_according_to_after_a_quote_and_its_speaker_does_not_take_the_next_quote
 @pytest.mark.parametrize(
     "setup, quote",
     [
-        ("The story echoed a Harbour Gazette op-ed column earlier this month by radio host Tom "
-         "Reed.", "Reed argued, “the podium is being used for politics.”"),
-        ("In a column for the Harbour Gazette, Tom Reed wrote that the budget was unfair.",
-         "“This budget fails the young,” Reed wrote."),
+        (
+            "The story echoed a Harbour Gazette op-ed column earlier this month by radio host Tom "
+            "Reed.",
+            "Reed argued, “the podium is being used for politics.”",
+        ),
+        (
+            "In a column for the Harbour Gazette, Tom Reed wrote that the budget was unfair.",
+            "“This budget fails the young,” Reed wrote.",
+        ),
     ],
 )
 def test_a_column_in_an_outlet_gives_its_author_s_quotes_that_outlet(setup, quote):
@@ -2428,10 +2463,16 @@ def test_another_group_then_its_name_in_commas_is_the_name():
 @pytest.mark.parametrize(
     "intro, name, pronoun",
     [
-        ("Minister for Agriculture Siobhán Ní Bhriain said she understood the farmers.",
-         "Siobhán Ní Bhriain", "she"),
-        ("Mentri Besar Datuk Seri Azman Hakimi Abdul Rahman said the state had applied.",
-         "Azman Hakimi Abdul Rahman", "he"),
+        (
+            "Minister for Agriculture Siobhán Ní Bhriain said she understood the farmers.",
+            "Siobhán Ní Bhriain",
+            "she",
+        ),
+        (
+            "Mentri Besar Datuk Seri Azman Hakimi Abdul Rahman said the state had applied.",
+            "Azman Hakimi Abdul Rahman",
+            "he",
+        ),
     ],
 )
 def test_irish_particles_and_malay_styles_leave_the_whole_name(intro, name, pronoun):
@@ -2448,13 +2489,16 @@ def test_the_minister_is_the_one_given_a_minister_for_portfolio():
 
 
 @pytest.mark.parametrize(
-    "lead", ["In comments to the Corbel Herald,", "Speaking to the Corbel Herald,",
-             "In a statement to the Corbel Herald,"],
+    "lead",
+    [
+        "In comments to the Corbel Herald,",
+        "Speaking to the Corbel Herald,",
+        "In a statement to the Corbel Herald,",
+    ],
 )
 def test_an_outlet_named_before_the_speaker_in_a_lead_clause_is_where_they_spoke(lead):
     text = (
-        f"Fixture.\n\n{lead} Ben Hardy said the club had no money.\n\n“We are broke,” Hardy "
-        "said."
+        f"Fixture.\n\n{lead} Ben Hardy said the club had no money.\n\n“We are broke,” Hardy said."
     )
     a = _quote(text, "We are")
     assert (a.speaker, a.outlet) == ("Ben Hardy", "Corbel Herald")
@@ -2463,15 +2507,26 @@ def test_an_outlet_named_before_the_speaker_in_a_lead_clause_is_where_they_spoke
 @pytest.mark.parametrize(
     "setup, quote, speaker, outlet",
     [
-        ("Writing in his weekly column for the Harbour Post, Sione Fifita said the omission "
-         "was a scandal.", "“Form is a convenient word,” Fifita wrote.", "Sione Fifita",
-         "Harbour Post"),
-        ("Senator Ada Kettleman posted a short video on Facebook shortly after midnight.",
-         "“The fight moves to the House,” she said in the clip.", "Ada Kettleman",
-         "Facebook"),
-        ("The family's spokesman, Ritesh Menon, gave a statement shared with the Corbel Herald "
-         "on Sunday.", "“All permissions were in place,” Menon said.", "Ritesh Menon",
-         "Corbel Herald"),
+        (
+            "Writing in his weekly column for the Harbour Post, Sione Fifita said the omission "
+            "was a scandal.",
+            "“Form is a convenient word,” Fifita wrote.",
+            "Sione Fifita",
+            "Harbour Post",
+        ),
+        (
+            "Senator Ada Kettleman posted a short video on Facebook shortly after midnight.",
+            "“The fight moves to the House,” she said in the clip.",
+            "Ada Kettleman",
+            "Facebook",
+        ),
+        (
+            "The family's spokesman, Ritesh Menon, gave a statement shared with the Corbel Herald "
+            "on Sunday.",
+            "“All permissions were in place,” Menon said.",
+            "Ritesh Menon",
+            "Corbel Herald",
+        ),
     ],
 )
 def test_where_a_column_a_video_or_a_shared_statement_appeared_is_the_outlet(
@@ -2501,29 +2556,43 @@ def test_a_role_word_opening_the_sentence_is_no_part_of_the_name(role):
 @pytest.mark.parametrize(
     "sentence, speaker, content",
     [
-        ("But the council's education convener, Iain Baxendale, defended the process, "
-         "insisting the contract had been awarded by the book.", "Iain Baxendale",
-         "the contract had been awarded by the book"),
-        ("But the Minister of Education, Prof. Halima Danjuma, faulted the union, saying the "
-         "government had already released the funds.", "Halima Danjuma",
-         "the government had already released the funds"),
-        ("Premier Ada Quill said $4.2 million had been set aside for relief.", "Ada Quill",
-         "$4.2 million had been set aside for relief"),
+        (
+            "But the council's education convener, Iain Baxendale, defended the process, "
+            "insisting the contract had been awarded by the book.",
+            "Iain Baxendale",
+            "the contract had been awarded by the book",
+        ),
+        (
+            "But the Minister of Education, Prof. Halima Danjuma, faulted the union, saying the "
+            "government had already released the funds.",
+            "Halima Danjuma",
+            "the government had already released the funds",
+        ),
+        (
+            "Premier Ada Quill said $4.2 million had been set aside for relief.",
+            "Ada Quill",
+            "$4.2 million had been set aside for relief",
+        ),
     ],
 )
 def test_reported_speech_after_but_a_titled_apposition_or_an_amount(sentence, speaker, content):
-    assert [(r.speaker, r.quote) for r in _reported(f"Fixture. {sentence}")] == [
-        (speaker, content)
-    ]
+    assert [(r.speaker, r.quote) for r in _reported(f"Fixture. {sentence}")] == [(speaker, content)]
 
 
 @pytest.mark.parametrize(
     "sentence, speaker, cue",
     [
-        ("Reporter Jill Colvin greeted the press secretary by asking, “Will you pledge never "
-         "to lie to us?”", "Jill Colvin", "asking"),
-        ("Fiona Cardew answered the question by joking, “I have a job. I like it.”",
-         "Fiona Cardew", "joking"),
+        (
+            "Reporter Jill Colvin greeted the press secretary by asking, “Will you pledge never "
+            "to lie to us?”",
+            "Jill Colvin",
+            "asking",
+        ),
+        (
+            "Fiona Cardew answered the question by joking, “I have a job. I like it.”",
+            "Fiona Cardew",
+            "joking",
+        ),
     ],
 )
 def test_a_participle_cue_attributes_the_quote(sentence, speaker, cue):
@@ -2549,10 +2618,17 @@ def test_demands_after_there_were_is_a_noun_not_the_cue():
 @pytest.mark.parametrize(
     "sentence, cue, content",
     [
-        ("Premier Ada Quill urged calm, telling reporters the shelters were ready.",
-         "telling reporters", "the shelters were ready"),
-        ("Judge Alma Restrepo rejected that argument, writing that the timeline was not "
-         "supported by the evidence.", "writing", "the timeline was not supported by the evidence"),
+        (
+            "Premier Ada Quill urged calm, telling reporters the shelters were ready.",
+            "telling reporters",
+            "the shelters were ready",
+        ),
+        (
+            "Judge Alma Restrepo rejected that argument, writing that the timeline was not "
+            "supported by the evidence.",
+            "writing",
+            "the timeline was not supported by the evidence",
+        ),
     ],
 )
 def test_telling_and_writing_open_a_report_after_a_comma(sentence, cue, content):
@@ -2562,19 +2638,22 @@ def test_telling_and_writing_open_a_report_after_a_comma(sentence, cue, content)
 @pytest.mark.parametrize(
     "sentence, speaker, content",
     [
-        ("The Save Our Rivers Coalition, a group of 31 civil society organisations, welcomed "
-         "the ultimatum but said it had heard similar promises before.",
-         "Save Our Rivers Coalition", "it had heard similar promises before"),
-        ("Deja Whitfield told the Hawthorne Ledger after the rally that organizers had asked "
-         "for a meeting.", "Deja Whitfield", "organizers had asked for a meeting"),
+        (
+            "The Save Our Rivers Coalition, a group of 31 civil society organisations, welcomed "
+            "the ultimatum but said it had heard similar promises before.",
+            "Save Our Rivers Coalition",
+            "it had heard similar promises before",
+        ),
+        (
+            "Deja Whitfield told the Hawthorne Ledger after the rally that organizers had asked "
+            "for a meeting.",
+            "Deja Whitfield",
+            "organizers had asked for a meeting",
+        ),
     ],
 )
-def test_reports_after_a_named_body_s_description_or_a_when_before_that(
-    sentence, speaker, content
-):
-    assert [(r.speaker, r.quote) for r in _reported(f"Fixture. {sentence}")] == [
-        (speaker, content)
-    ]
+def test_reports_after_a_named_body_s_description_or_a_when_before_that(sentence, speaker, content):
+    assert [(r.speaker, r.quote) for r in _reported(f"Fixture. {sentence}")] == [(speaker, content)]
 
 
 def test_the_person_whose_response_the_sentence_gives_is_who_he_stands_for():
@@ -2589,10 +2668,16 @@ def test_the_person_whose_response_the_sentence_gives_is_who_he_stands_for():
 @pytest.mark.parametrize(
     "intro, after, speaker",
     [
-        ("Jenna’s mother, Denise Oakes-Ruiz, read a statement for the family.",
-         "she read.", "Denise Oakes-Ruiz"),
-        ("Harrowby Rovers said in a statement on Sunday that the club backed its manager.",
-         "the statement read.", "Harrowby Rovers"),
+        (
+            "Jenna’s mother, Denise Oakes-Ruiz, read a statement for the family.",
+            "she read.",
+            "Denise Oakes-Ruiz",
+        ),
+        (
+            "Harrowby Rovers said in a statement on Sunday that the club backed its manager.",
+            "the statement read.",
+            "Harrowby Rovers",
+        ),
     ],
 )
 def test_read_after_a_quote_cues_it(intro, after, speaker):
@@ -2688,3 +2773,23 @@ def test_a_quote_he_said_inside_someone_else_s_quote_is_whom_he_stands_for():
     )
     assert _quote(text, "He is not").speaker == "Ferreira"
     assert _quote(text, "I was wrong").speaker == "Brodie Kettering"
+
+
+@pytest.mark.parametrize(
+    "text, start, outlet",
+    [
+        (
+            "Fixture.\n\nArjun Rao said in a TikTok video that he had sold the farm. “I am done,”"
+            " he said in the video.",
+            "I am done",
+            "TikTok",
+        ),
+        (
+            "Fixture.\n\nIn an Instagram story, Mia Lund wrote that she was “heartbroken”.",
+            "heart",
+            "Instagram",
+        ),
+    ],
+)
+def test_a_platform_s_video_or_story_is_where_the_words_appeared(text, start, outlet):
+    assert _quote(text, start).outlet == outlet

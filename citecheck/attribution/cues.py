@@ -229,7 +229,8 @@ _MEDIA = re.compile(
     r"Snapchat|VK|Substack|Twitch|Discord)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|"
     r"TikTok|YouTube|Weibo|WeChat|Reddit|Mastodon|Truth Social|WhatsApp|Snapchat|VK|Substack|"
     r"Twitch|Discord) (?:post|posts|account|page|feed|channel|user|users|"
-    r"commenter|commenters))\b"
+    r"commenter|commenters|video|videos|clip|livestream|live\s?stream|story|stories|reel|"
+    r"thread|message|caption|comment|comments|update|broadcast))\b"
 )
 
 
