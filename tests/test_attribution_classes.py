@@ -2793,3 +2793,22 @@ def test_a_quote_he_said_inside_someone_else_s_quote_is_whom_he_stands_for():
 )
 def test_a_platform_s_video_or_story_is_where_the_words_appeared(text, start, outlet):
     assert _quote(text, start).outlet == outlet
+
+
+def test_a_name_joined_by_an_ampersand_is_one_name_and_one_outlet():
+    text = (
+        "Fixture.\n\nIn 2021 Marisol Vane sat down with Loop & Lacquer magazine and described "
+        "the tour as “a nightmare I paid for twice.”\n\n“I don’t hate her,” Vane told the "
+        "magazine at the time."
+    )
+    assert _reported(text)[0].speaker == "Marisol Vane"  # never "Lacquer"
+    assert _quote(text, "I don’t hate").outlet == "Loop & Lacquer"
+
+
+def test_a_verb_joined_by_and_inside_a_when_clause_is_that_clause_s_subject_s():
+    text = (
+        "Fixture.\n\nSinger Marisol Vane attacked her rival on Tuesday.\n\nThe feud dates back "
+        "at least to 2021, when Vane sat down with a magazine and described the tour as “a "
+        "nightmare I paid for twice.”"
+    )
+    assert _quote(text, "a nightmare").speaker == "Marisol Vane"

@@ -24,7 +24,7 @@ _RUN = re.compile(
     rf"{_CAP}"  # a capital opens a name, not inside a word ("iPad"), after "al-" or "d'" too
     rf"(?:\s+(?:(?:{'|'.join(map(re.escape, _JOINERS))})\s+)*(?:al-|el-|d['’])?{_CAP})*"
 )  # "Omar al-Masri", "Claire d’Arcy-Vale": a particle inside a run belongs to the name
-_SPLIT = re.compile(r"\s+(?:of|for|and|on|the|&)\s+")
+_SPLIT = re.compile(r"\s+(?:of|for|and|on|the)\s+")  # "Procter & Gamble": one name
 # "Man Arrested For Allegedly Killing ...": a headline's title case, no name
 HEADLINE = re.compile(r"[A-Z]\w*\s+(?:For|In|To|With|On|At|By|After|Over|As)\s+[A-Z]\w*\s+[A-Z]")
 # "the Example Harbour Board on Monday": a date after "on" ends the name

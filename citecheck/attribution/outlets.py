@@ -363,7 +363,7 @@ _WITH_OUTLET = re.compile(
     r"was\s+interviewed\s+by|gave\s+an?\s+(?:\w+\s+)?interview\s+to|appeared\s+on|told|"
     r"posted\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:video|photo|message|clip|picture)\s+(?:on|to)|"
     r"(?:shared|provided)\s+with)\s+"  # "posted a short video on X", "a statement shared with X"
-    r"(?:the\s+)?(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})"
+    r"(?:the\s+)?(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+(?:&\s+)?[A-Z][\w&.’'+-]*){0,4})"
 )
 _PIECE = r"(?:op-ed|column|essay|article|piece|commentary)"
 _INTERVIEW_WITH = re.compile(  # "In an interview with X,", "In a column for X,", "In comments
@@ -454,7 +454,7 @@ _BACK_TO_MEDIUM = re.compile(
 )
 _NAMED_MEDIUM = re.compile(rf"[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){{0,4}}\s+(?:{MEDIA_WORDS})\b")
 _NAME_THEN_KIND = re.compile(
-    r"\b([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s+(?:(?:television|TV|radio|news)\s+)?"
+    r"\b([A-Z][\w&.’'-]*(?:\s+(?:&\s+)?[A-Z][\w&.’'-]*){0,3})\s+(?:(?:television|TV|radio|news)\s+)?"
     r"(?:channel|station|newspaper|network|daily|weekly|tabloid|website|magazine|broadcaster)\b"
 )
 BACK_WINDOW = 3000  # characters before a quote searched for the outlet "the newspaper" means

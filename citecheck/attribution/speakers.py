@@ -195,8 +195,19 @@ def _before_quote(
         at = frame.before_start + absolute.start(1)
         sp, span, person = resolve_phrase(absolute.group(1), at, names, index, masked)
     elif coordinated or _PARTICIPLE.search(cue_m.group(0)):
-        # "…, arguing that": the speaker is the sentence's subject.
-        sp, span, person = _subject(head, frame.before_start, names, index, masked)
+        # "…, arguing that": the speaker is the sentence's subject; a verb joined by "and"
+        # inside a clause of its own ("…, when Quill sat down with us and described") is the
+        # clause's subject's
+        sub = list(_SUBORDINATE.finditer(head)) if coordinated else []
+        sp, span, person = (
+            _subject(
+                head[sub[-1].end() :], frame.before_start + sub[-1].end(), names, index, masked
+            )
+            if sub
+            else (None, None, False)
+        )
+        if sp is None:
+            sp, span, person = _subject(head, frame.before_start, names, index, masked)
     else:
         sp, span, person = nearest_subject(head, frame.before_start, names, index, masked)
     if sp is None:
@@ -323,6 +334,10 @@ _FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}")
 
 # "the visiting manager", "Another group": a description, before a name in commas
 _DESCRIBED = re.compile(r"(?:the|a|an|[Aa]nother)\s+(?:[a-z-]+\s+){0,3}[a-z-]+")
+_SUBORDINATE = re.compile(
+    r"[,;]\s+(?:when|after|before|as|because|since|until|although|though|once)\s+"
+    r"(?=(?:the|a|an)\b|[A-Z])"
+)
 _BUT_CLAUSE = re.compile(r"[,;]\s+(?:but|while|whereas)\s+(?=(?:the|a|an|[A-Z])\b)")
 
 
