@@ -2812,3 +2812,16 @@ def test_a_verb_joined_by_and_inside_a_when_clause_is_that_clause_s_subject_s():
         "nightmare I paid for twice.”"
     )
     assert _quote(text, "a nightmare").speaker == "Marisol Vane"
+
+
+def test_a_quotation_whose_opening_mark_fell_in_an_earlier_segment_starts_its_paragraph():
+    # texts set one sentence a paragraph (translation test sets, PDF exports) lose the mark
+    text = (
+        'Fixture.\n\nThe mayor sent a message to the family of Ada Quill, who died on Friday.\n\n'
+        "Harrow loses today a woman who never wavered and whose work remained intact until her "
+        'last breath," Mayor Tom Reed wrote.\n\n"She will be missed," he added.'
+    )
+    quote = _quote(text, "Harrow loses today")
+    assert quote.quote.endswith("until her last breath,")
+    assert quote.speaker == "Tom Reed"
+    assert [a.quote for a in _attrs(text) if a.kind != "indirect"][-1] == "She will be missed,"

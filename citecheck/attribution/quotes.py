@@ -52,6 +52,22 @@ def _stray_closer(text: str, i: int) -> bool:
     return '"' not in text[i + 1 : end if end >= 0 else len(text)]
 
 
+def _opening_lost(text: str, i: int, paras: list[int]) -> int | None:
+    """Where a quotation whose opening mark stands in an earlier paragraph begins, when the
+    mark at i closes it with nothing open: the paragraph's start, if the mark is its first and
+    follows the words and punctuation of a clause ('…, a man who never wavered," Tebboune
+    wrote'). Texts set one sentence a paragraph split quotations so."""
+    if text[i] not in '"”' or text[i - 1 : i] not in ",.!?…" or not text[i + 1 : i + 2].isspace():
+        return None
+    start = paras[bisect_right(paras, i) - 1] + 2 if bisect_right(paras, i) else 0
+    while start < i and text[start] == " ":
+        start += 1
+    head = text[start:i]
+    if re.search(r"[\"“”„«»]", head) or len(head.split()) < 4 or not head[:1].isupper():
+        return None
+    return start
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """All quoted spans of `text` in order of appearance (nested ones after their parent)."""
     if "’’" in text or "‘‘" in text:
@@ -119,7 +135,10 @@ def _double_quotes(text: str, paras: list[int]) -> list[QuoteSpan]:
             elif ch in OPENERS or ch == '"':
                 open_at = i  # a second opener: the first was stray
         else:
-            if ch in OPENERS or (ch == '"' and not _stray_closer(text, i)):
+            lost = _opening_lost(text, i, paras)
+            if lost is not None:  # "…, a man who never wavered," the President wrote.
+                out.append(QuoteSpan(lost, i))
+            elif ch in OPENERS or (ch == '"' and not _stray_closer(text, i)):
                 open_at = i
             elif ch == "”" and _opening_context(text, i):
                 open_at = i  # a closing mark misused as an opener
