@@ -2825,3 +2825,11 @@ def test_a_quotation_whose_opening_mark_fell_in_an_earlier_segment_starts_its_pa
     assert quote.quote.endswith("until her last breath,")
     assert quote.speaker == "Tom Reed"
     assert [a.quote for a in _attrs(text) if a.kind != "indirect"][-1] == "She will be missed,"
+
+
+def test_the_minister_is_the_secretary_of_a_portfolio_the_article_named():
+    text = (
+        "Fixture.\n\nHealth Secretary Miranda Ashcombe called the vote reckless.\n\n"
+        "‘Strikes will not put a single extra pound in their pockets,’ the minister told MPs."
+    )
+    assert _quote(text, "Strikes will not").speaker == "Miranda Ashcombe"

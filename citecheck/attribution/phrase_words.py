@@ -85,6 +85,10 @@ SAME_OFFICE = {
     "general": "general|gen\\.?",
     "lieutenant": "lieutenant|lt\\.?",
     "attorney": "attorney|atty\\.?",
+    # a secretary of a portfolio is a minister: "Health Secretary Miranda Ashcombe"
+    "minister": "minister|(?:home|health|foreign|defen[cs]e|education|transport|environment|"
+    "culture|business|justice|energy|interior|labou?r|agriculture|commerce|treasury|cabinet|"
+    "housing|trade|finance|scottish|welsh)\\s+secretary",
 }
 DATELINE = re.compile(  # "TORONTO —", "CITY (Wire) -", a live blog's "08:20 —"
     r"(?:[A-Z][A-Z .,’'-]{2,40}(?:\s*\([^()]{1,40}\))?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)"
