@@ -2817,7 +2817,7 @@ def test_a_verb_joined_by_and_inside_a_when_clause_is_that_clause_s_subject_s():
 def test_a_quotation_whose_opening_mark_fell_in_an_earlier_segment_starts_its_paragraph():
     # texts set one sentence a paragraph (translation test sets, PDF exports) lose the mark
     text = (
-        'Fixture.\n\nThe mayor sent a message to the family of Ada Quill, who died on Friday.\n\n'
+        "Fixture.\n\nThe mayor sent a message to the family of Ada Quill, who died on Friday.\n\n"
         "Harrow loses today a woman who never wavered and whose work remained intact until her "
         'last breath," Mayor Tom Reed wrote.\n\n"She will be missed," he added.'
     )
@@ -2833,3 +2833,24 @@ def test_the_minister_is_the_secretary_of_a_portfolio_the_article_named():
         "‘Strikes will not put a single extra pound in their pockets,’ the minister told MPs."
     )
     assert _quote(text, "Strikes will not").speaker == "Miranda Ashcombe"
+
+
+@pytest.mark.parametrize(
+    "text, start, speaker",
+    [
+        (
+            "‘We were ignored’: East side residents describe years of neglect\n\nThe council met.",
+            "We were",
+            "East side residents",
+        ),
+        (
+            "Fixture.\n\nThe council met.\n\nREAD MORE: ‘We need a miracle’: Saltmarsh fans "
+            "react to derby loss\n\nThe mayor spoke.",
+            "We need",
+            "Saltmarsh fans",
+        ),
+        ("‘The Crown’: Netflix boss defends the drama\n\nThe council met.", "The Crown", None),
+    ],
+)
+def test_a_headline_or_teaser_quote_before_a_colon_is_the_subject_s_after_it(text, start, speaker):
+    assert _quote(text, start).speaker == speaker

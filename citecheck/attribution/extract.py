@@ -46,6 +46,7 @@ from .references import names_between
 from .reported import find_reported
 from .speakers import Speech, speech_for
 from .turns import (
+    colon_headlines,
     headline_quotes,
     interview_turns,
     named_at_the_end,
@@ -172,6 +173,7 @@ def extract(
     out = pull_quotes(text, out)
     statements = _reported(doc, masked, starts, said, found, titles)
     out = headline_quotes(text, out, statements, headline_end)
+    out = colon_headlines(text, out, headline_end)
     if found is not None:
         short = [(at, t) for at, t in sentences(masked, starts) if len(t) < 600]
         intros = interviews(short, found, _subject_of(names, index, masked))

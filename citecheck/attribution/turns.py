@@ -1,6 +1,7 @@
 """Who speaks on after the sentence-level rules: a quotation over several paragraphs named
 only at its end, an interview's turns between the one who asks and the one who answers, and a
-pull quote or headline that repeats words quoted below it."""
+pull quote or headline that repeats words quoted below it, and the one a headline names after
+its quote and a colon."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import replace
 
 from ..model import Attribution, Kind
 from .frames import paragraph_gap
-from .kinds import names_a_term
+from .kinds import names_a_term, title_case
 from .names import surname_key
 
 
@@ -226,4 +227,41 @@ def headline_quotes(
                 language=a.language or b.language,
             )
             break
+    return out
+
+
+# a teaser of another story, set in the page's copy: "READ MORE: ‘…’: Fans react to ..."
+_TEASER = re.compile(
+    r"(?:READ MORE|Read more|RELATED|Related|ALSO READ|Also read|SEE ALSO|See also|MORE|WATCH)"
+    r"\s*:\s*"
+)
+# "‘We were ignored’: East side residents describe ...": who the headline gives the words
+_COLON_SUBJECT = re.compile(
+    r"[”’\"']\s*:\s+(?P<who>[A-Z][\w’'&-]*(?:\s+[\w’'&-]+){0,4}?)\s+(?:on|(?:tell|say|describe|"
+    r"react|target|return|slam|warn|demand|urge|call|vow|blast|accuse|speak|recall|share|"
+    r"reveal|insist|claim|question|criticise|criticize|welcome|hail|mourn|plead|fear|rage|fume|"
+    r"brand|open|break|quit|protest|appeal|back|defend|respond|hit|lash|voice|pay|beg|weigh)"
+    r"s?|denies|deny|rally|rallies|cry|cries)\b"
+)
+
+
+def colon_headlines(text: str, out: list[Attribution], headline_end: int) -> list[Attribution]:
+    """A quote that opens a headline or a teaser line and stands before a colon is the words of
+    the subject after the colon ('‘We need a miracle’: Saltmarsh fans react to ...'), when no
+    rule found a speaker; the story below, when it repeats the words, has already named one."""
+    for i, a in enumerate(out):
+        if a.speaker is not None:
+            continue
+        start, end = a.text_span
+        line = text.rfind("\n", 0, start) + 1
+        lead = text[line : start - 1]
+        if lead.strip() or start > headline_end + 1:
+            if not _TEASER.fullmatch(lead):
+                continue
+        m = _COLON_SUBJECT.match(text, end)
+        if m is None or (title_case(a.quote) and not a.quote.isupper()):
+            continue  # "‘The Crown’: Netflix boss defends ...": a title the headline names
+        words = a.quote.split()
+        kind = Kind.DIRECT if len(words) >= 3 or a.quote[-1:] in ".!?" else Kind.PARTIAL
+        out[i] = replace(a, kind=kind, speaker=m.group("who"), speaker_span=None)
     return out
