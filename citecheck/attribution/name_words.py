@@ -123,6 +123,9 @@ STOP_CAPS = {
     "why", "how", "not", "no", "yes", "one", "two", "three", "many", "some", "several", "all",
     "also", "then", "now", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr", "to", "of",
     "so", "yet", "still", "even", "just", "only", "other", "another", "each", "every", "such",
+    # prepositions opening a sentence: "Inside Lumora, the update ..." names Lumora
+    "inside", "outside", "amid", "amidst", "against", "toward", "towards", "beside", "beneath",
+    "around", "near", "alongside", "into", "onto", "regarding", "concerning", "unlike",
     # sentence adverbs: "Additionally, 38 percent said ..." names nobody
     "additionally", "moreover", "furthermore", "instead", "indeed", "nevertheless",
     "nonetheless", "likewise", "similarly", "separately", "overall", "finally", "later",
