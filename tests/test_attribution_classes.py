@@ -2854,3 +2854,21 @@ def test_the_minister_is_the_secretary_of_a_portfolio_the_article_named():
 )
 def test_a_headline_or_teaser_quote_before_a_colon_is_the_subject_s_after_it(text, start, speaker):
     assert _quote(text, start).speaker == speaker
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_the_name_after_it():
+    text = (
+        "Fixture.\n\nLumora AI rolled back an update on Wednesday.\n\nInside Lumora, the update "
+        "has become a sore point.\n\nIn a blog post, Lumora said the update had “unintentionally "
+        "reduced” its caution."
+    )
+    assert _quote(text, "unintentionally").speaker == "Lumora"  # never "Inside Lumora"
+
+
+def test_the_post_is_no_newspaper_whose_name_ends_in_post():
+    text = (
+        "Fixture.\n\nThe Halcyon Post reported the leak first.\n\nIn a blog post on Tuesday, "
+        "Lumora said the update had failed.\n\n“We got this wrong,” the post said."
+    )
+    quote = _quote(text, "We got this")
+    assert quote.speaker != "Halcyon Post" and quote.outlet is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .bodies import MEDIUM_NOUNS, body_named_before, medium_named_before
-from .cues import CUE, is_cue
+from .cues import CUE, ENDS_MEDIUM, is_cue
 from .name_words import PRONOUNS, STOP_CAPS
 from .names import HEADLINE, Name, NameIndex, is_org, strip_titles
 from .phrase_words import (
@@ -422,8 +422,9 @@ def _definite_reference(
     before = names_between(names, max(0, start - PRONOUN_WINDOW), start)
     # an organisation whose name holds the noun: "the nurses" -> "Nurses for Clean Air"
     holds = re.compile(rf"\b{re.escape(stem)}(?![’']s)", re.IGNORECASE).search  # once a call
-    for n in reversed(before):
-        if not n.person and holds(n.text):
+    for n in reversed(before):  # not an outlet so named: "the post" is no "Halcyon Post"
+        medium = stem not in MEDIUM_NOUNS and ENDS_MEDIUM.search(n.text)
+        if not n.person and holds(n.text) and not medium:
             if len(n.text.split()) >= 2:
                 return n.text, (n.start, n.end), False
     if is_person_role(stem) or re.fullmatch(r"\d+-year-old", head) or stem in PARTY_NOUNS:
