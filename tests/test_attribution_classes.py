@@ -2872,3 +2872,19 @@ def test_the_post_is_no_newspaper_whose_name_ends_in_post():
     )
     quote = _quote(text, "We got this")
     assert quote.speaker != "Halcyon Post" and quote.outlet is None
+
+
+@pytest.mark.parametrize(
+    "description, speaker",
+    [
+        ("the retired school cook", "Gwen Attwater"),  # WordNet: a cook is a person
+        ("the trucker", "Gwen Attwater"),
+        ("the friend", "the friend"),  # an unnamed source, not the one just named
+    ],
+)
+def test_a_description_by_occupation_is_the_person_just_named(description, speaker):
+    text = (
+        "Fixture.\n\nGwen Attwater, 71, said she supported the doctors in principle.\n\n"
+        f"‘I have been in pain for 18 months,’ {description} said."
+    )
+    assert _quote(text, "I have been").speaker == speaker

@@ -6,8 +6,11 @@ person introduced with that title; "the CDC" the organisation the article spelle
 
 from __future__ import annotations
 
+import gzip
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
+from importlib import resources
 
 from .name_words import STOP_CAPS, TITLES
 from .names import GIVEN_NAME_BEFORE, Name, NameIndex, is_org, surname_key
@@ -174,13 +177,33 @@ def is_demonym(word: str) -> bool:
 
 
 def is_person_role(noun: str) -> bool:
-    """A noun that names a person by what they do: listed, or built to ("fireman",
-    "biologist", "chairperson")."""
+    """A noun that names a person by what they do: listed, WordNet's ("cook", "pensioner"),
+    or built to ("fireman", "biologist", "chairperson")."""
     return (
         noun in PERSON_ROLES
+        or (noun in person_nouns() and noun not in _SOMEONE_ELSE)
         or (noun.endswith(("man", "woman", "ist", "person")) and noun not in _NOT_ROLES)
         or is_demonym(noun.title())  # "the Brazilian", "the Canadian": the person just named
     )
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """The nouns whose first sense is a person in WordNet 3.0: person_nouns.txt.gz, built by
+    scripts/build_person_nouns.py (source and license in the file); read once, on first use."""
+    data = resources.files("citecheck.attribution").joinpath("person_nouns.txt.gz").read_bytes()
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+# person nouns "the <noun> said" rarely uses for the person just named: an unnamed source
+# ("the friend", "the insider"), or someone the article sets beside them ("the patient" of the
+# doctor quoted, "the rep" of the star)
+_SOMEONE_ELSE = {
+    "friend", "pal", "insider", "source", "patient", "rep", "relative", "acquaintance",
+    "associate", "colleague", "companion", "ally", "contact", "informant", "confidant",
+    "confidante", "mate", "buddy", "chum", "crony",
+}  # fmt: skip
 
 
 _NATIONALS = {
