@@ -2888,3 +2888,11 @@ def test_a_description_by_occupation_is_the_person_just_named(description, speak
         f"‘I have been in pain for 18 months,’ {description} said."
     )
     assert _quote(text, "I have been").speaker == speaker
+
+
+def test_a_plural_possessive_s_apostrophe_is_no_part_of_the_speaker():
+    text = (
+        "Fixture.\n\nThe party will meet to discuss Bongani Lethoko-Adams’ membership, a report "
+        "said.\n\nLethoko-Adams told reporters the case was “a witch hunt”."
+    )
+    assert _quote(text, "a witch hunt").speaker == "Bongani Lethoko-Adams"

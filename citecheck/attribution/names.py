@@ -133,6 +133,10 @@ def find_names(text: str) -> list[Name]:
             if found is None:
                 found = seen[run] = _run_names(run)
             out.extend(Name(t, base + s, base + e, p) for t, s, e, p in found)
+    # a plural possessive's apostrophe closing the name is no part of it: "Lethoko-Adams’ role"
+    out = [
+        Name(n.text[:-1], n.start, n.end - 1, n.person) if n.text[-1] in "’'" else n for n in out
+    ]
     if "_" in text:
         out = _join_nicknames(text, out)
     given = {  # the full pattern only near its words, rare in news: a scan with it is slow

@@ -233,8 +233,8 @@ def headline_quotes(
 # a teaser of another story, set in the page's copy: "READ MORE: ‘…’: Fans react to ..."
 _TEASER = re.compile(
     r"(?:READ MORE|Read more|RELATED|Related|ALSO READ|Also read|SEE ALSO|See also|MORE|WATCH)"
-    r"\s*:\s*"
-)
+    r"\s*[:|]\s*"
+)  # "ALSO READ | ...": Indian sites set a bar
 # "‘We were ignored’: East side residents describe ...": who the headline gives the words
 _COLON_SUBJECT = re.compile(
     r"[”’\"']\s*:\s+(?P<who>[A-Z][\w’'&-]*(?:\s+[\w’'&-]+){0,4}?)\s+(?:on|(?:tell|say|describe|"
