@@ -2896,3 +2896,17 @@ def test_a_plural_possessive_s_apostrophe_is_no_part_of_the_speaker():
         "said.\n\nLethoko-Adams told reporters the case was “a witch hunt”."
     )
     assert _quote(text, "a witch hunt").speaker == "Bongani Lethoko-Adams"
+
+
+def test_a_closing_single_mark_before_and_is_no_plural_possessive():
+    text = (
+        "Fixture.\n\nAnn Lee said the board ‘regrets the distress caused to patients and their "
+        "families’ and that a scanner would come ‘by the end of the quarter’.\n\n‘It’s the "
+        "workers’ right to strike,’ said Tom Hart."
+    )
+    quotes = [a.quote for a in _attrs(text) if a.kind != "indirect"]
+    assert quotes == [
+        "regrets the distress caused to patients and their families",
+        "by the end of the quarter",
+        "It’s the workers’ right to strike,",
+    ]

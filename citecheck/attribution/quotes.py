@@ -207,14 +207,18 @@ def _single_quotes(text: str, paras: list[int], doubles: list[QuoteSpan]) -> lis
 
 
 _LATER_CLOSE = re.compile(r"[’'](?!\w)")
+_FUNCTION_WORD = re.compile(
+    r"(?:and|but|or|nor|that|which|who|whom|to|in|on|at|as|for|from|with|by|of|is|was|were|are|"
+    r"has|had|have|said|says|the|a|an|it|he|she|they|we|if|when|while|because|so|than|then)\b"
+)
 
 
 def _possessive(text: str, i: int, paras: list[int]) -> bool:
     """A mark after "s" that a lower-case word follows ("the workers’ right"), while the same
     paragraph closes the quotation later: an apostrophe of the plural possessive."""
     rest = text[i + 1 : i + 3]
-    if not re.match(r" [a-z]", rest):
-        return False
+    if not re.match(r" [a-z]", rest) or _FUNCTION_WORD.match(text, i + 2):
+        return False  # "‘… their families’ and that …": a function word owns nothing
     k = bisect_right(paras, i)
     end = paras[k] if k < len(paras) else len(text)
     return _LATER_CLOSE.search(text, i + 1, end) is not None
