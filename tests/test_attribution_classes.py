@@ -2910,3 +2910,12 @@ def test_a_closing_single_mark_before_and_is_no_plural_possessive():
         "by the end of the quarter",
         "It’s the workers’ right to strike,",
     ]
+
+
+def test_an_outlet_in_the_opening_phrase_is_where_the_subject_spoke_not_the_subject():
+    text = (
+        "Fixture.\n\nThe Health Authority runs the hospital.\n\nIn a statement to the Corrgreine "
+        "Echo, a spokeswoman for the authority said it ‘regrets the delay’."
+    )
+    quote = _quote(text, "regrets")
+    assert (quote.speaker, quote.outlet) == ("a spokeswoman for the authority", "Corrgreine Echo")

@@ -258,7 +258,8 @@ _ACRONYM_ALONE = re.compile(
 )
 _SPOKEN_TO = re.compile(
     r"\b(?:[Ii]n\s+an?\s+(?:[\w-]+\s+)?interview\s+with|[Ss]peaking\s+(?:to|with)|"
-    r"[Tt]alking\s+to|in\s+remarks\s+to|in\s+an?\s+(?:op-ed|column|article|essay|piece)\s+"
+    r"[Tt]alking\s+to|in\s+remarks\s+to|[Ii]n\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+)?"
+    r"(?:statement|email|message|comments)\s+to|in\s+an?\s+(?:op-ed|column|article|essay|piece)\s+"
     r"(?:for|in)|(?:wrote|[Ww]riting|writes)\s+in|(?:said|says|[Ss]peaking|[Aa]ppearing|appeared)\s+on|"
     r"quoted\s+(?:as\s+saying\s+)?by|according\s+to|(?:first\s+)?reported\s+by|"
     r"appearance\s+on|interview\s+(?:on|with))"

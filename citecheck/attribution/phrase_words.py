@@ -54,6 +54,8 @@ REDUCED_RELATIVE = re.compile(
 LONE_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ed)")
 PREPOSITION_LEAD = re.compile(
     r"(?:Under|After|Before|During|Following|Despite|Amid|Outside|Inside|Near|Beyond|Across)\s"
+    # "In a statement to the Example Echo, a spokeswoman said": the outlet is no one's name
+    r"|(?:In|On|At|With|Through|Via|By)\s+(?:a|an|the|his|her|their|its)\s"
 )
 LOWER_PARTICIPLE = re.compile(r"[a-z]+(?:ing|ed)\s+(?:to|at|in|on|by|from|with|for|after)\b")
 # titles that name the same office: a judge is "Mrs Justice Pennant" in British copy
