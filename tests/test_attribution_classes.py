@@ -2919,3 +2919,23 @@ def test_an_outlet_in_the_opening_phrase_is_where_the_subject_spoke_not_the_subj
     )
     quote = _quote(text, "regrets")
     assert (quote.speaker, quote.outlet) == ("a spokeswoman for the authority", "Corrgreine Echo")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, cue",
+    [
+        (
+            "The ministry said it had responded to “hostile fire” on Tuesday.",
+            "The ministry",
+            "said",
+        ),
+        ("Ann Lee said she had warned of “grave risks”.", "Ann Lee", "said"),
+    ],
+)
+def test_said_it_before_another_speech_verb_gives_the_quote_to_the_one_who_said(
+    sentence, speaker, cue
+):
+    quote = [
+        a for a in _attrs(f"Fixture.\n\nThe border is calm.\n\n{sentence}") if a.kind != "indirect"
+    ][0]
+    assert (quote.speaker, quote.cue) == (speaker, cue)

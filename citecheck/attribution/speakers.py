@@ -209,10 +209,20 @@ def _before_quote(
         if sp is None:
             sp, span, person = _subject(head, frame.before_start, names, index, masked)
     else:
+        outer = _SAID_IT.search(head)
+        if outer is not None:  # "The ministry said it had responded to “…”": the ministry
+            head, cue = head[: outer.start()], outer.group(1)
         sp, span, person = nearest_subject(head, frame.before_start, names, index, masked)
     if sp is None:
         return None
     return Speech(sp, span, cue, gap, obj, None, person)
+
+
+# a speech verb whose pronoun subject's clause holds the cue: the verb's subject spoke
+_SAID_IT = re.compile(
+    r"\b(said|says|say|added|insisted|claimed|stated|argued|maintained)\s+(?:that\s+)?"
+    r"(?:it|he|she|they|we)\s+(?:[a-z]+\s+){0,2}$"
+)
 
 
 _ABBR_DOT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Prof|Sgt|Capt|[A-Z])\.")
