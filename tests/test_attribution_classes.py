@@ -2939,3 +2939,15 @@ def test_said_it_before_another_speech_verb_gives_the_quote_to_the_one_who_said(
         a for a in _attrs(f"Fixture.\n\nThe border is calm.\n\n{sentence}") if a.kind != "indirect"
     ][0]
     assert (quote.speaker, quote.cue) == (speaker, cue)
+
+
+def test_a_credit_line_under_a_pull_quote_names_its_speaker():
+    text = (
+        "Fixture.\n\nDr Priya Nandakumar, co-chair of the committee, said the vote was clear.\n\n"
+        "Health Secretary Miranda Ashcombe said the offer was fair.\n\n‘It’s the workers’ right "
+        "to withhold their labour’\n– Dr Priya Nandakumar, MPU\n\n“We will not be moved” — Ann "
+        "Lee, nurse\n\nAnn Lee says she \"can beat anyone\" - Example News\n\nThe talks resume."
+    )
+    assert _quote(text, "It’s the workers").speaker == "Priya Nandakumar"
+    assert _quote(text, "We will not").speaker == "Ann Lee"
+    assert _quote(text, "can beat").speaker == "Ann Lee"  # a site's name after a title: no credit

@@ -47,6 +47,7 @@ from .reported import find_reported
 from .speakers import Speech, speech_for
 from .turns import (
     colon_headlines,
+    credited_quotes,
     headline_quotes,
     interview_turns,
     named_at_the_end,
@@ -174,6 +175,7 @@ def extract(
     statements = _reported(doc, masked, starts, said, found, titles)
     out = headline_quotes(text, out, statements, headline_end)
     out = colon_headlines(text, out, headline_end)
+    out = credited_quotes(text, out, index.expand)
     if found is not None:
         short = [(at, t) for at, t in sentences(masked, starts) if len(t) < 600]
         intros = interviews(short, found, _subject_of(names, index, masked))

@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..model import Attribution, Kind
 from .frames import paragraph_gap
 from .kinds import names_a_term, title_case
-from .names import surname_key
+from .names import strip_titles, surname_key
 
 
 def same_name(a: str, b: str) -> bool:
@@ -264,4 +264,27 @@ def colon_headlines(text: str, out: list[Attribution], headline_end: int) -> lis
         words = a.quote.split()
         kind = Kind.DIRECT if len(words) >= 3 or a.quote[-1:] in ".!?" else Kind.PARTIAL
         out[i] = replace(a, kind=kind, speaker=m.group("who"), speaker_span=None)
+    return out
+
+
+# a credit line under a quote: "‘…’\n– Dr Priya Nandakumar, MPU", "“…” — Ann Lee, nurse"
+_CREDIT_LINE = re.compile(
+    r"[”\"’'»][ \t]*\n?[ \t]*[–—-]{1,2}[ \t]*(?P<who>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]+)"
+    r"[ \t]*(?:,[^\n“”\"]{0,80})?[ \t]*(?:\n|$)"
+)
+
+
+def credited_quotes(text: str, out: list[Attribution], expand) -> list[Attribution]:
+    """A quote whose credit line follows it (a pull quote, an epigraph, a caption's words) is
+    the credited person's: the line names who said it, whatever the rules read around it.
+    `expand(name)` gives the fullest form the article gives the name."""
+    for i, a in enumerate(out):
+        m = _CREDIT_LINE.match(text, a.text_span[1])
+        if m is None or a.kind == Kind.SCARE and title_case(a.quote) and len(a.quote.split()) < 4:
+            continue
+        if text[text.rfind("\n", 0, a.text_span[0]) + 1 : a.text_span[0] - 1].strip():
+            continue  # the quote does not open its line: 'X says "…" - Example News', a title
+        who = " ".join(strip_titles(m.group("who").split()))
+        kind = Kind.DIRECT if a.kind == Kind.SCARE else a.kind
+        out[i] = replace(a, kind=kind, speaker=expand(who), speaker_span=None, cue=None)
     return out
