@@ -2951,3 +2951,11 @@ def test_a_credit_line_under_a_pull_quote_names_its_speaker():
     assert _quote(text, "It’s the workers").speaker == "Priya Nandakumar"
     assert _quote(text, "We will not").speaker == "Ann Lee"
     assert _quote(text, "can beat").speaker == "Ann Lee"  # a site's name after a title: no credit
+
+
+def test_the_agent_of_a_passive_is_whom_a_pronoun_after_it_stands_for():
+    text = (
+        "Fixture.\n\nThe flaw drew attention when a nurse posted a screenshot.\n\nScreenshot "
+        "shared by Dana Whitcombe showing the answer. “I caught it,” she wrote."
+    )
+    assert _quote(text, "I caught it").speaker == "Dana Whitcombe"

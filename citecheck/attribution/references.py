@@ -300,6 +300,7 @@ def resolve_pronoun(
                         _AFTER_PREPOSITION_THE.search(masked, max(0, n.start - 14), n.start)
                         and not GIVEN_NAME_BEFORE.search(masked, max(0, n.start - 70), n.start)
                         and not _WORDS_OF.search(masked, max(0, n.start - 30), n.start)
+                        and not _AGENT_BY.search(masked, max(0, n.start - 24), n.start)
                     )
                     or _TO_THE_KIND.search(masked, max(0, n.start - 40), n.start)
                     or _TOLD_BEFORE.search(masked, max(0, n.start - 16), n.start)
@@ -376,6 +377,8 @@ _AFTER_PREPOSITION = re.compile(
 _WORDS_OF = re.compile(
     r"\b(?:response|reaction|words|view|verdict|assessment|message|reply|answer)\s+of\s+$"
 )
+# the agent of a passive: "a screenshot shared by Dana Whitcombe" is who did it
+_AGENT_BY = re.compile(r"\b[a-z]+(?:ed|en|wn)\s+by\s+$")
 # ... or with "the" between, for a person: "At the Padang Layang relief centre" is no one
 _AFTER_PREPOSITION_THE = re.compile(_AFTER_PREPOSITION.pattern[:-1] + r"(?:the\s+)?$")
 
