@@ -2959,3 +2959,9 @@ def test_the_agent_of_a_passive_is_whom_a_pronoun_after_it_stands_for():
         "shared by Dana Whitcombe showing the answer. “I caught it,” she wrote."
     )
     assert _quote(text, "I caught it").speaker == "Dana Whitcombe"
+
+
+def test_rejected_as_cues_the_words_of_the_one_who_rejected():
+    text = "Fixture.\n\nThe border is calm.\n\nAnn Lee rejected the claims as “utterly false”."
+    quote = _quote(text, "utterly")
+    assert (quote.kind, quote.speaker, quote.cue) == ("partial", "Ann Lee", "rejected")
