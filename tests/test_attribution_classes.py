@@ -2965,3 +2965,14 @@ def test_rejected_as_cues_the_words_of_the_one_who_rejected():
     text = "Fixture.\n\nThe border is calm.\n\nAnn Lee rejected the claims as “utterly false”."
     quote = _quote(text, "utterly")
     assert (quote.kind, quote.speaker, quote.cue) == ("partial", "Ann Lee", "rejected")
+
+
+def test_a_quote_inside_an_embedded_post_appeared_on_the_platform():
+    text = (
+        "Fixture.\n\nThe scan backlog grew again, a report said.\n\nCathal Mulrooney TD "
+        "@CathalMulrooneyTD\n9,000 people waiting for scans. Minister says ‘recruitment is under "
+        "way’. #Carrowmeane\n4:12 PM · Mar 4, 2025\n\nThe minister told the Dáil that recruitment "
+        "was “under way”."
+    )
+    assert _quote(text, "recruitment is").outlet == "X"
+    assert _quote(text, "under way").outlet != "X"  # said in the Dáil, not posted

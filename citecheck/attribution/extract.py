@@ -39,6 +39,7 @@ from .outlets import (
     spoke_elsewhere,
 )
 from .phrases import resolve_phrase
+from .posts import post_outlets
 from .quotes import QuoteSpan, find_quotes
 from .ranker import FEATURES, choices, choose, mention_counts
 from .ranker import model as speaker_model
@@ -180,6 +181,7 @@ def extract(
         short = [(at, t) for at, t in sentences(masked, starts) if len(t) < 600]
         intros = interviews(short, found, _subject_of(names, index, masked))
         out, statements = _carry_outlets(out, statements, intros, spoke_elsewhere(masked, starts))
+        out = post_outlets(text, out)  # after the carry: the post is no interview
     if reported:
         out.extend(a for a in statements if a.kind == Kind.INDIRECT)
         out.sort(key=lambda a: a.text_span[0])
