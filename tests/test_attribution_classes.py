@@ -2976,3 +2976,12 @@ def test_a_quote_inside_an_embedded_post_appeared_on_the_platform():
     )
     assert _quote(text, "recruitment is").outlet == "X"
     assert _quote(text, "under way").outlet != "X"  # said in the Dáil, not posted
+
+
+def test_claims_after_a_past_tense_verb_are_its_object_not_a_speech_verb():
+    text = (
+        "Fixture.\n\nThe commission defended the count.\n\nThe 64-year-old retired judge "
+        "described claims that results had been altered as “baseless and dangerous”."
+    )
+    assert _quote(text, "baseless").speaker == "The 64-year-old retired judge"
+    assert all(a.speaker == "The 64-year-old retired judge" for a in _reported(text))

@@ -129,7 +129,7 @@ def is_cue(text: str, m: re.Match) -> bool:
 _PASSIVE_BY = re.compile(r"\s+by\s")
 _TAKES_A_NOUN = re.compile(
     r"\b(?:[a-z]{2,}ing|about|amid|over|despite|following|against|with|from|of|on|denied|"
-    r"dismissed|rejected|branded|called|were|was|are|is)\s+$"  # "there were demands for"
+    r"[a-z]{3,}ed|called|were|was|are|is)\s+$"  # "there were demands for", "described claims"
 )
 _NOUNS_TOO = {"call", "calls", "claim", "claims", "report", "reports", "post", "posts", "demand",
               "demands", "promise", "estimates", "hints"}  # fmt: skip

@@ -125,6 +125,8 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
         head = sentence[: m.start()]
         if not head or head.rsplit(None, 1)[-1] in NOT_NOUN:
             continue
+        if m.group("cue") in ("reports", "claims") and re.search(r"[a-z]{3,}ed$", head):
+            continue  # "The judge described claims that ...": the claims are her object
         noun = NOUN_CUE.search(head) if m.group("cue") in ("reports", "claims") else None
         if noun is not None:  # "following reports that ...": the reports say it
             found = _noun_cue(sentence, s, m, noun)
