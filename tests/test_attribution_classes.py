@@ -2946,7 +2946,7 @@ def test_a_credit_line_under_a_pull_quote_names_its_speaker():
         "Fixture.\n\nDr Priya Nandakumar, co-chair of the committee, said the vote was clear.\n\n"
         "Health Secretary Miranda Ashcombe said the offer was fair.\n\n‘It’s the workers’ right "
         "to withhold their labour’\n– Dr Priya Nandakumar, MPU\n\n“We will not be moved” — Ann "
-        "Lee, nurse\n\nAnn Lee says she \"can beat anyone\" - Example News\n\nThe talks resume."
+        'Lee, nurse\n\nAnn Lee says she "can beat anyone" - Example News\n\nThe talks resume.'
     )
     assert _quote(text, "It’s the workers").speaker == "Priya Nandakumar"
     assert _quote(text, "We will not").speaker == "Ann Lee"
@@ -2985,3 +2985,20 @@ def test_claims_after_a_past_tense_verb_are_its_object_not_a_speech_verb():
     )
     assert _quote(text, "baseless").speaker == "The 64-year-old retired judge"
     assert all(a.speaker == "The 64-year-old retired judge" for a in _reported(text))
+
+
+@pytest.mark.parametrize(
+    "line, start, speaker",
+    [
+        (
+            "Brennock junior Priya Halvorsen addresses the board: “We’re not little kids.”",
+            "We’re",
+            "Priya Halvorsen",
+        ),
+        ("RELATED: Gulls’ Kolbeck on deadline: “We’re not tinkering.”", "We’re", "Gulls’ Kolbeck"),
+        ("READ MORE: ‘We just want a say’: Parents pack the library", "We just", None),
+    ],
+)
+def test_the_subject_of_a_clause_ending_in_a_colon_speaks_the_quote_after_it(line, start, speaker):
+    text = f"Fixture.\n\nThe board met on Monday.\n\n{line}\n\nThe vote is next week."
+    assert _quote(text, start).speaker == speaker

@@ -82,7 +82,20 @@ def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -
                 sp = replace(said, outlet_text=sp.speaker)
         if sp is not None:
             return _with(sp, date)
+    if frame.before.rstrip().endswith(":"):  # "Priya Halvorsen addresses the board: “…”"
+        label = _TEASER_LABEL.match(frame.before)  # "RELATED: Gulls’ Kolbeck on deadline: “…”"
+        at = label.end() if label else 0
+        sp, span, person = _subject(frame.before.rstrip()[at:-1], frame.before_start + at, names,
+                                    index, masked)  # fmt: skip
+        if sp is not None:
+            return Speech(sp, span, None, None, None, date, person)
     return Speech(date_hint=date)
+
+
+_TEASER_LABEL = re.compile(
+    r"\W*(?:READ MORE|Read more|RELATED|Related|ALSO READ|Also read|SEE ALSO|See also|WATCH|MORE)"
+    r"\s*[:|]\s*"
+)
 
 
 # A passive cue: the speaker is its agent. "“…” was declared by police", "The plan was
