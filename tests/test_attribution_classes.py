@@ -2850,6 +2850,12 @@ def test_the_minister_is_the_secretary_of_a_portfolio_the_article_named():
             "Saltmarsh fans",
         ),
         ("‘The Crown’: Netflix boss defends the drama\n\nThe council met.", "The Crown", None),
+        (
+            "Fixture.\n\nThe council met.\n\nREAD MORE: ‘We’re sick of waiting’: Villagers fill "
+            "in potholes themselves\n\nThe mayor spoke.",
+            "We’re sick",
+            "Villagers",
+        ),
     ],
 )
 def test_a_headline_or_teaser_quote_before_a_colon_is_the_subject_s_after_it(text, start, speaker):
@@ -2996,7 +3002,7 @@ def test_claims_after_a_past_tense_verb_are_its_object_not_a_speech_verb():
             "Priya Halvorsen",
         ),
         ("RELATED: Gulls’ Kolbeck on deadline: “We’re not tinkering.”", "We’re", "Gulls’ Kolbeck"),
-        ("READ MORE: ‘We just want a say’: Parents pack the library", "We just", None),
+        ("READ MORE: ‘We just want a say’: Parents pack the library", "We just", "Parents"),
     ],
 )
 def test_the_subject_of_a_clause_ending_in_a_colon_speaks_the_quote_after_it(line, start, speaker):

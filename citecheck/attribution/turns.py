@@ -12,6 +12,7 @@ from ..model import Attribution, Kind
 from .frames import paragraph_gap
 from .kinds import names_a_term, title_case
 from .names import strip_titles, surname_key
+from .references import is_person_role
 
 
 def same_name(a: str, b: str) -> bool:
@@ -245,6 +246,21 @@ _COLON_SUBJECT = re.compile(
 )
 
 
+# '‘…’: Villagers fill in potholes themselves': people named by a noun, then the verb
+_COLON_PEOPLE = re.compile(
+    r"[”’\"']\s*:\s+(?P<who>[A-Z][\w’'&-]*(?:\s+[\w’'&-]+){0,3}?)\s+(?=[a-z])"
+)
+
+
+def _people_after_colon(text: str, end: int) -> re.Match | None:
+    m = _COLON_PEOPLE.match(text, end)
+    if m is None:
+        return None
+    head = m.group("who").split()[-1].lower()
+    noun = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    return m if is_person_role(noun) or is_person_role(head) else None
+
+
 def colon_headlines(text: str, out: list[Attribution], headline_end: int) -> list[Attribution]:
     """A quote that opens a headline or a teaser line and stands before a colon is the words of
     the subject after the colon ('‘We need a miracle’: Saltmarsh fans react to ...'), when no
@@ -258,7 +274,7 @@ def colon_headlines(text: str, out: list[Attribution], headline_end: int) -> lis
         if lead.strip() or start > headline_end + 1:
             if not _TEASER.fullmatch(lead):
                 continue
-        m = _COLON_SUBJECT.match(text, end)
+        m = _COLON_SUBJECT.match(text, end) or _people_after_colon(text, end)
         if m is None or (title_case(a.quote) and not a.quote.isupper()):
             continue  # "‘The Crown’: Netflix boss defends ...": a title the headline names
         words = a.quote.split()
