@@ -3008,3 +3008,12 @@ def test_claims_after_a_past_tense_verb_are_its_object_not_a_speech_verb():
 def test_the_subject_of_a_clause_ending_in_a_colon_speaks_the_quote_after_it(line, start, speaker):
     text = f"Fixture.\n\nThe board met on Monday.\n\n{line}\n\nThe vote is next week."
     assert _quote(text, start).speaker == speaker
+
+
+def test_a_credit_line_s_title_tells_whom_the_office_stands_for():
+    text = (
+        "Fixture.\n\nThe nets will stay, the state said.\n\n“The nets stay in.” — Brendan "
+        "Hollisworth, Fisheries Minister\n\nThe minister said the program would be reviewed “in "
+        "the normal course” next year."
+    )
+    assert _quote(text, "in the normal").speaker == "Brendan Hollisworth"

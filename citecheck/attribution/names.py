@@ -423,6 +423,10 @@ _TITLE_AFTER = re.compile(
     r"\s*,\s+(?P<det>(?:the|a|an)\s+)?([A-Za-z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,5}?)\s*[,.;]"
 )
 
+# a credit line's title ending its line: "“…” — Brendan Hollisworth, Fisheries Minister"
+_CREDIT_TITLE = re.compile(r"\s*,\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)[ \t]*(?:\n|$)")
+_CREDIT_DASH = re.compile(r"[—–-][ \t]*$")
+
 # "Ada Quill is the transport minister.": a title given in a sentence of its own
 _TITLE_IS = re.compile(
     r"\s+(?:is|was|has\s+been|had\s+been|became)\s+(?P<det>the\s+)"
@@ -464,6 +468,12 @@ def _titles_of(text: str, n: Name) -> list[str]:
     m = _TITLE_AFTER.match(text, n.end) if text[n.end : n.end + 2].lstrip()[:1] == "," else None
     if m is None and text.startswith((" is ", " was ", " has ", " had ", " became "), n.end):
         m = _TITLE_IS.match(text, n.end)
+    credit = _CREDIT_TITLE.match(text, n.end) if m is None else None
+    if credit and _CREDIT_DASH.search(text, max(0, n.start - 6), n.start):
+        words = credit.group(1).split()  # "— Brendan Hollisworth, Fisheries Minister"
+        inner = next((i for i, w in enumerate(words) if w.lower() in TITLES), None)
+        if inner is not None:
+            out.append(_title_key(" ".join(words[inner:])))
     if m and (m.group("det") or m.group(2).split()[0].lower() in TITLES):
         # "Ada Quill, the proprietor of ...,": the appositive's head noun is her title too
         key = _title_key(m.group(2))
