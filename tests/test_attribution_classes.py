@@ -3017,3 +3017,13 @@ def test_a_credit_line_s_title_tells_whom_the_office_stands_for():
         "the normal course” next year."
     )
     assert _quote(text, "in the normal").speaker == "Brendan Hollisworth"
+
+
+def test_a_teaser_s_quote_is_its_subject_s_and_a_first_name_s_post_its_owner_s():
+    text = (
+        "Fixture.\n\nJake Pemberton and Saffron Vale split.\n\nJake’s post read: ‘Saffron is the "
+        "best mum.’\n\nAlso Read: ‘We are not a distressed asset’: Sarang Air CFO on rescue talks"
+        "\n\nThe talks go on."
+    )
+    assert _quote(text, "Saffron is").speaker == "Jake Pemberton"
+    assert _quote(text, "We are not").speaker == "Sarang Air CFO"  # not the post before it

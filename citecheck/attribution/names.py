@@ -411,6 +411,12 @@ class NameIndex:
             return full
         return " ".join(words)
 
+    def expand_given(self, word: str) -> str:
+        """ "Jake" -> "Jake Pemberton" when one person named in full has that first name, else
+        what `expand` makes of it (a surname: "Morales" -> "Evo Morales")."""
+        full = {v for v in self.full.values() if v.split()[0] == word and " " in v}
+        return full.pop() if len(full) == 1 else self.expand(word)
+
     def is_person(self, word: str) -> bool:
         """Named in full somewhere, or given a Mr/Ms or a he/she: "Mr Hardy" is a person."""
         key = surname_key(word)

@@ -87,14 +87,15 @@ def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -
         at = label.end() if label else 0
         sp, span, person = _subject(frame.before.rstrip()[at:-1], frame.before_start + at, names,
                                     index, masked)  # fmt: skip
+        if sp is not None and _POSSESSIVE_ALONE.fullmatch(sp):  # "Jake’s post read: “…”"
+            sp, person = index.expand_given(sp[:-2]), True
         if sp is not None:
             return Speech(sp, span, None, None, None, date, person)
     return Speech(date_hint=date)
 
 
 _TEASER_LABEL = re.compile(
-    r"\W*(?:READ MORE|Read more|RELATED|Related|ALSO READ|Also read|SEE ALSO|See also|WATCH|MORE)"
-    r"\s*[:|]\s*"
+    r"\W*(?i:read more|related|also read|see also|watch|more)\s*[:|]\s*"
 )
 
 

@@ -232,10 +232,8 @@ def headline_quotes(
 
 
 # a teaser of another story, set in the page's copy: "READ MORE: ‘…’: Fans react to ..."
-_TEASER = re.compile(
-    r"(?:READ MORE|Read more|RELATED|Related|ALSO READ|Also read|SEE ALSO|See also|MORE|WATCH)"
-    r"\s*[:|]\s*"
-)  # "ALSO READ | ...": Indian sites set a bar
+# ("ALSO READ | ...": Indian sites set a bar)
+_TEASER = re.compile(r"(?i:read more|related|also read|see also|more|watch)\s*[:|]\s*")
 # "‘We were ignored’: East side residents describe ...": who the headline gives the words
 _COLON_SUBJECT = re.compile(
     r"[”’\"']\s*:\s+(?P<who>[A-Z][\w’'&-]*(?:\s+[\w’'&-]+){0,4}?)\s+(?:on|(?:tell|say|describe|"
@@ -266,14 +264,14 @@ def colon_headlines(text: str, out: list[Attribution], headline_end: int) -> lis
     the subject after the colon ('‘We need a miracle’: Saltmarsh fans react to ...'), when no
     rule found a speaker; the story below, when it repeats the words, has already named one."""
     for i, a in enumerate(out):
-        if a.speaker is not None:
-            continue
         start, end = a.text_span
         line = text.rfind("\n", 0, start) + 1
         lead = text[line : start - 1]
-        if lead.strip() or start > headline_end + 1:
-            if not _TEASER.fullmatch(lead):
-                continue
+        teaser = _TEASER.fullmatch(lead)  # another story's: no follow-on of the one around it
+        if a.speaker is not None and not teaser:
+            continue
+        if (lead.strip() or start > headline_end + 1) and not teaser:
+            continue
         m = _COLON_SUBJECT.match(text, end) or _people_after_colon(text, end)
         if m is None or (title_case(a.quote) and not a.quote.isupper()):
             continue  # "‘The Crown’: Netflix boss defends ...": a title the headline names
