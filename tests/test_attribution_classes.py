@@ -3027,3 +3027,13 @@ def test_a_teaser_s_quote_is_its_subject_s_and_a_first_name_s_post_its_owner_s()
     )
     assert _quote(text, "Saffron is").speaker == "Jake Pemberton"
     assert _quote(text, "We are not").speaker == "Sarang Air CFO"  # not the post before it
+
+
+def test_a_beat_paragraph_before_a_quote_names_its_speaker():
+    text = (
+        "Fixture.\n\nThe Ironmen GM Ellen Vasquez-Hart said the deal was “not close”.\n\nAcross "
+        "the division, Gulls GM Marty Kolbeck could barely hide his delight.\n\n“We have been "
+        "chasing an arm like this for two years.”"
+    )
+    assert _quote(text, "not close").speaker == "Ellen Vasquez-Hart"  # GM: her title, no name
+    assert _quote(text, "We have been").speaker == "Marty Kolbeck"

@@ -29,12 +29,31 @@ def beat_subject(
     para = masked.rfind("\n\n", 0, at)
     lo = max(since, para + 2 if para >= 0 else 0)
     lead = masked[lo:at]
+    if not lead.strip() and para > 0 and para + 2 >= lo:
+        # the quote opens its paragraph; the one before is a beat of one sentence: "Across the
+        # division, Gulls GM Marty Kolbeck could barely hide his delight. / “…”"
+        prev = masked.rfind("\n\n", 0, para)
+        plo = prev + 2 if prev >= 0 else 0
+        body = masked[plo:para].rstrip()
+        if plo < since or _SENTENCE_END.search(body[:-1]) or not re.search(r"[.!?]$", body):
+            return None
+        start = plo + len(body) - len(body.lstrip())
+        return _subject_of_beat(masked[start : plo + len(body)], start, names, index, masked)
     if not lead.strip() or not re.search(r"[.!?][”’\"]?\s*$", lead):
         return None  # the quote does not open a sentence right after another
     body = lead.rstrip()
     cuts = [m.end() for m in _SENTENCE_END.finditer(body[:-1])]
     start = lo + (cuts[-1] if cuts else len(lead) - len(lead.lstrip()))
-    sentence = masked[start : lo + len(body)]
+    return _subject_of_beat(masked[start : lo + len(body)], start, names, index, masked)
+
+
+_ADVERBIAL = re.compile(
+    r"(?:Across|At|In|On|Back|Outside|Inside|Later|Earlier|Afterwards)\b[^,]{0,40},\s+"
+)
+
+
+def _subject_of_beat(sentence, start, names, index, masked):
+    """The person a beat sentence opens on, if it has no speech verb."""
     if len(sentence) > _MAX_BEAT or CUE.search(sentence) or "_" in sentence:
         return None  # a cue: reported speech, dealt with elsewhere; "_": a masked quote
     pronoun = _PRONOUN_FIRST.match(sentence)
@@ -42,8 +61,12 @@ def beat_subject(
         who, span = resolve_pronoun(start, names, index, masked, pronoun.group(1))
         return (who, span) if who and span else None
     inside = names_between(names, start, start + len(sentence))
+    lead = _ADVERBIAL.match(sentence)  # "Across the division, Gulls GM Marty Kolbeck ..."
+    if lead and inside and inside[0].start < start + lead.end():
+        inside = [n for n in inside if n.start >= start + lead.end()]
+    at = start + (lead.end() if lead else 0)
     if not inside or not (
-        inside[0].start == start or _DESCRIBED.fullmatch(masked, start, inside[0].start)
+        inside[0].start == at or _DESCRIBED.fullmatch(masked, at, inside[0].start)
     ):
         return None  # "The crowd cheered.": no one named as the subject
     n = inside[0]

@@ -83,6 +83,12 @@ INNER_TITLES |= {
     "advisor",
     "executive",
     "officer",
+    # a company's officers, in capitals inside a name: "Gulls GM Marty Kolbeck", "Sarang Air
+    # CFO Meera Rao"
+    "gm",
+    "cfo",
+    "coo",
+    "cto",
 }
 ORG_WORDS = {
     "office", "central", "court", "ministry", "party", "center", "centre", "organization",
