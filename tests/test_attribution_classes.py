@@ -3037,3 +3037,13 @@ def test_a_beat_paragraph_before_a_quote_names_its_speaker():
     )
     assert _quote(text, "not close").speaker == "Ellen Vasquez-Hart"  # GM: her title, no name
     assert _quote(text, "We have been").speaker == "Marty Kolbeck"
+
+
+def test_an_interview_set_up_with_a_time_and_a_description_carries_its_outlet():
+    text = (
+        "Fixture.\n\nFisheries Minister Brendan Hollisworth defended the nets.\n\nSpeaking to "
+        "Radio Bellbird on Wednesday afternoon, the minister doubled down. “You can have the "
+        "drones as well,” he said."
+    )
+    quote = _quote(text, "You can have")
+    assert (quote.speaker, quote.outlet) == ("Brendan Hollisworth", "Radio Bellbird")

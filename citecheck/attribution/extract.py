@@ -44,6 +44,7 @@ from .quotes import QuoteSpan, find_quotes
 from .ranker import FEATURES, choices, choose, mention_counts
 from .ranker import model as speaker_model
 from .references import names_between
+from .report_words import FIRST_VERB
 from .reported import find_reported
 from .speakers import Speech, speech_for
 from .turns import (
@@ -266,6 +267,8 @@ def _subject_of(names, index, masked):
     """The person or body a sentence's words before a verb name, as a speaker."""
 
     def subject(at: int, head: str) -> str | None:
+        verb = FIRST_VERB.search(" " + head)  # "the minister doubled down": the minister
+        head = head[: verb.start()] if verb and verb.start() > 0 else head
         speaker, _span, person = resolve_phrase(head.strip(" ,"), at, names, index, masked)
         return speaker if speaker and speaker[:1].isupper() else None
 

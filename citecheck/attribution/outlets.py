@@ -374,8 +374,9 @@ _INTERVIEW_WITH = re.compile(  # "In an interview with X,", "In a column for X,"
     r"|(?:Speaking|Talking)\s+(?:exclusively\s+)?to"
     r"|Writing\s+(?:in|for|on)(?:\s+(?:his|her|their|a)\s+(?:[\w-]+\s+){0,2}"
     r"(?:column|blog|newsletter|post)\s+(?:for|in|on))?)\s+(?:the\s+)?"
-    r"(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})\s*,"
-)
+    r"(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){0,4})"
+    r"(?:\s+(?:on|last|this|earlier|late|early|yesterday|today)\b[^,“”\"]{0,30})?\s*,"
+)  # "Speaking to Radio Bellbird on Wednesday afternoon, the minister ..."
 # "a Washington Post op-ed column earlier this month by ABC News reporter Jonathan Karl"
 _PIECE_BY = re.compile(
     rf"\b(?P<outlet>[A-Z][\w&.’'+-]*(?:\s+[A-Z][\w&.’'+-]*){{0,4}})\s+(?:[\w-]+\s+)?{_PIECE}\b"
