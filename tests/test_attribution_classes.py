@@ -3047,3 +3047,11 @@ def test_an_interview_set_up_with_a_time_and_a_description_carries_its_outlet():
     )
     quote = _quote(text, "You can have")
     assert (quote.speaker, quote.outlet) == ("Brendan Hollisworth", "Radio Bellbird")
+
+
+def test_on_his_station_s_show_names_the_outlet_the_host_spoke_on():
+    text = (
+        "Fixture.\n\nThe deal was done.\n\nOn his WHRN 1210 afternoon show Thursday, host Sal "
+        "Pacheco called the deal “a white flag with a bow on it”."
+    )
+    assert _quote(text, "a white flag").outlet == "WHRN"

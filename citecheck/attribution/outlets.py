@@ -181,7 +181,9 @@ _CREDITING = re.compile(
     rf"\b(?:[Tt]he\s+)?{_NAME_RUN}\s+(?:reported|quoted|cited|published)\b"
     rf"|\b(?:published|obtained|seen|reviewed)(?:\s+on\s+{DATE_WORDS})?\s+(?:by|in)\s+"
     rf"(?:the\s+)?([A-Z][\w&.’'-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&.’'-]*){{0,5}})"
-    rf"|\b(?:on|in|to)\s+(?:the\s+)?{_NAME_RUN}\s+(?:podcast|programme|program|radio\s+show|show)\b"
+    # "On his WHRN 1210 afternoon show, ...": a station's number and the time of day between
+    rf"|\b(?:[Oo]n|[Ii]n|to)\s+(?:the\s+|his\s+|her\s+|their\s+)?{_NAME_RUN}(?:\s+\d[\w.]*)?"
+    r"\s+(?:[a-z-]+\s+)?(?:podcast|programme|program|radio\s+show|show)\b"
     rf"|\b(?:show|programme|program|podcast|broadcast)\s+on\s+(?:the\s+)?{_NAME_RUN}"
     rf"|\b(?:quoted|broadcast|aired|carried)\s+by\s+(?:the\s+)?{_NAME_RUN}"
 )  # "said on Example Morning, the breakfast show on Example TV": the channel
