@@ -3055,3 +3055,11 @@ def test_on_his_station_s_show_names_the_outlet_the_host_spoke_on():
         "Pacheco called the deal “a white flag with a bow on it”."
     )
     assert _quote(text, "a white flag").outlet == "WHRN"
+
+
+def test_tweets_as_a_subject_name_twitter():
+    text = (
+        "Fixture.\n\nThe protest turned violent.\n\nSeveral tweets called for peace and asked "
+        'organizers to "help us provide safe spaces."'
+    )
+    assert _quote(text, "help us").outlet == "Twitter"

@@ -215,7 +215,8 @@ _MONTH_DAY = re.compile(
 
 # Media that name the outlet by themselves: "in a 2013 tweet" is a tweet on Twitter.
 MEDIA = {
-    "tweet": "Twitter", "tweeted": "Twitter", "tweeting": "Twitter", "twitter": "Twitter", "x": "X",
+    "tweet": "Twitter", "tweets": "Twitter", "tweeted": "Twitter", "tweeting": "Twitter",
+    "twitter": "Twitter", "x": "X",
     "facebook": "Facebook", "instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube",
     "telegram": "Telegram", "linkedin": "LinkedIn", "threads": "Threads", "bluesky": "Bluesky",
     "weibo": "Weibo", "wechat": "WeChat", "reddit": "Reddit", "mastodon": "Mastodon",
@@ -225,7 +226,7 @@ MEDIA = {
 
 
 _MEDIA = re.compile(
-    r"(?=[toTFILYWRMSVD])\b(?:tweet(?:ed|ing)?|(?:on|to) (?:Twitter|X|Facebook|Instagram|TikTok|"
+    r"(?=[toTFILYWRMSVD])\b(?:tweet(?:s|ed|ing)?|(?:on|to) (?:Twitter|X|Facebook|Instagram|TikTok|"
     r"YouTube|Telegram|LinkedIn|Threads|Bluesky|Weibo|WeChat|Reddit|Mastodon|Truth Social|WhatsApp|"
     r"Snapchat|VK|Substack|Twitch|Discord)|(?:Twitter|Facebook|Instagram|Telegram|LinkedIn|"
     r"TikTok|YouTube|Weibo|WeChat|Reddit|Mastodon|Truth Social|WhatsApp|Snapchat|VK|Substack|"
