@@ -3063,3 +3063,15 @@ def test_tweets_as_a_subject_name_twitter():
         'organizers to "help us provide safe spaces."'
     )
     assert _quote(text, "help us").outlet == "Twitter"
+
+
+def test_a_correction_s_label_does_not_hide_what_the_earlier_version_said():
+    text = (
+        "Fixture.\n\nThe ballot closed.\n\nCorrection: An earlier version of this article said "
+        "the ballot turnout was 66 per cent."
+    )
+    [reported] = _reported(text)
+    assert (reported.speaker, reported.quote) == (
+        "An earlier version of this article",
+        "the ballot turnout was 66 per cent",
+    )

@@ -84,6 +84,9 @@ def find_reported(
             sentence
         ):
             continue
+        label = _LABEL.match(sentence)  # "Correction: An earlier version of this story said"
+        if label:
+            s, sentence = s + label.end(), sentence[label.end() :]
         found = (
             _according(sentence, s, names, index, masked)
             or _participle(sentence, s, names, index, masked)
@@ -111,6 +114,12 @@ def _first_of_two(sentence, s, found, names, index, masked) -> Reported | None:
         return None
     first = _front(head[:cut] + ".", s, names, index, masked)
     return first if first is not None and first.clause_end <= s + cut else None
+
+
+# a page's label before a sentence: "Correction:", "Editor’s note:", "Update:"
+_LABEL = re.compile(
+    r"\s*(?i:correction|clarification|update|updated|editor[’']s\s+note|note)\s*:\s+(?=[A-Z])"
+)
 
 
 # a relative clause closed right before the cue: "X, who objected to the cost, (said ...)"
