@@ -3075,3 +3075,11 @@ def test_a_correction_s_label_does_not_hide_what_the_earlier_version_said():
         "An earlier version of this article",
         "the ballot turnout was 66 per cent",
     )
+
+
+def test_words_after_titled_name_a_work_not_someone_s_speech():
+    text = (
+        "Fixture.\n\nThe update failed.\n\nIn a blog post titled “Getting health answers right,” "
+        "Lumora said the update had changed how the model weighs sources."
+    )
+    assert _quote(text, "Getting health").kind == "scare"

@@ -25,7 +25,7 @@ _THAT_END = re.compile(r"\bthat$")
 _NAMING = re.compile(
     r"\b(?:the (?:term|phrase|word|name|slogan|hashtag|label|nickname)|(?:is|are|was|were|be|"
     r"been|being|what[’']s|what is|often|commonly|also) (?:called|known as|termed|nicknamed)|"
-    r"known as|"
+    r"known as|(?:titled|entitled|headlined)|"  # "a blog post titled “Getting it right”"
     # "dubbed it the ‘…’", "were dubbed the show’s ‘…’", "what sleep scientists call ‘…’"
     r"(?:dubbed|nicknamed|christened)(?:\s+(?:it|him|her|them|this|that))?(?:\s+(?:the|a|an))?"
     r"(?:\s+[\w’']+[’']s)?|what\s+(?!(?:he|she|it|i|we|they|you)\b)(?:[\w-]+\s+){1,3}"
