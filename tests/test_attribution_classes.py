@@ -3083,3 +3083,10 @@ def test_words_after_titled_name_a_work_not_someone_s_speech():
         "Lumora said the update had changed how the model weighs sources."
     )
     assert _quote(text, "Getting health").kind == "scare"
+
+
+def test_hit_back_that_reports_speech():
+    text = (
+        "Fixture.\n\nThe debate was lively.\n\nSarah Kinsella hit back that the plan was uncosted."
+    )
+    assert [(a.speaker, a.cue) for a in _reported(text)] == [("Sarah Kinsella", "hit back")]

@@ -26,6 +26,7 @@ VERBS = (
     "warn insist claim argue admit deny confirm reveal suggest stress explain predict allege "
     "complain announce acknowledge"
 ).split()
+VERBS += ["hit back", "hits back", "fired back", "shot back"]  # "Ms Kinsella hit back that ..."
 SIMPLE_VERBS = list(dict.fromkeys(VERBS))
 # who "told": a capitalised name, reporters, an outlet, a pronoun, "the committee"
 TOLD_OBJECT = (
