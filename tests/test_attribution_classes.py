@@ -3090,3 +3090,12 @@ def test_hit_back_that_reports_speech():
         "Fixture.\n\nThe debate was lively.\n\nSarah Kinsella hit back that the plan was uncosted."
     )
     assert [(a.speaker, a.cue) for a in _reported(text)] == [("Sarah Kinsella", "hit back")]
+
+
+def test_page_furniture_words_are_no_candidate_speakers():
+    text = (
+        "Fixture.\n\nThe club sacked its manager on Monday.\n\nRELATED\n\nAdvertisement\n\n"
+        "“We wish him well,” the club said."
+    )
+    names = [n.text for n in citecheck.attribution.names.find_names(text)]
+    assert "RELATED" not in names and "Advertisement" not in names

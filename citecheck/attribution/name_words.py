@@ -129,6 +129,8 @@ STOP_CAPS = {
     "why", "how", "not", "no", "yes", "one", "two", "three", "many", "some", "several", "all",
     "also", "then", "now", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr", "to", "of",
     "so", "yet", "still", "even", "just", "only", "other", "another", "each", "every", "such",
+    # page furniture: "READ MORE:", "RELATED:", "Advertisement", "Correction:"
+    "read", "more", "related", "advertisement", "sponsored", "correction",
     # prepositions opening a sentence: "Inside Lumora, the update ..." names Lumora
     "inside", "outside", "amid", "amidst", "against", "toward", "towards", "beside", "beneath",
     "around", "near", "alongside", "into", "onto", "regarding", "concerning", "unlike",
