@@ -3099,3 +3099,11 @@ def test_page_furniture_words_are_no_candidate_speakers():
     )
     names = [n.text for n in citecheck.attribution.names.find_names(text)]
     assert "RELATED" not in names and "Advertisement" not in names
+
+
+def test_the_label_is_the_record_company_the_article_named():
+    text = (
+        "Fixture.\n\nBoth singers record for Bright Harbor Records, which is caught in the "
+        "middle.\n\nIn a statement, the label said it “supports both artists fully”."
+    )
+    assert _quote(text, "supports both").speaker == "Bright Harbor Records"

@@ -48,7 +48,8 @@ def body_named_before(
 
 _FIRM_NOUN = (
     r"(?:company|firm|maker|manufacturer|retailer|operator|utility|supplier|developer|lender|"
-    r"insurer|airline|carrier|chain|brand|startup|giant|conglomerate|supermarket|producer)"
+    r"insurer|airline|carrier|chain|brand|startup|giant|conglomerate|supermarket|producer|"
+    r"label|studio)"
 )
 _FIRM_BEFORE = re.compile(rf"\b{_FIRM_NOUN}\s+$")
 _FIRM_AFTER = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_FIRM_NOUN}\b")

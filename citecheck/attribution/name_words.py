@@ -102,6 +102,7 @@ ORG_WORDS = {
     "authority", "program", "programme", "project", "fund", "trust", "society", "coalition",
     "alliance", "movement", "front", "guard", "corps", "academy", "laboratory", "lab", "labs",
     "systems", "technologies", "airlines", "motors", "capital", "partners", "holdings",
+    "records", "recordings", "studios", "pictures",
     "nations", "states", "republic", "kingdom", "county", "city", "state", "province", "region",
     "prosecutor's", "prosecutor’s", "ministry's", "department's", "white", "pentagon", "kremlin",
     "courier", "radio", "television", "tv", "chronicle", "observer", "telegraph",  # the media

@@ -225,7 +225,7 @@ GENERIC_BODIES = frozenset(
     "agency company group organization organisation firm office government administration "
     "campaign charity foundation institute center centre network operator utility airline "
     "carrier insurer lender retailer manufacturer supplier chain startup broadcaster "
-    "publisher developer club brokerage bank consultancy".split()
+    "publisher developer club brokerage bank consultancy label studio".split()
 )
 
 
