@@ -3107,3 +3107,13 @@ def test_the_label_is_the_record_company_the_article_named():
         "middle.\n\nIn a statement, the label said it “supports both artists fully”."
     )
     assert _quote(text, "supports both").speaker == "Bright Harbor Records"
+
+
+def test_a_headline_s_participle_opens_no_name():
+    names = [
+        n.text
+        for n in citecheck.attribution.names.find_names(
+            "Crewed Halcyon launch slips to June. Ahmed Khan said. United Airlines said."
+        )
+    ]
+    assert names == ["Halcyon", "Ahmed Khan", "United Airlines"]

@@ -216,6 +216,7 @@ _PERSON_OF = re.compile(
     r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"
 )
 _GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
+_PARTICIPLE_FIRST = re.compile(r"[A-Z][a-z]{3,}ed")
 _GERUND_NAMES = {"Sporting", "Reading", "Racing", "Flushing", "Harding", "Manning", "Browning"}
 _NOT_A_NAME = re.compile(
     r"[A-Z]{2,}(?:\s+[A-Z]{2,})+"  # page furniture in capitals: READ MORE, WATCH NOW
@@ -263,6 +264,12 @@ def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
         or (
             len(words) > 1 and _GERUND.fullmatch(words[0]) and words[0] not in _GERUND_NAMES
         )  # "Assuming MPs agree"; not "Sporting Vellmar", "Reading FC"
+        or (
+            len(words) > 1
+            and _PARTICIPLE_FIRST.fullmatch(words[0])
+            and words[0].lower() not in first_name_genders()
+            and not is_org(words)
+        )  # "Crewed Halcyon launch slips"; not "Fred", "Ahmed", "United Airlines"
         or _ROLE_FIRST.fullmatch(words[0]) and _role_before_name(words)
     ):
         drop = 2 if titled and words[0] == "of" else 1
