@@ -175,3 +175,8 @@ WHEN_LAST = re.compile(
     r"weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|"
     r"tonight|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$"
 )
+
+
+# a page's teaser of another story: "READ MORE: ‘…’: Fans react ...", "ALSO READ | …" (Indian
+# sites set a bar)
+TEASER_LABEL = re.compile(r"\W*(?i:read more|related|also read|see also|more|watch)\s*[:|]\s*")

@@ -23,7 +23,7 @@ from .cues import (
 )
 from .frames import Frame
 from .names import Name, NameIndex
-from .phrase_words import ADVERBS, DATELINE, NOT_SUBJECT, PARTICIPIAL_LEAD
+from .phrase_words import ADVERBS, DATELINE, NOT_SUBJECT, PARTICIPIAL_LEAD, TEASER_LABEL
 from .phrases import nearest_subject, resolve_phrase, split_chunks
 from .references import is_description, names_between
 from .report_words import FIRST_VERB
@@ -83,7 +83,7 @@ def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -
         if sp is not None:
             return _with(sp, date)
     if frame.before.rstrip().endswith(":"):  # "Priya Halvorsen addresses the board: “…”"
-        label = _TEASER_LABEL.match(frame.before)  # "RELATED: Gulls’ Kolbeck on deadline: “…”"
+        label = TEASER_LABEL.match(frame.before)  # "RELATED: Gulls’ Kolbeck on deadline: “…”"
         at = label.end() if label else 0
         sp, span, person = _subject(frame.before.rstrip()[at:-1], frame.before_start + at, names,
                                     index, masked)  # fmt: skip
@@ -92,11 +92,6 @@ def speech_for(frame: Frame, names: list[Name], index: NameIndex, masked: str) -
         if sp is not None:
             return Speech(sp, span, None, None, None, date, person)
     return Speech(date_hint=date)
-
-
-_TEASER_LABEL = re.compile(
-    r"\W*(?i:read more|related|also read|see also|watch|more)\s*[:|]\s*"
-)
 
 
 # A passive cue: the speaker is its agent. "“…” was declared by police", "The plan was

@@ -12,6 +12,7 @@ from ..model import Attribution, Kind
 from .frames import paragraph_gap
 from .kinds import names_a_term, title_case
 from .names import strip_titles, surname_key
+from .phrase_words import TEASER_LABEL
 from .references import is_person_role
 
 
@@ -231,9 +232,6 @@ def headline_quotes(
     return out
 
 
-# a teaser of another story, set in the page's copy: "READ MORE: ‘…’: Fans react to ..."
-# ("ALSO READ | ...": Indian sites set a bar)
-_TEASER = re.compile(r"(?i:read more|related|also read|see also|more|watch)\s*[:|]\s*")
 # "‘We were ignored’: East side residents describe ...": who the headline gives the words
 _COLON_SUBJECT = re.compile(
     r"[”’\"']\s*:\s+(?P<who>[A-Z][\w’'&-]*(?:\s+[\w’'&-]+){0,4}?)\s+(?:on|(?:tell|say|describe|"
@@ -267,7 +265,7 @@ def colon_headlines(text: str, out: list[Attribution], headline_end: int) -> lis
         start, end = a.text_span
         line = text.rfind("\n", 0, start) + 1
         lead = text[line : start - 1]
-        teaser = _TEASER.fullmatch(lead)  # another story's: no follow-on of the one around it
+        teaser = TEASER_LABEL.fullmatch(lead)  # another story's: no follow-on of the one around it
         if a.speaker is not None and not teaser:
             continue
         if (lead.strip() or start > headline_end + 1) and not teaser:
