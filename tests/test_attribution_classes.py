@@ -3117,3 +3117,12 @@ def test_a_headline_s_participle_opens_no_name():
         )
     ]
     assert names == ["Halcyon", "Ahmed Khan", "United Airlines"]
+
+
+def test_a_platform_credited_after_a_caption_s_quote_is_its_outlet():
+    text = (
+        "Fixture.\n\nThe flaw drew attention.\n\nScreenshot shared by Dana Whitcombe showing the "
+        'answer. "I caught it," she wrote. (Screenshot via X)\n\n"It is fixed," the company said.'
+    )
+    assert _quote(text, "I caught").outlet == "X"
+    assert _quote(text, "It is fixed").outlet is None
