@@ -3126,3 +3126,12 @@ def test_a_platform_credited_after_a_caption_s_quote_is_its_outlet():
     )
     assert _quote(text, "I caught").outlet == "X"
     assert _quote(text, "It is fixed").outlet is None
+
+
+def test_reading_from_notes_is_no_speech_verb():
+    text = (
+        "Fixture.\n\nCoach Marc-André Thibodeau apologised on Monday.\n\n“What I did was "
+        "inexcusable. There is no other word for it,” the 47-year-old said, reading from notes. "
+        "“That young man was doing his job.”"
+    )
+    assert _quote(text, "That young man").speaker == "Marc-André Thibodeau"

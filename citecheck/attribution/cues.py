@@ -132,7 +132,7 @@ _TAKES_A_NOUN = re.compile(
     r"[a-z]{3,}ed|called|were|was|are|is)\s+$"  # "there were demands for", "described claims"
 )
 _NOUNS_TOO = {"call", "calls", "claim", "claims", "report", "reports", "post", "posts", "demand",
-              "demands", "promise", "estimates", "hints"}  # fmt: skip
+              "demands", "promise", "estimates", "hints", "note", "notes"}  # fmt: skip
 _ADJECTIVE_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|its|their|our|this|that)\s+(?:[a-z]+est|big|bigger|final|close|"
     r"closer|key|bold|tough|late|last|first|major|latest|wrong|right|good|bad|brave|difficult|"
