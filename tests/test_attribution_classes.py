@@ -3135,3 +3135,12 @@ def test_reading_from_notes_is_no_speech_verb():
         "“That young man was doing his job.”"
     )
     assert _quote(text, "That young man").speaker == "Marc-André Thibodeau"
+
+
+def test_madam_is_an_honorific_for_a_woman():
+    text = (
+        "Fixture.\n\nRetiree Ong Kah Hock said fares always rise.\n\nMadam Siti Rohani Abdul "
+        "Karim, 45, a clerk, said her family would pay more.\n\n“If I pay more, I want to wait "
+        "less,” she said."
+    )
+    assert _quote(text, "If I pay").speaker == "Siti Rohani Abdul Karim"

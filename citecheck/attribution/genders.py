@@ -35,8 +35,10 @@ def surname_key(name: str | None) -> str:
 
 
 _HONORIFIC = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
-              "lady": "f", "dame": "f"}  # fmt: skip
-_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord)\.?\s+([A-Z][\w’'-]+)")
+              "lady": "f", "dame": "f", "madam": "f", "mdm": "f"}  # fmt: skip
+_HONORIFIC_RE = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord|Madam|Mdm)\.?\s+([A-Z][\w’'-]+)"
+)
 _NEXT_PRONOUN = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
 _SPEAKS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|added|wrote|claimed|warned|insisted)\b")
 _SAID_PRONOUN = re.compile(r"\b(he|she)\s+(?:said|says|told|added|wrote|replied|continued)\b")

@@ -5,6 +5,7 @@ inside names. Data only, so names.py keeps to the rules."""
 TITLES = {
     "president", "vice", "minister", "senator", "sen.", "rep.", "representative", "gov.",
     "governor", "mayor", "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "professor",
+    "madam", "mdm", "mdm.",  # Singaporean, Malaysian and West African copy: "Madam Siti Rohani"
     "general", "gen.", "judge", "justice", "chief", "secretary", "pope", "king", "queen", "prince",
     "princess", "sir", "dame", "lord", "lady", "rev.", "father", "sister", "brother", "col.",
     "colonel", "lt.", "lieutenant", "capt.", "captain", "sgt.", "sergeant", "commander", "admiral",
