@@ -3144,3 +3144,12 @@ def test_madam_is_an_honorific_for_a_woman():
         "less,” she said."
     )
     assert _quote(text, "If I pay").speaker == "Siti Rohani Abdul Karim"
+
+
+def test_a_portfolio_with_commas_still_gives_the_minister_her_name():
+    text = (
+        "Fixture.\n\nIn the Dáil on Tuesday, the Minister for Arts, Culture and Sport, Róisín Ní "
+        "Fhlannagáin, said a review would begin.\n\nResponding to a question, the Minister said:"
+        "\n\n‘Nobody should go to a concert and come home in an ambulance.’"
+    )
+    assert _quote(text, "Nobody should").speaker == "Róisín Ní Fhlannagáin"

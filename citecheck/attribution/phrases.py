@@ -443,8 +443,8 @@ def _definite_reference(
                     last = m  # "Minister for Health Niamh Costigan"
         apposed = (
             rf"\b(?i:the)\s+(?:[a-z-]+\s+){{0,2}}(?i:{titles})(?:\s+(?:of|for)\s+(?:the\s+)?"
-            rf"(?:[A-Z][\w’'-]+\s+(?:and\s+)?){{0,3}}[A-Z][\w’'-]+)?,\s+(?:(?:Hon|Prof|Dr)\.?\s+)?{APPOSED}"
-        )  # "The mayor, Ada Quill,", "the Minister of Transport, Hon. Grace Mensah,"
+            rf"(?:[A-Z][\w’'-]+,?\s+(?:and\s+)?){{0,3}}[A-Z][\w’'-]+)?,\s+(?:(?:Hon|Prof|Dr)\.?\s+)?{APPOSED}"
+        )  # "The mayor, Ada Quill,", "the Minister for Arts, Culture and Sport, Hon. Ann Lee,"
         for m in re.finditer(apposed, window):
             if last is None or m.start() > last.start():
                 last = m  # "The senior coroner, Alistair Grant, asked"
