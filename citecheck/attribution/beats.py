@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from .cues import CUE
-from .names import Name, NameIndex
+from .name_index import NameIndex
+from .names import Name
 from .references import names_between, resolve_pronoun
 
 # the last sentence before the quote: what follows the last sentence end in the paragraph

@@ -27,7 +27,8 @@ from .frames import (
 )
 from .kinds import SCARE_MAX_WORDS, kind_of, names_a_term, title_case
 from .ledes import named_after_lede
-from .names import NameIndex, find_names
+from .name_index import NameIndex
+from .names import find_names
 from .nested import nested_speech
 from .outlets import (
     OutletFinder,

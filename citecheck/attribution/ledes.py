@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from ..model import Attribution
 from .cues import CUE
-from .names import Name, NameIndex
+from .name_index import NameIndex
+from .names import Name
 from .references import names_between, names_someone
 
 # an unnamed someone: "A senior Labour backbencher", "a police collision investigator"

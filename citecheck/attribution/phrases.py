@@ -12,8 +12,9 @@ import re
 
 from .bodies import MEDIUM_NOUNS, body_named_before, medium_named_before
 from .cues import CUE, ENDS_MEDIUM, is_cue
+from .name_index import NameIndex
 from .name_words import PRONOUNS, STOP_CAPS
-from .names import HEADLINE, Name, NameIndex, is_org, strip_titles
+from .names import HEADLINE, Name, is_org, strip_titles
 from .phrase_words import (
     ADVERBS,
     APPOSED,

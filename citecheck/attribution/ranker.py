@@ -22,7 +22,9 @@ from functools import cache
 from importlib import resources
 
 from .cues import CUE
-from .names import HEADLINE, Name, NameIndex, is_org, surname_key
+from .genders import surname_key
+from .name_index import NameIndex
+from .names import HEADLINE, Name, is_org
 from .references import head_of_modifiers, names_between
 
 FEATURES = (

@@ -12,8 +12,10 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 from importlib import resources
 
+from .genders import surname_key
+from .name_index import NameIndex
 from .name_words import STOP_CAPS, TITLES
-from .names import GIVEN_NAME_BEFORE, Name, NameIndex, is_org, surname_key
+from .names import GIVEN_NAME_BEFORE, Name, is_org
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 

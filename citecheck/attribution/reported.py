@@ -31,7 +31,8 @@ import re
 from .complements import complement
 from .cues import CUE
 from .frames import sentences
-from .names import Name, NameIndex
+from .name_index import NameIndex
+from .names import Name
 from .phrase_words import PARTICIPIAL_LEAD, WHEN_FIRST
 from .phrases import nearest_subject, resolve_phrase
 from .report_words import (

@@ -22,7 +22,8 @@ from .cues import (
     speaker_follows,
 )
 from .frames import Frame
-from .names import Name, NameIndex
+from .name_index import NameIndex
+from .names import Name
 from .phrase_words import ADVERBS, DATELINE, NOT_SUBJECT, PARTICIPIAL_LEAD, TEASER_LABEL
 from .phrases import nearest_subject, resolve_phrase, split_chunks
 from .references import is_description, names_between

@@ -10,8 +10,9 @@ from dataclasses import replace
 
 from ..model import Attribution, Kind
 from .frames import paragraph_gap
+from .genders import surname_key
 from .kinds import names_a_term, title_case
-from .names import strip_titles, surname_key
+from .names import strip_titles
 from .phrase_words import TEASER_LABEL
 from .references import is_person_role
 
