@@ -258,14 +258,18 @@ def _people_after_colon(text: str, end: int) -> re.Match | None:
     return m if is_person_role(noun) or is_person_role(head) else None
 
 
+def _line_before(text: str, start: int) -> str:
+    """What stands on a quote's line before its opening mark ("READ MORE: ", or nothing)."""
+    return text[text.rfind("\n", 0, start) + 1 : start - 1]
+
+
 def colon_headlines(text: str, out: list[Attribution], headline_end: int) -> list[Attribution]:
     """A quote that opens a headline or a teaser line and stands before a colon is the words of
     the subject after the colon ('‘We need a miracle’: Saltmarsh fans react to ...'), when no
     rule found a speaker; the story below, when it repeats the words, has already named one."""
     for i, a in enumerate(out):
         start, end = a.text_span
-        line = text.rfind("\n", 0, start) + 1
-        lead = text[line : start - 1]
+        lead = _line_before(text, start)
         teaser = TEASER_LABEL.fullmatch(lead)  # another story's: no follow-on of the one around it
         if a.speaker is not None and not teaser:
             continue
@@ -295,7 +299,7 @@ def credited_quotes(text: str, out: list[Attribution], expand) -> list[Attributi
         m = _CREDIT_LINE.match(text, a.text_span[1])
         if m is None or a.kind == Kind.SCARE and title_case(a.quote) and len(a.quote.split()) < 4:
             continue
-        if text[text.rfind("\n", 0, a.text_span[0]) + 1 : a.text_span[0] - 1].strip():
+        if _line_before(text, a.text_span[0]).strip():
             continue  # the quote does not open its line: 'X says "…" - Example News', a title
         who = " ".join(strip_titles(m.group("who").split()))
         kind = Kind.DIRECT if a.kind == Kind.SCARE else a.kind
