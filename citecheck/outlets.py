@@ -206,6 +206,7 @@ class Registry:
             d: o for d, o in (listed or {}).items() if self._curated_for(d) is None
         }
         self._patterns: list[tuple[str, re.Pattern[str], bool, Outlet]] | None = None
+        self._labels: dict[str, Outlet] | None = None
 
     @classmethod
     def load(cls, extra: Path | str | None = None) -> Registry:
@@ -277,6 +278,42 @@ class Registry:
                 taken.append((start, end, outlet))
         return [(o, (s, e)) for s, e, o in sorted(taken, key=lambda h: h[0])]
 
+    def by_site_name(self, name: str) -> Outlet | None:
+        """The listed news site whose domain spells `name`: "The Sun" is thesun.co.uk, "Daily
+        Mail" dailymail.co.uk, "Globe and Mail" theglobeandmail.com. The listed domains carry no
+        display name; a name the text gives an outlet matches the site's own label (the one
+        before the public suffix), a leading "the" either way. The outlet returned is named as
+        the text names it; sites sharing a label share a language only where all agree."""
+        squashed = re.sub(r"[^a-z0-9]", "", _key(name.replace("&", " and ")))
+        if len(squashed) < 3:
+            return None
+        labels = self._site_labels()
+        found = labels.get(squashed) or labels.get("the" + squashed)
+        if found is None:
+            return None
+        return Outlet(name.strip(), found.domains, found.kind, (), found.language, found.country)
+
+    def _site_labels(self) -> dict[str, Outlet]:
+        if self._labels is None:
+            grouped: dict[str, list[Outlet]] = {}
+            for domain, outlet in self.listed.items():
+                label = _site_label(domain)
+                if label:
+                    grouped.setdefault(label, []).append(outlet)
+            self._labels = {}
+            for label, outlets in grouped.items():
+                languages = {o.language for o in outlets}
+                countries = {o.country for o in outlets}
+                self._labels[label] = Outlet(
+                    label,
+                    tuple(d for o in outlets for d in o.domains),
+                    "digital",
+                    (),
+                    languages.pop() if len(languages) == 1 else None,
+                    countries.pop() if len(countries) == 1 else None,
+                )
+        return self._labels
+
     def _compiled(self) -> list[tuple[str, re.Pattern[str], bool, Outlet]]:
         if self._patterns is None:
             patterns = []
@@ -288,6 +325,24 @@ class Registry:
                         patterns.append((needle, _pattern(form.strip(), strict), strict, o))
             self._patterns = patterns
         return self._patterns
+
+
+# second-level labels under a country code that are part of the public suffix: "co.uk", "com.au"
+_SUFFIX_SECOND = frozenset("co com org net gov ac edu or ne go gob nic info biz ltd plc".split())
+
+
+def _site_label(domain: str) -> str | None:
+    """The label a site is named by: "thesun" of thesun.co.uk, "smh" of smh.com.au; None for
+    a label of one or two characters (too short to tell a name by)."""
+    parts = domain.split(".")
+    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in _SUFFIX_SECOND:
+        label = parts[-3]
+    elif len(parts) >= 2:
+        label = parts[-2]
+    else:
+        return None
+    label = label.replace("-", "")
+    return label if len(label) >= 3 else None
 
 
 def _most_specific(by_domain: Mapping[str, Outlet], url: str) -> Outlet | None:

@@ -1290,6 +1290,35 @@ def test_according_to_an_outlet_after_a_named_speaker_is_the_outlet():
 # --- 6. outlets from the syntax, registry or not -------------------------------------------------
 
 
+def _with_sites(text: str, listed: str):
+    """Attributions with a registry whose listed news domains are `listed` (domain, language)."""
+    from citecheck.outlets import Registry, default_registry, parse_listed
+
+    reg = Registry(default_registry().outlets, parse_listed(listed, "x.tsv"))
+    return [f.attribution for f in citecheck.extract_text(text, "text", reg).findings]
+
+
+def test_a_listed_news_site_is_the_outlet_by_the_name_its_domain_spells():
+    text = (
+        "Leak at Hopwise\n\n"
+        "\u201cWe patched it within hours,\u201d Dana Whitlow told Bytewire.\n\n"
+        "A former engineer told Corbel Loop the inbox was \u201ca graveyard\u201d.\n\n"
+        "\u201cIt was never reported,\u201d Tom Rees told Grant.\n\n"
+        "Speaking to Bytewire, Ms Whitlow said the fix was \u201cpermanent\u201d.\n"
+    )
+    listed = "bytewire.example\tde\nthecorbelloop.example\ten\ngrant.example\ten\n"
+    got = {
+        a.quote: (a.outlet, a.language) for a in _with_sites(text, listed) if a.kind != "indirect"
+    }
+    assert got["We patched it within hours,"] == ("Bytewire", "de")
+    assert got["a graveyard"] == ("Corbel Loop", "en")  # "the" is the domain's, not the text's
+    assert got["permanent"][0] == "Bytewire"
+    assert got["It was never reported,"] == (None, None)  # a first name told is a person
+    # without the listed sites, none of these names looks like an outlet
+    plain = {a.quote: a.outlet for a in _attrs(text) if a.kind != "indirect"}
+    assert plain["We patched it within hours,"] is None and plain["a graveyard"] is None
+
+
 @pytest.mark.parametrize(
     "said, outlet",
     [

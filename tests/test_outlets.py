@@ -275,6 +275,15 @@ def test_a_listed_domain_gives_the_language_of_a_link_and_a_mention():
     ]
 
 
+def test_a_listed_site_is_found_by_the_name_its_domain_spells(reg):
+    """The listed domains carry no display name: "The Sun" is the site thesun.co.uk spells."""
+    sun = reg.by_site_name("The Sun")
+    assert "thesun.co.uk" in sun.domains and sun.name == "The Sun" and sun.language == "en"
+    assert "hindustantimes.com" in reg.by_site_name("Hindustan Times").domains
+    assert reg.by_site_name("Sun").domains == sun.domains  # "the" either way
+    assert reg.by_site_name("Mr Harbour") is None and reg.by_site_name("BB") is None
+
+
 def test_a_curated_outlet_wins_over_a_listed_domain():
     from citecheck.outlets import parse_listed
 

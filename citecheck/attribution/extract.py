@@ -30,8 +30,8 @@ from .ledes import named_after_lede
 from .name_index import NameIndex
 from .names import find_names
 from .nested import nested_speech
+from .outlet_finder import OutletFinder
 from .outlets import (
-    OutletFinder,
     interviews,
     outlet_named_before,
     outlet_of,

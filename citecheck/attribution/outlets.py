@@ -11,95 +11,11 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..outlets import Registry
-from ..text.folding import fold
 from .cues import DATE_WORDS, KIND_AFTER, MEDIA_WORDS, OUTLET_KINDS, medium
 from .frames import Frame
+from .genders import first_name_genders
+from .outlet_finder import OutletFinder
 from .speakers import Speech
-
-
-class OutletFinder:
-    """The registry's search, run only where one of its names could stand: a quick look for the
-    key word of each name (what `Registry.find_in` tests first) spares most of its calls."""
-
-    def __init__(self, reg: Registry) -> None:
-        self.reg = reg
-        self.needles = _needles(reg)
-        self.memo: dict[str, list] = {}
-
-    def find_in(self, s: str) -> list:
-        got = self.memo.get(s)
-        if got is None:
-            got = self.memo[s] = self.reg.find_in(s) if self.needles.may_hold(s) else []
-        return got
-
-
-_DOTTED = re.compile(r"\w\.[a-z]{2,}")
-
-
-class _Needles:
-    """The words each outlet name needs: a text lacking them holds no mention of it."""
-
-    def __init__(self, reg: Registry) -> None:
-        reg.find_in("")  # compiles the registry's patterns now, at start-up, not mid-draft
-        forms: dict[str, list[frozenset[str]]] = {}
-        self.other: list[str] = []
-        for o in reg:
-            for form in dict.fromkeys((*o.names, *o.domains)):
-                form = form.strip()
-                if len(form) < 2:
-                    continue
-                words = _whole_words(form)
-                if words:
-                    key = max(words, key=len)
-                    forms.setdefault(key, []).append(frozenset(words))
-                else:
-                    self.other.append(max(fold(form).split(), key=len))
-        self.forms = forms
-        self.keys = frozenset(forms)
-        # a domain named in the text is an outlet, listed or not: "told zougla.gr"
-
-    def may_hold(self, s: str) -> bool:
-        folded = fold(s)
-        words = set(_WORDS.findall(folded))
-        for key in words & self.keys:
-            if any(need <= words for need in self.forms[key]):
-                return True
-        return any(n in folded for n in self.other) or bool(_DOTTED.search(s))
-
-
-def _whole_words(form: str) -> list[str] | None:
-    """The words of an outlet's name, each standing whole (between non-word characters) in
-    any text the name matches: "elpais", "com" of "elpais.com"; "guardian" of "The Guardian"
-    ("the" may be left out). None if some word may not stand whole (unspaced scripts)."""
-    folded = fold(form)
-    out = []
-    for m in _WORDS.finditer(folded):
-        word = m.group(0)
-        whole = (m.start() > 0 or _spaced(form[0])) and (m.end() < len(folded) or _spaced(form[-1]))
-        if not whole or not all(_spaced(c) for c in word):
-            return None
-        if word != "the":
-            out.append(word)
-    return out or None
-
-
-_WORDS = re.compile(r"\w+")
-
-
-_NEEDLES: dict[int, tuple[Registry, _Needles]] = {}
-
-
-def _spaced(c: str) -> bool:
-    return c.isalnum() and ord(c) < 0x2E80
-
-
-def _needles(reg: Registry) -> _Needles:
-    cached = _NEEDLES.get(id(reg))
-    if cached is None or cached[0] is not reg:
-        if len(_NEEDLES) > 8:
-            _NEEDLES.clear()
-        cached = _NEEDLES[id(reg)] = (reg, _Needles(reg))
-    return cached[1]
 
 
 def outlet_of(
@@ -138,11 +54,17 @@ def outlet_of(
         told = journalist[1]  # "told Example Radio's Ben Marsh": the journalist's outlet
     elif told and told[-2:] in ("'s", "’s") and _MEDIA_NAME.search(told):
         told = told[:-2]  # "told the Daily Planet's political editor"
+    if told and (site := _listed_site(_DESCRIBED.sub("", told), reg)):
+        return site.name, site.language  # "told The Sun": thesun.co.uk's name, unlisted by name
     if told and _is_medium(told, sp.cue):
         # "told the Example Courier", "told WXYZ"; "the Spanish-language Noticias" is "Noticias"
         return _DESCRIBED.sub("", told), None
     if platform is None and sp.speaker and _SPEAKING_MEDIUM.fullmatch(sp.speaker):
         return re.sub(r"^[Tt]he\s+", "", sp.speaker), None  # "the Example Courier reported"
+    if platform is None and sp.speaker and sp.cue and _PUBLISHED.match(sp.cue):
+        if site := _listed_site(sp.speaker, reg):
+            return site.name, site.language  # "The Sun reported"
+
     on = _PEOPLE_ON.search(sp.speaker or "")
     if platform is None and on and _MEDIA_NAME.search(on.group(1)):
         return on.group(1), None  # "the commentators on ESPN": the programme's outlet
@@ -160,17 +82,42 @@ def outlet_of(
         if (
             name
             and (
-                _MEDIA_WORD.search(name) or strong or _ACRONYM_ALONE.match(around, spoken.start(2))
+                _MEDIA_WORD.search(name)
+                or strong
+                or _ACRONYM_ALONE.match(around, spoken.start(2))
+                or _listed_site(name, reg)
             )
             and not _TRAILING_DATE.fullmatch(" " + name)
         ):
             return name, None  # "Speaking to Example Radio, ...", "said on ..."
         credit = _CREDITING.search(around)
         if credit and (
-            credit[2] or credit[3] or credit[4] or credit[5] or _MEDIA_WORD.search(credit[1])
+            credit[2]
+            or credit[3]
+            or credit[4]
+            or credit[5]
+            or _MEDIA_WORD.search(credit[1])
+            or _listed_site(credit[1], reg)
         ):
             return next(g for g in credit.groups() if g).rstrip("."), None
     return platform, None
+
+
+def _listed_site(name: str, reg: Registry | None):
+    """The listed news site a capitalised name in a credit's place spells ("told The Sun",
+    "according to TMZ"); not a first name standing alone ("told Grant"), which is a person."""
+    if reg is None or not name or not (name[0].isupper() or name[0].isdigit()):
+        return None
+    words = name.split()
+    if any(w[0].islower() and w not in _NAME_FUNCTION_WORDS for w in words):
+        return None
+    if len(words) == 1 and not name.isupper() and name.lower() in first_name_genders():
+        return None
+    return reg.by_site_name(name)
+
+
+_NAME_FUNCTION_WORDS = frozenset(("of", "and", "the", "de", "del", "della", "dello", "di", "la"))
+_PUBLISHED = re.compile(r"(?:reported|reports|wrote|writes|published|revealed|quoted|cited)\b")
 
 
 # The outlet that carried the words, by the syntax: "the Example Courier quoted X as saying",
@@ -417,10 +364,13 @@ def interviews(
         journalist = _OUTLETS_PERSON.match(name)  # "the Example Courier’s Ben Marsh"
         name = journalist[1] if journalist else name
         hits = found.find_in(name)
-        if not hits and not _MEDIA_WORD.search(name):
+        site = None if hits or _MEDIA_WORD.search(name) else _listed_site(name, found.reg)
+        if not hits and not _MEDIA_WORD.search(name) and site is None:
             continue  # "told US media": an acronym alone is no outlet here
         speaker = speaker_in(who_at, who)
         outlet, language = (hits[0][0].name, hits[0][0].language) if hits else (name, None)
+        if site is not None:
+            language = site.language
         if speaker:
             out.append((at, speaker, outlet, language))
         if m.re is _WITH_OUTLET and m.group("host"):
