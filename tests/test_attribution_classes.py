@@ -1275,6 +1275,20 @@ def test_a_name_and_speech_verb_after_an_exclamation_attribute_it(verb):
     assert (a.speaker, a.cue) == ("Ada Quill", verb)
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "His brother Ivo Brandt said:",
+        "Her lawyer Ivo Brandt told reporters:",
+        "Her neighbour Ivo Brandt said:",
+    ],
+)
+def test_a_possessive_before_a_named_relation_is_not_the_speaker(lead):
+    """ "Her lawyer Ivo Brandt said": the lawyer speaks, not the woman "her" stands for."""
+    text = f'Storm\n\n"Nobody came," said Mara Quint.\n\n{lead} "I called three times."\n'
+    assert _quote(text, "I called").speaker == "Ivo Brandt"
+
+
 # --- 5. an outlet is never the speaker -----------------------------------------------------------
 
 
@@ -1454,6 +1468,29 @@ def test_a_quoted_phrase_that_is_no_title_is_no_outlet():
 
 
 # --- 7. kinds and quote marks --------------------------------------------------------------------
+
+
+def test_a_quotation_split_one_sentence_a_paragraph_is_one_span():
+    """Texts that give each sentence a paragraph (translation test sets, some wire feeds) split
+    a quotation with its sentences: the mark opens the first and closes the last, the ones
+    between carry none; a new original paragraph reopens the mark."""
+    text = (
+        "Storm hits Port Alder\n\n"
+        '"We lost the roof in an hour.\n\nThe water came in after that.\n\n'
+        'Nobody came," said Mara Quint.\n\n'
+        'Ivo Brandt, a neighbour, said: "I have called the council three times.\n\n'
+        'Three times!\n\n"Every winter they promise the same."\n\n'
+        'The mayor said in a statement: "We are doing all we can.\n\nClub statement\n\n'
+        '"Crews are on their way."\n'
+    )
+    spans = {a.quote: a for a in _attrs(text) if a.kind != "indirect"}
+    first = spans["We lost the roof in an hour.\n\nThe water came in after that.\n\nNobody came,"]
+    assert first.speaker == "Mara Quint"
+    run_on = spans["I have called the council three times.\n\nThree times!"]
+    assert run_on.speaker == "Ivo Brandt"
+    assert spans["Every winter they promise the same."].speaker == "Ivo Brandt"
+    # a caption between two parts is no sentence of the quotation: it ends at its paragraph
+    assert "We are doing all we can." in spans
 
 
 def test_short_quotes_in_an_ongoing_call_are_the_speakers_words():

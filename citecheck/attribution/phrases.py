@@ -234,10 +234,13 @@ def resolve_phrase(
     if len(words) == 1 and words[0].lower() in ("they", "it"):
         who = resolve_plural(start, names, index, masked, pairs=words[0].lower() == "they")
         return (who[0], who[1], False) if who[0] else (None, None, False)
-    if len(words) >= 2 and words[0].lower() in ("his", "her") and words[1][:1].islower():
-        if not names_between(names, start, start + len(phrase)):
-            return phrase, (start, start + len(phrase)), False  # "her lawyer": not she
-    if words[0].lower() in PRONOUNS or (len(words) <= 3 and words[-1].lower() in PRONOUNS):
+    possessed = len(words) >= 2 and words[0].lower() in ("his", "her") and words[1][:1].islower()
+    if possessed and not names_between(names, start, start + len(phrase)):
+        return phrase, (start, start + len(phrase)), False  # "her lawyer": not she
+    # "her lawyer Ivo Brandt": the name the phrase holds, below
+    if not possessed and (
+        words[0].lower() in PRONOUNS or (len(words) <= 3 and words[-1].lower() in PRONOUNS)
+    ):
         pronoun = words[0] if words[0].lower() in PRONOUNS else words[-1]
         if pronoun.lower() in ("he", "she"):
             unnamed = _unnamed_subject_before(start, names, index, masked)

@@ -7,7 +7,7 @@ from single quote marks by what stands on either side of them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 OPENERS = "“„«‹「『"
@@ -15,6 +15,8 @@ CLOSERS = "”»›」』"
 # Marks that close a quotation opened by another: „…“ (German), 「…」 and 『…』 (CJK).
 _CLOSES = {"„": "“”", "「": "」", "『": "』"}
 MAX_QUOTE_CHARS = 4000  # a quote longer than this is a stray mark, not a quotation
+# unmarked paragraphs a quotation may run on into before the mark that closes it
+RUN_ON_PARAGRAPHS = 8
 _MARKS = re.compile(r"[\"“”„«»‹›‘’']")
 _WORD = re.compile(r"\w")
 
@@ -68,6 +70,16 @@ def _opening_lost(text: str, i: int, paras: list[int]) -> int | None:
     return start
 
 
+def _sentences_to(text: str, paras: list[int], first: int, last: int) -> bool:
+    """Whether each paragraph ending after `first` up to `last` (paragraph-break offsets) ends
+    as a sentence does: a quotation's own sentences, not a caption or credit line between its
+    parts ("Club statement", "— Example FC (@ExampleFC) May 2")."""
+    for end in paras[bisect_right(paras, first) : bisect_right(paras, last)]:
+        if not text[:end].rstrip().endswith((".", "!", "?", "…", ":", ";", ",", "—")):
+            return False
+    return True
+
+
 def find_quotes(text: str) -> list[QuoteSpan]:
     """All quoted spans of `text` in order of appearance (nested ones after their parent)."""
     if "’’" in text or "‘‘" in text:
@@ -99,23 +111,38 @@ def _double_quotes(text: str, paras: list[int]) -> list[QuoteSpan]:
                 nxt = para_end + 2
                 while nxt < len(text) and text[nxt] == " ":
                     nxt += 1
-                if i == nxt and (ch in OPENERS or ch == '"'):
-                    # The next paragraph reopens it: a quotation that runs on.
-                    out.append(QuoteSpan(open_at + 1, para_end, continues=True))
+                # the end of the last paragraph the quote may run on into unmarked
+                k_last = bisect_right(paras, para_end) + RUN_ON_PARAGRAPHS - 1
+                last_end = paras[k_last] if k_last < len(paras) else len(text)
+                before = paras[bisect_left(paras, i) - 1]  # the break before i's paragraph
+                if (
+                    (ch in OPENERS or ch == '"')
+                    and (
+                        i == nxt
+                        or (
+                            i <= last_end
+                            and not text[before + 2 : i].strip()
+                            and _sentences_to(text, paras, para_end, before)
+                        )
+                    )
+                    and i - open_at <= MAX_QUOTE_CHARS
+                ):
+                    # A later paragraph reopens it: a quotation that runs on, through the
+                    # unmarked paragraphs of its sentences where each sentence has one.
+                    out.append(QuoteSpan(open_at + 1, before, continues=True))
                     open_at = i
                     k += 1
                     continue
-                next_para_end = (
-                    paras[bisect_right(paras, para_end)]
-                    if bisect_right(paras, para_end) < len(paras)
-                    else len(text)
-                )
                 if (
                     (ch in CLOSERS or (ch == '"' and not _opening_context(text, i)))
-                    and i <= next_para_end
+                    and i <= last_end
                     and i - open_at <= MAX_QUOTE_CHARS
+                    and _sentences_to(text, paras, para_end, paras[bisect_left(paras, i) - 1])
                 ):
-                    # It closes in the next paragraph: a quote broken by a stray paragraph break.
+                    # It closes a few paragraphs on, none of them holding a mark: a quote broken
+                    # by a stray paragraph break, or one of several sentences in a text that
+                    # gives each sentence a paragraph ("We did all we could. / It was not
+                    # enough," she said.).
                     out.append(QuoteSpan(open_at + 1, i))
                     open_at = None
                     k += 1
