@@ -118,6 +118,21 @@ def test_a_sentence_opening_participle_is_not_part_of_a_name():
     assert _quote(text, "the bill").speaker == "Ada Quill"
 
 
+def test_a_number_in_a_relative_clause_is_no_speaker():
+    """The comma of "40,000" breaks no clause: "The union, which has 62,000 members, said"."""
+    text = (
+        "Rent law\n\n"
+        "The Harrow Landlords' Association, which represents around 40,000 private landlords, "
+        'warned that the reform would "freeze the market" and cut supply.\n\n'
+        'The union, which has 62,000 members, said: "We will strike."\n\n'
+        '"We are worried," said a 40,000-member union.\n'
+    )
+    assert _quote(text, "freeze").speaker == "Harrow Landlords' Association"
+    assert _reported(text)[0].speaker == "Harrow Landlords' Association"
+    assert _quote(text, "We will").speaker == "The union"
+    assert _quote(text, "We are worried").speaker == "a 40,000-member union"  # commas kept
+
+
 # --- 2. a description or a title stands for the person the article introduced --------------------
 
 

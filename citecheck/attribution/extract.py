@@ -18,12 +18,14 @@ from .beats import beat_subject
 from .cues import CUE, DATE_WORDS, find_cue_before
 from .frames import (
     FRAME_MAX_CHARS,
+    GROUP_MARK,
     Frame,
     frame_of,
     mask_quotes,
     paragraph_gap,
     sentence_starts,
     sentences,
+    unmask_groups,
 )
 from .kinds import SCARE_MAX_WORDS, kind_of, names_a_term, title_case
 from .ledes import named_after_lede
@@ -188,6 +190,8 @@ def extract(
         out.extend(a for a in statements if a.kind == Kind.INDIRECT)
         out.sort(key=lambda a: a.text_span[0])
     out = named_after_lede(out, text, names, index, doc.raw_span)
+    if GROUP_MARK in masked:
+        out = [_groups_back(text, a) for a in out]
     if reported:
         out = [replace(a, id=f"q{i}") for i, a in enumerate(out, 1)]
     return out
@@ -307,6 +311,13 @@ def _same_sentence(out: list[Attribution], starts: list[int]) -> list[Attributio
                 a, kind=Kind.PARTIAL, speaker=b.speaker, speaker_span=b.speaker_span, cue=b.cue
             )
     return out
+
+
+def _groups_back(text: str, a: Attribution) -> Attribution:
+    """The attribution with the commas of numbers back in what was read from the masked text."""
+    got = {f: unmask_groups(text, getattr(a, f)) for f in ("speaker", "cue", "outlet", "quote")}
+    changed = {f: v for f, v in got.items() if v != getattr(a, f)}
+    return replace(a, **changed) if changed else a
 
 
 def _attribution(doc, n, q, kind, sp, outlet, language) -> Attribution:

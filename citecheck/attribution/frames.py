@@ -55,10 +55,22 @@ def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
         parts.append(_NOT_NEWLINE.sub("_", text[q.start : end]))
         at = end
     parts.append(text[at:])
-    return "".join(parts)
+    masked = "".join(parts)
+    return masked if GROUP_MARK in text else _GROUPED_DIGITS.sub(GROUP_MARK, masked)
+
+
+def unmask_groups(text: str, value: str | None) -> str | None:
+    """A speaker, cue or outlet read from the masked text, with the commas of its numbers back."""
+    if value is None or GROUP_MARK not in value or GROUP_MARK in text:
+        return value
+    return value.replace(GROUP_MARK, ",")
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+# the comma of "40,000" is no clause break ("The union, which has 62,000 members, said"): the
+# masked text gives it a mark of its own (the Arabic thousands separator, same length)
+GROUP_MARK = "\u066c"
+_GROUPED_DIGITS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def sentences(masked: str, starts: list[int]) -> list[tuple[int, str]]:
