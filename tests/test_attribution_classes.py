@@ -133,6 +133,20 @@ def test_a_number_in_a_relative_clause_is_no_speaker():
     assert _quote(text, "We are worried").speaker == "a 40,000-member union"  # commas kept
 
 
+def test_the_subject_of_a_clause_after_and_speaks_not_the_first_clause():
+    """"X's absence stretched into a second week, and his agent says ...": the agent."""
+    text = (
+        "Holdout\n\n"
+        "Dane Whitlow's absence from camp stretched into a second week on Tuesday, and his "
+        'agent says the quarterback will sit out "as long as it takes."\n\n'
+        "The strike entered its third day, and union leaders said members were "
+        '"ready for a long fight".\n'
+    )
+    assert _quote(text, "as long").speaker == "his agent"
+    assert _quote(text, "ready for").speaker == "union leaders"
+    assert [r.speaker for r in _reported(text)] == ["his agent", "union leaders"]
+
+
 # --- 2. a description or a title stands for the person the article introduced --------------------
 
 

@@ -101,6 +101,11 @@ def nearest_subject(
         low = chunk.lower()
         if low.startswith("whose "):
             continue  # "X, whose Carrowmore constituency includes ..., said": X, before it
+        conj = _AND_CLAUSE.match(chunk) if k == len(chunks) - 1 else None
+        if conj:  # "... stretched into a second week, and his agent says": the agent
+            sp = resolve_phrase(chunk[conj.end() :], base + off + conj.end(), names, index, masked)
+            if sp[0] is not None:
+                return sp
         if k >= 2 and _INSERTION.match(chunks[k - 1][1]) and DETERMINER.match(chunks[k - 2][1]):
             # "The minister, in a statement signed by ..., Mr X, said": the minister
             sp = resolve_phrase(chunks[k - 2][1], base + chunks[k - 2][0], names, index, masked)
@@ -179,6 +184,7 @@ def _titled_name(chunk: str) -> bool:
     return 0 < k < len(words) and not PREPOSITIONS.intersection(words[:k])
 
 
+_AND_CLAUSE = re.compile(r"(?:and|but|yet)\s+(?=\S)")
 _INSERTION = re.compile(r"in\s+an?\s+(?:\w+\s+){0,2}(?:statement|letter|post|message)\b")
 _AFFILIATION = re.compile(r"(?:of|from|with|at)\s+(?:the\s+)?[A-Z]")
 
