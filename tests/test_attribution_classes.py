@@ -145,6 +145,11 @@ def test_the_subject_of_a_clause_after_and_speaks_not_the_first_clause():
     assert _quote(text, "as long").speaker == "his agent"
     assert _quote(text, "ready for").speaker == "union leaders"
     assert [r.speaker for r in _reported(text)] == ["his agent", "union leaders"]
+    later = (
+        "Holdout\n\nThe manager has not spoken since the start of camp, but in a statement "
+        'last week the team said it had "made a strong offer".\n'
+    )
+    assert _quote(later, "made a").speaker == "the team"
 
 
 # --- 2. a description or a title stands for the person the article introduced --------------------
