@@ -1346,6 +1346,18 @@ def _with_sites(text: str, listed: str):
     return [f.attribution for f in citecheck.extract_text(text, "text", reg).findings]
 
 
+def test_a_brand_that_runs_a_media_word_into_its_name_is_an_outlet():
+    text = (
+        "Holdout\n\n"
+        'Tom Reed said in an interview with GridTV that he was "not going anywhere".\n\n'
+        'A senior source told NewsCoast the team was "comfortable" with the result.\n\n'
+        '"We are fine," Ada Quill told Gridiron.\n'
+    )
+    assert _quote(text, "not going").outlet == "GridTV"
+    assert _quote(text, "comfortable").outlet == "NewsCoast"
+    assert _quote(text, "We are fine").outlet is None  # a plain name told is no outlet
+
+
 def test_a_listed_news_site_is_the_outlet_by_the_name_its_domain_spells():
     text = (
         "Leak at Hopwise\n\n"

@@ -146,7 +146,9 @@ MEDIA_WORDS = (
     r"Magazine|Network|Channel|Broadcasting|Chronicle|Observer|Guardian|Telegraph|Mail|Express|"
     r"Star|Review|Today|Weekly|Online|Wire|Media|Podcast|Reporter|Insider|Ledger|Echo|Standard|"
     r"Mirror|Bulletin|Dispatch|Despatch|Examiner|Inquirer|Enquirer|Sentinel|Argus|Advertiser|"
-    r"Messenger|Clarion|Gleaner|Bugle|FM"
+    r"Messenger|Clarion|Gleaner|Bugle|FM|"
+    # a brand that runs a media word into its name: "GridTV", "CityNews", "NewsCoast"
+    r"[A-Z][a-z]+(?:TV|FM|News|Radio|Media|Wire|Post|Times|Daily)|(?:News|Radio|Media)[A-Z][a-z]+"
 )
 # a name that ends on a media word: "the Example Courier", "Example TV"
 ENDS_MEDIUM = re.compile(rf"\b(?:{MEDIA_WORDS})$")
