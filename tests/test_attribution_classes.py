@@ -1346,6 +1346,15 @@ def _with_sites(text: str, listed: str):
     return [f.attribution for f in citecheck.extract_text(text, "text", reg).findings]
 
 
+def test_according_to_an_outlet_at_the_sentence_start_credits_its_quotes():
+    text = (
+        "Plan\n\nAccording to the Western Clarion, two consultants warned that the plan was "
+        '"a mess".\n'
+    )
+    quote = _quote(text, "a mess")
+    assert (quote.speaker, quote.outlet) == ("two consultants", "Western Clarion")
+
+
 def test_a_brand_that_runs_a_media_word_into_its_name_is_an_outlet():
     text = (
         "Holdout\n\n"

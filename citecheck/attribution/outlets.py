@@ -210,7 +210,7 @@ _SPOKEN_TO = re.compile(
     r"[Tt]alking\s+to|in\s+remarks\s+to|[Ii]n\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+)?"
     r"(?:statement|email|message|comments)\s+to|in\s+an?\s+(?:op-ed|column|article|essay|piece)\s+"
     r"(?:for|in)|(?:wrote|[Ww]riting|writes)\s+in|(?:said|says|[Ss]peaking|[Aa]ppearing|appeared)\s+on|"
-    r"quoted\s+(?:as\s+saying\s+)?by|according\s+to|(?:first\s+)?reported\s+by|"
+    r"quoted\s+(?:as\s+saying\s+)?by|[Aa]ccording\s+to|(?:first\s+)?reported\s+by|"
     r"appearance\s+on|interview\s+(?:on|with))"
     # "the health podcast Pulsewise": the kind of outlet named makes the name one
     rf"\s+(?:the\s+)?(?P<kind>(?:[a-z-]+\s+)?(?:{OUTLET_KINDS}|podcast|show|programme)\s+)?"
