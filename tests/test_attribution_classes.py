@@ -152,6 +152,16 @@ def test_the_subject_of_a_clause_after_and_speaks_not_the_first_clause():
     assert _quote(later, "made a").speaker == "the team"
 
 
+def test_a_hospital_called_general_is_no_one_a_pronoun_stands_for():
+    text = (
+        "Trolleys\n\nThe union's leader, Siobhán Keane, said the figures were "
+        '"the highest we have seen".\n\n'
+        "The worst affected was Ballinmore General with 71.\n\n"
+        '"It went well," she said.\n'
+    )
+    assert _quote(text, "It went").speaker == "Siobhán Keane"
+
+
 # --- 2. a description or a title stands for the person the article introduced --------------------
 
 
@@ -1321,6 +1331,17 @@ def test_a_possessive_before_a_named_relation_is_not_the_speaker(lead):
     """ "Her lawyer Ivo Brandt said": the lawyer speaks, not the woman "her" stands for."""
     text = f'Storm\n\n"Nobody came," said Mara Quint.\n\n{lead} "I called three times."\n'
     assert _quote(text, "I called").speaker == "Ivo Brandt"
+
+
+def test_an_accented_first_name_has_the_gender_of_its_plain_spelling():
+    """The name statistics write Gráinne, Siobhán and José without accents; the article's
+    spelling must still give the pronoun its person."""
+    from citecheck.attribution.genders import first_name_genders
+
+    names = first_name_genders()
+    assert names.get("gráinne") == names.get("grainne") == "f"
+    assert "siobhán" in names and names.get("josé") == "m"
+    assert names.get("zzyzxá") is None
 
 
 # --- 5. an outlet is never the speaker -----------------------------------------------------------

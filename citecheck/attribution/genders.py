@@ -9,6 +9,8 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..text.folding import strip_accents
+
 
 def key(word: str) -> str:
     """One word folded for comparison: "Quill’s" -> "quill"."""
@@ -45,13 +47,33 @@ _SAID_PRONOUN = re.compile(r"\b(he|she)\s+(?:said|says|told|added|wrote|replied|
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
 
 
+class _FirstNames(dict):
+    """First name -> gender, where an accented spelling finds the plain one the data lists
+    ("gráinne", "siobhán", "josé": the name statistics write them without accents)."""
+
+    def __contains__(self, name: object) -> bool:
+        return dict.__contains__(self, name) or (
+            isinstance(name, str) and not name.isascii() and dict.__contains__(self, _plain(name))
+        )
+
+    def get(self, name, default=None):
+        got = dict.get(self, name)
+        if got is None and isinstance(name, str) and not name.isascii():
+            got = dict.get(self, _plain(name))
+        return default if got is None else got
+
+
+def _plain(name: str) -> str:
+    return strip_accents(name)
+
+
 @cache
 def first_name_genders() -> dict[str, str]:
     """First name -> "f", "m" or "n" (given to both: a first name, no gender) from
     first_names.tsv.gz, built by scripts/build_names.py from public-domain and CC0 name
     statistics; read once, on first use."""
     data = resources.files("citecheck.attribution").joinpath("first_names.tsv.gz").read_bytes()
-    out = {}
+    out = _FirstNames()
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         if line and not line.startswith("#"):
             name, _, gender = line.partition("\t")

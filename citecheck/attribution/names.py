@@ -316,7 +316,7 @@ _PLACE_OR_EVENT_LAST = frozenset(
     "castle palace garden gardens farm estate coast sea ocean desert forest canyon falls harbour "
     "harbor port district village town heights fields quay pier wharf marina way drive close "
     "crescent terrace row place plaza gate library gallery zoo circuit track course trail canal "
-    "reservoir quarry marsh moor creek wharf dock docks lock junction".split()
+    "reservoir quarry marsh moor creek wharf dock docks lock junction general".split()
 )
 _PLACE_FIRST = frozenset("lake mount mt port fort cape isle glen loch camp".split())
 
