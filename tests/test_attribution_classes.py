@@ -134,7 +134,7 @@ def test_a_number_in_a_relative_clause_is_no_speaker():
 
 
 def test_the_subject_of_a_clause_after_and_speaks_not_the_first_clause():
-    """"X's absence stretched into a second week, and his agent says ...": the agent."""
+    """ "X's absence stretched into a second week, and his agent says ...": the agent."""
     text = (
         "Holdout\n\n"
         "Dane Whitlow's absence from camp stretched into a second week on Tuesday, and his "
@@ -1891,6 +1891,40 @@ def test_people_described_by_their_outlet_speak_and_name_it(who, outlet):
 
 
 # --- 8. reported speech --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, outlet",
+    [
+        (
+            "Ada Quill told the public broadcaster ARK on Wednesday evening that the expulsions "
+            "were lawful.",
+            "told the public broadcaster ARK on Wednesday evening",
+            "ARK",
+        ),
+        (
+            "Ada Quill told reporters in the capital, Ras Qeshra, that she was encouraged by the "
+            "first day.",
+            "told reporters in the capital, Ras Qeshra,",
+            None,
+        ),
+        (
+            "Last month Ada Quill told Radio Brightwater's breakfast show that the couple were "
+            "stronger than ever.",
+            "told Radio Brightwater's breakfast show",
+            "Radio Brightwater",
+        ),
+        (
+            "Ada Quill told the Lenmark Broadcasting Corporation's evening news that members "
+            "had begun selling.",
+            "told the Lenmark Broadcasting Corporation's evening news",
+            "Lenmark Broadcasting Corporation",
+        ),
+    ],
+)
+def test_told_with_an_outlet_a_programme_or_a_place_before_the_clause(sentence, cue, outlet):
+    (said,) = _reported(f"Row\n\n{sentence}\n")
+    assert (said.speaker, said.cue, said.outlet) == ("Ada Quill", cue, outlet)
 
 
 @pytest.mark.parametrize(

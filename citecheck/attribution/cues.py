@@ -152,6 +152,11 @@ MEDIA_WORDS = (
 )
 # a name that ends on a media word: "the Example Courier", "Example TV"
 ENDS_MEDIUM = re.compile(rf"\b(?:{MEDIA_WORDS})$")
+# the noun of an outlet's kind before its name: "the public broadcaster ARK"
+OUTLET_KIND_WORDS = (
+    r"(?:broadcaster|daily|weekly|newspaper|paper|tabloid|magazine|network|channel|station|"
+    r"agency|outlet|website|broadsheet)"
+)
 # the kinds of outlet news copy names an outlet by: "the Spanish daily Example Diario"
 OUTLET_KINDS = (
     r"(?:daily|weekly|newspaper|broadcaster|tabloid|magazine|network|channel|outlet|"

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..model import Attribution, Document, Kind
 from ..outlets import Registry, default_registry
 from .beats import beat_subject
-from .cues import CUE, DATE_WORDS, find_cue_before
+from .cues import CUE, DATE_WORDS, OUTLET_KIND_WORDS, find_cue_before
 from .frames import (
     FRAME_MAX_CHARS,
     GROUP_MARK,
@@ -419,7 +419,9 @@ def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:
         frame = Frame(sentence_start, masked[sentence_start : r.clause_start], r.clause_end, after)
         # "told the state-run Example Daily": a name after "told" may be the outlet
         told = re.match(
-            r"(?:told|tells)\s+(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+)*([A-Z].*?)(?:\s+(?:in|on|at|"
+            r"(?:told|tells)\s+(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+)*"
+            rf"(?:(?:[a-z-]+\s+){{0,2}}{OUTLET_KIND_WORDS}\s+)?"  # "the public broadcaster ARK"
+            r"([A-Z].*?)(?:\s+(?:in|on|at|"
             r"during|after|before|following)\s+(?:an?|the|his|her|their)\s.*)?$",  # "told X in an"
             r.cue,
         )

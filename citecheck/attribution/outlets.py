@@ -54,6 +54,8 @@ def outlet_of(
         told = journalist[1]  # "told Example Radio's Ben Marsh": the journalist's outlet
     elif told and told[-2:] in ("'s", "’s") and _MEDIA_NAME.search(told):
         told = told[:-2]  # "told the Daily Planet's political editor"
+    if told:
+        told = _PROGRAMME_TAIL.sub("", told)  # "told Radio Brightwater's breakfast show"
     if told and (site := _listed_site(_DESCRIBED.sub("", told), reg)):
         return site.name, site.language  # "told The Sun": thesun.co.uk's name, unlisted by name
     if told and _is_medium(told, sp.cue):
@@ -157,6 +159,9 @@ def page_of_outlet(speaker: str, found: OutletFinder | None) -> str | None:
     return None
 
 
+_PROGRAMME_TAIL = re.compile(
+    r"[’']s\s+(?:[a-z-]+\s+){0,2}(?:show|programme|program|podcast|bulletin|news|website|site)$"
+)
 _DESCRIBED = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:language|speaking|run|owned|based)\s+)+")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import DATE_WORDS, word_alternation
+from .cues import DATE_WORDS, OUTLET_KIND_WORDS, word_alternation
 
 VERBS = (
     "said says told tells announced announces stated states reported reports recognised "
@@ -29,6 +29,11 @@ VERBS = (
 VERBS += ["hit back", "hits back", "fired back", "shot back"]  # "Ms Kinsella hit back that ..."
 SIMPLE_VERBS = list(dict.fromkeys(VERBS))
 # who "told": a capitalised name, reporters, an outlet, a pronoun, "the committee"
+# "Radio Brightwater's breakfast show", "the Example Broadcasting Corporation's evening news"
+_PROGRAMME = (
+    r"(?:(?:[’']s|(?<=[’']s))\s+(?:[a-z-]+\s+){0,2}(?:show|programme|program|podcast|bulletin|news|website|"
+    r"site|newspaper|paper|channel))?"
+)
 TOLD_OBJECT = (
     r"(?:(?:[\w-]+\s+)?(?:media|press)\b|(?:reporters|journalists|lawmakers|supporters|parliament|congress|senators|voters|"
     r"(?:a|an)\s+(?:\w+\s+)?(?:conference|briefing|rally|meeting|audience|crowd|hearing|"
@@ -36,12 +41,18 @@ TOLD_OBJECT = (
     # "the state-run Example Daily", "the Spanish-language Noticias Ejemplo"
     r"(?:the\s+)?(?:[\w’']+-[\w’'-]+\s+){1,2}[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|"
     # "the Ashford Vale Echo": a name of several words after "the", before "the" + one word
-    r"the\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){1,3}(?=\s*,?\s+that\b)|"
+    rf"the\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{1,3}}{_PROGRAMME}(?=\s*,?\s+that\b)|"
+    # "the public broadcaster ARK", "the Spanish daily Example Diario": the kind, then the name
+    rf"the\s+(?:[\w-]+\s+){{0,2}}{OUTLET_KIND_WORDS}\s+"
+    r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|"
+    # "told her roommate it was", "told his lawyer that": whom, then the clause
+    r"(?:his|her|their|our|my)\s+(?:[a-z-]+\s+)?[a-z]+(?=\s+(?:that|he|she|they|it|we|i|"
+    r"the|there)\s)|"
     r"the\s+\w+(?:\s+(?!(?:he|she|they|it|we|i|you|there|that|what|how|why|when|whether|the|a|"
     r"an|his|its|their|this|these|those|some|no|all|any)\b)\w+)?|"  # "told the jury the payments"
     r"him|her|them|us|me|"
     r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
-    r"(?:\s+(?:magazine|newspaper|daily|weekly|tabloid|podcast|website)\b)?))"
+    rf"(?:\s+(?:magazine|newspaper|daily|weekly|tabloid|podcast|website)\b)?{_PROGRAMME}))"
 )
 # "is alleging that", "were calling on": the progressive forms a cue may take
 PROGRESSIVE = "urging saying warning claiming insisting arguing alleging asking demanding".split()
@@ -144,7 +155,8 @@ _ENDS_ON_AUXILIARY = re.compile(
 MAX_SENTENCE = 1500  # characters: longer is no sentence of news copy, and bounds the patterns
 ADVERBIAL_THAT = re.compile(
     r"((?:in|on|at|during|via|through|after|before|following|this|last|earlier|later|late|"
-    r"early)\b[^,;:]{0,50}?|"  # "told the Ledger after the rally that"
+    r"early)\b[^,;:]{0,50}?(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},)?|"  # "told the
+    # Ledger after the rally that", "told reporters in the capital, Ras Qeshra, that"
     r"[a-z]{3,}ly)\s+that\s+",  # "said repeatedly that"
     re.IGNORECASE,
 )
