@@ -1927,6 +1927,17 @@ def test_told_with_an_outlet_a_programme_or_a_place_before_the_clause(sentence, 
     assert (said.speaker, said.cue, said.outlet) == ("Ada Quill", cue, outlet)
 
 
+def test_just_last_month_she_told_is_her_report_and_her_words():
+    text = (
+        "Split\n\nJodie Fairweather said little on Monday.\n\n"
+        "Just last month she told Radio Brightwater's breakfast show that the couple were "
+        '"stronger than ever" after a "rocky patch" in 2022.\n'
+    )
+    assert [r.speaker for r in _reported(text)] == ["Jodie Fairweather"]
+    stronger = _quote(text, "stronger")
+    assert (stronger.kind, stronger.speaker) == ("partial", "Jodie Fairweather")
+
+
 @pytest.mark.parametrize(
     "sentence, clause, speaker, cue",
     [

@@ -118,7 +118,8 @@ GROUP_OF = re.compile(
 CONJUNCTION_FIRST = re.compile(r"^(?:But|And|Yet|So|Still|Now|Instead|Also)\s+(?=[a-zA-Z])")
 # when, before the subject it leads: "Last night", "Earlier this week", "Yesterday"
 WHEN_FIRST = re.compile(
-    r"^(?:(?:last|this|next|earlier|later|early|late)\s+(?:this\s+)?(?:night|week|month|year|"
+    r"^(?:just\s+|only\s+|as\s+recently\s+as\s+)?"  # "Just last month she told ..."
+    r"(?:(?:last|this|next|earlier|later|early|late)\s+(?:this\s+)?(?:night|week|month|year|"
     r"morning|afternoon|evening|weekend)|yesterday|today|tonight|meanwhile|"
     r"(?:(?:a\s+few|two|three|several|\d+)\s+)?(?:minutes|hours|days|weeks|months)\s+"
     r"(?:later|earlier))\s+(?=\S)",
