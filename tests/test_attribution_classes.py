@@ -1546,6 +1546,22 @@ def test_a_quoted_phrase_that_is_no_title_is_no_outlet():
 # --- 7. kinds and quote marks --------------------------------------------------------------------
 
 
+def test_a_standfirst_repeating_words_quoted_below_gives_them_their_speaker():
+    """A web page's standfirst is a headline line: its quote of words the story gives someone is
+    theirs; a standfirst that attributes its quote itself keeps its speaker."""
+    text = (
+        "Breach exposed 4 million riders\n\n"
+        "The ride-hailing app blamed a \u201cmisconfigured\u201d cloud bucket\n\n"
+        "Corvel says it has \u201cno evidence\u201d the data was misused\n\n"
+        "Corvel's security chief, Rafael Okonjo, wrote that the bucket had been "
+        "\u201cmisconfigured during a routine migration\u201d and that the company had "
+        "\u201cno evidence at this time\u201d of misuse.\n"
+    )
+    teaser = _quote(text, "misconfigured")
+    assert (teaser.kind, teaser.speaker) == ("partial", "Rafael Okonjo")
+    assert _quote(text, "no evidence").speaker == "Corvel"
+
+
 def test_a_quotation_split_one_sentence_a_paragraph_is_one_span():
     """Texts that give each sentence a paragraph (translation test sets, some wire feeds) split
     a quotation with its sentences: the mark opens the first and closes the last, the ones

@@ -175,10 +175,10 @@ def extract(
     out = interview_turns(out, quotes, text, _vocative(index))
     out = _same_sentence(out, starts)
     headline_end = max(text.find("\n\n"), 0)
-    out = words_quoted_before(out, headline_end)
+    out = words_quoted_before(out, _standfirst_end(text, headline_end))
     out = pull_quotes(text, out)
     statements = _reported(doc, masked, starts, said, found, titles)
-    out = headline_quotes(text, out, statements, headline_end)
+    out = headline_quotes(text, out, statements, headline_end, _standfirst_end(text, headline_end))
     out = colon_headlines(text, out, headline_end)
     out = credited_quotes(text, out, index.expand)
     if found is not None:
@@ -311,6 +311,20 @@ def _same_sentence(out: list[Attribution], starts: list[int]) -> list[Attributio
                 a, kind=Kind.PARTIAL, speaker=b.speaker, speaker_span=b.speaker_span, cue=b.cue
             )
     return out
+
+
+def _standfirst_end(text: str, headline_end: int) -> int:
+    """Where the headline's lines end: a web page's standfirst and byline follow its headline
+    as lines of their own, no sentence's full stop at their end ('The app blamed a
+    “misconfigured” bucket', 'By Ada Quill | May 2')."""
+    end = headline_end
+    for _ in range(3):
+        nxt = text.find("\n\n", end + 2)
+        line = text[end + 2 : nxt if nxt >= 0 else len(text)].strip()
+        if not line or len(line) > 300 or line.endswith((".", "!", "?", "…", ".”", ".’", '."')):
+            break
+        end = nxt if nxt >= 0 else len(text)
+    return end
 
 
 def _groups_back(text: str, a: Attribution) -> Attribution:

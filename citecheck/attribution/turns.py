@@ -193,12 +193,20 @@ def pull_quotes(text: str, out: list[Attribution]) -> list[Attribution]:
 
 
 def headline_quotes(
-    text: str, out: list[Attribution], statements: list[Attribution], headline_end: int
+    text: str,
+    out: list[Attribution],
+    statements: list[Attribution],
+    headline_end: int,
+    lines_end: int | None = None,
 ) -> list[Attribution]:
     """A headline's quote repeats words the story gives someone, in a quote or a reported
     statement ('Founder says firm ‘grew too fast’' / '“We grew too fast,” Malhotra said'): it is
     that person's, whoever the headline's own words stand near. A capitalised scare quote (a
-    title), a term ('A “phase one” deal') and words no one is given below stay as they are."""
+    title), a term ('A “phase one” deal') and words no one is given below stay as they are.
+    The lines after the headline up to `lines_end` (a standfirst, a byline) give only their
+    scare quotes so: a quote they attribute themselves keeps its speaker."""
+    first_line_end = headline_end
+    headline_end = max(headline_end, lines_end or 0)
     if not out or out[0].text_span[1] > headline_end:
         return out  # no quote in the headline: most articles
     quoted = [
@@ -214,6 +222,8 @@ def headline_quotes(
             not a.quote[:1].islower() or names_a_term(text[: a.text_span[0] - 1])
         ):
             continue
+        if a.kind != Kind.SCARE and a.text_span[0] > first_line_end:
+            continue  # 'Hopwise says it has “no evidence”': the standfirst's own speaker
         words = _words_of(a.quote)
         if not words:
             continue
