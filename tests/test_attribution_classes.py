@@ -1943,6 +1943,32 @@ def test_told_with_an_outlet_a_programme_or_a_place_before_the_clause(sentence, 
     assert (said.speaker, said.cue, said.outlet) == ("Ada Quill", cue, outlet)
 
 
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        (
+            "Tom Reed said in an interview on Sunday the details would be unveiled on Monday.",
+            "said in an interview on Sunday",
+        ),
+        ("Tom Reed said in a statement the company would appeal.", "said in a statement"),
+        ("Tom Reed told reporters at a briefing the company would appeal.", "told reporters"),
+        (
+            "Tom Reed told the Ledger by email that he had tried to keep the gods out.",
+            "told the Ledger by email",
+        ),
+        (
+            "Talks resumed over the weekend with Senate staff, and Tom Reed told the Ledger in "
+            "an interview Sunday the details would be unveiled on Monday.",
+            "told the Ledger in an interview Sunday",
+        ),
+    ],
+)
+def test_where_the_words_were_said_before_a_clause_without_that(sentence, cue):
+    (said,) = _reported(f"Talks\n\n{sentence}\n")
+    assert said.speaker == "Tom Reed" and said.cue.startswith(cue)
+    assert said.quote.startswith(("the details", "the company", "he had"))
+
+
 def test_just_last_month_she_told_is_her_report_and_her_words():
     text = (
         "Split\n\nJodie Fairweather said little on Monday.\n\n"

@@ -49,7 +49,8 @@ TOLD_OBJECT = (
     r"(?:his|her|their|our|my)\s+(?:[a-z-]+\s+)?[a-z]+(?=\s+(?:that|he|she|they|it|we|i|"
     r"the|there)\s)|"
     r"the\s+\w+(?:\s+(?!(?:he|she|they|it|we|i|you|there|that|what|how|why|when|whether|the|a|"
-    r"an|his|its|their|this|these|those|some|no|all|any)\b)\w+)?|"  # "told the jury the payments"
+    r"an|his|its|their|this|these|those|some|no|all|any|in|on|at|during|after|before|for|with|"
+    r"by|from|over|about|last|late|early|earlier)\b)\w+)?|"  # "told the jury the payments"
     r"him|her|them|us|me|"
     r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
     rf"(?:\s+(?:magazine|newspaper|daily|weekly|tabloid|podcast|website)\b)?{_PROGRAMME}))"
@@ -155,10 +156,21 @@ _ENDS_ON_AUXILIARY = re.compile(
 MAX_SENTENCE = 1500  # characters: longer is no sentence of news copy, and bounds the patterns
 ADVERBIAL_THAT = re.compile(
     r"((?:in|on|at|during|via|through|after|before|following|this|last|earlier|later|late|"
-    r"early)\b[^,;:]{0,50}?(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},)?|"  # "told the
-    # Ledger after the rally that", "told reporters in the capital, Ras Qeshra, that"
+    r"early|by\s+(?:e-?mail|phone|telephone|text|letter))\b[^,;:]{0,50}?"
+    # "told the Ledger after the rally that", "told reporters in the capital, Ras Qeshra, that"
+    r"(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},)?|"
     r"[a-z]{3,}ly)\s+that\s+",  # "said repeatedly that"
     re.IGNORECASE,
+)
+# "said in an interview on Sunday the details are ...", "told reporters at a briefing the
+# company would appeal": where (and when) the words were said, then the clause without "that"
+SETTING_LEAD = re.compile(
+    r"((?:in|at|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:interview|"
+    r"statement|briefing|news\s+conference|press\s+conference|conference|speech|post|email|"
+    r"letter|video|message|hearing|address)"
+    rf"(?:\s+(?:on\s+)?(?:{DATE_WORDS}|yesterday|today)(?:\s+(?:morning|afternoon|evening|"
+    r"night))?)?),?\s+(?!(?:that|on|in|at|to|with|by|for|from|about|after|before|of)\b)"
+    r"(?=[a-z])"
 )
 # "said Sunday he is not on board", "said on Tuesday night they would": when, then the clause
 WHEN_LEAD = re.compile(

@@ -65,6 +65,7 @@ from .report_words import (
     PARTICIPLE_CUES,
     PREPOSITION,
     QUOTE_MARK,
+    SETTING_LEAD,
     SUBJECT_VERB,
     TITLE,
     TRAILING_CREDIT,
@@ -200,7 +201,9 @@ def _front_at(head, m, clause, s, names, index, masked) -> Reported | None:
     """One cue of `_front`: `m` its match, `head` the words before it, `clause` those after."""
     cue = " ".join(m.group("cue").split())
     clause_at = m.end()
-    adverbial = ADVERBIAL_THAT.match(clause) or WHEN_LEAD.match(clause)
+    adverbial = (
+        ADVERBIAL_THAT.match(clause) or WHEN_LEAD.match(clause) or SETTING_LEAD.match(clause)
+    )
     if adverbial:  # "said in a statement on Wednesday that ...", "said this month that ..."
         clause_at += adverbial.end()
         clause = clause[adverbial.end() :]
@@ -422,7 +425,8 @@ _CLAUSE_AFTER_CUE = re.compile(
 )
 _NAME_TAIL = re.compile(r"\s*,\s+((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})[.!?]?")
 _OWN_CLAUSE = re.compile(
-    r",\s+(?:though|although|but|while|whereas|as)\s+[^“”\"«»‘’_,;:]{2,80}$"
+    r",\s+(?:(?:though|although|but|while|whereas|as)\s+[^“”\"«»‘’_,;:]{2,80}"
+    r"|(?:and|yet|so)\s+[A-Z][^“”\"«»‘’_,;:]{1,60})$"  # ", and Mnuchin told Fox News ..."
 )
 _AND_END = re.compile(r"[”’\"]\s+(?:and|but)\s*$")
 _IMPERSONAL = re.compile(r"\b(?:is|are)\s*$")
