@@ -4,6 +4,7 @@ patterns `phrases` reads a phrase before a cue with. Data and pure patterns only
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ADVERBS = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|first|immediately|now|"
@@ -181,3 +182,27 @@ WHEN_LAST = re.compile(
 # a page's teaser of another story: "READ MORE: ‘…’: Fans react ...", "ALSO READ | …" (Indian
 # sites set a bar)
 TEASER_LABEL = re.compile(r"\W*(?i:read more|related|also read|see also|more|watch)\s*[:|]\s*")
+
+
+@lru_cache(maxsize=4096)
+def reference_patterns(stem: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns a definite description ("the nurses", "the mayor") looks back with for
+    the one it means, compiled once per noun: an organisation whose name holds the noun
+    ("Nurses for Clean Air"), the noun as a title before a name ("coach Grant Te Whata";
+    "the judge": "Mrs Justice Pennant"), with a portfolio ("Minister for Health Niamh
+    Costigan") and in apposition ("The mayor, Ada Quill,", "the Minister for Arts, Culture
+    and Sport, Hon. Ann Lee,")."""
+    titles = SAME_OFFICE.get(stem, re.escape(stem))
+    return (
+        re.compile(rf"\b{re.escape(stem)}(?![’']s)", re.IGNORECASE),
+        re.compile(rf"\b(?i:{titles})\s+((?:[A-Z][\w’'-]+\s?){{1,3}})"),
+        re.compile(
+            rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s){{1,4}}?{NAMED}",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            rf"\b(?i:the)\s+(?:[a-z-]+\s+){{0,2}}(?i:{titles})(?:\s+(?:of|for)\s+(?:the\s+)?"
+            rf"(?:[A-Z][\w’'-]+,?\s+(?:and\s+)?){{0,3}}[A-Z][\w’'-]+)?,\s+"
+            rf"(?:(?:Hon|Prof|Dr)\.?\s+)?{APPOSED}"
+        ),
+    )

@@ -17,7 +17,6 @@ from .name_words import PRONOUNS, STOP_CAPS
 from .names import HEADLINE, Name, is_org, strip_titles
 from .phrase_words import (
     ADVERBS,
-    APPOSED,
     CONJUNCTION_FIRST,
     DATELINE,
     DEFINITE,
@@ -29,7 +28,6 @@ from .phrase_words import (
     LONE_PARTICIPLE,
     LOWER_PARTICIPLE,
     MODIFIER,
-    NAMED,
     NOT_SUBJECT,
     OFFICES,
     OWNED_VOICE,
@@ -41,13 +39,13 @@ from .phrase_words import (
     PREPOSITIONS,
     REDUCED_RELATIVE,
     RELATIVE_END,
-    SAME_OFFICE,
     SOME_OF_THEM,
     SUBORDINATE,
     UNNAMED_SOURCE,
     WHEN_FIRST,
     WHEN_LAST,
     WHERE_SAID,
+    reference_patterns,
 )
 from .references import (
     DETERMINER,
@@ -439,31 +437,25 @@ def _definite_reference(
         return _document_author(stem, start, names, index, masked)
     before = names_between(names, max(0, start - PRONOUN_WINDOW), start)
     # an organisation whose name holds the noun: "the nurses" -> "Nurses for Clean Air"
-    holds = re.compile(rf"\b{re.escape(stem)}(?![’']s)", re.IGNORECASE).search  # once a call
+    holds, titled, portfolio, apposed = reference_patterns(stem)
     for n in reversed(before):  # not an outlet so named: "the post" is no "Halcyon Post"
         medium = stem not in MEDIUM_NOUNS and ENDS_MEDIUM.search(n.text)
-        if not n.person and holds(n.text) and not medium:
+        if not n.person and holds.search(n.text) and not medium:
             if len(n.text.split()) >= 2:
                 return n.text, (n.start, n.end), False
     if is_person_role(stem) or re.fullmatch(r"\d+-year-old", head) or stem in PARTY_NOUNS:
         # a title given before a name: "President Donald Trump" for "the president"
         last = None
         window = masked[max(0, start - PRONOUN_WINDOW) : start]
-        titles = SAME_OFFICE.get(stem, re.escape(stem))  # "the judge": "Mrs Justice Pennant"
-        for m in re.finditer(rf"\b(?i:{titles})\s+((?:[A-Z][\w’'-]+\s?){{1,3}})", window):
+        for m in titled.finditer(window):
             named = m.group(1).strip()  # "coach Grant Te Whata": a role before a full name
             full = len(named.split()) >= 2 and index.is_person(named)
             last = m if m.group(0)[0].isupper() or full else last
-        portfolio = rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s){{1,4}}?{NAMED}"
-        for m in re.finditer(portfolio, window, re.IGNORECASE):
+        for m in portfolio.finditer(window):
             if m.group(0)[0].isupper() and index.is_person(m.group(1)):
                 if last is None or m.start() > last.start():
                     last = m  # "Minister for Health Niamh Costigan"
-        apposed = (
-            rf"\b(?i:the)\s+(?:[a-z-]+\s+){{0,2}}(?i:{titles})(?:\s+(?:of|for)\s+(?:the\s+)?"
-            rf"(?:[A-Z][\w’'-]+,?\s+(?:and\s+)?){{0,3}}[A-Z][\w’'-]+)?,\s+(?:(?:Hon|Prof|Dr)\.?\s+)?{APPOSED}"
-        )  # "The mayor, Ada Quill,", "the Minister for Arts, Culture and Sport, Hon. Ann Lee,"
-        for m in re.finditer(apposed, window):
+        for m in apposed.finditer(window):
             if last is None or m.start() > last.start():
                 last = m  # "The senior coroner, Alistair Grant, asked"
         if last is not None:
