@@ -56,7 +56,13 @@ def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
         at = end
     parts.append(text[at:])
     masked = "".join(parts)
-    return masked if GROUP_MARK in text else _GROUPED_DIGITS.sub(GROUP_MARK, masked)
+    if GROUP_MARK in text:
+        return masked
+    # the comma found first, the digit before it checked by hand: a pattern that opens on a
+    # lookbehind is scanned at every character, twenty times slower on news copy
+    return _GROUP_COMMA.sub(
+        lambda m: GROUP_MARK if m.start() and masked[m.start() - 1].isdigit() else ",", masked
+    )
 
 
 def unmask_groups(text: str, value: str | None) -> str | None:
@@ -68,9 +74,10 @@ def unmask_groups(text: str, value: str | None) -> str | None:
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 # the comma of "40,000" is no clause break ("The union, which has 62,000 members, said"): the
-# masked text gives it a mark of its own (the Arabic thousands separator, same length)
-GROUP_MARK = "\u066c"
-_GROUPED_DIGITS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+# masked text gives it a mark of its own, one character like the comma and ASCII (a text that
+# is all ASCII keeps the fast paths of the folding the rules do)
+GROUP_MARK = "\x00"
+_GROUP_COMMA = re.compile(r",(?=\d{3}(?!\d))")
 
 
 def sentences(masked: str, starts: list[int]) -> list[tuple[int, str]]:
