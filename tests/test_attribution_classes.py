@@ -150,6 +150,9 @@ def test_the_subject_of_a_clause_after_and_speaks_not_the_first_clause():
         'last week the team said it had "made a strong offer".\n'
     )
     assert _quote(later, "made a").speaker == "the team"
+    for opener in ("In a statement", "On Monday", "In an interview last week"):
+        text = f'Holdout\n\n{opener} the team said it had "made a strong offer".\n'
+        assert _quote(text, "made a").speaker == "the team", opener
 
 
 def test_a_hospital_called_general_is_no_one_a_pronoun_stands_for():

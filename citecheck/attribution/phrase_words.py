@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cues import DATE_WORDS
+
 ADVERBS = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|first|immediately|now|"
     r"again|once|previously|recently|reportedly|publicly|repeatedly|still|had\s+also|"
@@ -118,12 +120,20 @@ GROUP_OF = re.compile(
 
 CONJUNCTION_FIRST = re.compile(r"^(?:But|And|Yet|So|Still|Now|Instead|Also)\s+(?=[a-zA-Z])")
 # when, before the subject it leads: "Last night", "Earlier this week", "Yesterday"
+# where the words were said, opening a sentence: "In a statement last week (the team said)"
+SETTING_FIRST = (
+    r"(?:in|on|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?(?:statement|interview|"
+    r"post|letter|video|speech|email|message|briefing|release)(?:\s+(?:last|this|on|earlier|"
+    r"late|early)\s+\w+)?"
+)
 WHEN_FIRST = re.compile(
     r"^(?:just\s+|only\s+|as\s+recently\s+as\s+)?"  # "Just last month she told ..."
     r"(?:(?:last|this|next|earlier|later|early|late)\s+(?:this\s+)?(?:night|week|month|year|"
     r"morning|afternoon|evening|weekend)|yesterday|today|tonight|meanwhile|"
     r"(?:(?:a\s+few|two|three|several|\d+)\s+)?(?:minutes|hours|days|weeks|months)\s+"
-    r"(?:later|earlier))\s+(?=\S)",
+    r"(?:later|earlier)|"
+    # "On Monday the team said", "In a statement (last week) the team said": no comma after
+    rf"on\s+{DATE_WORDS}(?:\s+(?:morning|afternoon|evening|night))?|{SETTING_FIRST})\s+(?=\S)",
     re.IGNORECASE,
 )
 

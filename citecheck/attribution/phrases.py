@@ -101,9 +101,9 @@ def nearest_subject(
             continue  # "X, whose Carrowmore constituency includes ..., said": X, before it
         conj = _AND_CLAUSE.match(chunk) if k == len(chunks) - 1 else None
         if conj:  # "... stretched into a second week, and his agent says": the agent
-            # "but in a statement last week the team said": the team
-            lead = _WHERE_FIRST.match(chunk, conj.end())
-            at = lead.end() if lead else conj.end()
+            # "but in a statement last week the team said": the team (resolve_phrase drops the
+            # setting, as it drops "last night")
+            at = conj.end()
             sp = resolve_phrase(chunk[at:], base + off + at, names, index, masked)
             if sp[0] is not None:
                 return sp
@@ -186,11 +186,6 @@ def _titled_name(chunk: str) -> bool:
 
 
 _AND_CLAUSE = re.compile(r"(?:and|but|yet)\s+(?=\S)")
-_WHERE_FIRST = re.compile(
-    r"(?:in|on|at)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:statement|interview|"
-    r"post|letter|video|speech|email|message|briefing|release)(?:\s+(?:last|this|on|earlier|"
-    r"late|early)\s+\w+)?\s+(?=\S)"
-)
 _INSERTION = re.compile(r"in\s+an?\s+(?:\w+\s+){0,2}(?:statement|letter|post|message)\b")
 _AFFILIATION = re.compile(r"(?:of|from|with|at)\s+(?:the\s+)?[A-Z]")
 
