@@ -165,6 +165,19 @@ def test_a_hospital_called_general_is_no_one_a_pronoun_stands_for():
     assert _quote(text, "It went").speaker == "Siobhán Keane"
 
 
+def test_a_name_after_the_verb_is_no_subject_of_a_participle_cue():
+    """"The 34-year-old posted a video on TikTok, telling followers ...": she, not TikTok."""
+    text = (
+        "Split\n\nTV presenter Jodie Farrow, 34, and footballer Kyle Brant have split.\n\n"
+        "The 34-year-old later posted a tearful video on TikTok, telling followers she was "
+        '"doing OK, honestly".\n\n'
+        'Brant then thanked Harbour Athletic fans, saying he was "grateful".\n'
+    )
+    doing = _quote(text, "doing OK")
+    assert (doing.speaker, doing.outlet) == ("Jodie Farrow", "TikTok")
+    assert _quote(text, "grateful").speaker == "Kyle Brant"
+
+
 # --- 2. a description or a title stands for the person the article introduced --------------------
 
 

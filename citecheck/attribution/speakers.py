@@ -30,6 +30,7 @@ from .references import is_description, names_between
 from .report_words import FIRST_VERB
 
 _PARTICIPLE = re.compile(r"ing$", re.IGNORECASE)
+_QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)\b")
 _NOT_VERBS = {"on", "in", "at"}  # FIRST_VERB stops at them too; a subject may hold them
 # after a quote, "asked Tom Reed" names who asked, not whom: the verb comes before its subject
 _WITH_SUBJECT = re.compile(
@@ -390,8 +391,16 @@ def _subject(
             and verb is not None
             and verb.start() > 0
             and verb.group(0).strip() not in _NOT_VERBS
-            and verb.group(0).strip() in sp[0].split()
-        ):  # a description running over the verb: "The ministry (rejected the claims)"
+            and (
+                verb.group(0).strip() in sp[0].split()
+                or (
+                    sp[1] is not None
+                    and sp[1][0] >= base + off + verb.start()
+                    and not _QUOTED_AS.search(chunk)  # "X quoted Ada Quill as (saying)": her
+                )
+            )
+        ):  # a description running over the verb: "The ministry (rejected the claims)"; a
+            # name after it is the verb's object: "The 34-year-old posted a video on TikTok"
             subject = re.sub(r"\s+(?:who|which|that)\s*$", "", chunk[: verb.start()])
             sp = resolve_phrase(subject, base + off, names, index, masked, True)
         if sp[0]:
