@@ -1985,6 +1985,24 @@ def test_where_the_words_were_said_before_a_clause_without_that(sentence, cue):
     assert said.quote.startswith(("the details", "the company", "he had"))
 
 
+def test_a_second_cue_of_the_same_speaker_is_a_second_report():
+    text = (
+        "Inquiry\n\nUnder questioning, Mr Polglase conceded the company had raised prices, but "
+        "said each rise reflected higher flour costs.\n\n"
+        "Halabin said at least three homes had been damaged.\n\n"
+        'Ms Ode tweeted that she had tested positive and warned that "a little carelessness" '
+        "was enough.\n"
+    )
+    got = [(r.speaker, r.cue, r.quote) for r in _reported(text)]
+    assert got[:3] == [
+        ("Polglase", "conceded", "the company had raised prices"),
+        ("Polglase", "said", "each rise reflected higher flour costs"),
+        ("Halabin", "said", "at least three homes had been damaged"),
+    ]
+    # a quotation after the second cue is a quote, not a second report
+    assert [r.cue for r in _reported(text)[3:]] == ["tweeted"]
+
+
 def test_just_last_month_she_told_is_her_report_and_her_words():
     text = (
         "Split\n\nJodie Fairweather said little on Monday.\n\n"

@@ -155,7 +155,8 @@ _ENDS_ON_AUXILIARY = re.compile(
 )
 MAX_SENTENCE = 1500  # characters: longer is no sentence of news copy, and bounds the patterns
 ADVERBIAL_THAT = re.compile(
-    r"((?:in|on|at|during|via|through|after|before|following|this|last|earlier|later|late|"
+    r"((?:in|on|at(?!\s+(?:least|most)\b)|during|via|through|after|before|following|this|last|"
+    r"earlier|later|late|"
     r"early|by\s+(?:e-?mail|phone|telephone|text|letter))\b[^,;:]{0,50}?"
     # "told the Ledger after the rally that", "told reporters in the capital, Ras Qeshra, that"
     r"(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},)?|"

@@ -27,6 +27,7 @@ and five words or more, and a source that resolves to no one gives nothing.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .complements import complement
 from .cues import CUE
@@ -101,7 +102,8 @@ def find_reported(
         )
         if found is not None:
             first = _first_of_two(sentence, s, found, names, index, masked)
-            out.extend([first, found] if first is not None else [found])
+            found, second = _second_cue(masked, found)
+            out.extend(r for r in (first, found, second) if r is not None)
     return out
 
 
@@ -116,6 +118,27 @@ def _first_of_two(sentence, s, found, names, index, masked) -> Reported | None:
         return None
     first = _front(head[:cut] + ".", s, names, index, masked)
     return first if first is not None and first.clause_end <= s + cut else None
+
+
+def _second_cue(masked: str, found: Reported) -> tuple[Reported, Reported | None]:
+    """ "X conceded prices rose, but said each rise reflected costs": the clause ends at the
+    speaker's second cue, whose own clause is a second report of the same speaker."""
+    clause = masked[found.clause_start : found.clause_end]
+    m = _SECOND_CUE.search(clause)
+    if m is None or not clause_ok(clause[m.end() :]) or not clause_ok(clause[: m.start()]):
+        return found, None
+    first = replace(found, clause_end=found.clause_start + m.start())
+    second = replace(
+        found, clause_start=found.clause_start + m.end(), cue=" ".join(m.group("cue").split())
+    )
+    return first, second
+
+
+_SECOND_CUE = re.compile(
+    r",?\s+(?:but|and)\s+(?:also\s+)?(?P<cue>said|says|added|adds|insisted|insists|argued|argues|"
+    r"warned|warns|noted|notes|stressed|stresses|told\s+(?:reporters|journalists))\s+(?:that\s+)?"
+    r"(?!that\b)(?=[a-z“\"‘'])"
+)
 
 
 # a page's label before a sentence: "Correction:", "Editor’s note:", "Update:"
