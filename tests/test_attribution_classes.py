@@ -1999,6 +1999,11 @@ def test_a_second_cue_of_the_same_speaker_is_a_second_report():
         ("Polglase", "said", "each rise reflected higher flour costs"),
         ("Halabin", "said", "at least three homes had been damaged"),
     ]
+    aside = (
+        "Arrests\n\nPremier Dale Whitcombe, speaking at an unrelated announcement, called the "
+        'arrests "regrettable" and said both sides needed to return to the table.\n'
+    )
+    assert [(r.speaker, r.cue) for r in _reported(aside)] == [("Dale Whitcombe", "said")]
     # a quotation after the second cue is a quote, not a second report
     assert [r.cue for r in _reported(text)[3:]] == ["tweeted"]
 

@@ -4,7 +4,7 @@ statement, and the sentence patterns `reported` tries. Data and pure checks only
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cues import DATE_WORDS, OUTLET_KIND_WORDS, word_alternation
 
@@ -346,3 +346,24 @@ def source_name(speaker: str | None) -> str | None:
     if len(words) == 1 and words[0] in NOT_SPEAKERS:
         return None
     return re.sub(r"[’']s$", "", speaker)  # "NASA’s" -> "NASA"
+
+
+def second_cue(masked: str, found: Reported) -> tuple[Reported, Reported | None]:
+    """ "X conceded prices rose, but said each rise reflected costs": the clause ends at the
+    speaker's second cue, whose own clause is a second report of the same speaker."""
+    clause = masked[found.clause_start : found.clause_end]
+    m = SECOND_CUE.search(clause)
+    if m is None or not clause_ok(clause[m.end() :]) or not clause_ok(clause[: m.start()]):
+        return found, None
+    first = replace(found, clause_end=found.clause_start + m.start())
+    second = replace(
+        found, clause_start=found.clause_start + m.end(), cue=" ".join(m.group("cue").split())
+    )
+    return first, second
+
+
+SECOND_CUE = re.compile(
+    r",?\s+(?:but|and)\s+(?:also\s+)?(?P<cue>said|says|added|adds|insisted|insists|argued|argues|"
+    r"warned|warns|noted|notes|stressed|stresses|told\s+(?:reporters|journalists))\s+(?:that\s+)?"
+    r"(?!that\b)(?=[a-z“\"‘'])"
+)

@@ -27,7 +27,6 @@ and five words or more, and a source that resolves to no one gives nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from .complements import complement
 from .cues import CUE
@@ -73,6 +72,7 @@ from .report_words import (
     WHEN_LEAD,
     Reported,
     clause_ok,
+    second_cue,
     source_name,
 )
 
@@ -102,7 +102,7 @@ def find_reported(
         )
         if found is not None:
             first = _first_of_two(sentence, s, found, names, index, masked)
-            found, second = _second_cue(masked, found)
+            found, second = second_cue(masked, found)
             out.extend(r for r in (first, found, second) if r is not None)
     return out
 
@@ -118,27 +118,6 @@ def _first_of_two(sentence, s, found, names, index, masked) -> Reported | None:
         return None
     first = _front(head[:cut] + ".", s, names, index, masked)
     return first if first is not None and first.clause_end <= s + cut else None
-
-
-def _second_cue(masked: str, found: Reported) -> tuple[Reported, Reported | None]:
-    """ "X conceded prices rose, but said each rise reflected costs": the clause ends at the
-    speaker's second cue, whose own clause is a second report of the same speaker."""
-    clause = masked[found.clause_start : found.clause_end]
-    m = _SECOND_CUE.search(clause)
-    if m is None or not clause_ok(clause[m.end() :]) or not clause_ok(clause[: m.start()]):
-        return found, None
-    first = replace(found, clause_end=found.clause_start + m.start())
-    second = replace(
-        found, clause_start=found.clause_start + m.end(), cue=" ".join(m.group("cue").split())
-    )
-    return first, second
-
-
-_SECOND_CUE = re.compile(
-    r",?\s+(?:but|and)\s+(?:also\s+)?(?P<cue>said|says|added|adds|insisted|insists|argued|argues|"
-    r"warned|warns|noted|notes|stressed|stresses|told\s+(?:reporters|journalists))\s+(?:that\s+)?"
-    r"(?!that\b)(?=[a-z“\"‘'])"
-)
 
 
 # a page's label before a sentence: "Correction:", "Editor’s note:", "Update:"
@@ -415,6 +394,8 @@ def _sentence_subject(head, at, names, index, masked):
     if named:  # "Mr Reed’s barrister, Fiona Kaltenbach, (objected ...)": the barrister
         lead = lead[named.start(1) :]
         subject = named.group(1)
+    aside = re.match(r"([^,]{2,80}),\s+[a-z]+ing\b", subject)  # "X, speaking at a rally,"
+    subject = aside.group(1) if aside else subject
     if "," in subject or len(subject.split()) > 8 or QUOTE_MARK.search(subject):
         return None, None
     at += len(head) - len(lead)
