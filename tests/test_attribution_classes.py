@@ -166,7 +166,7 @@ def test_a_hospital_called_general_is_no_one_a_pronoun_stands_for():
 
 
 def test_a_name_after_the_verb_is_no_subject_of_a_participle_cue():
-    """"The 34-year-old posted a video on TikTok, telling followers ...": she, not TikTok."""
+    """ "The 34-year-old posted a video on TikTok, telling followers ...": she, not TikTok."""
     text = (
         "Split\n\nTV presenter Jodie Farrow, 34, and footballer Kyle Brant have split.\n\n"
         "The 34-year-old later posted a tearful video on TikTok, telling followers she was "
@@ -2006,6 +2006,24 @@ def test_a_second_cue_of_the_same_speaker_is_a_second_report():
     assert [(r.speaker, r.cue) for r in _reported(aside)] == [("Dale Whitcombe", "said")]
     # a quotation after the second cue is a quote, not a second report
     assert [r.cue for r in _reported(text)[3:]] == ["tweeted"]
+
+
+def test_told_an_outlet_or_a_body_then_a_clause_without_that():
+    text = (
+        "Blockade\n\nSupermarkets ran short, Le Courrier reported. A spokeswoman for Frescal "
+        "told the paper deliveries to 40 stores had been delayed.\n\n"
+        "Voss told the team he would not sign an extension.\n\n"
+        "Her neighbour, a rider who asked not to be named, told Tai Ping Radio he paid "
+        "HK$5,800 a month for a unit.\n"
+    )
+    got = [(r.speaker, r.cue, r.quote) for r in _reported(text)]
+    assert (
+        "A spokeswoman for Frescal",
+        "told the paper",
+        "deliveries to 40 stores had been delayed",
+    ) in got
+    assert ("Voss", "told the team", "he would not sign an extension") in got
+    assert not any(r[0] == "HK" for r in got)  # no name out of "HK$5,800" after a clause
 
 
 def test_just_last_month_she_told_is_her_report_and_her_words():

@@ -48,6 +48,10 @@ TOLD_OBJECT = (
     # "told her roommate it was", "told his lawyer that": whom, then the clause
     r"(?:his|her|their|our|my)\s+(?:[a-z-]+\s+)?[a-z]+(?=\s+(?:that|he|she|they|it|we|i|"
     r"the|there)\s)|"
+    # "told the paper deliveries had been delayed": an outlet's or a body's noun ends the object
+    r"the\s+(?:paper|newspaper|station|broadcaster|network|channel|magazine|outlet|website|"
+    r"court|jury|committee|inquiry|panel|council|hearing|tribunal|meeting|audience|crowd|"
+    r"team|club|board)(?=\s+(?!(?:that|he|she|they|it|we)\b)[a-z])|"
     r"the\s+\w+(?:\s+(?!(?:he|she|they|it|we|i|you|there|that|what|how|why|when|whether|the|a|"
     r"an|his|its|their|this|these|those|some|no|all|any|in|on|at|during|after|before|for|with|"
     r"by|from|over|about|last|late|early|earlier)\b)\w+)?|"  # "told the jury the payments"

@@ -326,8 +326,10 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     if which:  # "said Ada Quill in an email to staff ...": where she said it is no source
         source = _SAID_WHERE.sub("", source)
         head = re.split(r"\s+(?:who|which|that)\s+", source, maxsplit=1)[0]
-        if _CLAUSE_AFTER_CUE.match(source.strip()) or (
-            head == head.lower() and _PAST_OR_AUX.search(head)
+        if (
+            _CLAUSE_AFTER_CUE.match(source.strip())
+            or (head == head.lower() and _PAST_OR_AUX.search(head))
+            or _PRONOUN_CLAUSE.search(source)  # "told Tai Ping Radio he paid ...": a clause
         ):
             return None  # "X, 54, who ..., said he would stay": what follows is the clause
     if not _plain_source(source, 12 if which else 8):
@@ -340,6 +342,7 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     return Reported(start, end, speaker, span, cue)
 
 
+_PRONOUN_CLAUSE = re.compile(r"\s(?:he|she|they|we|it|there)\s+[a-z]{2,}")
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can|also|still|"
     r"never|not|n[’']t))+\s*$"
