@@ -2026,6 +2026,32 @@ def test_told_an_outlet_or_a_body_then_a_clause_without_that():
     assert not any(r[0] == "HK" for r in got)  # no name out of "HK$5,800" after a clause
 
 
+@pytest.mark.parametrize(
+    "sentence, clause",
+    [
+        (
+            "In the same interview, Helena Marsh did not rule out enforcement action, saying "
+            "fines were likely.",
+            "fines were likely",
+        ),
+        (
+            "Outside the court, Helena Marsh could not hide her anger, saying the verdict was "
+            "wrong.",
+            "the verdict was wrong",
+        ),
+        (
+            "The Helena Marsh Foundation welcomed the deal, saying in a brief statement that "
+            "congestion had cost importers millions.",
+            "congestion had cost importers millions",
+        ),
+    ],
+)
+def test_a_participle_cue_after_an_opener_a_modal_or_a_setting(sentence, clause):
+    (said,) = _reported(f"Port\n\n{sentence}\n")
+    assert said.speaker.startswith(("Helena Marsh", "The Helena Marsh Foundation"))
+    assert (said.cue, said.quote) == ("saying", clause)
+
+
 def test_just_last_month_she_told_is_her_report_and_her_words():
     text = (
         "Split\n\nJodie Fairweather said little on Monday.\n\n"

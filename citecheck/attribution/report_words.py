@@ -287,12 +287,16 @@ DIRECTIVE = re.compile(rf"(?:(?:not|never)\s+)?{TO_VERB}|(?:[\w’'-]+\s+){{1,6}
 PARTICIPLE = re.compile(
     r"^(?P<head>[^:]{2,240}?)(?:,\s+|\s+by\s+|\s+as\s+)"
     rf"(?P<cue>{'|'.join(PARTICIPLE_CUES)}|telling\s+{TOLD_OBJECT})\s+(?:only\s+)?"
+    # "saying in a brief statement that ...": where, before the clause
+    r"(?:in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?(?:statement|interview|post|email|"
+    r"letter|video|message)\s+(?=that\s))?"
     r"(?P<that>that\s+)?(?P<clause>.+?)\s*[.!?]?\s*$",
     re.DOTALL,
 )
 # where the subject of a sentence ends: its first verb
 FIRST_VERB = re.compile(
-    r"\s(?:has|have|had|was|were|is|are|will|would|also|then|later|on|in|at|"
+    r"\s(?:has|have|had|was|were|is|are|will|would|also|then|later|on|in|at|did|does|could|"
+    r"should|can|cannot|may|might|must|"
     r"[a-z]+ed|" + "|".join(IRREGULAR_PAST.split()) + r"|" + word_alternation(SIMPLE_VERBS) + r")\b"
 )
 

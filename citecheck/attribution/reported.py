@@ -33,7 +33,7 @@ from .cues import CUE
 from .frames import sentences
 from .name_index import NameIndex
 from .names import Name
-from .phrase_words import PARTICIPIAL_LEAD, WHEN_FIRST
+from .phrase_words import PARTICIPIAL_LEAD, PREPOSITION_LEAD, WHEN_FIRST
 from .phrases import nearest_subject, resolve_phrase
 from .report_words import (
     ACCORDING_BACK,
@@ -375,7 +375,8 @@ def _sentence_subject(head, at, names, index, masked):
     """The subject of the sentence's first verb: "X launched a bid, claiming", "X did Y and
     vowed" -> X."""
     lead = head.lstrip()
-    led = PARTICIPIAL_LEAD.match(lead) or _PLACE_LEAD.match(lead)
+    # "Asked about ...,", "Outside the court,", "In the same interview,": an opener, not X
+    led = PARTICIPIAL_LEAD.match(lead) or _PLACE_LEAD.match(lead) or PREPOSITION_LEAD.match(lead)
     opener = _OPENER.match(lead) if led else None
     if opener:  # "Asked about the bid, Quill declined to comment, saying": Quill
         lead = lead[opener.end() :]
