@@ -1562,6 +1562,21 @@ def test_a_quoted_phrase_that_is_no_title_is_no_outlet():
 # --- 7. kinds and quote marks --------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        (
+            'The Garment Federation expressed "deep sorrow" at the loss of life in a statement.',
+            "Garment Federation",
+        ),
+        ('The minister voiced "serious concern" about the delays.', "The minister"),
+    ],
+)
+def test_words_expressed_or_voiced_are_the_subjects_partial_quote(sentence, speaker):
+    quote = [a for a in _attrs(f"Fire\n\n{sentence}\n") if a.kind != "indirect"][0]
+    assert (quote.kind, quote.speaker) == ("partial", speaker)
+
+
 def test_a_standfirst_repeating_words_quoted_below_gives_them_their_speaker():
     """A web page's standfirst is a headline line: its quote of words the story gives someone is
     theirs; a standfirst that attributes its quote itself keeps its speaker."""

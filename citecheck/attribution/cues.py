@@ -44,7 +44,9 @@ _CUE_WORDS = (
     "denying|"
     # more verbs of the annotated copy: "critics claim", "vow", "hints", "recommends"
     "claim|indicated|indicates|estimated|estimates|promise|demands|cautioning|pointing out|"
-    "vow|hints|recommends|disputed|charged|put it|puts it"  # "as one cast member put it"
+    "vow|hints|recommends|disputed|charged|put it|puts it|"  # "as one cast member put it"
+    # words offered as one's own: "expressed “deep sorrow”", "voiced “serious concern”"
+    "expressed|expresses|expressing|voiced|voices|voicing|conveyed|conveys"
 )
 
 
