@@ -251,3 +251,23 @@ def test_identifying_user_agent_on_every_request(server):
     assert pages[server.url("/ok")].status == "ok"
     assert {headers.get("User-Agent") for _, headers, _ in server.requests} == {agent}
     assert {p for p, _, _ in server.requests} == {"/robots.txt", "/ok"}
+
+
+def test_the_host_delay_runs_from_the_answer_of_a_slow_request():
+    """A request held up after the pacer (a new connection, a busy loop) must not bring the
+    next one closer to the host than its delay: the pacer spaces from the answer too."""
+    import asyncio
+
+    from citecheck.net.transport import Pacer
+
+    async def run() -> float:
+        pacer = Pacer(0.2, 10.0)
+        loop = asyncio.get_running_loop()
+        await pacer.wait("example.org")
+        await asyncio.sleep(0.15)  # the first request's answer comes late
+        answered = loop.time()
+        pacer.answered("example.org")
+        await pacer.wait("example.org")
+        return loop.time() - answered
+
+    assert asyncio.run(run()) >= 0.19

@@ -126,8 +126,9 @@ class _CappedStream(httpx.AsyncByteStream):
 
 
 class Pacer:
-    """A minimum delay between the starts of two requests to one host (a robots.txt
-    Crawl-delay, if longer, raises it for that host)."""
+    """A minimum delay between two requests to one host, counted from the later of the last
+    one's start and its answer (a robots.txt Crawl-delay, if longer, raises it for that
+    host)."""
 
     def __init__(self, delay: float, ceiling: float):
         self.delay = max(0.0, delay)
@@ -149,10 +150,18 @@ class Pacer:
         # judging in another thread), below the host's delay.
         loop = asyncio.get_running_loop()
         async with self.locks.setdefault(host, asyncio.Lock()):
-            last = self.last.get(host)
-            while last is not None and (gap := last + delay - loop.time()) > 0:
-                await asyncio.sleep(gap)
+            while (last := self.last.get(host)) is not None and (
+                gap := last + delay - loop.time()
+            ) > 0:
+                await asyncio.sleep(gap)  # `last` may move on meanwhile: see `answered`
             self.last[host] = loop.time()
+
+    def answered(self, host: str) -> None:
+        """The host has answered a request: the next one is spaced from now, so the host sees
+        the delay between two requests even when one was held up between the pacer and the
+        wire (a new connection, a busy event loop)."""
+        if host in self.last:
+            self.last[host] = max(self.last[host], asyncio.get_running_loop().time())
 
 
 class Wire(httpx.AsyncBaseTransport):
@@ -166,6 +175,7 @@ class Wire(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await self.pacer.wait(request.url.host)
         response = await self.inner.handle_async_request(request)
+        self.pacer.answered(request.url.host)
         coding = response.headers.get("content-encoding", "")
         codings = [c.strip().lower() for c in coding.split(",") if c.strip()]
         codings = [c for c in codings if c != "identity"]
