@@ -21,11 +21,11 @@ from .frames import (
     GROUP_MARK,
     Frame,
     frame_of,
+    groups_back,
     mask_quotes,
     paragraph_gap,
     sentence_starts,
     sentences,
-    unmask_groups,
 )
 from .kinds import SCARE_MAX_WORDS, kind_of, names_a_term, title_case
 from .ledes import named_after_lede
@@ -58,6 +58,7 @@ from .turns import (
     named_at_the_end,
     pull_quotes,
     same_name,
+    standfirst_end,
     words_quoted_before,
 )
 
@@ -175,10 +176,10 @@ def extract(
     out = interview_turns(out, quotes, text, _vocative(index))
     out = _same_sentence(out, starts)
     headline_end = max(text.find("\n\n"), 0)
-    out = words_quoted_before(out, _standfirst_end(text, headline_end))
+    out = words_quoted_before(out, standfirst_end(text, headline_end))
     out = pull_quotes(text, out)
     statements = _reported(doc, masked, starts, said, found, titles)
-    out = headline_quotes(text, out, statements, headline_end, _standfirst_end(text, headline_end))
+    out = headline_quotes(text, out, statements, headline_end, standfirst_end(text, headline_end))
     out = colon_headlines(text, out, headline_end)
     out = credited_quotes(text, out, index.expand)
     if found is not None:
@@ -191,7 +192,7 @@ def extract(
         out.sort(key=lambda a: a.text_span[0])
     out = named_after_lede(out, text, names, index, doc.raw_span)
     if GROUP_MARK in masked:
-        out = [_groups_back(text, a) for a in out]
+        out = [groups_back(text, a) for a in out]
     if reported:
         out = [replace(a, id=f"q{i}") for i, a in enumerate(out, 1)]
     return out
@@ -311,27 +312,6 @@ def _same_sentence(out: list[Attribution], starts: list[int]) -> list[Attributio
                 a, kind=Kind.PARTIAL, speaker=b.speaker, speaker_span=b.speaker_span, cue=b.cue
             )
     return out
-
-
-def _standfirst_end(text: str, headline_end: int) -> int:
-    """Where the headline's lines end: a web page's standfirst and byline follow its headline
-    as lines of their own, no sentence's full stop at their end ('The app blamed a
-    “misconfigured” bucket', 'By Ada Quill | May 2')."""
-    end = headline_end
-    for _ in range(3):
-        nxt = text.find("\n\n", end + 2)
-        line = text[end + 2 : nxt if nxt >= 0 else len(text)].strip()
-        if not line or len(line) > 300 or line.endswith((".", "!", "?", "…", ".”", ".’", '."')):
-            break
-        end = nxt if nxt >= 0 else len(text)
-    return end
-
-
-def _groups_back(text: str, a: Attribution) -> Attribution:
-    """The attribution with the commas of numbers back in what was read from the masked text."""
-    got = {f: unmask_groups(text, getattr(a, f)) for f in ("speaker", "cue", "outlet", "quote")}
-    changed = {f: v for f, v in got.items() if v != getattr(a, f)}
-    return replace(a, **changed) if changed else a
 
 
 def _attribution(doc, n, q, kind, sp, outlet, language) -> Attribution:

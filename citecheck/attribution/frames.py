@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..model import Attribution
 from .cues import CUE
 from .quotes import QuoteSpan
 
@@ -125,3 +126,10 @@ def frame_of(masked: str, starts: list[int], q: QuoteSpan) -> Frame:
 
 def paragraph_gap(text: str, a: int, b: int) -> int:
     return text.count("\n\n", a, b)
+
+
+def groups_back(text: str, a: Attribution) -> Attribution:
+    """The attribution with the commas of numbers back in what was read from the masked text."""
+    got = {f: unmask_groups(text, getattr(a, f)) for f in ("speaker", "cue", "outlet", "quote")}
+    changed = {f: v for f, v in got.items() if v != getattr(a, f)}
+    return replace(a, **changed) if changed else a

@@ -315,3 +315,17 @@ def credited_quotes(text: str, out: list[Attribution], expand) -> list[Attributi
         kind = Kind.DIRECT if a.kind == Kind.SCARE else a.kind
         out[i] = replace(a, kind=kind, speaker=expand(who), speaker_span=None, cue=None)
     return out
+
+
+def standfirst_end(text: str, headline_end: int) -> int:
+    """Where the headline's lines end: a web page's standfirst and byline follow its headline
+    as lines of their own, no sentence's full stop at their end ('The app blamed a
+    “misconfigured” bucket', 'By Ada Quill | May 2')."""
+    end = headline_end
+    for _ in range(3):
+        nxt = text.find("\n\n", end + 2)
+        line = text[end + 2 : nxt if nxt >= 0 else len(text)].strip()
+        if not line or len(line) > 300 or line.endswith((".", "!", "?", "…", ".”", ".’", '."')):
+            break
+        end = nxt if nxt >= 0 else len(text)
+    return end
