@@ -2067,6 +2067,19 @@ def test_a_participle_cue_after_an_opener_a_modal_or_a_setting(sentence, clause)
     assert (said.cue, said.quote) == ("saying", clause)
 
 
+def test_a_report_inside_a_relative_clause_ends_where_the_main_clause_resumes():
+    text = (
+        "Recovery\n\nChief Minister Arvind Solanke, who on Saturday confirmed he had tested "
+        "positive for the virus, tweeted on Sunday morning to say that he was recovering.\n\n"
+        "The singer Mira Vale took to Instagram to say she was heartbroken.\n\n"
+        "Which is not to say the plan has failed.\n"
+    )
+    got = [(r.speaker, r.quote) for r in _reported(text)]
+    assert ("Arvind Solanke", "he had tested positive for the virus") in got
+    assert ("Mira Vale", "she was heartbroken") in got
+    assert not any("plan" in q for _, q in got)  # "not to say" says nothing
+
+
 def test_just_last_month_she_told_is_her_report_and_her_words():
     text = (
         "Split\n\nJodie Fairweather said little on Monday.\n\n"

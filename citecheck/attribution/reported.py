@@ -237,9 +237,15 @@ def _front_at(head, m, clause, s, names, index, masked) -> Reported | None:
         clause = clause[: tail.start()]
     if not (clause_ok(clause) or (directive and len(clause.split()) >= MIN_WORDS)):
         return None
-    if re.search(r"\s(?:and|but)$", head.rstrip()):  # "X did Y and vowed ..."
+    if _RELATIVE_OPEN.search(head):  # "X, who on Saturday confirmed he had tested positive,
+        # tweeted ...": the relative clause ends where the main clause's verb takes over
+        resumed = _MAIN_RESUMES.search(clause)
+        clause = clause[: resumed.start()] if resumed else clause
+    # "X did Y and vowed ...", "X took to Instagram to say ...": the sentence's subject
+    speaker = None
+    if re.search(r"\s(?:and|but|to)$", head.rstrip()):
         speaker, span = _sentence_subject(head, s, names, index, masked)
-    else:
+    if speaker is None and not re.search(r"\s(?:and|but)$", head.rstrip()):
         speaker, span, _person = nearest_subject(head, s, names, index, masked)
         speaker = source_name(speaker)
     if speaker is None:
@@ -342,6 +348,8 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     return Reported(start, end, speaker, span, cue)
 
 
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|which)\s[^,]*$")
+_MAIN_RESUMES = re.compile(r",\s+(?:[a-z]+ed|said|says|told|wrote|took|went|made|has|had)\b")
 _PRONOUN_CLAUSE = re.compile(r"\s(?:he|she|they|we|it|there)\s+[a-z]{2,}")
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can|also|still|"
@@ -440,7 +448,8 @@ _AND_END = re.compile(r"[”’\"]\s+(?:and|but)\s*$")
 _IMPERSONAL = re.compile(r"\b(?:is|are)\s*$")
 _NOT_SAID = re.compile(
     r"\b(?:declined|refused|failed|wouldn[’']t|would\s+not|did\s+not|didn[’']t|does\s+not|"
-    r"doesn[’']t|could\s+not|couldn[’']t|won[’']t|will\s+not|cannot|can[’']t|never)(?:\s+to)?\s*$"
+    r"doesn[’']t|could\s+not|couldn[’']t|won[’']t|will\s+not|cannot|can[’']t|never|not)"
+    r"(?:\s+to)?\s*$"  # "Which is not to say ..."
 )
 # "said the noise started at midnight": a verb in the past, no name: a clause, no source
 _PAST_OR_AUX = re.compile(
