@@ -2080,6 +2080,18 @@ def test_a_report_inside_a_relative_clause_ends_where_the_main_clause_resumes():
     assert not any("plan" in q for _, q in got)  # "not to say" says nothing
 
 
+def test_according_to_an_unnamed_source_is_that_source_as_written():
+    text = (
+        "Trial\n\nAccording to evidence presented at trial, the man grabbed the girl as she "
+        "walked home.\n\nAccording to figures seen by the union, waiting lists grew by a third.\n"
+    )
+    got = [(r.speaker, r.cue) for r in _reported(text)]
+    assert got == [
+        ("evidence presented at trial", "according to"),
+        ("figures seen by the union", "according to"),
+    ]
+
+
 def test_just_last_month_she_told_is_her_report_and_her_words():
     text = (
         "Split\n\nJodie Fairweather said little on Monday.\n\n"

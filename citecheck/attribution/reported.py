@@ -273,6 +273,9 @@ def _according(sentence, s, names, index, masked) -> Reported | None:
         if not clause_ok(clause):
             continue
         speaker, span = _resolved(source, s + at, names, index, masked)
+        if speaker is None and _plain_source(source.strip()):
+            # "According to evidence presented at trial, ...": the source as the text gives it
+            speaker, span = source.strip(), (s + at, s + at + len(source.strip()))
         if speaker is None:
             continue
         start = s + m.start("clause")
