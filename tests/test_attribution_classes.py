@@ -2092,6 +2092,33 @@ def test_according_to_an_unnamed_source_is_that_source_as_written():
     ]
 
 
+@pytest.mark.parametrize(
+    "headline, speaker, claim",
+    [
+        (
+            "Man Arrested For Killing Brother In Noida: Police",
+            "Police",
+            "Man Arrested For Killing Brother In Noida",
+        ),
+        (
+            "Rates To Stay High Into Next Year, Says Governor Ada Quill",
+            "Ada Quill",
+            "Rates To Stay High Into Next Year",
+        ),
+    ],
+)
+def test_a_headline_credits_its_claim_in_its_own_forms(headline, speaker, claim):
+    (said,) = _reported(f"{headline}\n\nThe figures were released on Monday.\n")
+    assert (said.speaker, said.quote) == (speaker, claim)
+
+
+@pytest.mark.parametrize(
+    "headline", ["Boris Lane Resigns As Leader: What Happens Next", "Floods hit the north: Live"]
+)
+def test_a_headline_with_a_colon_and_no_source_reports_nothing(headline):
+    assert _reported(f"{headline}\n\nThe figures were released on Monday.\n") == []
+
+
 def test_just_last_month_she_told_is_her_report_and_her_words():
     text = (
         "Split\n\nJodie Fairweather said little on Monday.\n\n"

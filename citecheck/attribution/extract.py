@@ -438,7 +438,7 @@ def _reported(doc, masked, starts, said, found, titles) -> list[Attribution]:
                 text_span=(r.clause_start, r.clause_end),
                 speaker=r.speaker,
                 speaker_span=doc.raw_span(*r.speaker_span) if r.speaker_span else None,
-                cue=r.cue,
+                cue=r.cue or None,
                 outlet=outlet,
                 language=language,
             )

@@ -31,6 +31,7 @@ import re
 from .complements import complement
 from .cues import CUE
 from .frames import sentences
+from .headline_reports import headline_report
 from .name_index import NameIndex
 from .names import Name
 from .phrase_words import PARTICIPIAL_LEAD, PREPOSITION_LEAD, WHEN_FIRST
@@ -104,6 +105,9 @@ def find_reported(
             first = _first_of_two(sentence, s, found, names, index, masked)
             found, second = second_cue(masked, found)
             out.extend(r for r in (first, found, second) if r is not None)
+    headline = headline_report(masked, names, index)
+    if headline is not None and not any(r.clause_start < headline.clause_end for r in out):
+        out.insert(0, headline)  # "Man Arrested For Killing Brother: Police"
     return out
 
 
