@@ -2119,6 +2119,18 @@ def test_a_headline_with_a_colon_and_no_source_reports_nothing(headline):
     assert _reported(f"{headline}\n\nThe figures were released on Monday.\n") == []
 
 
+def test_warned_or_reminded_whom_then_the_clause():
+    text = (
+        "Flood\n\nThe mayor warned residents the river would rise overnight.\n\n"
+        "The agency assured the public that the risks were low.\n"
+    )
+    got = [(r.speaker, r.cue, r.quote) for r in _reported(text)]
+    assert got == [
+        ("The mayor", "warned residents", "the river would rise overnight"),
+        ("The agency", "assured the public", "the risks were low"),
+    ]
+
+
 def test_just_last_month_she_told_is_her_report_and_her_words():
     text = (
         "Split\n\nJodie Fairweather said little on Monday.\n\n"

@@ -64,6 +64,10 @@ PROGRESSIVE = "urging saying warning claiming insisting arguing alleging asking 
 REPORT_CUE = (
     rf"(?:(?:is|are|was|were)\s+(?:{word_alternation(PROGRESSIVE)}|calling\s+on)|"
     rf"(?:told|tells)\s+{TOLD_OBJECT}|pointed\s+out|(?:called|calls)\s+on|urged|urges|urge|"
+    # "assured the public (that) the risks were low", "warned residents the river would rise"
+    r"(?:assured|assures|reassured|reassures|informed|informs|reminded|reminds|warned|warns)\s+"
+    r"(?:the\s+public|residents|reporters|journalists|investors|customers|members|staff|"
+    r"parents|voters|lawmakers|him|her|them|us|me)(?=\s)|"
     r"asked|asks|begged|begs|pleaded\s+with|encouraged|encourages|appealed\s+to|"
     r"threatened|threatens|"
     # "disputed the notion that …", "rejected claims that …": the claim denied is the content
