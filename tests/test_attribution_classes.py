@@ -2131,6 +2131,18 @@ def test_warned_or_reminded_whom_then_the_clause():
     ]
 
 
+def test_a_quotation_and_its_frame_is_no_report_a_mixed_one_is():
+    text = (
+        "Rebrand\n\nCritics cried foul.\n\n"
+        "\u201cIt was an attempt to mislead voters,\u2019\u2019 Will Moy, chief executive of the "
+        "fact-checking site Full Fact, told the Echo.\n\n"
+        '"Every day spent on these hearings is a day lost to the real work" of the two '
+        "governments, he warned.\n"
+    )
+    assert [(r.speaker, r.cue) for r in _reported(text)] == [("Will Moy", "warned")]
+    assert _quote(text, "It was an attempt").speaker == "Will Moy"
+
+
 def test_just_last_month_she_told_is_her_report_and_her_words():
     text = (
         "Split\n\nJodie Fairweather said little on Monday.\n\n"

@@ -379,3 +379,25 @@ SECOND_CUE = re.compile(
     r"warned|warns|noted|notes|stressed|stresses|told\s+(?:reporters|journalists))\s+(?:that\s+)?"
     r"(?!that\b)(?=[a-z“\"‘'])"
 )
+
+
+# where a clause the rules read ends or is no statement: "…,’’ Will Moy, …, told the BBC" (a
+# quotation's frame), "X, who on Saturday confirmed …, tweeted" (a relative clause, then the main
+# clause's verb), "told Tai Ping Radio he paid" (a clause, not a source)
+QUOTE_THEN_NAME = re.compile(r"_+[,.!?]?[’”\"']{1,2}\s+[A-Z]")
+RELATIVE_OPEN = re.compile(r",\s+(?:who|which)\s[^,]*$")
+MAIN_RESUMES = re.compile(r",\s+(?:[a-z]+ed|said|says|told|wrote|took|went|made|has|had)\b")
+PRONOUN_CLAUSE = re.compile(r"\s(?:he|she|they|we|it|there)\s+[a-z]{2,}")
+
+
+def noun_cue(sentence, s, m, noun) -> Reported | None:
+    """ "Asked about weekend reports that ...": the reports are the source."""
+    clause = re.sub(r"\s*[.!?]?\s*$", "", sentence[m.end() :])
+    if not m.group("that") or not clause_ok(clause):
+        return None
+    mods = noun.group(1).strip()
+    cue = m.group("cue")
+    at = s + m.start("cue") - (len(mods) + 1 if mods else 0)
+    speaker = f"{mods} {cue}" if mods else cue
+    start = s + m.end()
+    return Reported(start, start + len(clause.rstrip(" ,")), speaker, (at, at + len(speaker)), cue)

@@ -54,6 +54,7 @@ from .report_words import (
     FRONT_TRIES,
     INSET,
     IRREGULAR_PAST,
+    MAIN_RESUMES,
     MAX_SENTENCE,
     MIN_WORDS,
     NAMED_CLAUSE,
@@ -65,7 +66,10 @@ from .report_words import (
     PARTICIPLE,
     PARTICIPLE_CUES,
     PREPOSITION,
+    PRONOUN_CLAUSE,
     QUOTE_MARK,
+    QUOTE_THEN_NAME,
+    RELATIVE_OPEN,
     SETTING_LEAD,
     SUBJECT_VERB,
     TITLE,
@@ -73,6 +77,7 @@ from .report_words import (
     WHEN_LEAD,
     Reported,
     clause_ok,
+    noun_cue,
     second_cue,
     source_name,
 )
@@ -146,7 +151,7 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
             continue  # "The judge described claims that ...": the claims are her object
         noun = NOUN_CUE.search(head) if m.group("cue") in ("reports", "claims") else None
         if noun is not None:  # "following reports that ...": the reports say it
-            found = _noun_cue(sentence, s, m, noun)
+            found = noun_cue(sentence, s, m, noun)
             if found is not None:
                 return found
             continue
@@ -190,19 +195,6 @@ def _front(sentence, s, names, index, masked) -> Reported | None:
     return None
 
 
-def _noun_cue(sentence, s, m, noun) -> Reported | None:
-    """ "Asked about weekend reports that ...": the reports are the source."""
-    clause = re.sub(r"\s*[.!?]?\s*$", "", sentence[m.end() :])
-    if not m.group("that") or not clause_ok(clause):
-        return None
-    mods = noun.group(1).strip()
-    cue = m.group("cue")
-    at = s + m.start("cue") - (len(mods) + 1 if mods else 0)
-    speaker = f"{mods} {cue}" if mods else cue
-    start = s + m.end()
-    return Reported(start, start + len(clause.rstrip(" ,")), speaker, (at, at + len(speaker)), cue)
-
-
 def _front_at(head, m, clause, s, names, index, masked) -> Reported | None:
     """One cue of `_front`: `m` its match, `head` the words before it, `clause` those after."""
     cue = " ".join(m.group("cue").split())
@@ -241,9 +233,9 @@ def _front_at(head, m, clause, s, names, index, masked) -> Reported | None:
         clause = clause[: tail.start()]
     if not (clause_ok(clause) or (directive and len(clause.split()) >= MIN_WORDS)):
         return None
-    if _RELATIVE_OPEN.search(head):  # "X, who on Saturday confirmed he had tested positive,
+    if RELATIVE_OPEN.search(head):  # "X, who on Saturday confirmed he had tested positive,
         # tweeted ...": the relative clause ends where the main clause's verb takes over
-        resumed = _MAIN_RESUMES.search(clause)
+        resumed = MAIN_RESUMES.search(clause)
         clause = clause[: resumed.start()] if resumed else clause
     # "X did Y and vowed ...", "X took to Instagram to say ...": the sentence's subject
     speaker = None
@@ -324,8 +316,9 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     if not m:
         return None
     clause = m.group("clause")
-    if not clause_ok(clause):
-        return None
+    if QUOTE_THEN_NAME.match(clause) or not clause_ok(clause):
+        return None  # "“…,’’ Will Moy, ..., told the BBC": a quotation's frame, its opening
+        # mark taken for the sentence's lead
     mark = QUOTE_MARK.search(clause)
     quoted_end = m.group("closing") or QUOTE_MARK.search(clause[-3:])
     lead = clause[: mark.start()].rstrip() if mark else ""
@@ -342,7 +335,7 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
         if (
             _CLAUSE_AFTER_CUE.match(source.strip())
             or (head == head.lower() and _PAST_OR_AUX.search(head))
-            or _PRONOUN_CLAUSE.search(source)  # "told Tai Ping Radio he paid ...": a clause
+            or PRONOUN_CLAUSE.search(source)  # "told Tai Ping Radio he paid ...": a clause
         ):
             return None  # "X, 54, who ..., said he would stay": what follows is the clause
     if not _plain_source(source, 12 if which else 8):
@@ -355,9 +348,6 @@ def _back(sentence, s, names, index, masked) -> Reported | None:
     return Reported(start, end, speaker, span, cue)
 
 
-_RELATIVE_OPEN = re.compile(r",\s+(?:who|which)\s[^,]*$")
-_MAIN_RESUMES = re.compile(r",\s+(?:[a-z]+ed|said|says|told|wrote|took|went|made|has|had)\b")
-_PRONOUN_CLAUSE = re.compile(r"\s(?:he|she|they|we|it|there)\s+[a-z]{2,}")
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:did|does|do|has|have|had|was|were|is|are|will|would|could|can|also|still|"
     r"never|not|n[’']t))+\s*$"
