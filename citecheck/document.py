@@ -11,7 +11,6 @@ import html
 import re
 import stat
 import statistics
-from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -23,62 +22,9 @@ from .errors import InputError
 from .model import Document, Link, Span
 from .text.encoding import Decoded
 from .text.encoding import decode as decode_bytes
+from .text.offsets import TextBuilder
 
 MAX_DRAFT_BYTES = 20_000_000
-
-
-class _Builder:
-    """Accumulates analysis text with a raw offset for every character."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.offsets = array("q")
-        self.paragraphs: list[Span] = []
-        self._para_start = 0
-        self._len = 0
-
-    def copy(self, raw: str, start: int, end: int) -> None:
-        """Append raw[start:end] verbatim."""
-        if end > start:
-            self.parts.append(raw[start:end])
-            self.offsets.extend(range(start, end))
-            self._len += end - start
-
-    def put(self, chars: str, at: int) -> None:
-        """Append synthetic characters (a joining space, an entity) mapped to raw offset `at`."""
-        if chars:
-            self.parts.append(chars)
-            self.offsets.extend([at] * len(chars))
-            self._len += len(chars)
-
-    def space(self, at: int) -> None:
-        if self._len and not self._last_is_space():
-            self.put(" ", at)
-
-    def _last_is_space(self) -> bool:
-        return self.parts[-1][-1:] in (" ", "\n") if self.parts else True
-
-    def end_paragraph(self, at: int) -> None:
-        """Close the current paragraph (if not empty); a blank line separates the next."""
-        # strip trailing spaces from the paragraph
-        while self.parts and self.parts[-1].endswith(" ") and self._len > self._para_start:
-            self.parts[-1] = self.parts[-1][:-1]
-            self.offsets.pop()
-            self._len -= 1
-        if self._len > self._para_start:
-            self.paragraphs.append((self._para_start, self._len))
-            self.put("\n\n", at)
-            self._para_start = self._len
-
-    def finish(self, raw_len: int) -> tuple[str, array, tuple[Span, ...]]:
-        self.end_paragraph(raw_len)
-        text = "".join(self.parts)
-        # drop the final paragraph separator
-        if text.endswith("\n\n"):
-            text = text[:-2]
-            del self.offsets[-2:]
-        self.offsets.append(raw_len)
-        return text, self.offsets, tuple(self.paragraphs)
 
 
 def decode(data: bytes, name: str = "input") -> Decoded:
@@ -202,7 +148,7 @@ def _is_pdf_paste(raw: str, blocks: list[list[tuple[int, int]]]) -> tuple[bool, 
 
 
 def _load_plain(raw: str, path: str) -> Document:
-    b = _Builder()
+    b = TextBuilder()
     lines = _lines(raw)
     blocks = _blocks(raw, lines)
     pdf, width = _is_pdf_paste(raw, blocks)
@@ -392,7 +338,7 @@ def _load_markdown(raw: str, path: str) -> Document:
             keep[s + em.start() : s + em.start() + n] = b"\x00" * n
             keep[s + em.end() - n : s + em.end()] = b"\x00" * n
 
-    b = _Builder()
+    b = TextBuilder()
     for block in _blocks(raw, _lines(raw)):
         # A block that is only dropped characters (a comment, an image) adds nothing.
         if not any(keep[s:e].count(1) and raw[s:e].strip() for s, e in block):
@@ -409,7 +355,7 @@ def _load_markdown(raw: str, path: str) -> Document:
     return Document(path, raw, text, offsets, paragraphs, tuple(links), "markdown")
 
 
-def _copy_kept(b: _Builder, raw: str, keep: bytearray, s: int, e: int) -> None:
+def _copy_kept(b: TextBuilder, raw: str, keep: bytearray, s: int, e: int) -> None:
     s, e = _strip(raw, s, e)
     pos = s
     while pos < e:
@@ -437,7 +383,7 @@ class _HTMLText(HTMLParser):
     def __init__(self, raw: str) -> None:
         super().__init__(convert_charrefs=False)
         self.raw = raw
-        self.b = _Builder()
+        self.b = TextBuilder()
         self.links: list[Link] = []
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
         self._skip = 0

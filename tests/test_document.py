@@ -210,3 +210,15 @@ def test_a_clean_utf8_draft_has_no_warning(tmp_path):
     p = tmp_path / "draft.md"
     p.write_text("“Café au lait,” said Ada Quill.", encoding="utf-8")
     assert load(p).warnings == ()
+
+
+@pytest.mark.parametrize("size", [3_000, 1_300_000])  # below and past the offset table's cap
+def test_every_character_of_a_long_draft_maps_back_to_its_offset(size):
+    para = "The council met on Monday.   It voted  against the plan.\n"
+    raw = (para * (size // len(para) + 1))[:size]
+    doc = load_text(raw, "long.txt", "text")
+    for word in ("council", "voted"):
+        at = doc.text.rfind(word)
+        start, end = doc.raw_span(at, at + len(word))
+        assert raw[start:end] == word
+    assert len(doc.offsets) == len(doc.text) + 1
