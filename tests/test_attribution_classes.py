@@ -1404,6 +1404,16 @@ def test_a_brand_that_runs_a_media_word_into_its_name_is_an_outlet():
     assert _quote(text, "We are fine").outlet is None  # a plain name told is no outlet
 
 
+def test_an_outlets_acronym_is_the_name_the_article_spelled_out():
+    text = (
+        "Count\n\nThe Indo-Asian Wire (IAW) covered the count.\n\n"
+        '"There is no confusion," a senior leader told IAW.\n\n'
+        '"We won," Ada Quill told KXRV.\n'
+    )
+    assert _quote(text, "There is no").outlet == "Indo-Asian Wire"
+    assert _quote(text, "We won").outlet == "KXRV"  # never spelled out: as written
+
+
 def test_a_listed_news_site_is_the_outlet_by_the_name_its_domain_spells():
     text = (
         "Leak at Hopwise\n\n"

@@ -39,6 +39,7 @@ from .outlets import (
     outlet_of,
     page_of_outlet,
     quoted_medium,
+    spelled_outlet,
     spoke_elsewhere,
 )
 from .phrases import resolve_phrase
@@ -193,6 +194,7 @@ def extract(
     out = named_after_lede(out, text, names, index, doc.raw_span)
     if GROUP_MARK in masked:
         out = [groups_back(text, a) for a in out]
+    out = [spelled_outlet(a, masked) for a in out]  # "told IAW": the Indo-Asian Wire (IAW)
     if reported:
         out = [replace(a, id=f"q{i}") for i, a in enumerate(out, 1)]
     return out

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
+from ..model import Attribution
 from ..outlets import Registry
 from .cues import DATE_WORDS, KIND_AFTER, MEDIA_WORDS, OUTLET_KINDS, medium
 from .frames import Frame
 from .genders import first_name_genders
 from .outlet_finder import OutletFinder
+from .references import expand_acronym
 from .speakers import Speech
 
 
@@ -103,6 +106,18 @@ def outlet_of(
         ):
             return next(g for g in credit.groups() if g).rstrip("."), None
     return platform, None
+
+
+def spelled_outlet(a: Attribution, masked: str) -> Attribution:
+    """The attribution with an outlet's acronym spelled out as the article defined it ("the
+    Indo-Asian Wire (IAW)" for "told IAW"); as it is for any other outlet."""
+    if not a.outlet or not _BARE_ACRONYM.fullmatch(a.outlet):
+        return a
+    full = expand_acronym(a.outlet, a.text_span[0], masked)
+    return replace(a, outlet=full) if full != a.outlet else a
+
+
+_BARE_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _listed_site(name: str, reg: Registry | None):

@@ -82,8 +82,8 @@ def _spelled_out(acronym: str, masked: str) -> list[tuple[int, int]]:
 
 # a name defined with its acronym in brackets: "the Independent Electoral Authority (AEI)"
 _DEFINED = (
-    r"\b([A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|the|on|de|du)\s+)*[A-Z][\w’'-]*){{1,6}})"
-    r"\s+\({}\)"
+    r"\b([A-Z][\w’'-]*(?:[ \t]+(?:(?:of|for|and|the|on|de|du)[ \t]+)*[A-Z][\w’'-]*){{1,6}})"
+    r"\s+\({}\)"  # within a line: not the headline above it
 )
 
 
