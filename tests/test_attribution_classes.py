@@ -178,6 +178,17 @@ def test_a_name_after_the_verb_is_no_subject_of_a_participle_cue():
     assert _quote(text, "grateful").speaker == "Kyle Brant"
 
 
+def test_a_title_of_capitalised_words_is_no_person_a_surname_like_a_title_is():
+    """"the WHO Country Representative, Dr X," is X; "Kieran Pope" is a person all the same."""
+    text = (
+        "Campaign\n\nThe WHO Country Representative, Dr Joseph Okwabi-Tembo, commended the "
+        'Government for what he described as "strong leadership and swift action".\n\n'
+        'Kieran Pope scored twice. Pope later wrote on Instagram: "Gutted about the penalty."\n'
+    )
+    assert _quote(text, "strong leadership").speaker == "Joseph Okwabi-Tembo"
+    assert _quote(text, "Gutted").speaker == "Kieran Pope"
+
+
 # --- 2. a description or a title stands for the person the article introduced --------------------
 
 

@@ -302,6 +302,8 @@ def _name(text: str, words: list[str], start: int, run_end: int) -> list[Name]:
         and not is_org(words)
         and all(w[0].isupper() or w in CONNECTORS for w in words)
         and not _place_or_event(words)
+        # "Permanent Secretary", "Country Representative"; not "Kieran Pope"
+        and not (words[-1].lower() in TITLES and words[0].casefold() not in first_name_genders())
     )
     return [Name(name, start, end, person)]
 
