@@ -1425,6 +1425,12 @@ def test_an_outlets_acronym_is_the_name_the_article_spelled_out():
     assert _quote(text, "We won").outlet == "KXRV"  # never spelled out: as written
 
 
+@pytest.mark.parametrize("house", ["the Dáil", "the Bundestag", "the Knesset", "the Senedd"])
+def test_a_legislature_told_is_no_outlet(house):
+    quote = _quote(f'Debate\n\n"Completions are up," the minister told {house}.\n', "Completions")
+    assert quote.outlet is None and quote.cue == f"told {house}"
+
+
 def test_a_listed_news_site_is_the_outlet_by_the_name_its_domain_spells():
     text = (
         "Leak at Hopwise\n\n"

@@ -210,7 +210,10 @@ _PEOPLE_ON = re.compile(
 _ORG_WORD = re.compile(
     r"\b(?:Committee|Council|Department|Ministry|Court|Commission|Board|Parliament|Senate|"
     r"Congress|Assembly|Police|Office|Agency|University|Union|Subcommittee|Inquiry|Tribunal|"
-    r"Caucus|Cabinet|Chamber|Commons|Lords|House)\b"
+    r"Caucus|Cabinet|Chamber|Commons|Lords|House|"
+    # the world's legislatures by their own names: "told the Dáil", "told the Bundestag"
+    r"D[áa]il|Seanad|Oireachtas|Knesset|Bundestag|Bundesrat|Duma|Sabha|Majlis|Storting|Riksdag|"
+    r"Sejm|Senedd|Stormont|Holyrood|Legislature|Legco|Diet|Rajya|Lok)\b"
 )
 # a media word that is no day and no bare acronym ("said on Sunday", "speaking to NATO allies")
 _MEDIA_WORD = re.compile(rf"\b(?:{MEDIA_WORDS})\b")
