@@ -178,6 +178,17 @@ def test_a_name_after_the_verb_is_no_subject_of_a_participle_cue():
     assert _quote(text, "grateful").speaker == "Kyle Brant"
 
 
+def test_a_body_named_after_its_country_is_no_one_a_pronoun_stands_for():
+    text = (
+        "Housing\n\nDoorstep Ireland's chief executive, Fergal Considine, said the figures "
+        'should "shame every one of us".\n\n'
+        '"We have children who have never had a kitchen table," he said.\n\n'
+        'Michael Jordan said he was "fine".\n'
+    )
+    assert _quote(text, "We have children").speaker == "Fergal Considine"
+    assert _quote(text, "fine").speaker == "Michael Jordan"  # a first name: a person
+
+
 def test_a_title_of_capitalised_words_is_no_person_a_surname_like_a_title_is():
     """"the WHO Country Representative, Dr X," is X; "Kieran Pope" is a person all the same."""
     text = (

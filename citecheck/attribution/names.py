@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from babel import Locale
 
 from .genders import SUFFIXES, first_name_genders
 from .genders import key as _key
@@ -323,13 +325,20 @@ _PLACE_OR_EVENT_LAST = frozenset(
 _PLACE_FIRST = frozenset("lake mount mt port fort cape isle glen loch camp".split())
 
 
+@cache
+def _countries() -> frozenset[str]:
+    """The one-word names of countries and regions in English, from the CLDR data in babel."""
+    names = Locale("en").territories.values()
+    return frozenset(n.lower() for n in names if n.isalpha())
+
+
 def _place_or_event(words: list[str]) -> bool:
     """ "Lake Placid", "Singles Day", "Stella's Cafe"; not "Fiona Hill" or "Doris Day", whose
     first word is a first name standing alone."""
     if words[0].lower() in _PLACE_FIRST:
         return True
-    if _key(words[-1]) not in _PLACE_OR_EVENT_LAST:
-        return False
+    if _key(words[-1]) not in _PLACE_OR_EVENT_LAST and _key(words[-1]) not in _countries():
+        return False  # "Doorstep Ireland", "Hope Kenya": a body named after its country
     possessive = words[0].endswith(("’s", "'s"))
     return possessive or words[0].casefold() not in first_name_genders()
 
