@@ -1394,6 +1394,16 @@ def test_according_to_an_outlet_after_a_named_speaker_is_the_outlet():
     assert (a.speaker, a.outlet) == ("Jane Doe", "Daily Planet")
 
 
+def test_the_outlet_the_words_went_to_is_never_their_speaker():
+    text = (
+        "Sale\n\nThe letter did not name the buyers, but the Ashbury Echo reported that one "
+        "of the bidders is an American group.\n\n"
+        'A source close to the club told the Echo that the asking price was "around £60m".\n'
+    )
+    quote = _quote(text, "around")
+    assert (quote.speaker, quote.outlet) == ("A source close to the club", "Ashbury Echo")
+
+
 # --- 6. outlets from the syntax, registry or not -------------------------------------------------
 
 

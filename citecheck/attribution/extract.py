@@ -98,6 +98,7 @@ def extract(
     weights = speaker_model() if ranker else None
     counts = mention_counts(names) if (weights or trace is not None) else {}
     memo: dict = {}  # the ranker's features of each mention, worked out once
+    rules = None  # the rules' speech where the ranker chose another speaker
     for n, q in enumerate(quotes, 1):
         nwords = len(text[q.start : q.end].split())
         if q.nested and outer is not None and outer[0].start <= q.start < outer[0].end:
@@ -159,8 +160,11 @@ def extract(
             if weights:
                 best = choose(options, weights)
                 if not best.features[RULE] and best.speaker != sp.speaker:
-                    sp = replace(sp, speaker=best.speaker, speaker_span=best.span)
+                    rules, sp = sp, replace(sp, speaker=best.speaker, speaker_span=best.span)
         outlet, language = outlet_of(found, frame, sp)
+        if rules is not None and rules.speaker and outlet and same_name(outlet, sp.speaker):
+            sp = rules  # the ranker picked the outlet the words went to: the rules' speaker
+        rules = None
         if outlet is None and kind != Kind.SCARE:
             around = f"{sp.cue or ''} {frame.before} {frame.after}"
             outlet, language = outlet_named_before(masked, frame.before_start, around, found)
