@@ -1452,6 +1452,16 @@ def test_a_legislature_told_is_no_outlet(house):
     assert quote.outlet is None and quote.cue == f"told {house}"
 
 
+def test_words_told_to_reporters_went_to_no_outlet_the_sentence_mentions():
+    text = (
+        "Gas\n\nKremlin spokesman Arkady Veselov told reporters that the deal, first reported "
+        'by the German newspaper Nordhafener Allgemeine, was "a purely commercial matter".\n\n'
+        '"This is the usual fantasy," he said.\n'
+    )
+    assert _quote(text, "a purely").outlet is None
+    assert _quote(text, "This is the usual").outlet is None
+
+
 def test_a_listed_news_site_is_the_outlet_by_the_name_its_domain_spells():
     text = (
         "Leak at Hopwise\n\n"

@@ -73,7 +73,9 @@ def outlet_of(
     on = _PEOPLE_ON.search(sp.speaker or "")
     if platform is None and on and _MEDIA_NAME.search(on.group(1)):
         return on.group(1), None  # "the commentators on ESPN": the programme's outlet
-    if platform is None:
+    if platform is None and not _TOLD_PEOPLE.match(sp.cue or ""):
+        # (words told to reporters went to no outlet, whatever the sentence says it reported:
+        # "told reporters that the deal, first reported by the newspaper X, was ...")
         hits = [m for m in (_PUBLISHED_IN.search(around), _JOURNALIST_OF.search(around)) if m]
         named = min(hits, key=lambda m: m.start()) if hits else None
         if named:  # "in the journal Example Medicine"; "a reporter from Example Daily"
@@ -118,6 +120,9 @@ def spelled_outlet(a: Attribution, masked: str) -> Attribution:
 
 
 _BARE_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_TOLD_PEOPLE = re.compile(
+    r"(?:told|tells|telling)\s+(?:reporters|journalists|the\s+crowd|supporters)$"
+)
 
 
 def _listed_site(name: str, reg: Registry | None):
