@@ -120,9 +120,9 @@ def spelled_outlet(a: Attribution, masked: str) -> Attribution:
 
 
 _BARE_ACRONYM = re.compile(r"[A-Z]{2,6}")
-_TOLD_PEOPLE = re.compile(
-    r"(?:told|tells|telling)\s+(?:reporters|journalists|the\s+crowd|supporters)$"
-)
+# people told, who are no outlet: "told reporters", "told the crowd"
+_PEOPLE_TOLD = r"(?:reporters|journalists|the\s+crowd)"
+_TOLD_PEOPLE = re.compile(rf"(?:told|tells|telling)\s+{_PEOPLE_TOLD}$")
 
 
 def _listed_site(name: str, reg: Registry | None):
@@ -412,7 +412,7 @@ _SETTING = re.compile(
     r"|\bat\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
     r"(?:meeting|conference|briefing|rally|hearing|event|summit|session|debate|ceremony|"
     r"vigil|protest|launch)\b|\bin\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:speech|statement|address|letter|video)\b|\btold\s+(?:reporters|journalists|the\s+crowd)"
+    rf"(?:speech|statement|address|letter|video)\b|\btold\s+{_PEOPLE_TOLD}"
     rf"|\b(?:said|spoke|appeared)\s+on\s+(?!{DATE_WORDS}\b)(?:the\s+)?[A-Z]"
 )  # the last: "said on Example Hour", a programme of its own
 
