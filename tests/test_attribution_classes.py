@@ -2201,6 +2201,25 @@ def test_a_quotation_and_its_frame_is_no_report_a_mixed_one_is():
     assert _quote(text, "It was an attempt").speaker == "Will Moy"
 
 
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        (
+            "Ada Quill rejected that claim, telling Kestrel Radio's Morning Report programme "
+            "that the offer was final.",
+            "telling Kestrel Radio's Morning Report programme",
+        ),
+        (
+            "Ada Quill told WKTB News 8 after the meeting that she had heard from residents.",
+            "told WKTB News 8 after the meeting",
+        ),
+    ],
+)
+def test_told_a_named_programme_or_a_numbered_channel(sentence, cue):
+    (said,) = _reported(f"Row\n\n{sentence}\n")
+    assert (said.speaker, said.cue) == ("Ada Quill", cue)
+
+
 def test_just_last_month_she_told_is_her_report_and_her_words():
     text = (
         "Split\n\nJodie Fairweather said little on Monday.\n\n"

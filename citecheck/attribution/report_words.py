@@ -31,11 +31,14 @@ SIMPLE_VERBS = list(dict.fromkeys(VERBS))
 # who "told": a capitalised name, reporters, an outlet, a pronoun, "the committee"
 # "Radio Brightwater's breakfast show", "the Example Broadcasting Corporation's evening news"
 _PROGRAMME = (
-    r"(?:(?:[’']s|(?<=[’']s))\s+(?:[a-z-]+\s+){0,2}(?:show|programme|program|podcast|bulletin|news|website|"
+    r"(?:(?:[’']s|(?<=[’']s))\s+(?:[A-Za-z-]+\s+){0,3}(?:show|programme|program|podcast|bulletin|news|website|"
     r"site|newspaper|paper|channel))?"
 )
 TOLD_OBJECT = (
-    r"(?:(?:[\w-]+\s+)?(?:media|press)\b|(?:reporters|journalists|lawmakers|supporters|parliament|congress|senators|voters|"
+    # "Kestrel Radio's Morning Report programme": an outlet's programme, by name
+    r"(?:(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}[’']s\s+(?:[A-Za-z-]+\s+){0,3}"
+    r"(?:show|programme|program|podcast|bulletin|news)\b|"
+    r"(?:[\w-]+\s+)?(?:media|press)\b|(?:reporters|journalists|lawmakers|supporters|parliament|congress|senators|voters|"
     r"(?:a|an)\s+(?:\w+\s+)?(?:conference|briefing|rally|meeting|audience|crowd|hearing|"
     r"committee|forum|summit|gathering|interviewer)|"
     # "the state-run Example Daily", "the Spanish-language Noticias Ejemplo"
@@ -56,7 +59,7 @@ TOLD_OBJECT = (
     r"an|his|its|their|this|these|those|some|no|all|any|in|on|at|during|after|before|for|with|"
     r"by|from|over|about|last|late|early|earlier)\b)\w+)?|"  # "told the jury the payments"
     r"him|her|them|us|me|"
-    r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+    r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}(?:\s+\d{1,3}\b)?"  # "WKTB News 8"
     rf"(?:\s+(?:magazine|newspaper|daily|weekly|tabloid|podcast|website)\b)?{_PROGRAMME}))"
 )
 # "is alleging that", "were calling on": the progressive forms a cue may take
