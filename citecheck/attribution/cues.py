@@ -154,6 +154,10 @@ MEDIA_WORDS = (
 )
 # a name that ends on a media word: "the Example Courier", "Example TV"
 ENDS_MEDIUM = re.compile(rf"\b(?:{MEDIA_WORDS})$")
+# an outlet's programme after its name: "Radio Brightwater's breakfast show"
+PROGRAMME_NOUNS = r"show|programme|program|podcast|bulletin|news"
+# what words were said in, before or after a cue: "in a statement", "in an interview"
+SETTING_NOUNS = r"statement|interview|post|letter|video|email|message"
 # the noun of an outlet's kind before its name: "the public broadcaster ARK"
 OUTLET_KIND_WORDS = (
     r"(?:broadcaster|daily|weekly|newspaper|paper|tabloid|magazine|network|channel|station|"

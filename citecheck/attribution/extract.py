@@ -181,10 +181,11 @@ def extract(
     out = interview_turns(out, quotes, text, _vocative(index))
     out = _same_sentence(out, starts)
     headline_end = max(text.find("\n\n"), 0)
-    out = words_quoted_before(out, standfirst_end(text, headline_end))
+    lines_end = standfirst_end(text, headline_end)  # the headline's lines: standfirst, byline
+    out = words_quoted_before(out, lines_end)
     out = pull_quotes(text, out)
     statements = _reported(doc, masked, starts, said, found, titles)
-    out = headline_quotes(text, out, statements, headline_end, standfirst_end(text, headline_end))
+    out = headline_quotes(text, out, statements, headline_end, lines_end)
     out = colon_headlines(text, out, headline_end)
     out = credited_quotes(text, out, index.expand)
     if found is not None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..model import Attribution
 from ..outlets import Registry
-from .cues import DATE_WORDS, KIND_AFTER, MEDIA_WORDS, OUTLET_KINDS, medium
+from .cues import DATE_WORDS, KIND_AFTER, MEDIA_WORDS, OUTLET_KINDS, PROGRAMME_NOUNS, medium
 from .frames import Frame
 from .genders import first_name_genders
 from .outlet_finder import OutletFinder
@@ -179,9 +179,7 @@ def page_of_outlet(speaker: str, found: OutletFinder | None) -> str | None:
     return None
 
 
-_PROGRAMME_TAIL = re.compile(
-    r"[’']s\s+(?:[a-z-]+\s+){0,2}(?:show|programme|program|podcast|bulletin|news|website|site)$"
-)
+_PROGRAMME_TAIL = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}(?:{PROGRAMME_NOUNS}|website|site)$")
 _DESCRIBED = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:language|speaking|run|owned|based)\s+)+")
 
 

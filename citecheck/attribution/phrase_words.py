@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import DATE_WORDS
+from .cues import DATE_WORDS, SETTING_NOUNS
 
 ADVERBS = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|first|immediately|now|"
@@ -122,9 +122,8 @@ CONJUNCTION_FIRST = re.compile(r"^(?:But|And|Yet|So|Still|Now|Instead|Also)\s+(?
 # when, before the subject it leads: "Last night", "Earlier this week", "Yesterday"
 # where the words were said, opening a sentence: "In a statement last week (the team said)"
 SETTING_FIRST = (
-    r"(?:in|on|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?(?:statement|interview|"
-    r"post|letter|video|speech|email|message|briefing|release)(?:\s+(?:last|this|on|earlier|"
-    r"late|early)\s+\w+)?"
+    rf"(?:in|on|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?(?:{SETTING_NOUNS}|speech|"
+    r"briefing|release)(?:\s+(?:last|this|on|earlier|late|early)\s+\w+)?"
 )
 WHEN_FIRST = re.compile(
     r"^(?:just\s+|only\s+|as\s+recently\s+as\s+)?"  # "Just last month she told ..."

@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .cues import DATE_WORDS, OUTLET_KIND_WORDS, word_alternation
+from .cues import (
+    DATE_WORDS,
+    OUTLET_KIND_WORDS,
+    PROGRAMME_NOUNS,
+    SETTING_NOUNS,
+    word_alternation,
+)
 
 VERBS = (
     "said says told tells announced announces stated states reported reports recognised "
@@ -31,13 +37,13 @@ SIMPLE_VERBS = list(dict.fromkeys(VERBS))
 # who "told": a capitalised name, reporters, an outlet, a pronoun, "the committee"
 # "Radio Brightwater's breakfast show", "the Example Broadcasting Corporation's evening news"
 _PROGRAMME = (
-    r"(?:(?:[’']s|(?<=[’']s))\s+(?:[A-Za-z-]+\s+){0,3}(?:show|programme|program|podcast|bulletin|news|website|"
-    r"site|newspaper|paper|channel))?"
+    r"(?:(?:[’']s|(?<=[’']s))\s+(?:[A-Za-z-]+\s+){0,3}"
+    rf"(?:{PROGRAMME_NOUNS}|website|site|newspaper|paper|channel))?"
 )
 TOLD_OBJECT = (
     # "Kestrel Radio's Morning Report programme": an outlet's programme, by name
     r"(?:(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}[’']s\s+(?:[A-Za-z-]+\s+){0,3}"
-    r"(?:show|programme|program|podcast|bulletin|news)\b|"
+    rf"(?:{PROGRAMME_NOUNS})\b|"
     r"(?:[\w-]+\s+)?(?:media|press)\b|(?:reporters|journalists|lawmakers|supporters|parliament|congress|senators|voters|"
     r"(?:a|an)\s+(?:\w+\s+)?(?:conference|briefing|rally|meeting|audience|crowd|hearing|"
     r"committee|forum|summit|gathering|interviewer)|"
@@ -177,9 +183,9 @@ ADVERBIAL_THAT = re.compile(
 # "said in an interview on Sunday the details are ...", "told reporters at a briefing the
 # company would appeal": where (and when) the words were said, then the clause without "that"
 SETTING_LEAD = re.compile(
-    r"((?:in|at|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:interview|"
-    r"statement|briefing|news\s+conference|press\s+conference|conference|speech|post|email|"
-    r"letter|video|message|hearing|address)"
+    r"((?:in|at|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:{SETTING_NOUNS}|briefing|news\s+conference|press\s+conference|conference|speech|"
+    r"hearing|address)"
     rf"(?:\s+(?:on\s+)?(?:{DATE_WORDS}|yesterday|today)(?:\s+(?:morning|afternoon|evening|"
     r"night))?)?),?\s+(?!(?:that|on|in|at|to|with|by|for|from|about|after|before|of)\b)"
     r"(?=[a-z])"
@@ -295,8 +301,7 @@ PARTICIPLE = re.compile(
     r"^(?P<head>[^:]{2,240}?)(?:,\s+|\s+by\s+|\s+as\s+)"
     rf"(?P<cue>{'|'.join(PARTICIPLE_CUES)}|telling\s+{TOLD_OBJECT})\s+(?:only\s+)?"
     # "saying in a brief statement that ...": where, before the clause
-    r"(?:in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?(?:statement|interview|post|email|"
-    r"letter|video|message)\s+(?=that\s))?"
+    rf"(?:in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?(?:{SETTING_NOUNS})\s+(?=that\s))?"
     r"(?P<that>that\s+)?(?P<clause>.+?)\s*[.!?]?\s*$",
     re.DOTALL,
 )

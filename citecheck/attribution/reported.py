@@ -239,9 +239,10 @@ def _front_at(head, m, clause, s, names, index, masked) -> Reported | None:
         clause = clause[: resumed.start()] if resumed else clause
     # "X did Y and vowed ...", "X took to Instagram to say ...": the sentence's subject
     speaker = None
-    if re.search(r"\s(?:and|but|to)$", head.rstrip()):
+    joined = re.search(r"\s(and|but|to)$", head.rstrip())
+    if joined:
         speaker, span = _sentence_subject(head, s, names, index, masked)
-    if speaker is None and not re.search(r"\s(?:and|but)$", head.rstrip()):
+    if speaker is None and not (joined and joined.group(1) != "to"):
         speaker, span, _person = nearest_subject(head, s, names, index, masked)
         speaker = source_name(speaker)
     if speaker is None:
